@@ -1,0 +1,773 @@
+//! Reading checklists and assessments: decode, parse, check, resolve.
+//!
+//! Every problem becomes a [`Diag`]; a file is only accepted when it has
+//! none. The file system is reached through [`Fs`] so the loader can be
+//! tested without one.
+
+mod recover;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Code, Diag, FileId, Sources, did_you_mean};
+use crate::i18n::Lang;
+use crate::model::{AssessmentFile, BAD_DATE, ChecklistFile, FORMAT, STATUS_WORDS};
+use recover::{RawError, Seg, backticked};
+
+/// A checklist shipped inside the binary.
+pub struct Builtin {
+    pub id: &'static str,
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+/// The built-in checklists, by id.
+pub const BUILTINS: &[Builtin] = &[Builtin {
+    id: "samarbejde-med-omverdenen",
+    path: "checklists/samarbejde-med-omverdenen.toml",
+    text: include_str!("../../checklists/samarbejde-med-omverdenen.toml"),
+}];
+
+/// What the loader needs from the file system.
+pub trait Fs {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// Where an evidence entry of an assessment in `base` points.
+    fn evidence(&self, base: &Path, entry: &str) -> Evidence;
+}
+
+/// What an evidence entry turned out to be. Paths are only looked up,
+/// never read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    Url,
+    Found,
+    Missing,
+    /// The path leaves the assessment's folder; it was not looked at.
+    Outside,
+}
+
+/// Whether an entry is a URL, and if not, whether the path stays inside
+/// its folder as written (links are the caller's to check).
+pub fn classify_entry(entry: &str) -> Option<Evidence> {
+    if entry.contains("://") || entry.starts_with("mailto:") {
+        return Some(Evidence::Url);
+    }
+    let path = Path::new(entry);
+    let mut depth = 0i32;
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => return Some(Evidence::Outside),
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return Some(Evidence::Outside);
+        }
+    }
+    None
+}
+
+/// A checklist that loaded without problems.
+#[derive(Debug)]
+pub struct Checklist {
+    pub file: ChecklistFile,
+    pub file_id: FileId,
+    /// `None` for a built-in checklist.
+    pub path: Option<PathBuf>,
+}
+
+impl Checklist {
+    pub fn id(&self) -> &str {
+        self.file.id.get_ref()
+    }
+}
+
+/// An assessment that loaded without problems, with its checklists.
+#[derive(Debug)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub file_id: FileId,
+    pub assessment: AssessmentFile,
+    pub checklists: Vec<Arc<Checklist>>,
+    /// For each answer, what each of its evidence entries turned out to be.
+    pub evidence: BTreeMap<String, Vec<(String, Evidence)>>,
+}
+
+/// Loads checklists once, however many assessments name them.
+pub struct Loader<'a> {
+    pub fs: &'a dyn Fs,
+    pub lang: Lang,
+    pub sources: Sources,
+    cache: HashMap<String, Option<Arc<Checklist>>>,
+}
+
+/// Which checklist an assessment (or the command line) names.
+enum ChecklistRef<'s> {
+    Builtin(&'s str),
+    Path(PathBuf),
+}
+
+impl<'a> Loader<'a> {
+    pub fn new(fs: &'a dyn Fs, lang: Lang) -> Self {
+        Loader {
+            fs,
+            lang,
+            sources: Sources::default(),
+            cache: HashMap::new(),
+        }
+    }
+
+    fn t<'s>(&self, da: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(da, en)
+    }
+
+    /// Reads a file as UTF-8 text and registers it with the sources.
+    fn read(&mut self, path: &Path, diags: &mut Vec<Diag>) -> Option<FileId> {
+        let name = display(path);
+        let bytes = match self.fs.read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                diags.push(read_error(self.lang, &name, &err));
+                return None;
+            }
+        };
+        Some(self.add_text(name, bytes, diags)).flatten()
+    }
+
+    fn add_text(&mut self, name: String, bytes: Vec<u8>, diags: &mut Vec<Diag>) -> Option<FileId> {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                let empty = text.trim().is_empty();
+                let id = self.sources.add(name.clone(), text);
+                if empty {
+                    diags.push(
+                        Diag::new(
+                            Code::E003,
+                            format!("{} `{name}`", self.t("filen er tom:", "the file is empty:")),
+                        )
+                        .at(id, 0..0, self.t("ingen indhold", "no content"))
+                        .hint(self.t(
+                            "`almen init` skriver en skabelon at begynde fra",
+                            "`almen init` writes a template to start from",
+                        )),
+                    );
+                    return None;
+                }
+                Some(id)
+            }
+            Err(err) => {
+                let at = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                let id = self.sources.add(name.clone(), text);
+                diags.push(
+                    Diag::new(
+                        Code::E002,
+                        format!(
+                            "{} `{name}`",
+                            self.t("filen er ikke UTF-8:", "the file is not UTF-8:")
+                        ),
+                    )
+                    .at(id, at..at + 3, self.t("ugyldig byte her", "invalid byte here"))
+                    .hint(self.t(
+                        "gem filen som UTF-8 (det gør de fleste editorer som standard)",
+                        "save the file as UTF-8 (most editors do by default)",
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// Parses and deserializes one registered file, collecting every problem.
+    fn parse<T: DeserializeOwned>(&self, file: FileId, diags: &mut Vec<Diag>) -> Option<T> {
+        let text = self.sources.text(file);
+        let (root, syntax) = DeTable::parse_recoverable(text);
+        if !syntax.is_empty() {
+            for err in syntax {
+                let span = err.span().unwrap_or(0..0);
+                diags.push(
+                    Diag::new(Code::E004, self.t("ugyldig TOML", "invalid TOML"))
+                        .at(file, span, err.message().to_owned()),
+                );
+            }
+            return None;
+        }
+        if let Some(diag) = self.check_format(file, &root) {
+            diags.push(diag);
+            return None;
+        }
+        let (value, errors) = recover::deserialize::<T>(root);
+        let failed = !errors.is_empty();
+        diags.extend(errors.into_iter().map(|e| self.raw_diag(file, e)));
+        if failed { None } else { value }
+    }
+
+    /// A file of another format version would only give confusing errors
+    /// further on, so the version is checked first, on its own.
+    fn check_format(&self, file: FileId, root: &Spanned<DeTable<'_>>) -> Option<Diag> {
+        let format = root.get_ref().get("format")?;
+        let DeValue::Integer(int) = format.get_ref() else {
+            return None;
+        };
+        if int.as_str() == FORMAT.to_string() {
+            return None;
+        }
+        Some(
+            Diag::new(
+                Code::E013,
+                match self.lang {
+                    Lang::Da => format!(
+                        "formatversion {} kendes ikke; denne version af almen læser format {FORMAT}",
+                        int.as_str()
+                    ),
+                    Lang::En => format!(
+                        "format version {} is not known; this version of almen reads format {FORMAT}",
+                        int.as_str()
+                    ),
+                },
+            )
+            .at(file, format.span(), self.t("ukendt version", "unknown version"))
+            .hint(self.t(
+                "skriv `format = 1`, eller opdatér almen, hvis filen er skrevet til en nyere version",
+                "write `format = 1`, or update almen if the file was written for a newer version",
+            )),
+        )
+    }
+
+    /// Turns a serde error into a diagnostic with a code and a hint.
+    fn raw_diag(&self, file: FileId, err: RawError) -> Diag {
+        let key = err
+            .path
+            .iter()
+            .rev()
+            .find_map(|s| match s {
+                Seg::Key(k) => Some(k.as_str()),
+                Seg::Index(_) => None,
+            })
+            .unwrap_or("");
+        let table = table_name(&err.path[..err.path.len().saturating_sub(1)]);
+        let span = err.span.clone().unwrap_or(0..0);
+        let msg = err.message.as_str();
+        let words = backticked(msg);
+        let lang = self.lang;
+
+        if msg.starts_with("unknown field") {
+            let unknown = words.first().copied().unwrap_or(key);
+            let expected = words.get(1..).unwrap_or_default();
+            let hint = match did_you_mean(unknown, expected.iter().copied()) {
+                Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
+                None => format!(
+                    "{} {}",
+                    lang.pick("gyldige nøgler her:", "valid keys here:"),
+                    quote_list(expected)
+                ),
+            };
+            return Diag::new(
+                Code::E005,
+                format!(
+                    "{} `{unknown}` {} {table}",
+                    lang.pick("ukendt nøgle", "unknown key"),
+                    lang.pick("i", "in")
+                ),
+            )
+            .at(file, span, lang.pick("ukendt nøgle", "unknown key"))
+            .hint(hint);
+        }
+        if let Some(field) = msg.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+            let table = table_name(&err.path);
+            return Diag::new(
+                Code::E007,
+                format!(
+                    "{} `{field}` {} {table}",
+                    lang.pick("påkrævet nøgle", "required key"),
+                    lang.pick("mangler i", "is missing in")
+                ),
+            )
+            .at(file, span, lang.pick("her", "here"))
+            .hint(format!("{} `{field} = …`", lang.pick("tilføj", "add")));
+        }
+        if let Some(detail) = msg.find(BAD_DATE).map(|i| &msg[i + BAD_DATE.len()..]) {
+            return self.date_diag(file, span, key, detail);
+        }
+        if msg.contains("a TOML date") {
+            return self.date_diag(file, span, key, msg);
+        }
+        if msg.starts_with("unknown variant") {
+            let unknown = words.first().copied().unwrap_or("");
+            let mut expected: Vec<&str> = words.get(1..).unwrap_or_default().to_vec();
+            if expected.contains(&"met") {
+                expected = STATUS_WORDS.to_vec();
+            }
+            let hint = match did_you_mean(unknown, expected.iter().copied()) {
+                Some(s) => format!(
+                    "{} `{s}`? {} {}",
+                    lang.pick("mente du", "did you mean"),
+                    lang.pick("Gyldige værdier:", "Valid values:"),
+                    quote_list(&expected)
+                ),
+                None => format!(
+                    "{} {}",
+                    lang.pick("gyldige værdier:", "valid values:"),
+                    quote_list(&expected)
+                ),
+            };
+            return Diag::new(
+                Code::E009,
+                format!(
+                    "{} `{unknown}` {} `{key}`",
+                    lang.pick("ukendt værdi", "unknown value"),
+                    lang.pick("for", "for")
+                ),
+            )
+            .at(file, span, lang.pick("ukendt værdi", "unknown value"))
+            .hint(hint);
+        }
+        let code = if msg.starts_with("invalid type") {
+            Code::E006
+        } else if msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+            Code::E014
+        } else {
+            Code::E004
+        };
+        let what = match code {
+            Code::E006 => lang.pick("har forkert type", "has the wrong type"),
+            _ => lang.pick("har en ugyldig værdi", "has an invalid value"),
+        };
+        Diag::new(code, format!("`{key}` {what}")).at(file, span, msg.to_owned())
+    }
+
+    fn date_diag(&self, file: FileId, span: Range<usize>, key: &str, detail: &str) -> Diag {
+        Diag::new(
+            Code::E008,
+            format!("{} `{key}`", self.t("ugyldig dato i", "invalid date in")),
+        )
+        .at(file, span, detail.to_owned())
+        .hint(self.t(
+            "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
+            "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
+        ))
+    }
+
+    /// Loads a checklist named by id or path, once.
+    fn checklist(
+        &mut self,
+        reference: ChecklistRef<'_>,
+        diags: &mut Vec<Diag>,
+    ) -> Option<Arc<Checklist>> {
+        let key = match &reference {
+            ChecklistRef::Builtin(id) => format!("builtin:{id}"),
+            ChecklistRef::Path(path) => format!("path:{}", path.display()),
+        };
+        if let Some(cached) = self.cache.get(&key) {
+            return cached.clone();
+        }
+        let mut own = Vec::new();
+        let loaded = match reference {
+            ChecklistRef::Builtin(id) => {
+                let builtin = BUILTINS.iter().find(|b| b.id == id)?;
+                let file_id = self.sources.add(builtin.path, builtin.text);
+                self.checklist_file(file_id, None, &mut own)
+            }
+            ChecklistRef::Path(path) => match self.read(&path, &mut own) {
+                Some(file_id) => self.checklist_file(file_id, Some(path), &mut own),
+                None => None,
+            },
+        };
+        let loaded = if own.is_empty() { loaded.map(Arc::new) } else { None };
+        diags.extend(own);
+        self.cache.insert(key, loaded.clone());
+        loaded
+    }
+
+    fn checklist_file(
+        &self,
+        file_id: FileId,
+        path: Option<PathBuf>,
+        diags: &mut Vec<Diag>,
+    ) -> Option<Checklist> {
+        let file: ChecklistFile = self.parse(file_id, diags)?;
+        let lang = self.lang;
+        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        if file.id.get_ref().trim().is_empty() {
+            diags.push(
+                Diag::new(Code::E014, lang.pick("tjeklistens id er tomt", "the checklist id is empty"))
+                    .at(file_id, file.id.span(), lang.pick("tomt id", "empty id")),
+            );
+        }
+        for item in &file.items {
+            let id = item.id.get_ref().as_str();
+            if id.trim().is_empty() {
+                diags.push(
+                    Diag::new(Code::E014, lang.pick("punktets id er tomt", "the item id is empty"))
+                        .at(file_id, item.id.span(), lang.pick("tomt id", "empty id")),
+                );
+            }
+            if let Some(first) = seen.insert(id, item.id.span()) {
+                diags.push(
+                    Diag::new(
+                        Code::E011,
+                        format!("{} `{id}`", lang.pick("punktet findes to gange:", "the item appears twice:")),
+                    )
+                    .at(file_id, item.id.span(), lang.pick("igen her", "again here"))
+                    .related(file_id, first, lang.pick("første gang her", "first here"))
+                    .hint(lang.pick("giv hvert punkt sit eget id", "give each item an id of its own")),
+                );
+            }
+            if let Some(w) = &item.weight
+                && !(w.get_ref().is_finite() && *w.get_ref() > 0.0)
+            {
+                diags.push(
+                    Diag::new(
+                        Code::E014,
+                        format!("`weight` {} `{id}`", lang.pick("skal være over 0 i", "must be above 0 in")),
+                    )
+                    .at(file_id, w.span(), lang.pick("ugyldig vægt", "invalid weight"))
+                    .hint(lang.pick("udelad `weight` for vægt 1", "leave `weight` out for weight 1")),
+                );
+            }
+            if let Some(m) = &item.every_months
+                && *m.get_ref() == 0
+            {
+                diags.push(
+                    Diag::new(
+                        Code::E014,
+                        format!("`every-months` {} `{id}`", lang.pick("skal være mindst 1 i", "must be at least 1 in")),
+                    )
+                    .at(file_id, m.span(), lang.pick("ugyldigt antal måneder", "invalid number of months")),
+                );
+            }
+            if let (Some(w), None) = (&item.warn_days, &item.every_months) {
+                diags.push(
+                    Diag::new(
+                        Code::E014,
+                        format!(
+                            "`warn-days` {} `{id}`",
+                            lang.pick("kræver `every-months` i", "needs `every-months` in")
+                        ),
+                    )
+                    .at(file_id, w.span(), lang.pick("uden gentagelse", "without a recurrence"))
+                    .hint(lang.pick(
+                        "tilføj `every-months = …`, eller fjern `warn-days`",
+                        "add `every-months = …`, or remove `warn-days`",
+                    )),
+                );
+            }
+        }
+        Some(Checklist { file, file_id, path })
+    }
+
+    /// Loads an assessment, its checklists and its evidence.
+    /// `extra` are checklists from the command line, relative to the
+    /// working directory.
+    pub fn assessment(&mut self, path: &Path, extra: &[String]) -> Result<Loaded, Vec<Diag>> {
+        let mut diags = Vec::new();
+        let Some(file_id) = self.read(path, &mut diags) else {
+            return Err(diags);
+        };
+        let parsed: Option<AssessmentFile> = self.parse(file_id, &mut diags);
+        let Some(assessment) = parsed else {
+            return Err(diags);
+        };
+        let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let lang = self.lang;
+
+        // Which checklists: those the file names, then those given on the
+        // command line; each loaded once.
+        let mut checklists: Vec<Arc<Checklist>> = Vec::new();
+        let named = assessment
+            .assessment
+            .checklists
+            .iter()
+            .map(|c| (c.get_ref().as_str(), Some(c.span()), &base))
+            .collect::<Vec<_>>();
+        let cwd = PathBuf::new();
+        let given = extra.iter().map(|c| (c.as_str(), None, &cwd));
+        for (name, span, base) in named.into_iter().chain(given) {
+            let reference = if is_path(name) {
+                ChecklistRef::Path(normalize(&base.join(name)))
+            } else if BUILTINS.iter().any(|b| b.id == name) {
+                ChecklistRef::Builtin(name)
+            } else {
+                let hint = match did_you_mean(name, BUILTINS.iter().map(|b| b.id)) {
+                    Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
+                    None => lang
+                        .pick(
+                            "indbyggede tjeklister: {}; en sti skal indeholde `/` eller ende på `.toml`",
+                            "built-in checklists: {}; a path must contain `/` or end in `.toml`",
+                        )
+                        .replace("{}", &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>())),
+                };
+                let diag = Diag::new(
+                    Code::E012,
+                    format!("{} `{name}`", lang.pick("ukendt tjekliste", "unknown checklist")),
+                )
+                .hint(hint);
+                diags.push(match span {
+                    Some(span) => diag.at(file_id, span, lang.pick("ukendt id", "unknown id")),
+                    None => diag,
+                });
+                continue;
+            };
+            let mut own = Vec::new();
+            let loaded = self.checklist(reference, &mut own);
+            // A checklist file that cannot be read is reported where the
+            // assessment names it.
+            for d in own {
+                match (d.code, span.clone(), d.place.is_none()) {
+                    (Code::E001, Some(span), true) => diags.push(
+                        Diag::new(Code::E012, d.message)
+                            .at(file_id, span, lang.pick("tjeklisten findes ikke", "checklist not found"))
+                            .hint(lang.pick(
+                                "stier er relative til selvevalueringens mappe",
+                                "paths are relative to the assessment's folder",
+                            )),
+                    ),
+                    _ => diags.push(d),
+                }
+            }
+            if let Some(c) = loaded
+                && !checklists.iter().any(|k| Arc::ptr_eq(k, &c))
+            {
+                checklists.push(c);
+            }
+        }
+        if assessment.assessment.checklists.is_empty() && extra.is_empty() {
+            diags.push(
+                Diag::new(
+                    Code::E014,
+                    lang.pick("selvevalueringen nævner ingen tjeklister", "the assessment names no checklists"),
+                )
+                .at(file_id, self.key_span(file_id, "checklists"), lang.pick("tom liste", "empty list"))
+                .hint(lang.pick(
+                    "fx `checklists = [\"samarbejde-med-omverdenen\"]`",
+                    "e.g. `checklists = [\"samarbejde-med-omverdenen\"]`",
+                )),
+            );
+        }
+
+        // Ids are unique across the checklists loaded together.
+        let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::new();
+        let mut item_ids: HashMap<&str, (&Checklist, Range<usize>)> = HashMap::new();
+        for checklist in &checklists {
+            if let Some(first) = checklist_ids.insert(checklist.id(), checklist) {
+                diags.push(
+                    Diag::new(
+                        Code::E015,
+                        format!(
+                            "{} `{}`",
+                            lang.pick("to tjeklister har samme id", "two checklists have the same id"),
+                            checklist.id()
+                        ),
+                    )
+                    .at(checklist.file_id, checklist.file.id.span(), lang.pick("igen her", "again here"))
+                    .related(first.file_id, first.file.id.span(), lang.pick("første gang her", "first here"))
+                    .hint(lang.pick("giv din egen tjekliste et andet id", "give your own checklist another id")),
+                );
+                continue;
+            }
+            for item in &checklist.file.items {
+                let id = item.id.get_ref().as_str();
+                match item_ids.get(id) {
+                    Some((first, span)) => diags.push(
+                        Diag::new(
+                            Code::E011,
+                            format!(
+                                "{} `{id}` {} `{}` {} `{}`",
+                                lang.pick("punktet", "the item"),
+                                lang.pick("findes både i", "is in both"),
+                                first.id(),
+                                lang.pick("og", "and"),
+                                checklist.id()
+                            ),
+                        )
+                        .at(checklist.file_id, item.id.span(), lang.pick("igen her", "again here"))
+                        .related(first.file_id, span.clone(), lang.pick("første gang her", "first here"))
+                        .hint(lang.pick(
+                            "punkt-id'er skal være unikke på tværs af tjeklister; omdøb punktet i din egen tjekliste",
+                            "item ids must be unique across checklists; rename the item in your own checklist",
+                        )),
+                    ),
+                    None => {
+                        item_ids.insert(id, (checklist, item.id.span()));
+                    }
+                }
+            }
+        }
+
+        // Every answer is for an item that is loaded.
+        let mut evidence = BTreeMap::new();
+        let all_ids: Vec<&str> = item_ids.keys().copied().collect();
+        for (id, answer) in &assessment.answers {
+            if !item_ids.contains_key(id.get_ref().as_str()) {
+                let mut sorted = all_ids.clone();
+                sorted.sort_unstable();
+                let hint = match did_you_mean(id.get_ref(), sorted.iter().copied()) {
+                    Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
+                    None => lang
+                        .pick(
+                            "ingen indlæst tjekliste har det; tilføj dens tjekliste til `checklists`",
+                            "no loaded checklist has it; add its checklist to `checklists`",
+                        )
+                        .to_owned(),
+                };
+                diags.push(
+                    Diag::new(
+                        Code::E010,
+                        format!(
+                            "{} `{}`",
+                            lang.pick("svar på et ukendt punkt", "answer for an unknown item"),
+                            id.get_ref()
+                        ),
+                    )
+                    .at(file_id, id.span(), lang.pick("ukendt punkt", "unknown item"))
+                    .hint(hint),
+                );
+                continue;
+            }
+            let entries = answer
+                .evidence
+                .iter()
+                .map(|e| {
+                    let entry = e.get_ref().clone();
+                    let state = classify_entry(&entry).unwrap_or_else(|| self.fs.evidence(&base, &entry));
+                    (entry, state)
+                })
+                .collect();
+            evidence.insert(id.get_ref().clone(), entries);
+        }
+
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Loaded {
+            path: path.to_path_buf(),
+            file_id,
+            assessment,
+            checklists,
+            evidence,
+        })
+    }
+
+    /// Loads a checklist file on its own (for `--checklist` listings).
+    pub fn checklist_by_name(&mut self, name: &str) -> Result<Arc<Checklist>, Vec<Diag>> {
+        let mut diags = Vec::new();
+        let reference = if is_path(name) {
+            ChecklistRef::Path(PathBuf::from(name))
+        } else {
+            ChecklistRef::Builtin(name)
+        };
+        match self.checklist(reference, &mut diags) {
+            Some(c) if diags.is_empty() => Ok(c),
+            _ => {
+                if diags.is_empty() {
+                    diags.push(Diag::new(
+                        Code::E012,
+                        format!("{} `{name}`", self.t("ukendt tjekliste", "unknown checklist")),
+                    ));
+                }
+                Err(diags)
+            }
+        }
+    }
+
+    /// The span of the first `key =` in a file, for diagnostics about a value
+    /// serde has already consumed.
+    fn key_span(&self, file: FileId, key: &str) -> Range<usize> {
+        let text = self.sources.text(file);
+        text.find(&format!("{key} ="))
+            .or_else(|| text.find(key))
+            .map_or(0..0, |i| i..i + key.len())
+    }
+}
+
+/// A checklist reference is a path when it looks like one.
+pub fn is_path(name: &str) -> bool {
+    name.contains('/') || name.contains('\\') || name.ends_with(".toml")
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+pub fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn read_error(lang: Lang, name: &str, err: &io::Error) -> Diag {
+    let why = match err.kind() {
+        io::ErrorKind::NotFound => lang.pick("filen findes ikke", "the file does not exist").to_owned(),
+        io::ErrorKind::PermissionDenied => lang.pick("ingen adgang", "permission denied").to_owned(),
+        io::ErrorKind::IsADirectory => lang.pick("det er en mappe", "it is a folder").to_owned(),
+        _ => err.to_string(),
+    };
+    Diag::new(
+        Code::E001,
+        format!("{} `{name}`: {why}", lang.pick("kan ikke læse", "cannot read")),
+    )
+}
+
+fn table_name(path: &[Seg]) -> String {
+    if path.is_empty() {
+        return "[…]".replace("…", "top");
+    }
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{}]", i + 1)),
+        }
+    }
+    format!("`{out}`")
+}
+
+fn quote_list(words: &[&str]) -> String {
+    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_that_leave_the_folder_are_outside() {
+        for entry in ["../x.pdf", "a/../../x.pdf", "/etc/passwd"] {
+            assert_eq!(classify_entry(entry), Some(Evidence::Outside), "{entry}");
+        }
+        for entry in ["x.pdf", "a/../x.pdf", "./a/b.pdf"] {
+            assert_eq!(classify_entry(entry), None, "{entry}");
+        }
+        assert_eq!(classify_entry("https://bl.dk/x"), Some(Evidence::Url));
+    }
+
+    #[test]
+    fn normalize_removes_dots() {
+        assert_eq!(normalize(Path::new("a/./b/../c.toml")), PathBuf::from("a/c.toml"));
+        assert_eq!(normalize(Path::new("../c.toml")), PathBuf::from("../c.toml"));
+    }
+}

@@ -1,0 +1,261 @@
+//! Deserializing a whole document while collecting every error in it.
+//!
+//! serde stops at the first error. To give the user the whole list at once,
+//! the document is parsed once into a spanned tree, deserialized, and on each
+//! error the offending entry is cut out of the tree and deserialization is run
+//! again, until it succeeds or nothing more can be cut. A required key that
+//! had to be cut makes its table fail with "missing field" on the next run;
+//! that error is known not to be the user's and is passed over by cutting the
+//! table itself.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+/// One step of a path into the document: a key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A deserialization error, located in the document.
+#[derive(Debug, Clone)]
+pub struct RawError {
+    pub message: String,
+    pub span: Option<Range<usize>>,
+    /// The entry the error is in, from the root.
+    pub path: Vec<Seg>,
+}
+
+/// Deserializes `root` as `T`, collecting every error. Returns the value
+/// built from what was left once the faulty entries were cut (if anything
+/// could be built), and the errors.
+pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T>, Vec<RawError>) {
+    let mut root = root;
+    let mut errors = Vec::new();
+    // (table path, key) pairs cut from the tree, and keys an unknown key
+    // was probably meant to be: a "missing field" for these is not news.
+    let mut cut: BTreeSet<(Vec<Seg>, String)> = BTreeSet::new();
+    loop {
+        let result = T::deserialize(toml::de::Deserializer::from(root.clone()));
+        let err = match result {
+            Ok(value) => return (Some(value), errors),
+            Err(err) => err,
+        };
+        let message = err.message().to_owned();
+        let Some(span) = err.span() else {
+            errors.push(RawError {
+                message,
+                span: None,
+                path: Vec::new(),
+            });
+            return (None, errors);
+        };
+        let path = locate_in_table(root.get_ref(), &span).unwrap_or_default();
+
+        if let Some(field) = missing_field(&message) {
+            if !cut.contains(&(path.clone(), field.to_owned())) {
+                errors.push(RawError {
+                    message: message.clone(),
+                    span: Some(span),
+                    path: path.clone(),
+                });
+            }
+            // The table cannot be built without the field: cut the table.
+            if path.is_empty() || !cut_entry(&mut root, &path, &mut cut) {
+                return (None, errors);
+            }
+            continue;
+        }
+
+        errors.push(RawError {
+            message: message.clone(),
+            span: Some(span),
+            path: path.clone(),
+        });
+        if path.is_empty() || !cut_entry(&mut root, &path, &mut cut) {
+            return (None, errors);
+        }
+        if let Some(meant) = unknown_field_suggestion(&message) {
+            let table = path[..path.len() - 1].to_vec();
+            cut.insert((table, meant));
+        }
+    }
+}
+
+/// `missing field `x`` → `x`.
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+}
+
+/// For an unknown key, the expected key it is closest to.
+fn unknown_field_suggestion(message: &str) -> Option<String> {
+    if !message.starts_with("unknown field") {
+        return None;
+    }
+    let words = backticked(message);
+    let (unknown, expected) = words.split_first()?;
+    crate::diag::did_you_mean(unknown, expected.iter().copied()).map(str::to_owned)
+}
+
+/// The words of a serde message written between backticks, in order.
+pub fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The deepest entry whose key or value contains `span`.
+fn locate_in_table(table: &DeTable<'_>, span: &Range<usize>) -> Option<Vec<Seg>> {
+    for (key, value) in table.iter() {
+        let seg = Seg::Key(key.get_ref().to_string());
+        if let Some(mut deeper) = locate_in_value(value.get_ref(), span) {
+            deeper.insert(0, seg);
+            return Some(deeper);
+        }
+        if contains(&key.span(), span) || contains(&value.span(), span) {
+            return Some(vec![seg]);
+        }
+    }
+    None
+}
+
+fn locate_in_value(value: &DeValue<'_>, span: &Range<usize>) -> Option<Vec<Seg>> {
+    match value {
+        DeValue::Table(table) => locate_in_table(table, span),
+        DeValue::Array(array) => {
+            for (i, element) in array.iter().enumerate() {
+                if let Some(mut deeper) = locate_in_value(element.get_ref(), span) {
+                    deeper.insert(0, Seg::Index(i));
+                    return Some(deeper);
+                }
+                if contains(&element.span(), span) {
+                    return Some(vec![Seg::Index(i)]);
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Removes the entry at `path`; records it in `cut`.
+fn cut_entry(
+    root: &mut Spanned<DeTable<'_>>,
+    path: &[Seg],
+    cut: &mut BTreeSet<(Vec<Seg>, String)>,
+) -> bool {
+    let (last, parent) = path.split_last().expect("path is not empty");
+    let removed = match container(root.get_mut(), parent) {
+        Some(Container::Table(table)) => match last {
+            Seg::Key(key) => table.remove(key.as_str()).is_some(),
+            Seg::Index(_) => false,
+        },
+        Some(Container::Array(array)) => match last {
+            Seg::Index(i) if *i < array.len() => {
+                let mut rest = DeArray::new();
+                for (j, element) in array.iter().enumerate() {
+                    if j != *i {
+                        rest.push(element.clone());
+                    }
+                }
+                *array = rest;
+                true
+            }
+            _ => false,
+        },
+        None => false,
+    };
+    if removed && let Seg::Key(key) = last {
+        cut.insert((parent.to_vec(), key.clone()));
+    }
+    removed
+}
+
+enum Container<'a, 'i> {
+    Table(&'a mut DeTable<'i>),
+    Array(&'a mut DeArray<'i>),
+}
+
+fn container<'a, 'i>(table: &'a mut DeTable<'i>, path: &[Seg]) -> Option<Container<'a, 'i>> {
+    let Some((first, rest)) = path.split_first() else {
+        return Some(Container::Table(table));
+    };
+    let Seg::Key(key) = first else { return None };
+    let value = table.get_mut(key.as_str())?.get_mut();
+    container_in_value(value, rest)
+}
+
+fn container_in_value<'a, 'i>(value: &'a mut DeValue<'i>, path: &[Seg]) -> Option<Container<'a, 'i>> {
+    match (value, path.split_first()) {
+        (DeValue::Table(table), _) => container(table, path),
+        (DeValue::Array(array), None) => Some(Container::Array(array)),
+        (DeValue::Array(array), Some((Seg::Index(i), rest))) => {
+            container_in_value(array.get_mut(*i)?.get_mut(), rest)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        #[serde(default)]
+        rows: Vec<Row>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Row {
+        id: String,
+        n: u32,
+    }
+
+    fn run(src: &str) -> (Option<Doc>, Vec<String>) {
+        let (table, syntax) = DeTable::parse_recoverable(src);
+        assert!(syntax.is_empty(), "{syntax:?}");
+        let (doc, errors) = deserialize::<Doc>(table);
+        (doc, errors.into_iter().map(|e| e.message).collect())
+    }
+
+    #[test]
+    fn every_error_in_every_row_is_reported() {
+        let src = "name = 'x'\n[[rows]]\nid = 'a'\nn = 'one'\n[[rows]]\nid = 'b'\nn = 2\nextra = 1\n[[rows]]\nn = 3\n";
+        let (doc, errors) = run(src);
+        assert!(doc.is_some());
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("invalid type"), "{errors:?}");
+        assert!(errors[1].starts_with("unknown field `extra`"), "{errors:?}");
+        assert!(errors[2].starts_with("missing field `id`"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_cut_required_key_is_not_reported_again_as_missing() {
+        let (_, errors) = run("name = 3\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("invalid type"));
+    }
+
+    #[test]
+    fn a_misspelt_required_key_is_reported_once() {
+        let (_, errors) = run("nmae = 'x'\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("unknown field `nmae`"));
+    }
+}

@@ -1,0 +1,275 @@
+//! The two file formats, checklist and assessment, as serde types.
+//!
+//! These types are the single description of both formats: the loader
+//! deserializes into them and nothing else. They are strict (unknown keys are
+//! errors) and keep the spans of the values that diagnostics point at.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// The only format version this build reads, for both file kinds.
+pub const FORMAT: u32 = 1;
+
+/// A text in Danish and, optionally, English.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Danish text (required).
+    pub da: String,
+    /// English text; Danish is shown where it is missing.
+    pub en: Option<String>,
+}
+
+/// A list of texts in Danish and, optionally, English.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextList {
+    /// Danish entries.
+    #[serde(default)]
+    pub da: Vec<String>,
+    /// English entries; the Danish ones are shown where this is missing.
+    pub en: Option<Vec<String>>,
+}
+
+/// A checklist file: a set of items one organisation is assessed against.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ChecklistFile {
+    /// Format version of this file; must be 1.
+    pub format: Spanned<u32>,
+    /// The checklist's id, used in an assessment's `checklists`.
+    pub id: Spanned<String>,
+    /// The version of the content the checklist encodes.
+    pub version: String,
+    /// The checklist's title.
+    pub title: Text,
+    /// Where the content comes from.
+    pub source: Source,
+    /// The checklist's items.
+    #[serde(default, rename = "item")]
+    pub items: Vec<Item>,
+}
+
+/// Where a checklist's content comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Source {
+    /// Who publishes the content.
+    pub publisher: String,
+    /// The title of the source.
+    pub title: String,
+    /// Where the source can be read.
+    pub url: Option<String>,
+    /// When the source was last updated.
+    pub updated: Option<Date>,
+}
+
+/// What an item is: a recommendation may be explained away, a duty may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Følg eller forklar: not following it is no gap when explained.
+    Recommendation,
+    /// Lovkrav: an explanation does not cure it.
+    Duty,
+}
+
+/// One item of a checklist.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Item {
+    /// The item's id, unique across all checklists loaded together.
+    pub id: Spanned<String>,
+    /// `recommendation` or `duty`.
+    pub kind: Kind,
+    /// Weight in the adherence score; default 1, must be above 0.
+    pub weight: Option<Spanned<f64>>,
+    /// Short title.
+    pub title: Text,
+    /// What "met" looks like.
+    pub guidance: Option<Text>,
+    /// Typical evidence.
+    #[serde(default)]
+    pub evidence: TextList,
+    /// The source or legal basis.
+    pub basis: Option<String>,
+    /// The answer's `date` must be at most this many months old.
+    pub every_months: Option<Spanned<u32>>,
+    /// A notice is given this many days before the item falls due.
+    pub warn_days: Option<Spanned<u32>>,
+}
+
+impl Item {
+    pub fn weight(&self) -> f64 {
+        self.weight.as_ref().map_or(1.0, |w| *w.get_ref())
+    }
+}
+
+/// An organisation's self-assessment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AssessmentFile {
+    /// Format version of this file; must be 1.
+    pub format: Spanned<u32>,
+    /// The organisation assessed.
+    pub organisation: Organisation,
+    /// What the assessment covers and when it was made.
+    pub assessment: AssessmentMeta,
+    /// One answer per item id.
+    #[serde(default)]
+    pub answers: BTreeMap<Spanned<String>, Answer>,
+}
+
+/// The organisation assessed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Organisation {
+    /// The organisation's name.
+    pub name: String,
+    /// CVR number.
+    pub cvr: Option<String>,
+    /// The municipality the organisation holds its styringsdialog with.
+    pub municipality: Option<String>,
+}
+
+/// What an assessment covers and when it was made.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AssessmentMeta {
+    /// Checklist ids, or paths relative to the assessment file.
+    pub checklists: Vec<Spanned<String>>,
+    /// When the assessment was made.
+    pub date: Option<Spanned<Date>>,
+    /// When the board approved it.
+    pub approved: Option<Spanned<Date>>,
+}
+
+/// How far an item is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Met (følger).
+    #[serde(alias = "følger")]
+    Met,
+    /// Partly met (følger delvist).
+    #[serde(alias = "følger-delvist")]
+    Partial,
+    /// Not met (følger ikke).
+    #[serde(alias = "følger-ikke")]
+    Unmet,
+    /// Does not apply to this organisation (ikke relevant).
+    #[serde(alias = "ikke-relevant")]
+    NotApplicable,
+}
+
+/// The status words a user may write, canonical first, for hints.
+pub const STATUS_WORDS: [&str; 8] = [
+    "met",
+    "partial",
+    "unmet",
+    "not-applicable",
+    "følger",
+    "følger-delvist",
+    "følger-ikke",
+    "ikke-relevant",
+];
+
+/// The answer for one item.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Answer {
+    /// met | partial | unmet | not-applicable (or the Danish words).
+    pub status: Status,
+    /// When it was last done, adopted or reviewed.
+    pub date: Option<Spanned<Date>>,
+    /// URLs, or paths relative to the assessment file.
+    #[serde(default)]
+    pub evidence: Vec<Spanned<String>>,
+    /// A free note.
+    pub note: Option<String>,
+    /// Why the item is not (fully) followed and what is done instead.
+    pub explanation: Option<String>,
+    /// What will be done, by whom, by when.
+    pub plan: Option<Plan>,
+}
+
+impl Answer {
+    /// The explanation, if it says anything at all.
+    pub fn explanation(&self) -> Option<&str> {
+        self.explanation
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+    }
+}
+
+/// What will be done about an item, by whom, by when.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Plan {
+    /// What will be done.
+    pub action: String,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Option<Spanned<Date>>,
+}
+
+/// A calendar date, written as a TOML date (`2026-05-20`, unquoted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub NaiveDate);
+
+/// Messages from [`Date`]'s deserializer start with this, so the loader can
+/// tell a bad date from other type errors.
+pub const BAD_DATE: &str = "bad date: ";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a TOML date such as 2026-05-20")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Err(E::custom(format_args!(
+                    "{BAD_DATE}\"{v}\" is a string; write the date without quotes"
+                )))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
+                let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(
+                    map,
+                ))?;
+                match (dt.date, dt.time, dt.offset) {
+                    (Some(d), None, None) => {
+                        NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                            .map(Date)
+                            .ok_or_else(|| {
+                                de::Error::custom(format_args!("{BAD_DATE}{d} is not a date"))
+                            })
+                    }
+                    _ => Err(de::Error::custom(format_args!(
+                        "{BAD_DATE}{dt} has a time of day; write only the date"
+                    ))),
+                }
+            }
+        }
+
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.format("%Y-%m-%d").fmt(f)
+    }
+}

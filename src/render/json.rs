@@ -1,0 +1,216 @@
+//! `--format json`: the machine-readable result of PRODUCT.md.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Checked, Options, gap_text, summary};
+use crate::model::{Kind, Status};
+use crate::score::{Counts, Reason, Severity};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: u32,
+    as_of: NaiveDate,
+    file: String,
+    organisation: Organisation<'a>,
+    assessment: Assessment,
+    checklists: Vec<ChecklistRef<'a>>,
+    adherence: f64,
+    compliant: bool,
+    counts: Counts,
+    items: Vec<Item<'a>>,
+    gaps: Vec<Gap<'a>>,
+    notices: Vec<Notice<'a>>,
+}
+
+#[derive(Serialize)]
+struct Organisation<'a> {
+    name: &'a str,
+    cvr: Option<&'a str>,
+    municipality: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Assessment {
+    date: Option<NaiveDate>,
+    approved: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct ChecklistRef<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    checklist: &'a str,
+    kind: Kind,
+    title: &'a str,
+    status: Option<Status>,
+    /// `null` when the item is left out of the score.
+    value: Option<f64>,
+    weight: f64,
+    date: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    severity: Option<Severity>,
+    explained: bool,
+}
+
+#[derive(Serialize)]
+struct Gap<'a> {
+    item: &'a str,
+    severity: Severity,
+    reason: Reason,
+    message: String,
+    fix: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct Notice<'a> {
+    item: &'a str,
+    reason: &'static str,
+    due: NaiveDate,
+    days: i64,
+}
+
+#[derive(Serialize)]
+struct Many<'a> {
+    format: u32,
+    as_of: Option<NaiveDate>,
+    results: Vec<Document<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    assessments: usize,
+    compliant: usize,
+    not_compliant: usize,
+    adherence: Adherence,
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct Adherence {
+    mean: f64,
+    min: f64,
+    max: f64,
+}
+
+fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
+    let lang = opts.lang;
+    let a = &c.loaded.assessment;
+    Document {
+        format: 1,
+        as_of: c.eval.as_of,
+        file: c.file(),
+        organisation: Organisation {
+            name: &a.organisation.name,
+            cvr: a.organisation.cvr.as_deref(),
+            municipality: a.organisation.municipality.as_deref(),
+        },
+        assessment: Assessment {
+            date: a.assessment.date.as_ref().map(|d| d.get_ref().0),
+            approved: a.assessment.approved.as_ref().map(|d| d.get_ref().0),
+        },
+        checklists: c
+            .loaded
+            .checklists
+            .iter()
+            .map(|k| ChecklistRef {
+                id: k.id(),
+                version: &k.file.version,
+            })
+            .collect(),
+        adherence: c.eval.adherence,
+        compliant: c.eval.compliant,
+        counts: c.eval.counts,
+        items: c
+            .eval
+            .items
+            .iter()
+            .map(|r| Item {
+                id: r.id(),
+                checklist: r.checklist,
+                kind: r.item.kind,
+                title: lang.text(&r.item.title),
+                status: r.status(),
+                value: r.value,
+                weight: r.item.weight(),
+                date: r.answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0),
+                due: r.due,
+                severity: r.worst,
+                explained: r.explained,
+            })
+            .collect(),
+        gaps: c
+            .eval
+            .gaps
+            .iter()
+            .map(|g| {
+                let (message, fix) = gap_text(lang, g, c);
+                Gap {
+                    item: &g.item,
+                    severity: g.severity,
+                    reason: g.reason,
+                    message,
+                    fix,
+                    due: g.due,
+                }
+            })
+            .collect(),
+        notices: c
+            .eval
+            .notices
+            .iter()
+            .map(|n| Notice {
+                item: &n.item,
+                reason: "due-soon",
+                due: n.due,
+                days: n.days,
+            })
+            .collect(),
+    }
+}
+
+pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    // Written straight from the structs, so fields keep the contract's order.
+    if let [one] = results {
+        serde_json::to_writer_pretty(&mut *out, &document(one, opts))
+    } else {
+        let s = summary(results);
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &Many {
+                format: 1,
+                as_of: results.first().map(|r| r.eval.as_of),
+                results: results.iter().map(|r| document(r, opts)).collect(),
+                summary: Summary {
+                    assessments: s.assessments,
+                    compliant: s.compliant,
+                    not_compliant: s.assessments - s.compliant,
+                    adherence: Adherence {
+                        mean: s.mean,
+                        min: s.min,
+                        max: s.max,
+                    },
+                    counts: Counts {
+                        critical: s.critical,
+                        major: s.major,
+                        minor: s.minor,
+                        explained: s.explained,
+                        notices: s.notices,
+                    },
+                },
+            },
+        )
+    }
+    .map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,325 @@
+//! The terminal table: header, gaps, comply-or-explain, deadlines, verdict.
+
+use std::io::{self, Write};
+
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+
+use super::{Checked, Options, date_opt, days_text, gap_text, summary};
+use crate::i18n::Lang;
+use crate::score::Severity;
+
+pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    for (i, checked) in results.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        one(checked, opts, out)?;
+    }
+    if results.len() > 1 {
+        writeln!(out)?;
+        overview(results, opts, out)?;
+    }
+    Ok(())
+}
+
+fn new_table(opts: &Options) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width);
+    if opts.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn header(table: &mut Table, titles: &[&str]) {
+    table.set_header(titles.iter().map(|t| Cell::new(t).add_attribute(Attribute::Bold)));
+}
+
+fn paint(opts: &Options, text: &str, ansi: &str) -> String {
+    if opts.color {
+        format!("\x1b[{ansi}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn severity_cell(opts: &Options, s: Severity) -> Cell {
+    let cell = Cell::new(opts.lang.severity(s));
+    match s {
+        Severity::Critical => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Severity::Major => cell.fg(Color::Yellow),
+        Severity::Minor => cell.fg(Color::Cyan),
+    }
+}
+
+fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let a = &checked.loaded.assessment;
+    let eval = &checked.eval;
+
+    // Header: who, when, against what.
+    let mut title = a.organisation.name.clone();
+    if let Some(m) = &a.organisation.municipality {
+        title.push_str(&format!(" ({m})"));
+    }
+    writeln!(out, "{}", paint(opts, &title, "1"))?;
+    let mut when = format!("{} {}", lang.pick("Opgjort pr.", "As of"), eval.as_of);
+    if let Some(d) = &a.assessment.date {
+        when.push_str(&format!(" · {} {}", lang.pick("vurderet", "assessed"), d.get_ref()));
+    }
+    match &a.assessment.approved {
+        Some(d) => when.push_str(&format!(
+            " · {} {}",
+            lang.pick("godkendt af bestyrelsen", "approved by the board"),
+            d.get_ref()
+        )),
+        None => when.push_str(&format!(
+            " · {}",
+            lang.pick("ikke godkendt af bestyrelsen", "not approved by the board")
+        )),
+    }
+    writeln!(out, "{when}")?;
+    let lists = checked
+        .loaded
+        .checklists
+        .iter()
+        .map(|c| format!("{} {}", c.id(), c.file.version))
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(out, "{} {lists}", lang.pick("Tjeklister:", "Checklists:"))?;
+    writeln!(out, "{} {}", lang.pick("Fil:", "File:"), checked.file())?;
+
+    if opts.all {
+        writeln!(out)?;
+        writeln!(out, "{}", paint(opts, lang.pick("Alle punkter", "All items"), "1"))?;
+        let mut table = new_table(opts);
+        header(
+            &mut table,
+            &[
+                lang.pick("Punkt", "Item"),
+                lang.pick("Titel", "Title"),
+                lang.pick("Type", "Kind"),
+                lang.pick("Status", "Status"),
+                lang.pick("Værdi", "Value"),
+                lang.pick("Dato", "Date"),
+                lang.pick("Frist", "Due"),
+                lang.pick("Mangel", "Gap"),
+            ],
+        );
+        for r in &eval.items {
+            let date = r
+                .answer
+                .and_then(|a| a.date.as_ref())
+                .map(|d| d.get_ref().to_string())
+                .unwrap_or_default();
+            let value = r.value.map_or("–".to_owned(), |v| format!("{v}"));
+            let worst = match r.worst {
+                Some(s) => severity_cell(opts, s),
+                None if r.explained => Cell::new(lang.pick("forklaret", "explained")),
+                None => Cell::new("–"),
+            };
+            table.add_row(vec![
+                Cell::new(r.id()),
+                Cell::new(lang.text(&r.item.title)),
+                Cell::new(lang.kind(r.item.kind)),
+                Cell::new(lang.status(r.status())),
+                Cell::new(value),
+                Cell::new(date),
+                Cell::new(date_opt(r.due)),
+                worst,
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+
+    writeln!(out)?;
+    if eval.gaps.is_empty() {
+        writeln!(out, "{}", lang.pick("Ingen mangler.", "No gaps."))?;
+    } else {
+        writeln!(out, "{}", paint(opts, lang.pick("Mangler", "Gaps"), "1"))?;
+        let mut table = new_table(opts);
+        header(
+            &mut table,
+            &[
+                lang.pick("Alvor", "Severity"),
+                lang.pick("Punkt", "Item"),
+                lang.pick("Titel", "Title"),
+                lang.pick("Status", "Status"),
+                lang.pick("Mangel", "What is wrong"),
+                lang.pick("Sådan retter I det", "How to fix it"),
+            ],
+        );
+        for gap in &eval.gaps {
+            let Some(r) = eval.item(&gap.item) else { continue };
+            let (wrong, fix) = gap_text(lang, gap, checked);
+            table.add_row(vec![
+                severity_cell(opts, gap.severity),
+                Cell::new(&gap.item),
+                Cell::new(format!("{}\n({})", lang.text(&r.item.title), lang.kind(r.item.kind))),
+                Cell::new(lang.status(r.status())),
+                Cell::new(format!("{}\n{wrong}", lang.reason(gap.reason))),
+                Cell::new(fix),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+
+    let explained: Vec<_> = eval.items.iter().filter(|r| r.explained).collect();
+    if !explained.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(
+                opts,
+                lang.pick(
+                    "Følg eller forklar: anbefalinger, bestyrelsen har forklaret afvigelser fra",
+                    "Comply or explain: recommendations the board has explained not following"
+                ),
+                "1"
+            )
+        )?;
+        let mut table = new_table(opts);
+        header(
+            &mut table,
+            &[
+                lang.pick("Punkt", "Item"),
+                lang.pick("Titel", "Title"),
+                lang.pick("Status", "Status"),
+                lang.pick("Forklaring", "Explanation"),
+            ],
+        );
+        for r in explained {
+            table.add_row(vec![
+                Cell::new(r.id()),
+                Cell::new(lang.text(&r.item.title)),
+                Cell::new(lang.status(r.status())),
+                Cell::new(r.answer.and_then(|a| a.explanation()).unwrap_or_default()),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+
+    if !eval.notices.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint(opts, lang.pick("Frister snart", "Due soon"), "1"))?;
+        for n in &eval.notices {
+            let title = eval.item(&n.item).map(|r| lang.text(&r.item.title)).unwrap_or("");
+            writeln!(
+                out,
+                "  {} {title}: {} {} ({})",
+                n.item,
+                lang.pick("forfalder", "falls due"),
+                n.due,
+                days_text(lang, n.days)
+            )?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(out, "{}", verdict(checked, opts))
+}
+
+fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
+    let lang = opts.lang;
+    let eval = &checked.eval;
+    let c = eval.counts;
+    let head = if eval.compliant {
+        paint(
+            opts,
+            lang.pick("✔ Følg eller forklar: overholdt.", "✔ Comply or explain: compliant."),
+            "1;32",
+        )
+    } else {
+        paint(
+            opts,
+            lang.pick("✘ Følg eller forklar: ikke overholdt.", "✘ Comply or explain: not compliant."),
+            "1;31",
+        )
+    };
+    match lang {
+        Lang::Da => format!(
+            "{head} Efterlevelse {}. Mangler: {} kritiske, {} væsentlige, {} mindre · forklarede afvigelser: {} · frister snart: {}",
+            lang.percent(eval.adherence),
+            c.critical,
+            c.major,
+            c.minor,
+            c.explained,
+            c.notices
+        ),
+        Lang::En => format!(
+            "{head} Adherence {}. Gaps: {} critical, {} major, {} minor · explained: {} · due soon: {}",
+            lang.percent(eval.adherence),
+            c.critical,
+            c.major,
+            c.minor,
+            c.explained,
+            c.notices
+        ),
+    }
+}
+
+fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    writeln!(out, "{}", paint(opts, lang.pick("Samlet oversigt", "Summary"), "1"))?;
+    let mut table = new_table(opts);
+    header(
+        &mut table,
+        &[
+            lang.pick("Fil", "File"),
+            lang.pick("Organisation", "Organisation"),
+            lang.pick("Efterlevelse", "Adherence"),
+            lang.pick("Overholdt", "Compliant"),
+            lang.pick("Kritiske", "Critical"),
+            lang.pick("Væsentlige", "Major"),
+            lang.pick("Mindre", "Minor"),
+            lang.pick("Forklarede", "Explained"),
+        ],
+    );
+    for r in results {
+        let c = r.eval.counts;
+        table.add_row(vec![
+            Cell::new(r.file()),
+            Cell::new(&r.loaded.assessment.organisation.name),
+            Cell::new(lang.percent(r.eval.adherence)),
+            Cell::new(if r.eval.compliant { lang.pick("ja", "yes") } else { lang.pick("nej", "no") }),
+            Cell::new(c.critical),
+            Cell::new(c.major),
+            Cell::new(c.minor),
+            Cell::new(c.explained),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    let s = summary(results);
+    match lang {
+        Lang::Da => writeln!(
+            out,
+            "{} selvevalueringer, {} overholder følg eller forklar. Efterlevelse: gennemsnit {}, laveste {}, højeste {}. Mangler i alt: {} kritiske, {} væsentlige, {} mindre.",
+            s.assessments,
+            s.compliant,
+            lang.percent(s.mean),
+            lang.percent(s.min),
+            lang.percent(s.max),
+            s.critical,
+            s.major,
+            s.minor
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} assessments, {} compliant. Adherence: mean {}, lowest {}, highest {}. Gaps in all: {} critical, {} major, {} minor.",
+            s.assessments,
+            s.compliant,
+            lang.percent(s.mean),
+            lang.percent(s.min),
+            lang.percent(s.max),
+            s.critical,
+            s.major,
+            s.minor
+        ),
+    }
+}
