@@ -34,7 +34,11 @@ impl Fs for RealFs {
             return Evidence::Missing;
         }
         // A link may lead out of the folder even when the path does not.
-        let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
         match (fs::canonicalize(base), fs::canonicalize(&path)) {
             (Ok(base), Ok(target)) if target.starts_with(&base) => Evidence::Found,
             (Ok(_), Ok(_)) => Evidence::Outside,
@@ -124,6 +128,8 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
     }
 
     if !diags.is_empty() {
+        // In file order, then top to bottom, whatever order they were found in.
+        diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
         let mut err = io::stderr().lock();
         loader.sources.render(&diags, &mut err, stderr_color)?;
         let n = diags.len();

@@ -104,10 +104,7 @@ impl Code {
                 "to forskellige tjeklister med samme id",
                 "two different checklists with the same id",
             ),
-            Code::E016 => (
-                "ingen selvevalueringer fundet",
-                "no assessments found",
-            ),
+            Code::E016 => ("ingen selvevalueringer fundet", "no assessments found"),
         };
         lang.pick(da, en)
     }
@@ -218,20 +215,17 @@ impl Sources {
             let mut d = Diagnostic::error()
                 .with_code(diag.code.as_str())
                 .with_message(&diag.message);
-            match &diag.place {
-                Some(place) => {
-                    let mut labels = vec![Label::new(
-                        LabelStyle::Primary,
-                        place.file,
-                        place.span.clone(),
-                    )
-                    .with_message(&diag.label)];
-                    labels.extend(diag.related.iter().map(|(p, msg)| {
-                        Label::secondary(p.file, p.span.clone()).with_message(msg)
-                    }));
-                    d = d.with_labels(labels);
-                }
-                None => {}
+            if let Some(place) = &diag.place {
+                let mut labels = vec![
+                    Label::new(LabelStyle::Primary, place.file, place.span.clone())
+                        .with_message(&diag.label),
+                ];
+                labels.extend(
+                    diag.related
+                        .iter()
+                        .map(|(p, msg)| Label::secondary(p.file, p.span.clone()).with_message(msg)),
+                );
+                d = d.with_labels(labels);
             }
             if let Some(hint) = &diag.hint {
                 d = d.with_notes(vec![hint.clone()]);
@@ -260,7 +254,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// The closest of `candidates` to `word`, if it is close enough to be what
 /// the user meant.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()

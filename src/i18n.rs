@@ -64,12 +64,16 @@ impl Lang {
             Reason::NotAssessed => self.pick("ikke vurderet", "not assessed"),
             Reason::Unmet => self.pick("lovkrav ikke opfyldt", "duty not met"),
             Reason::Partial => self.pick("lovkrav kun delvist opfyldt", "duty only partly met"),
-            Reason::Unexplained => self.pick("afvigelse uden forklaring", "deviation not explained"),
+            Reason::Unexplained => {
+                self.pick("afvigelse uden forklaring", "deviation not explained")
+            }
             Reason::Overdue => self.pick("forfalden", "overdue"),
             Reason::Stale => self.pick("forældet", "stale"),
             Reason::DateMissing => self.pick("dato mangler", "date missing"),
             Reason::NoEvidence => self.pick("dokumentation mangler", "no evidence"),
-            Reason::EvidenceNotFound => self.pick("dokumentation ikke fundet", "evidence not found"),
+            Reason::EvidenceNotFound => {
+                self.pick("dokumentation ikke fundet", "evidence not found")
+            }
             Reason::PlanOverdue => self.pick("handlingsplan overskredet", "plan overdue"),
             Reason::NaUnexplained => self.pick(
                 "ikke relevant uden forklaring",

@@ -246,9 +246,8 @@ impl<'de> Deserialize<'de> for Date {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
-                let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(
-                    map,
-                ))?;
+                let dt =
+                    toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (dt.date, dt.time, dt.offset) {
                     (Some(d), None, None) => {
                         NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())

@@ -140,7 +140,8 @@ impl Evaluation<'_> {
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
     // chrono's checked_add_months clamps exactly so; it only fails past
     // the year 262143, where the last representable date will do.
-    date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Scores one loaded assessment as of a date.
@@ -182,7 +183,11 @@ pub fn evaluate(loaded: &Loaded, as_of: NaiveDate) -> Evaluation<'_> {
     });
     notices.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.item.cmp(&b.item)));
 
-    let adherence = adherence(items.iter().filter_map(|r| Some((r.item.weight(), r.value?))));
+    let adherence = adherence(
+        items
+            .iter()
+            .filter_map(|r| Some((r.item.weight(), r.value?))),
+    );
     let count = |s| gaps.iter().filter(|g| g.severity == s).count();
     let counts = Counts {
         critical: count(Severity::Critical),
@@ -240,14 +245,21 @@ fn score_item(
         paths: Vec::new(),
     };
     let by_kind = |duty_severity, recommendation_severity| {
-        if duty { duty_severity } else { recommendation_severity }
+        if duty {
+            duty_severity
+        } else {
+            recommendation_severity
+        }
     };
     let mut out = Scored::default();
 
     // 1. No answer.
     let Some(answer) = answer else {
         out.value = Some(0.0);
-        out.gaps.push(gap(by_kind(Severity::Critical, Severity::Major), Reason::NotAssessed));
+        out.gaps.push(gap(
+            by_kind(Severity::Critical, Severity::Major),
+            Reason::NotAssessed,
+        ));
         return out;
     };
 
@@ -282,7 +294,10 @@ fn score_item(
     {
         match answer.date.as_ref() {
             None => {
-                out.gaps.push(gap(by_kind(Severity::Critical, Severity::Minor), Reason::DateMissing));
+                out.gaps.push(gap(
+                    by_kind(Severity::Critical, Severity::Minor),
+                    Reason::DateMissing,
+                ));
                 if duty {
                     value = 0.0;
                 }
@@ -321,7 +336,11 @@ fn score_item(
     // recommendation is explained, or a gap.
     if matches!(answer.status, Status::Partial | Status::Unmet) {
         if duty {
-            let reason = if answer.status == Status::Partial { Reason::Partial } else { Reason::Unmet };
+            let reason = if answer.status == Status::Partial {
+                Reason::Partial
+            } else {
+                Reason::Unmet
+            };
             out.gaps.push(gap(Severity::Critical, reason));
         } else if answer.explanation().is_some() {
             out.explained = true;
@@ -348,6 +367,7 @@ fn score_item(
 
     out.value = Some(value);
     // Keep an item's gaps in a stable order.
-    out.gaps.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.reason.cmp(&b.reason)));
+    out.gaps
+        .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.reason.cmp(&b.reason)));
     out
 }

@@ -44,8 +44,7 @@ pub trait Fs {
 
 /// What an evidence entry turned out to be. Paths are only looked up,
 /// never read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[derive(serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
     Url,
@@ -108,7 +107,8 @@ pub struct Loader<'a> {
     pub fs: &'a dyn Fs,
     pub lang: Lang,
     pub sources: Sources,
-    cache: HashMap<String, Option<Arc<Checklist>>>,
+    /// Each checklist once, with whether it loaded without problems.
+    cache: HashMap<String, (Option<Arc<Checklist>>, bool)>,
 }
 
 /// Which checklist an assessment (or the command line) names.
@@ -177,7 +177,11 @@ impl<'a> Loader<'a> {
                             self.t("filen er ikke UTF-8:", "the file is not UTF-8:")
                         ),
                     )
-                    .at(id, at..at + 3, self.t("ugyldig byte her", "invalid byte here"))
+                    .at(
+                        id,
+                        at..at + 3,
+                        self.t("ugyldig byte her", "invalid byte here"),
+                    )
                     .hint(self.t(
                         "gem filen som UTF-8 (det gør de fleste editorer som standard)",
                         "save the file as UTF-8 (most editors do by default)",
@@ -189,27 +193,44 @@ impl<'a> Loader<'a> {
     }
 
     /// Parses and deserializes one registered file, collecting every problem.
+    /// The value returned is what could be read around the problems, so
+    /// that later checks can report theirs too; the file is only good when
+    /// no diagnostic was added.
     fn parse<T: DeserializeOwned>(&self, file: FileId, diags: &mut Vec<Diag>) -> Option<T> {
         let text = self.sources.text(file);
         let (root, syntax) = DeTable::parse_recoverable(text);
-        if !syntax.is_empty() {
-            for err in syntax {
-                let span = err.span().unwrap_or(0..0);
-                diags.push(
+        let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
+        for err in syntax {
+            let span = err.span().unwrap_or(0..0);
+            let message = err.message().to_owned();
+            diags.push(
+                if message.starts_with("invalid date") || message.contains("invalid time") {
+                    self.date_diag(file, span, "", &message)
+                } else {
                     Diag::new(Code::E004, self.t("ugyldig TOML", "invalid TOML"))
-                        .at(file, span, err.message().to_owned()),
-                );
-            }
-            return None;
+                        .at(file, span, message)
+                },
+            );
         }
         if let Some(diag) = self.check_format(file, &root) {
             diags.push(diag);
             return None;
         }
         let (value, errors) = recover::deserialize::<T>(root);
-        let failed = !errors.is_empty();
-        diags.extend(errors.into_iter().map(|e| self.raw_diag(file, e)));
-        if failed { None } else { value }
+        for err in errors {
+            // Where the syntax was broken, the parser left things out or
+            // kept a value it could not read; neither is news to the user.
+            let overlaps = err.span.as_ref().is_some_and(|s| {
+                broken
+                    .iter()
+                    .any(|b| b.start < s.end.max(s.start + 1) && s.start < b.end.max(b.start + 1))
+            });
+            if !broken.is_empty() && (overlaps || err.message.starts_with("missing field")) {
+                continue;
+            }
+            diags.push(self.raw_diag(file, err));
+        }
+        value
     }
 
     /// A file of another format version would only give confusing errors
@@ -264,7 +285,10 @@ impl<'a> Loader<'a> {
         if msg.starts_with("unknown field") {
             let unknown = words.first().copied().unwrap_or(key);
             let expected = words.get(1..).unwrap_or_default();
-            let hint = match did_you_mean(unknown, expected.iter().copied()) {
+            let meant = danish_key(unknown)
+                .filter(|k| expected.contains(k))
+                .or_else(|| did_you_mean(unknown, expected.iter().copied()));
+            let hint = match meant {
                 Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
                 None => format!(
                     "{} {}",
@@ -283,7 +307,10 @@ impl<'a> Loader<'a> {
             .at(file, span, lang.pick("ukendt nøgle", "unknown key"))
             .hint(hint);
         }
-        if let Some(field) = msg.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        if let Some(field) = msg
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
             let table = table_name(&err.path);
             return Diag::new(
                 Code::E007,
@@ -308,7 +335,15 @@ impl<'a> Loader<'a> {
             if expected.contains(&"met") {
                 expected = STATUS_WORDS.to_vec();
             }
-            let hint = match did_you_mean(unknown, expected.iter().copied()) {
+            let danish = match unknown.to_lowercase().as_str() {
+                "lovkrav" | "pligt" | "krav" => Some("duty"),
+                "anbefaling" => Some("recommendation"),
+                _ => None,
+            };
+            let meant = danish
+                .filter(|d| expected.contains(d))
+                .or_else(|| did_you_mean(unknown, expected.iter().copied()));
+            let hint = match meant {
                 Some(s) => format!(
                     "{} `{s}`? {} {}",
                     lang.pick("mente du", "did you mean"),
@@ -347,23 +382,28 @@ impl<'a> Loader<'a> {
     }
 
     fn date_diag(&self, file: FileId, span: Range<usize>, key: &str, detail: &str) -> Diag {
-        Diag::new(
-            Code::E008,
-            format!("{} `{key}`", self.t("ugyldig dato i", "invalid date in")),
-        )
-        .at(file, span, detail.to_owned())
-        .hint(self.t(
-            "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
-            "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
-        ))
+        let message = if key.is_empty() {
+            self.t("ugyldig dato", "invalid date").to_owned()
+        } else {
+            format!("{} `{key}`", self.t("ugyldig dato i", "invalid date in"))
+        };
+        Diag::new(Code::E008, message)
+            .at(file, span, detail.to_owned())
+            .hint(self.t(
+                "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
+                "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
+            ))
     }
 
-    /// Loads a checklist named by id or path, once.
+    /// Loads a checklist named by id or path, once. Returns what could be
+    /// read of it, and whether that was all of it: a checklist with problems
+    /// is reported the first time it is loaded and fails every assessment
+    /// that names it.
     fn checklist(
         &mut self,
         reference: ChecklistRef<'_>,
         diags: &mut Vec<Diag>,
-    ) -> Option<Arc<Checklist>> {
+    ) -> (Option<Arc<Checklist>>, bool) {
         let key = match &reference {
             ChecklistRef::Builtin(id) => format!("builtin:{id}"),
             ChecklistRef::Path(path) => format!("path:{}", path.display()),
@@ -374,7 +414,9 @@ impl<'a> Loader<'a> {
         let mut own = Vec::new();
         let loaded = match reference {
             ChecklistRef::Builtin(id) => {
-                let builtin = BUILTINS.iter().find(|b| b.id == id)?;
+                let Some(builtin) = BUILTINS.iter().find(|b| b.id == id) else {
+                    return (None, false);
+                };
                 let file_id = self.sources.add(builtin.path, builtin.text);
                 self.checklist_file(file_id, None, &mut own)
             }
@@ -383,10 +425,11 @@ impl<'a> Loader<'a> {
                 None => None,
             },
         };
-        let loaded = if own.is_empty() { loaded.map(Arc::new) } else { None };
+        let loaded = loaded.map(Arc::new);
+        let ok = own.is_empty();
         diags.extend(own);
-        self.cache.insert(key, loaded.clone());
-        loaded
+        self.cache.insert(key, (loaded.clone(), ok));
+        (loaded, ok)
     }
 
     fn checklist_file(
@@ -400,27 +443,43 @@ impl<'a> Loader<'a> {
         let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
         if file.id.get_ref().trim().is_empty() {
             diags.push(
-                Diag::new(Code::E014, lang.pick("tjeklistens id er tomt", "the checklist id is empty"))
-                    .at(file_id, file.id.span(), lang.pick("tomt id", "empty id")),
+                Diag::new(
+                    Code::E014,
+                    lang.pick("tjeklistens id er tomt", "the checklist id is empty"),
+                )
+                .at(file_id, file.id.span(), lang.pick("tomt id", "empty id")),
             );
         }
         for item in &file.items {
             let id = item.id.get_ref().as_str();
             if id.trim().is_empty() {
                 diags.push(
-                    Diag::new(Code::E014, lang.pick("punktets id er tomt", "the item id is empty"))
-                        .at(file_id, item.id.span(), lang.pick("tomt id", "empty id")),
+                    Diag::new(
+                        Code::E014,
+                        lang.pick("punktets id er tomt", "the item id is empty"),
+                    )
+                    .at(
+                        file_id,
+                        item.id.span(),
+                        lang.pick("tomt id", "empty id"),
+                    ),
                 );
             }
             if let Some(first) = seen.insert(id, item.id.span()) {
                 diags.push(
                     Diag::new(
                         Code::E011,
-                        format!("{} `{id}`", lang.pick("punktet findes to gange:", "the item appears twice:")),
+                        format!(
+                            "{} `{id}`",
+                            lang.pick("punktet findes to gange:", "the item appears twice:")
+                        ),
                     )
                     .at(file_id, item.id.span(), lang.pick("igen her", "again here"))
                     .related(file_id, first, lang.pick("første gang her", "first here"))
-                    .hint(lang.pick("giv hvert punkt sit eget id", "give each item an id of its own")),
+                    .hint(lang.pick(
+                        "giv hvert punkt sit eget id",
+                        "give each item an id of its own",
+                    )),
                 );
             }
             if let Some(w) = &item.weight
@@ -429,10 +488,20 @@ impl<'a> Loader<'a> {
                 diags.push(
                     Diag::new(
                         Code::E014,
-                        format!("`weight` {} `{id}`", lang.pick("skal være over 0 i", "must be above 0 in")),
+                        format!(
+                            "`weight` {} `{id}`",
+                            lang.pick("skal være over 0 i", "must be above 0 in")
+                        ),
                     )
-                    .at(file_id, w.span(), lang.pick("ugyldig vægt", "invalid weight"))
-                    .hint(lang.pick("udelad `weight` for vægt 1", "leave `weight` out for weight 1")),
+                    .at(
+                        file_id,
+                        w.span(),
+                        lang.pick("ugyldig vægt", "invalid weight"),
+                    )
+                    .hint(lang.pick(
+                        "udelad `weight` for vægt 1",
+                        "leave `weight` out for weight 1",
+                    )),
                 );
             }
             if let Some(m) = &item.every_months
@@ -441,9 +510,16 @@ impl<'a> Loader<'a> {
                 diags.push(
                     Diag::new(
                         Code::E014,
-                        format!("`every-months` {} `{id}`", lang.pick("skal være mindst 1 i", "must be at least 1 in")),
+                        format!(
+                            "`every-months` {} `{id}`",
+                            lang.pick("skal være mindst 1 i", "must be at least 1 in")
+                        ),
                     )
-                    .at(file_id, m.span(), lang.pick("ugyldigt antal måneder", "invalid number of months")),
+                    .at(
+                        file_id,
+                        m.span(),
+                        lang.pick("ugyldigt antal måneder", "invalid number of months"),
+                    ),
                 );
             }
             if let (Some(w), None) = (&item.warn_days, &item.every_months) {
@@ -455,7 +531,11 @@ impl<'a> Loader<'a> {
                             lang.pick("kræver `every-months` i", "needs `every-months` in")
                         ),
                     )
-                    .at(file_id, w.span(), lang.pick("uden gentagelse", "without a recurrence"))
+                    .at(
+                        file_id,
+                        w.span(),
+                        lang.pick("uden gentagelse", "without a recurrence"),
+                    )
                     .hint(lang.pick(
                         "tilføj `every-months = …`, eller fjern `warn-days`",
                         "add `every-months = …`, or remove `warn-days`",
@@ -463,7 +543,11 @@ impl<'a> Loader<'a> {
                 );
             }
         }
-        Some(Checklist { file, file_id, path })
+        Some(Checklist {
+            file,
+            file_id,
+            path,
+        })
     }
 
     /// Loads an assessment, its checklists and its evidence.
@@ -475,6 +559,9 @@ impl<'a> Loader<'a> {
             return Err(diags);
         };
         let parsed: Option<AssessmentFile> = self.parse(file_id, &mut diags);
+        if diags.iter().any(|d| d.code == Code::E013) {
+            return Err(diags);
+        }
         let Some(assessment) = parsed else {
             return Err(diags);
         };
@@ -509,7 +596,10 @@ impl<'a> Loader<'a> {
                 };
                 let diag = Diag::new(
                     Code::E012,
-                    format!("{} `{name}`", lang.pick("ukendt tjekliste", "unknown checklist")),
+                    format!(
+                        "{} `{name}`",
+                        lang.pick("ukendt tjekliste", "unknown checklist")
+                    ),
                 )
                 .hint(hint);
                 diags.push(match span {
@@ -519,14 +609,37 @@ impl<'a> Loader<'a> {
                 continue;
             };
             let mut own = Vec::new();
-            let loaded = self.checklist(reference, &mut own);
+            let (loaded, ok) = self.checklist(reference, &mut own);
+            if !ok && own.is_empty() {
+                // Its problems were reported with an earlier assessment.
+                let diag = Diag::new(
+                    Code::E012,
+                    format!(
+                        "{} `{name}` {}",
+                        lang.pick("tjeklisten", "the checklist"),
+                        lang.pick("har fejl (se ovenfor)", "has errors (see above)")
+                    ),
+                );
+                diags.push(match span.clone() {
+                    Some(span) => diag.at(
+                        file_id,
+                        span,
+                        lang.pick("fejl i tjeklisten", "errors in the checklist"),
+                    ),
+                    None => diag,
+                });
+            }
             // A checklist file that cannot be read is reported where the
             // assessment names it.
             for d in own {
                 match (d.code, span.clone(), d.place.is_none()) {
                     (Code::E001, Some(span), true) => diags.push(
                         Diag::new(Code::E012, d.message)
-                            .at(file_id, span, lang.pick("tjeklisten findes ikke", "checklist not found"))
+                            .at(
+                                file_id,
+                                span,
+                                lang.pick("tjeklisten findes ikke", "checklist not found"),
+                            )
                             .hint(lang.pick(
                                 "stier er relative til selvevalueringens mappe",
                                 "paths are relative to the assessment's folder",
@@ -545,9 +658,16 @@ impl<'a> Loader<'a> {
             diags.push(
                 Diag::new(
                     Code::E014,
-                    lang.pick("selvevalueringen nævner ingen tjeklister", "the assessment names no checklists"),
+                    lang.pick(
+                        "selvevalueringen nævner ingen tjeklister",
+                        "the assessment names no checklists",
+                    ),
                 )
-                .at(file_id, self.key_span(file_id, "checklists"), lang.pick("tom liste", "empty list"))
+                .at(
+                    file_id,
+                    self.key_span(file_id, "checklists"),
+                    lang.pick("tom liste", "empty list"),
+                )
                 .hint(lang.pick(
                     "fx `checklists = [\"samarbejde-med-omverdenen\"]`",
                     "e.g. `checklists = [\"samarbejde-med-omverdenen\"]`",
@@ -565,13 +685,27 @@ impl<'a> Loader<'a> {
                         Code::E015,
                         format!(
                             "{} `{}`",
-                            lang.pick("to tjeklister har samme id", "two checklists have the same id"),
+                            lang.pick(
+                                "to tjeklister har samme id",
+                                "two checklists have the same id"
+                            ),
                             checklist.id()
                         ),
                     )
-                    .at(checklist.file_id, checklist.file.id.span(), lang.pick("igen her", "again here"))
-                    .related(first.file_id, first.file.id.span(), lang.pick("første gang her", "first here"))
-                    .hint(lang.pick("giv din egen tjekliste et andet id", "give your own checklist another id")),
+                    .at(
+                        checklist.file_id,
+                        checklist.file.id.span(),
+                        lang.pick("igen her", "again here"),
+                    )
+                    .related(
+                        first.file_id,
+                        first.file.id.span(),
+                        lang.pick("første gang her", "first here"),
+                    )
+                    .hint(lang.pick(
+                        "giv din egen tjekliste et andet id",
+                        "give your own checklist another id",
+                    )),
                 );
                 continue;
             }
@@ -629,7 +763,11 @@ impl<'a> Loader<'a> {
                             id.get_ref()
                         ),
                     )
-                    .at(file_id, id.span(), lang.pick("ukendt punkt", "unknown item"))
+                    .at(
+                        file_id,
+                        id.span(),
+                        lang.pick("ukendt punkt", "unknown item"),
+                    )
                     .hint(hint),
                 );
                 continue;
@@ -639,7 +777,8 @@ impl<'a> Loader<'a> {
                 .iter()
                 .map(|e| {
                     let entry = e.get_ref().clone();
-                    let state = classify_entry(&entry).unwrap_or_else(|| self.fs.evidence(&base, &entry));
+                    let state =
+                        classify_entry(&entry).unwrap_or_else(|| self.fs.evidence(&base, &entry));
                     (entry, state)
                 })
                 .collect();
@@ -667,12 +806,15 @@ impl<'a> Loader<'a> {
             ChecklistRef::Builtin(name)
         };
         match self.checklist(reference, &mut diags) {
-            Some(c) if diags.is_empty() => Ok(c),
+            (Some(c), true) => Ok(c),
             _ => {
                 if diags.is_empty() {
                     diags.push(Diag::new(
                         Code::E012,
-                        format!("{} `{name}`", self.t("ukendt tjekliste", "unknown checklist")),
+                        format!(
+                            "{} `{name}`",
+                            self.t("ukendt tjekliste", "unknown checklist")
+                        ),
                     ));
                 }
                 Err(diags)
@@ -690,6 +832,38 @@ impl<'a> Loader<'a> {
     }
 }
 
+/// The key a Danish user may have written in Danish.
+fn danish_key(word: &str) -> Option<&'static str> {
+    Some(match word.to_lowercase().as_str() {
+        "navn" => "name",
+        "kommune" => "municipality",
+        "dato" => "date",
+        "godkendt" => "approved",
+        "tjeklister" | "tjekliste" => "checklists",
+        "svar" => "answers",
+        "organisation" => "organisation",
+        "forklaring" => "explanation",
+        "dokumentation" | "bilag" => "evidence",
+        "bemærkning" | "note" => "note",
+        "handlingsplan" => "plan",
+        "handling" => "action",
+        "ansvarlig" | "ejer" => "owner",
+        "frist" => "due",
+        "vægt" => "weight",
+        "titel" => "title",
+        "vejledning" => "guidance",
+        "grundlag" | "hjemmel" => "basis",
+        "type" | "art" => "kind",
+        "kilde" => "source",
+        "udgiver" => "publisher",
+        "opdateret" => "updated",
+        "punkt" | "punkter" => "item",
+        "hver-måned" | "måneder" => "every-months",
+        "varsel" | "varsel-dage" => "warn-days",
+        _ => return None,
+    })
+}
+
 /// A checklist reference is a path when it looks like one.
 pub fn is_path(name: &str) -> bool {
     name.contains('/') || name.contains('\\') || name.ends_with(".toml")
@@ -701,7 +875,9 @@ fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
                 out.pop();
             }
             other => out.push(other),
@@ -716,14 +892,21 @@ pub fn display(path: &Path) -> String {
 
 fn read_error(lang: Lang, name: &str, err: &io::Error) -> Diag {
     let why = match err.kind() {
-        io::ErrorKind::NotFound => lang.pick("filen findes ikke", "the file does not exist").to_owned(),
-        io::ErrorKind::PermissionDenied => lang.pick("ingen adgang", "permission denied").to_owned(),
+        io::ErrorKind::NotFound => lang
+            .pick("filen findes ikke", "the file does not exist")
+            .to_owned(),
+        io::ErrorKind::PermissionDenied => {
+            lang.pick("ingen adgang", "permission denied").to_owned()
+        }
         io::ErrorKind::IsADirectory => lang.pick("det er en mappe", "it is a folder").to_owned(),
         _ => err.to_string(),
     };
     Diag::new(
         Code::E001,
-        format!("{} `{name}`: {why}", lang.pick("kan ikke læse", "cannot read")),
+        format!(
+            "{} `{name}`: {why}",
+            lang.pick("kan ikke læse", "cannot read")
+        ),
     )
 }
 
@@ -747,7 +930,11 @@ fn table_name(path: &[Seg]) -> String {
 }
 
 fn quote_list(words: &[&str]) -> String {
-    words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -767,7 +954,13 @@ mod tests {
 
     #[test]
     fn normalize_removes_dots() {
-        assert_eq!(normalize(Path::new("a/./b/../c.toml")), PathBuf::from("a/c.toml"));
-        assert_eq!(normalize(Path::new("../c.toml")), PathBuf::from("../c.toml"));
+        assert_eq!(
+            normalize(Path::new("a/./b/../c.toml")),
+            PathBuf::from("a/c.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("../c.toml")),
+            PathBuf::from("../c.toml")
+        );
     }
 }

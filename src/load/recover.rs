@@ -194,7 +194,10 @@ fn container<'a, 'i>(table: &'a mut DeTable<'i>, path: &[Seg]) -> Option<Contain
     container_in_value(value, rest)
 }
 
-fn container_in_value<'a, 'i>(value: &'a mut DeValue<'i>, path: &[Seg]) -> Option<Container<'a, 'i>> {
+fn container_in_value<'a, 'i>(
+    value: &'a mut DeValue<'i>,
+    path: &[Seg],
+) -> Option<Container<'a, 'i>> {
     match (value, path.split_first()) {
         (DeValue::Table(table), _) => container(table, path),
         (DeValue::Array(array), None) => Some(Container::Array(array)),

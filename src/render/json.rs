@@ -143,7 +143,10 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                 status: r.status(),
                 value: r.value,
                 weight: r.item.weight(),
-                date: r.answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0),
+                date: r
+                    .answer
+                    .and_then(|a| a.date.as_ref())
+                    .map(|d| d.get_ref().0),
                 due: r.due,
                 severity: r.worst,
                 explained: r.explained,

@@ -46,7 +46,12 @@ impl Checked<'_> {
 }
 
 /// The one dispatch point from format to renderer.
-pub fn render(format: Format, results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    results: &[Checked<'_>],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Table => table::render(results, opts, out),
         Format::Json => json::render(results, opts, out),
@@ -105,10 +110,19 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
     let d = |da: &str, en: &str| lang.pick(da, en).to_owned();
     match gap.reason {
         Reason::NotAssessed => (
-            d("Intet svar i selvevalueringen.", "No answer in the assessment."),
+            d(
+                "Intet svar i selvevalueringen.",
+                "No answer in the assessment.",
+            ),
             match lang {
-                Lang::Da => format!("Tilføj [answers.{}] med status, dato og dokumentation.", gap.item),
-                Lang::En => format!("Add [answers.{}] with a status, date and evidence.", gap.item),
+                Lang::Da => format!(
+                    "Tilføj [answers.{}] med status, dato og dokumentation.",
+                    gap.item
+                ),
+                Lang::En => format!(
+                    "Add [answers.{}] with a status, date and evidence.",
+                    gap.item
+                ),
             },
         ),
         Reason::Unmet => (
@@ -133,9 +147,13 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         ),
         Reason::Unexplained => (
             match (lang, answer.map(|a| a.status)) {
-                (Lang::Da, Some(Status::Partial)) => "Anbefalingen følges kun delvist, og der er ingen forklaring.".into(),
+                (Lang::Da, Some(Status::Partial)) => {
+                    "Anbefalingen følges kun delvist, og der er ingen forklaring.".into()
+                }
                 (Lang::Da, _) => "Anbefalingen følges ikke, og der er ingen forklaring.".into(),
-                (Lang::En, Some(Status::Partial)) => "The recommendation is only partly followed, with no explanation.".into(),
+                (Lang::En, Some(Status::Partial)) => {
+                    "The recommendation is only partly followed, with no explanation.".into()
+                }
                 (Lang::En, _) => "The recommendation is not followed, with no explanation.".into(),
             },
             d(
@@ -165,8 +183,12 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         ),
         Reason::DateMissing => (
             match lang {
-                Lang::Da => format!("Ingen `date`, så fristen (hver {months}. måned) kan ikke beregnes."),
-                Lang::En => format!("No `date`, so the deadline (every {months} months) cannot be worked out."),
+                Lang::Da => {
+                    format!("Ingen `date`, så fristen (hver {months}. måned) kan ikke beregnes.")
+                }
+                Lang::En => format!(
+                    "No `date`, so the deadline (every {months} months) cannot be worked out."
+                ),
             },
             d(
                 "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.",
@@ -174,7 +196,10 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::NoEvidence => (
-            d("Opfyldt, men ingen dokumentation er angivet.", "Met, but no evidence is given."),
+            d(
+                "Opfyldt, men ingen dokumentation er angivet.",
+                "Met, but no evidence is given.",
+            ),
             d(
                 "Angiv dokumentation i `evidence`: en sti til en fil eller et link.",
                 "List evidence in `evidence`: a path to a file or a link.",
@@ -200,8 +225,12 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             }
             if !outside.is_empty() {
                 wrong.push(match lang {
-                    Lang::Da => format!("Peger uden for selvevalueringens mappe og er ikke tjekket: {outside}."),
-                    Lang::En => format!("Points outside the assessment's folder and was not checked: {outside}."),
+                    Lang::Da => format!(
+                        "Peger uden for selvevalueringens mappe og er ikke tjekket: {outside}."
+                    ),
+                    Lang::En => format!(
+                        "Points outside the assessment's folder and was not checked: {outside}."
+                    ),
                 });
             }
             (
@@ -257,5 +286,6 @@ pub fn severity_rank(s: Option<Severity>) -> u8 {
 }
 
 pub fn date_opt(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }

@@ -37,7 +37,11 @@ fn new_table(opts: &Options) -> Table {
 }
 
 fn header(table: &mut Table, titles: &[&str]) {
-    table.set_header(titles.iter().map(|t| Cell::new(t).add_attribute(Attribute::Bold)));
+    table.set_header(
+        titles
+            .iter()
+            .map(|t| Cell::new(t).add_attribute(Attribute::Bold)),
+    );
 }
 
 fn paint(opts: &Options, text: &str, ansi: &str) -> String {
@@ -70,7 +74,11 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
     writeln!(out, "{}", paint(opts, &title, "1"))?;
     let mut when = format!("{} {}", lang.pick("Opgjort pr.", "As of"), eval.as_of);
     if let Some(d) = &a.assessment.date {
-        when.push_str(&format!(" · {} {}", lang.pick("vurderet", "assessed"), d.get_ref()));
+        when.push_str(&format!(
+            " · {} {}",
+            lang.pick("vurderet", "assessed"),
+            d.get_ref()
+        ));
     }
     match &a.assessment.approved {
         Some(d) => when.push_str(&format!(
@@ -96,7 +104,11 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
 
     if opts.all {
         writeln!(out)?;
-        writeln!(out, "{}", paint(opts, lang.pick("Alle punkter", "All items"), "1"))?;
+        writeln!(
+            out,
+            "{}",
+            paint(opts, lang.pick("Alle punkter", "All items"), "1")
+        )?;
         let mut table = new_table(opts);
         header(
             &mut table,
@@ -155,12 +167,18 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
             ],
         );
         for gap in &eval.gaps {
-            let Some(r) = eval.item(&gap.item) else { continue };
+            let Some(r) = eval.item(&gap.item) else {
+                continue;
+            };
             let (wrong, fix) = gap_text(lang, gap, checked);
             table.add_row(vec![
                 severity_cell(opts, gap.severity),
                 Cell::new(&gap.item),
-                Cell::new(format!("{}\n({})", lang.text(&r.item.title), lang.kind(r.item.kind))),
+                Cell::new(format!(
+                    "{}\n({})",
+                    lang.text(&r.item.title),
+                    lang.kind(r.item.kind)
+                )),
                 Cell::new(lang.status(r.status())),
                 Cell::new(format!("{}\n{wrong}", lang.reason(gap.reason))),
                 Cell::new(fix),
@@ -207,9 +225,16 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
 
     if !eval.notices.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", paint(opts, lang.pick("Frister snart", "Due soon"), "1"))?;
+        writeln!(
+            out,
+            "{}",
+            paint(opts, lang.pick("Frister snart", "Due soon"), "1")
+        )?;
         for n in &eval.notices {
-            let title = eval.item(&n.item).map(|r| lang.text(&r.item.title)).unwrap_or("");
+            let title = eval
+                .item(&n.item)
+                .map(|r| lang.text(&r.item.title))
+                .unwrap_or("");
             writeln!(
                 out,
                 "  {} {title}: {} {} ({})",
@@ -232,13 +257,19 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     let head = if eval.compliant {
         paint(
             opts,
-            lang.pick("✔ Følg eller forklar: overholdt.", "✔ Comply or explain: compliant."),
+            lang.pick(
+                "✔ Følg eller forklar: overholdt.",
+                "✔ Comply or explain: compliant.",
+            ),
             "1;32",
         )
     } else {
         paint(
             opts,
-            lang.pick("✘ Følg eller forklar: ikke overholdt.", "✘ Comply or explain: not compliant."),
+            lang.pick(
+                "✘ Følg eller forklar: ikke overholdt.",
+                "✘ Comply or explain: not compliant.",
+            ),
             "1;31",
         )
     };
@@ -266,7 +297,11 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
 
 fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
-    writeln!(out, "{}", paint(opts, lang.pick("Samlet oversigt", "Summary"), "1"))?;
+    writeln!(
+        out,
+        "{}",
+        paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
+    )?;
     let mut table = new_table(opts);
     header(
         &mut table,
@@ -287,7 +322,11 @@ fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io:
             Cell::new(r.file()),
             Cell::new(&r.loaded.assessment.organisation.name),
             Cell::new(lang.percent(r.eval.adherence)),
-            Cell::new(if r.eval.compliant { lang.pick("ja", "yes") } else { lang.pick("nej", "no") }),
+            Cell::new(if r.eval.compliant {
+                lang.pick("ja", "yes")
+            } else {
+                lang.pick("nej", "no")
+            }),
             Cell::new(c.critical),
             Cell::new(c.major),
             Cell::new(c.minor),
