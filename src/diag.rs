@@ -34,10 +34,11 @@ pub enum Code {
     E014,
     E015,
     E016,
+    E017,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 17] = [
         Code::E001,
         Code::E002,
         Code::E003,
@@ -54,6 +55,7 @@ impl Code {
         Code::E014,
         Code::E015,
         Code::E016,
+        Code::E017,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Code {
             Code::E014 => "E014",
             Code::E015 => "E015",
             Code::E016 => "E016",
+            Code::E017 => "E017",
         }
     }
 
@@ -105,6 +108,10 @@ impl Code {
                 "two different checklists with the same id",
             ),
             Code::E016 => ("ingen selvevalueringer fundet", "no assessments found"),
+            Code::E017 => (
+                "en tjekliste, hvor der skulle være en selvevaluering, eller omvendt",
+                "a checklist where an assessment was expected, or the other way round",
+            ),
         };
         lang.pick(da, en)
     }

@@ -196,7 +196,12 @@ impl<'a> Loader<'a> {
     /// The value returned is what could be read around the problems, so
     /// that later checks can report theirs too; the file is only good when
     /// no diagnostic was added.
-    fn parse<T: DeserializeOwned>(&self, file: FileId, diags: &mut Vec<Diag>) -> Option<T> {
+    fn parse<T: DeserializeOwned>(
+        &self,
+        file: FileId,
+        kind: FileKind,
+        diags: &mut Vec<Diag>,
+    ) -> Option<T> {
         let text = self.sources.text(file);
         let (root, syntax) = DeTable::parse_recoverable(text);
         let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
@@ -212,7 +217,10 @@ impl<'a> Loader<'a> {
                 },
             );
         }
-        if let Some(diag) = self.check_format(file, &root) {
+        if let Some(diag) = self
+            .check_format(file, &root)
+            .or_else(|| self.check_kind(file, &root, kind))
+        {
             diags.push(diag);
             return None;
         }
@@ -265,6 +273,47 @@ impl<'a> Loader<'a> {
         )
     }
 
+    /// A checklist given where an assessment belongs (or the other way
+    /// round) would only give a screenful of unknown keys; say what it is.
+    fn check_kind(
+        &self,
+        file: FileId,
+        root: &Spanned<DeTable<'_>>,
+        expected: FileKind,
+    ) -> Option<Diag> {
+        if FileKind::of(root.get_ref())? == expected {
+            return None;
+        }
+        let lang = self.lang;
+        let (message, hint) = match expected {
+            FileKind::Assessment => (
+                lang.pick(
+                    "filen er en tjekliste, ikke en selvevaluering",
+                    "the file is a checklist, not a self-assessment",
+                ),
+                lang.pick(
+                    "nævn den i selvevalueringens `[assessment] checklists`, eller giv den med `--checklist`",
+                    "name it in the assessment's `[assessment] checklists`, or give it with `--checklist`",
+                ),
+            ),
+            FileKind::Checklist => (
+                lang.pick(
+                    "filen er en selvevaluering, ikke en tjekliste",
+                    "the file is a self-assessment, not a checklist",
+                ),
+                lang.pick(
+                    "`checklists` og `--checklist` skal pege på tjeklister",
+                    "`checklists` and `--checklist` must name checklists",
+                ),
+            ),
+        };
+        Some(
+            Diag::new(Code::E017, message)
+                .at(file, 0..0, lang.pick("her", "here"))
+                .hint(hint),
+        )
+    }
+
     /// Turns a serde error into a diagnostic with a code and a hint.
     fn raw_diag(&self, file: FileId, err: RawError) -> Diag {
         let key = err
@@ -276,7 +325,7 @@ impl<'a> Loader<'a> {
                 Seg::Index(_) => None,
             })
             .unwrap_or("");
-        let table = table_name(&err.path[..err.path.len().saturating_sub(1)]);
+        let table = table_name(self.lang, &err.path[..err.path.len().saturating_sub(1)]);
         let span = err.span.clone().unwrap_or(0..0);
         let msg = err.message.as_str();
         let words = backticked(msg);
@@ -311,7 +360,7 @@ impl<'a> Loader<'a> {
             .strip_prefix("missing field `")
             .and_then(|r| r.split('`').next())
         {
-            let table = table_name(&err.path);
+            let table = table_name(self.lang, &err.path);
             return Diag::new(
                 Code::E007,
                 format!(
@@ -438,7 +487,7 @@ impl<'a> Loader<'a> {
         path: Option<PathBuf>,
         diags: &mut Vec<Diag>,
     ) -> Option<Checklist> {
-        let file: ChecklistFile = self.parse(file_id, diags)?;
+        let file: ChecklistFile = self.parse(file_id, FileKind::Checklist, diags)?;
         let lang = self.lang;
         let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
         if file.id.get_ref().trim().is_empty() {
@@ -558,8 +607,11 @@ impl<'a> Loader<'a> {
         let Some(file_id) = self.read(path, &mut diags) else {
             return Err(diags);
         };
-        let parsed: Option<AssessmentFile> = self.parse(file_id, &mut diags);
-        if diags.iter().any(|d| d.code == Code::E013) {
+        let parsed: Option<AssessmentFile> = self.parse(file_id, FileKind::Assessment, &mut diags);
+        if diags
+            .iter()
+            .any(|d| matches!(d.code, Code::E013 | Code::E017))
+        {
             return Err(diags);
         }
         let Some(assessment) = parsed else {
@@ -832,6 +884,28 @@ impl<'a> Loader<'a> {
     }
 }
 
+/// The two kinds of file almen reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Checklist,
+    Assessment,
+}
+
+impl FileKind {
+    /// What a parsed file is, judged by its top-level tables; `None` when
+    /// it has the marks of neither.
+    pub fn of(root: &DeTable<'_>) -> Option<FileKind> {
+        let has = |k: &str| root.get(k).is_some();
+        let assessment = has("organisation") || has("assessment") || has("answers");
+        let checklist = has("item") || has("source");
+        match (checklist, assessment) {
+            (true, false) => Some(FileKind::Checklist),
+            (false, true) => Some(FileKind::Assessment),
+            _ => None,
+        }
+    }
+}
+
 /// The key a Danish user may have written in Danish.
 fn danish_key(word: &str) -> Option<&'static str> {
     Some(match word.to_lowercase().as_str() {
@@ -910,9 +984,11 @@ fn read_error(lang: Lang, name: &str, err: &io::Error) -> Diag {
     )
 }
 
-fn table_name(path: &[Seg]) -> String {
+fn table_name(lang: Lang, path: &[Seg]) -> String {
     if path.is_empty() {
-        return "[…]".replace("…", "top");
+        return lang
+            .pick("filens øverste niveau", "the top level of the file")
+            .to_owned();
     }
     let mut out = String::new();
     for seg in path {

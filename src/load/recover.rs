@@ -117,11 +117,16 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 fn locate_in_table(table: &DeTable<'_>, span: &Range<usize>) -> Option<Vec<Seg>> {
     for (key, value) in table.iter() {
         let seg = Seg::Key(key.get_ref().to_string());
+        // The key first: the header of an array of tables (`[[item]]`)
+        // holds the key and lies inside each element's span too.
+        if contains(&key.span(), span) {
+            return Some(vec![seg]);
+        }
         if let Some(mut deeper) = locate_in_value(value.get_ref(), span) {
             deeper.insert(0, seg);
             return Some(deeper);
         }
-        if contains(&key.span(), span) || contains(&value.span(), span) {
+        if contains(&value.span(), span) {
             return Some(vec![seg]);
         }
     }
