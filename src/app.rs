@@ -8,13 +8,20 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::cli::{CheckArgs, Cli, ColorArg, Command, FailOn, Format, LangArg};
-use crate::diag::{Code, Diag};
+use clap::CommandFactory;
+
+use crate::cli::{
+    CheckArgs, Cli, ColorArg, Command, DiagFormat, FailOn, Format, InitArgs, LangArg, ListArgs,
+    SchemaKind, ShowArgs, ValidateArgs,
+};
+use crate::diag::{Code, Diag, Level, Sources, did_you_mean};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::load::{Evidence, Fs, Loaded, Loader};
+use crate::load;
+use crate::load::{BUILTINS, Checklist, Evidence, FileKind, Fs, Loaded, Loader};
 use crate::render::{self, Checked, Options};
 use crate::score::{self, Severity};
+use crate::{lint, schema, template};
 
 /// The real file system.
 pub struct RealFs;
@@ -62,6 +69,33 @@ pub fn run(cli: Cli) -> Result<Exit> {
     let stderr_color = color(io::stderr().is_terminal());
     match cli.command {
         Command::Check(args) => check(args, lang, stdout_color, stderr_color),
+        Command::Validate(args) => validate(args, lang, stdout_color),
+        Command::Init(args) => init(args, lang),
+        Command::List(args) => list(args, lang, stdout_color, stderr_color),
+        Command::Show(args) => show(args, lang, stderr_color),
+        Command::Schema(args) => {
+            let kind = match args.kind {
+                SchemaKind::Checklist => FileKind::Checklist,
+                SchemaKind::Assessment => FileKind::Assessment,
+            };
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &schema::schema(kind))?;
+            writeln!(out)?;
+            Ok(Exit::Ok)
+        }
+        Command::Completions(args) => {
+            clap_complete::generate(
+                args.shell,
+                &mut Cli::command(),
+                "almen",
+                &mut io::stdout().lock(),
+            );
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            Ok(Exit::Ok)
+        }
     }
 }
 
@@ -128,27 +162,7 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
     }
 
     if !diags.is_empty() {
-        // In file order, then top to bottom, whatever order they were found in.
-        diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
-        let mut err = io::stderr().lock();
-        loader.sources.render(&diags, &mut err, stderr_color)?;
-        let n = diags.len();
-        writeln!(
-            err,
-            "{}",
-            match lang {
-                Lang::Da => format!(
-                    "fejl: {n} {} i inddata; ret {} og kør igen",
-                    if n == 1 { "problem" } else { "problemer" },
-                    if n == 1 { "det" } else { "dem" }
-                ),
-                Lang::En => format!(
-                    "error: {n} {} in the input; fix {} and run again",
-                    if n == 1 { "problem" } else { "problems" },
-                    if n == 1 { "it" } else { "them" }
-                ),
-            }
-        )?;
+        report_errors(&loader.sources, &mut diags, lang, stderr_color)?;
     }
 
     let results: Vec<Checked<'_>> = loaded
@@ -197,6 +211,48 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
 /// `[assessment]` table, so checklists and other TOML files beside them
 /// are passed over.
 fn assessments_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(toml_files_in(dir)?
+        .into_iter()
+        .filter(|p| looks_like_assessment(p))
+        .collect())
+}
+
+fn looks_like_assessment(path: &Path) -> bool {
+    fs::read_to_string(path).is_ok_and(|text| {
+        text.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("[organisation]") || l.starts_with("[assessment]")
+        })
+    })
+}
+
+/// Prints diagnostics and the closing count to stderr.
+fn report_errors(sources: &Sources, diags: &mut [Diag], lang: Lang, color: bool) -> Result<()> {
+    diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
+    let mut err = io::stderr().lock();
+    sources.render(diags, &mut err, color)?;
+    let n = diags.len();
+    writeln!(
+        err,
+        "{}",
+        match lang {
+            Lang::Da => format!(
+                "fejl: {n} {} i inddata; ret {} og kør igen",
+                if n == 1 { "problem" } else { "problemer" },
+                if n == 1 { "det" } else { "dem" }
+            ),
+            Lang::En => format!(
+                "error: {n} {} in the input; fix {} and run again",
+                if n == 1 { "problem" } else { "problems" },
+                if n == 1 { "it" } else { "them" }
+            ),
+        }
+    )?;
+    Ok(())
+}
+
+/// The TOML files in a folder and its subfolders, in name order.
+fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(dir)
         .with_context(|| format!("reading the folder {}", dir.display()))?
@@ -213,19 +269,373 @@ fn assessments_in(dir: &Path) -> Result<Vec<PathBuf>> {
             continue;
         }
         if path.is_dir() {
-            found.extend(assessments_in(&path)?);
-        } else if path.extension().is_some_and(|e| e == "toml") && looks_like_assessment(&path) {
+            found.extend(toml_files_in(&path)?);
+        } else if path.extension().is_some_and(|e| e == "toml") {
             found.push(path);
         }
     }
     Ok(found)
 }
 
-fn looks_like_assessment(path: &Path) -> bool {
-    fs::read_to_string(path).is_ok_and(|text| {
-        text.lines().any(|l| {
-            let l = l.trim_start();
-            l.starts_with("[organisation]") || l.starts_with("[assessment]")
-        })
+#[derive(serde::Serialize)]
+struct JsonDiag<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    code: &'static str,
+    severity: Level,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
+    if let Some(code) = &args.explain {
+        let mut out = io::stdout().lock();
+        return match Code::parse(code) {
+            Some(code) => {
+                let level = match code.level() {
+                    Level::Error => lang.pick("fejl", "error"),
+                    Level::Warning => lang.pick("advarsel", "warning"),
+                };
+                writeln!(out, "{} ({level}): {}", code.as_str(), code.describe(lang))?;
+                Ok(Exit::Ok)
+            }
+            None => {
+                let known = Code::ALL.iter().map(|c| c.as_str());
+                let hint = did_you_mean(code, known)
+                    .map(|s| format!(" ({} {s}?)", lang.pick("mente du", "did you mean")));
+                writeln!(
+                    io::stderr(),
+                    "{} `{code}`{}",
+                    lang.pick("ukendt kode", "unknown code"),
+                    hint.unwrap_or_default()
+                )?;
+                Ok(Exit::Error)
+            }
+        };
+    }
+    let as_of = args.common.as_of.unwrap_or_else(today);
+    let fs = RealFs;
+    let mut loader = Loader::new(&fs, lang);
+    let inputs = if args.files.is_empty() {
+        vec![PathBuf::from("almen.toml")]
+    } else {
+        args.files.clone()
+    };
+
+    // Files named on the command line are checked whatever they hold; in a
+    // folder, only TOML files that look like almen's are.
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    for input in &inputs {
+        if input.is_dir() {
+            files.extend(toml_files_in(input)?.into_iter().map(|p| (p, false)));
+        } else {
+            files.push((input.clone(), true));
+        }
+    }
+
+    let mut diags: Vec<Diag> = Vec::new();
+    let mut checked: Vec<String> = Vec::new();
+    for (path, named) in &files {
+        let file_id = match loader.read_file(path) {
+            Ok(id) => id,
+            Err(d) => {
+                diags.extend(d);
+                checked.push(load::display(path));
+                continue;
+            }
+        };
+        let kind = loader.kind_of(file_id);
+        if kind.is_none() && !named {
+            continue;
+        }
+        checked.push(load::display(path));
+        match kind {
+            Some(FileKind::Checklist) => match loader.checklist_at(file_id, path) {
+                Ok(c) => diags.extend(lint::checklist(&c, lang)),
+                Err(d) => diags.extend(d),
+            },
+            _ => match loader.assessment_at(file_id, path, &args.common.checklists) {
+                Ok(l) => diags.extend(lint::assessment(&l, as_of, lang)),
+                Err(d) => diags.extend(d),
+            },
+        }
+    }
+    diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
+    let errors = diags
+        .iter()
+        .filter(|d| d.code.level() == Level::Error)
+        .count();
+    let warnings = diags.len() - errors;
+
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        DiagFormat::Table => {
+            loader.sources.render(&diags, &mut out, color)?;
+            let n = checked.len();
+            match lang {
+                Lang::Da => writeln!(
+                    out,
+                    "{n} {} tjekket: {errors} fejl, {warnings} {}",
+                    if n == 1 { "fil" } else { "filer" },
+                    if warnings == 1 {
+                        "advarsel"
+                    } else {
+                        "advarsler"
+                    }
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "{n} {} checked: {errors} {}, {warnings} {}",
+                    if n == 1 { "file" } else { "files" },
+                    if errors == 1 { "error" } else { "errors" },
+                    if warnings == 1 { "warning" } else { "warnings" }
+                )?,
+            }
+        }
+        DiagFormat::Json => {
+            let json: Vec<JsonDiag<'_>> = diags
+                .iter()
+                .map(|d| {
+                    let (file, line, column) = match &d.place {
+                        Some(p) => {
+                            let (l, c) = loader.sources.line_col(p);
+                            (loader.sources.name(p.file), Some(l), Some(c))
+                        }
+                        None => ("", None, None),
+                    };
+                    JsonDiag {
+                        file,
+                        line,
+                        column,
+                        code: d.code.as_str(),
+                        severity: d.code.level(),
+                        message: &d.message,
+                        hint: d.hint.as_deref(),
+                    }
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "files": checked, "errors": errors, "warnings": warnings, "diagnostics": json }),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if errors > 0 {
+        Exit::Error
+    } else if warnings > 0 && args.deny_warnings {
+        Exit::Gaps
+    } else {
+        Exit::Ok
     })
+}
+
+/// Writes `bytes` to `path` atomically: all of it or nothing. An existing
+/// file is only replaced when `replace` is set.
+fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// Loads checklists named on the command line (or all built-in ones).
+fn named_checklists(
+    loader: &mut Loader<'_>,
+    names: &[String],
+    builtins: bool,
+) -> Result<Vec<std::sync::Arc<Checklist>>, Vec<Diag>> {
+    let mut names: Vec<String> = names.to_vec();
+    if builtins {
+        for b in BUILTINS.iter().rev() {
+            if !names.iter().any(|n| n == b.id) {
+                names.insert(0, b.id.to_owned());
+            }
+        }
+    }
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for name in &names {
+        match loader.checklist_by_name(name) {
+            Ok(c) => out.push(c),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// `target` relative to the folder `from`, for paths written into a file.
+fn relative_to(target: &Path, from: &Path) -> PathBuf {
+    let (Ok(target), Ok(from)) = (fs::canonicalize(target), fs::canonicalize(from)) else {
+        return target.to_path_buf();
+    };
+    let common = target
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in from.components().skip(common) {
+        out.push("..");
+    }
+    for c in target.components().skip(common) {
+        out.push(c);
+    }
+    out
+}
+
+fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
+    let fs_ = RealFs;
+    let mut loader = Loader::new(&fs_, lang);
+    if args.output.exists() && !args.force {
+        writeln!(
+            io::stderr(),
+            "{} `{}` {}",
+            lang.pick("fejl:", "error:"),
+            args.output.display(),
+            lang.pick(
+                "findes allerede; den er ikke rørt. Brug --force for at erstatte den.",
+                "exists already; it was not touched. Use --force to replace it."
+            )
+        )?;
+        return Ok(Exit::Error);
+    }
+    let checklists =
+        match named_checklists(&mut loader, &args.checklists, args.checklists.is_empty()) {
+            Ok(c) => c,
+            Err(mut d) => {
+                report_errors(&loader.sources, &mut d, lang, io::stderr().is_terminal())?;
+                return Ok(Exit::Error);
+            }
+        };
+    let dir = match args.output.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let names: Vec<String> = checklists
+        .iter()
+        .map(|c| match &c.path {
+            None => c.id().to_owned(),
+            Some(p) => relative_to(p, &dir).to_string_lossy().replace('\\', "/"),
+        })
+        .collect();
+    let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
+    let text = template::render(&refs, &names, lang, args.as_of.unwrap_or_else(today));
+    match write_atomic(&args.output, text.as_bytes(), args.force) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(
+                io::stderr(),
+                "{} `{}` {}",
+                lang.pick("fejl:", "error:"),
+                args.output.display(),
+                lang.pick(
+                    "findes allerede; den er ikke rørt.",
+                    "exists already; it was not touched."
+                )
+            )?;
+            return Ok(Exit::Error);
+        }
+        Err(e) => return Err(e).with_context(|| format!("writing {}", args.output.display())),
+    }
+    // The schema the template's first line points editors at; an existing
+    // one is the user's and is left alone unless --force.
+    let schema_path = dir.join(template::SCHEMA_FILE);
+    let schema = serde_json::to_string_pretty(&schema::schema(FileKind::Assessment))? + "\n";
+    match write_atomic(&schema_path, schema.as_bytes(), args.force) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e).with_context(|| format!("writing {}", schema_path.display())),
+    }
+    writeln!(
+        io::stdout(),
+        "{} {} ({} {})",
+        lang.pick("Skrev", "Wrote"),
+        args.output.display(),
+        refs.iter().map(|c| c.file.items.len()).sum::<usize>(),
+        lang.pick("punkter at vurdere", "items to assess")
+    )?;
+    Ok(Exit::Ok)
+}
+
+fn list(args: ListArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<Exit> {
+    let fs_ = RealFs;
+    let mut loader = Loader::new(&fs_, lang);
+    let checklists = match named_checklists(&mut loader, &args.checklists, true) {
+        Ok(c) => c,
+        Err(mut d) => {
+            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+            return Ok(Exit::Error);
+        }
+    };
+    let opts = Options {
+        lang,
+        color,
+        all: true,
+        width: width(),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    render::list(&checklists, &opts, &mut out)?;
+    out.flush()?;
+    Ok(Exit::Ok)
+}
+
+fn show(args: ShowArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
+    let fs_ = RealFs;
+    let mut loader = Loader::new(&fs_, lang);
+    let checklists = match named_checklists(&mut loader, &args.checklists, true) {
+        Ok(c) => c,
+        Err(mut d) => {
+            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+            return Ok(Exit::Error);
+        }
+    };
+    let found = checklists.iter().find_map(|c| {
+        c.file
+            .items
+            .iter()
+            .find(|i| i.id.get_ref().eq_ignore_ascii_case(args.item.trim()))
+            .map(|i| (c, i))
+    });
+    let Some((checklist, item)) = found else {
+        let ids: Vec<&str> = checklists
+            .iter()
+            .flat_map(|c| c.file.items.iter().map(|i| i.id.get_ref().as_str()))
+            .collect();
+        let hint = match did_you_mean(&args.item, ids.iter().copied()) {
+            Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
+            None => format!(
+                "{} `almen list`",
+                lang.pick("se punkterne med", "see the items with")
+            ),
+        };
+        writeln!(
+            io::stderr(),
+            "{} `{}`: {hint}",
+            lang.pick("fejl: ukendt punkt", "error: unknown item"),
+            args.item
+        )?;
+        return Ok(Exit::Error);
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    render::show(checklist, item, lang, &mut out)?;
+    out.flush()?;
+    Ok(Exit::Ok)
 }

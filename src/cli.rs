@@ -29,9 +29,135 @@ pub enum Command {
     /// Exit code 0: nothing at or above --fail-on and adherence not under
     /// --fail-under; 1: gaps at or above --fail-on, or adherence under
     /// --fail-under; 2: could not check (every problem is printed).
-    ///
-    /// Example: almen check examples/almen.toml --as-of 2026-11-27
+    #[command(
+        after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json"
+    )]
     Check(CheckArgs),
+
+    /// Check checklist and assessment files and print every problem.
+    ///
+    /// Errors are what would stop `check`; warnings are what a careful
+    /// reviewer would raise. Exit code 0 without errors, 1 with warnings
+    /// under --deny-warnings, 2 with errors.
+    #[command(
+        after_help = "Example:\n  almen validate almen.toml egne-krav.toml\n  almen validate --explain W001"
+    )]
+    Validate(ValidateArgs),
+
+    /// Write a self-assessment template to fill in.
+    ///
+    /// One commented answer block per item, with the item's title, guidance
+    /// and typical evidence, and a JSON Schema beside it (almen.schema.json)
+    /// so editors complete the keys. Never replaces a file without --force.
+    #[command(
+        after_help = "Example:\n  almen init -o bestyrelse/almen.toml --checklist egne-krav.toml"
+    )]
+    Init(InitArgs),
+
+    /// List the checklists and their items.
+    #[command(after_help = "Example:\n  almen list --checklist examples/egne-krav.toml")]
+    List(ListArgs),
+
+    /// Show one item in full: guidance, evidence, basis, recurrence, source.
+    #[command(after_help = "Example:\n  almen show STY-1 --lang en")]
+    Show(ShowArgs),
+
+    /// Print the JSON Schema of a file format (for editors).
+    #[command(after_help = "Example:\n  almen schema assessment > almen.schema.json")]
+    Schema(SchemaArgs),
+
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  almen completions bash > ~/.local/share/bash-completion/completions/almen"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Checklist and assessment files, or folders of them [default: ./almen.toml].
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiagFormat::Table)]
+    pub format: DiagFormat,
+
+    /// Exit 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Print what a diagnostic code means, and exit.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the template.
+    #[arg(short, long, value_name = "FILE", default_value = "almen.toml")]
+    pub output: PathBuf,
+
+    /// Checklists to include, by id or path (repeatable) [default: the built-in ones].
+    #[arg(long = "checklist", value_name = "ID|PATH")]
+    pub checklists: Vec<String>,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The date written into the template's answers [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A further checklist, by id or path (repeatable).
+    #[arg(long = "checklist", value_name = "ID|PATH")]
+    pub checklists: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The item's id, e.g. STY-1.
+    pub item: String,
+
+    /// A further checklist to look in, by id or path (repeatable).
+    #[arg(long = "checklist", value_name = "ID|PATH")]
+    pub checklists: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file format.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Checklist,
+    Assessment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -15,106 +15,90 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
-/// A stable diagnostic code. The numbers never change meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum Code {
-    E001,
-    E002,
-    E003,
-    E004,
-    E005,
-    E006,
-    E007,
-    E008,
-    E009,
-    E010,
-    E011,
-    E012,
-    E013,
-    E014,
-    E015,
-    E016,
-    E017,
+/// Declares the codes once: the enum, the list, the names and the one-line
+/// descriptions `validate --explain` prints.
+macro_rules! codes {
+    ($($code:ident => $da:literal, $en:literal;)*) => {
+        /// A stable diagnostic code. The numbers never change meaning: E are
+        /// errors (the file cannot be checked), W are warnings (lint).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum Code {
+            $($code,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code),)*
+                }
+            }
+
+            /// One line saying what the code means.
+            pub fn describe(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Code::$code => lang.pick($da, $en),)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    E001 => "filen kan ikke læses", "the file cannot be read";
+    E002 => "filen er ikke UTF-8", "the file is not UTF-8";
+    E003 => "filen er tom", "the file is empty";
+    E004 => "ugyldig TOML", "invalid TOML";
+    E005 => "ukendt nøgle", "unknown key";
+    E006 => "forkert type", "wrong type";
+    E007 => "påkrævet nøgle mangler", "required key missing";
+    E008 => "ugyldig dato (datoer skrives som TOML-datoer uden anførselstegn)", "invalid date (dates are TOML dates, unquoted)";
+    E009 => "ukendt værdi (en status eller type)", "unknown value (a status or kind)";
+    E010 => "svar på et punkt, som ingen indlæst tjekliste har", "answer for an item no loaded checklist has";
+    E011 => "samme punkt-id i to tjeklister", "the same item id in two checklists";
+    E012 => "tjeklisten findes ikke", "checklist not found";
+    E013 => "ukendt formatversion", "unsupported format version";
+    E014 => "ugyldig værdi (en vægt på 0, et tomt id …)", "invalid value (a weight of 0, an empty id, …)";
+    E015 => "to forskellige tjeklister med samme id", "two different checklists with the same id";
+    E016 => "ingen selvevalueringer fundet", "no assessments found";
+    E017 => "en tjekliste, hvor der skulle være en selvevaluering, eller omvendt", "a checklist where an assessment was expected, or the other way round";
+    W001 => "en forklaring, der ikke forklarer noget: tom, en pladsholder eller kortere end en sætning", "an explanation that explains nothing: empty, a placeholder or shorter than a sentence";
+    W002 => "en forklaring på et punkt, der følges", "an explanation on an item that is met";
+    W003 => "en handlingsplan på et punkt, der følges", "a plan on an item that is met";
+    W004 => "en handlingsplan uden ansvarlig eller frist", "a plan without an owner or a due date";
+    W005 => "en dato efter opgørelsesdatoen", "a date after the as-of date";
+    W006 => "selvevalueringens dato er ældre end det nyeste svar", "the assessment date is older than the newest answer";
+    W007 => "bestyrelsens godkendelse ligger før selvevalueringens dato", "the board approval is before the assessment date";
+    W008 => "dokumentation, der ikke findes", "an evidence path that does not exist";
+    W009 => "dokumentation uden for selvevalueringens mappe", "an evidence path that leaves the assessment's folder";
+    W010 => "et punkt uden vejledning", "a checklist item with no guidance";
+    W011 => "et punkt uden engelsk tekst", "a checklist item with no English text";
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
-        Code::E001,
-        Code::E002,
-        Code::E003,
-        Code::E004,
-        Code::E005,
-        Code::E006,
-        Code::E007,
-        Code::E008,
-        Code::E009,
-        Code::E010,
-        Code::E011,
-        Code::E012,
-        Code::E013,
-        Code::E014,
-        Code::E015,
-        Code::E016,
-        Code::E017,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::E001 => "E001",
-            Code::E002 => "E002",
-            Code::E003 => "E003",
-            Code::E004 => "E004",
-            Code::E005 => "E005",
-            Code::E006 => "E006",
-            Code::E007 => "E007",
-            Code::E008 => "E008",
-            Code::E009 => "E009",
-            Code::E010 => "E010",
-            Code::E011 => "E011",
-            Code::E012 => "E012",
-            Code::E013 => "E013",
-            Code::E014 => "E014",
-            Code::E015 => "E015",
-            Code::E016 => "E016",
-            Code::E017 => "E017",
+    pub fn level(self) -> Level {
+        if self.as_str().starts_with('W') {
+            Level::Warning
+        } else {
+            Level::Error
         }
     }
 
-    /// One line saying what the code means.
-    pub fn describe(self, lang: Lang) -> &'static str {
-        let (da, en) = match self {
-            Code::E001 => ("filen kan ikke læses", "the file cannot be read"),
-            Code::E002 => ("filen er ikke UTF-8", "the file is not UTF-8"),
-            Code::E003 => ("filen er tom", "the file is empty"),
-            Code::E004 => ("ugyldig TOML", "invalid TOML"),
-            Code::E005 => ("ukendt nøgle", "unknown key"),
-            Code::E006 => ("forkert type", "wrong type"),
-            Code::E007 => ("påkrævet nøgle mangler", "required key missing"),
-            Code::E008 => ("ugyldig dato", "invalid date"),
-            Code::E009 => ("ukendt værdi", "unknown value"),
-            Code::E010 => (
-                "svar på et punkt, som ingen indlæst tjekliste har",
-                "answer for an item no loaded checklist has",
-            ),
-            Code::E011 => (
-                "samme punkt-id i to tjeklister",
-                "the same item id in two checklists",
-            ),
-            Code::E012 => ("tjeklisten findes ikke", "checklist not found"),
-            Code::E013 => ("ukendt formatversion", "unsupported format version"),
-            Code::E014 => ("ugyldig værdi", "invalid value"),
-            Code::E015 => (
-                "to forskellige tjeklister med samme id",
-                "two different checklists with the same id",
-            ),
-            Code::E016 => ("ingen selvevalueringer fundet", "no assessments found"),
-            Code::E017 => (
-                "en tjekliste, hvor der skulle være en selvevaluering, eller omvendt",
-                "a checklist where an assessment was expected, or the other way round",
-            ),
-        };
-        lang.pick(da, en)
+    pub fn parse(code: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(code.trim()))
     }
+}
+
+/// Whether a diagnostic stops `check` (an error) or is lint (a warning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Error,
+    Warning,
 }
 
 /// Index of a file in [`Sources`].
@@ -219,9 +203,12 @@ impl Sources {
     pub fn render(&self, diags: &[Diag], out: &mut dyn Write, color: bool) -> io::Result<()> {
         let config = Config::default();
         for diag in diags {
-            let mut d = Diagnostic::error()
-                .with_code(diag.code.as_str())
-                .with_message(&diag.message);
+            let mut d = match diag.code.level() {
+                Level::Error => Diagnostic::error(),
+                Level::Warning => Diagnostic::warning(),
+            }
+            .with_code(diag.code.as_str())
+            .with_message(&diag.message);
             if let Some(place) = &diag.place {
                 let mut labels = vec![
                     Label::new(LabelStyle::Primary, place.file, place.span.clone())

@@ -4,10 +4,12 @@
 //! deserializes into them and nothing else. They are strict (unknown keys are
 //! errors) and keep the spans of the values that diagnostics point at.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -16,7 +18,7 @@ use toml::Spanned;
 pub const FORMAT: u32 = 1;
 
 /// A text in Danish and, optionally, English.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Danish text (required).
@@ -26,7 +28,7 @@ pub struct Text {
 }
 
 /// A list of texts in Danish and, optionally, English.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextList {
     /// Danish entries.
@@ -37,12 +39,14 @@ pub struct TextList {
 }
 
 /// A checklist file: a set of items one organisation is assessed against.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ChecklistFile {
     /// Format version of this file; must be 1.
+    #[schemars(with = "u32", range(min = 1, max = 1))]
     pub format: Spanned<u32>,
     /// The checklist's id, used in an assessment's `checklists`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// The version of the content the checklist encodes.
     pub version: String,
@@ -56,7 +60,7 @@ pub struct ChecklistFile {
 }
 
 /// Where a checklist's content comes from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Source {
     /// Who publishes the content.
@@ -70,7 +74,9 @@ pub struct Source {
 }
 
 /// What an item is: a recommendation may be explained away, a duty may not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Følg eller forklar: not following it is no gap when explained.
@@ -80,14 +86,16 @@ pub enum Kind {
 }
 
 /// One item of a checklist.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Item {
     /// The item's id, unique across all checklists loaded together.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// `recommendation` or `duty`.
     pub kind: Kind,
     /// Weight in the adherence score; default 1, must be above 0.
+    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0))]
     pub weight: Option<Spanned<f64>>,
     /// Short title.
     pub title: Text,
@@ -99,8 +107,10 @@ pub struct Item {
     /// The source or legal basis.
     pub basis: Option<String>,
     /// The answer's `date` must be at most this many months old.
+    #[schemars(with = "Option<u32>", range(min = 1))]
     pub every_months: Option<Spanned<u32>>,
     /// A notice is given this many days before the item falls due.
+    #[schemars(with = "Option<u32>")]
     pub warn_days: Option<Spanned<u32>>,
 }
 
@@ -111,10 +121,11 @@ impl Item {
 }
 
 /// An organisation's self-assessment.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AssessmentFile {
     /// Format version of this file; must be 1.
+    #[schemars(with = "u32", range(min = 1, max = 1))]
     pub format: Spanned<u32>,
     /// The organisation assessed.
     pub organisation: Organisation,
@@ -122,11 +133,12 @@ pub struct AssessmentFile {
     pub assessment: AssessmentMeta,
     /// One answer per item id.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Answer>")]
     pub answers: BTreeMap<Spanned<String>, Answer>,
 }
 
 /// The organisation assessed.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Organisation {
     /// The organisation's name.
@@ -138,14 +150,17 @@ pub struct Organisation {
 }
 
 /// What an assessment covers and when it was made.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AssessmentMeta {
     /// Checklist ids, or paths relative to the assessment file.
+    #[schemars(with = "Vec<String>")]
     pub checklists: Vec<Spanned<String>>,
     /// When the assessment was made.
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
     /// When the board approved it.
+    #[schemars(with = "Option<Date>")]
     pub approved: Option<Spanned<Date>>,
 }
 
@@ -167,6 +182,20 @@ pub enum Status {
     NotApplicable,
 }
 
+impl JsonSchema for Status {
+    fn schema_name() -> Cow<'static, str> {
+        "Status".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "met | partial | unmet | not-applicable, or in Danish: følger | følger-delvist | følger-ikke | ikke-relevant",
+            "type": "string",
+            "enum": STATUS_WORDS,
+        })
+    }
+}
+
 /// The status words a user may write, canonical first, for hints.
 pub const STATUS_WORDS: [&str; 8] = [
     "met",
@@ -180,36 +209,44 @@ pub const STATUS_WORDS: [&str; 8] = [
 ];
 
 /// The answer for one item.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Answer {
     /// met | partial | unmet | not-applicable (or the Danish words).
     pub status: Status,
     /// When it was last done, adopted or reviewed.
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
     /// URLs, or paths relative to the assessment file.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub evidence: Vec<Spanned<String>>,
     /// A free note.
     pub note: Option<String>,
     /// Why the item is not (fully) followed and what is done instead.
-    pub explanation: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub explanation: Option<Spanned<String>>,
     /// What will be done, by whom, by when.
-    pub plan: Option<Plan>,
+    #[schemars(with = "Option<Plan>")]
+    pub plan: Option<Spanned<Plan>>,
 }
 
 impl Answer {
     /// The explanation, if it says anything at all.
     pub fn explanation(&self) -> Option<&str> {
         self.explanation
-            .as_deref()
-            .map(str::trim)
+            .as_ref()
+            .map(|e| e.get_ref().trim())
             .filter(|e| !e.is_empty())
+    }
+
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plan.as_ref().map(Spanned::get_ref)
     }
 }
 
 /// What will be done about an item, by whom, by when.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Plan {
     /// What will be done.
@@ -217,6 +254,7 @@ pub struct Plan {
     /// Who is responsible.
     pub owner: Option<String>,
     /// By when.
+    #[schemars(with = "Option<Date>")]
     pub due: Option<Spanned<Date>>,
 }
 
@@ -264,6 +302,20 @@ impl<'de> Deserialize<'de> for Date {
         }
 
         deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A TOML date, unquoted: 2026-05-20",
+            "type": "string",
+            "format": "date",
+        })
     }
 }
 

@@ -264,7 +264,7 @@ fn score_item(
     };
 
     // 10. A plan past its due date, whatever the status.
-    if let Some(due) = answer.plan.as_ref().and_then(|p| p.due.as_ref())
+    if let Some(due) = answer.plan().and_then(|p| p.due.as_ref())
         && due.get_ref().0 < as_of
     {
         out.gaps.push(Gap {
@@ -370,4 +370,721 @@ fn score_item(
     out.gaps
         .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.reason.cmp(&b.reason)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    //! One or more tests per rule of PRODUCT.md's "Scoring and gaps".
+
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::load::Checklist;
+    use crate::model::{AssessmentFile, ChecklistFile};
+
+    use Evidence::{Found, Missing, Outside, Url};
+    use Reason::*;
+    use Severity::{Critical, Major, Minor};
+
+    /// Expected gaps of one item, as (severity, reason).
+    type Gaps = &'static [(Severity, Reason)];
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// An item with id `x` of the given kind, plus extra TOML lines.
+    fn item(kind: &str, extra: &str) -> Item {
+        toml::from_str(&format!(
+            "id = \"x\"\nkind = \"{kind}\"\ntitle.da = \"T\"\n{extra}"
+        ))
+        .unwrap()
+    }
+
+    fn answer(toml: &str) -> Answer {
+        toml::from_str(toml).unwrap()
+    }
+
+    fn evidence(entries: &[Evidence]) -> Vec<(String, Evidence)> {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (format!("e{i}"), *e))
+            .collect()
+    }
+
+    /// Evidence that is fine, so rule 7 stays quiet.
+    fn good() -> Vec<(String, Evidence)> {
+        evidence(&[Found])
+    }
+
+    fn score(
+        item: &Item,
+        answer: Option<&Answer>,
+        ev: &[(String, Evidence)],
+        as_of: &str,
+    ) -> Scored {
+        score_item(item, answer, ev, day(as_of))
+    }
+
+    /// The (severity, reason) of each gap, in a canonical order.
+    fn kinds(s: &Scored) -> Vec<(Severity, Reason)> {
+        let mut v: Vec<_> = s.gaps.iter().map(|g| (g.severity, g.reason)).collect();
+        v.sort();
+        v
+    }
+
+    fn sorted(mut v: Vec<(Severity, Reason)>) -> Vec<(Severity, Reason)> {
+        v.sort();
+        v
+    }
+
+    // Rule 1 ----------------------------------------------------------------
+
+    #[test]
+    fn rule1_no_answer_is_not_assessed() {
+        for (kind, severity) in [("duty", Critical), ("recommendation", Major)] {
+            for extra in ["", "every-months = 12\nwarn-days = 30", "weight = 3"] {
+                let it = item(kind, extra);
+                let s = score(&it, None, &[], "2026-01-01");
+                assert_eq!(kinds(&s), [(severity, NotAssessed)], "{kind} {extra:?}");
+                assert_eq!(s.value, Some(0.0), "{kind} {extra:?}");
+                assert!(!s.explained);
+                assert!(s.notice.is_none());
+                assert!(s.due.is_none());
+            }
+        }
+    }
+
+    // Rule 2 ----------------------------------------------------------------
+
+    #[test]
+    fn rule2_not_applicable_needs_explanation_and_is_left_out() {
+        let cases: &[(&str, &str, Gaps)] = &[
+            ("duty", "", &[(Major, NaUnexplained)]),
+            ("recommendation", "", &[(Major, NaUnexplained)]),
+            ("duty", "explanation = \"\"", &[(Major, NaUnexplained)]),
+            (
+                "recommendation",
+                "explanation = \"  \\n\\t \"",
+                &[(Major, NaUnexplained)],
+            ),
+            ("duty", "explanation = \"No staff.\"", &[]),
+            ("recommendation", "explanation = \"No board.\"", &[]),
+        ];
+        for (kind, explanation, expected) in cases {
+            // An old date, no evidence and a recurrence: none of that matters.
+            let it = item(kind, "every-months = 12\nwarn-days = 30");
+            for status in ["not-applicable", "ikke-relevant"] {
+                let a = answer(&format!(
+                    "status = \"{status}\"\ndate = 2000-01-01\n{explanation}"
+                ));
+                let s = score(&it, Some(&a), &[], "2026-01-01");
+                assert_eq!(kinds(&s), *expected, "{kind} {status} {explanation:?}");
+                assert_eq!(
+                    s.value, None,
+                    "{kind} {explanation:?}: left out of the score"
+                );
+                assert!(!s.explained);
+                assert!(s.notice.is_none());
+            }
+        }
+    }
+
+    // Rule 3 ----------------------------------------------------------------
+
+    #[test]
+    fn rule3_values() {
+        let cases = [
+            ("met", 1.0),
+            ("følger", 1.0),
+            ("partial", 0.5),
+            ("følger-delvist", 0.5),
+            ("unmet", 0.0),
+            ("følger-ikke", 0.0),
+        ];
+        for (status, value) in cases {
+            for kind in ["recommendation", "duty"] {
+                let it = item(kind, "");
+                let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+                let s = score(&it, Some(&a), &good(), "2026-01-01");
+                assert_eq!(s.value, Some(value), "{kind} {status}");
+            }
+            // The recommendation has an explanation: no gap at all.
+            let it = item("recommendation", "");
+            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            assert!(score(&it, Some(&a), &good(), "2026-01-01").gaps.is_empty());
+        }
+    }
+
+    // Rule 4 ----------------------------------------------------------------
+
+    #[test]
+    fn rule4_add_months_clamps_to_month_end() {
+        let cases = [
+            ("2024-02-29", 12, "2025-02-28"),
+            ("2024-02-29", 48, "2028-02-29"),
+            ("2026-01-31", 1, "2026-02-28"),
+            ("2024-01-31", 1, "2024-02-29"),
+            ("2026-03-31", 1, "2026-04-30"),
+            ("2026-03-15", 12, "2027-03-15"),
+            ("2026-03-15", 24, "2028-03-15"),
+            ("2026-11-30", 3, "2027-02-28"),
+            ("2026-03-15", 0, "2026-03-15"),
+        ];
+        for (date, months, expected) in cases {
+            assert_eq!(
+                add_months(day(date), months),
+                day(expected),
+                "{date} + {months}"
+            );
+        }
+    }
+
+    #[test]
+    fn rule4_date_missing() {
+        // (kind, status, value, gaps); evidence is fine, recommendations explained.
+        let cases: &[(&str, &str, f64, Gaps)] = &[
+            ("duty", "met", 0.0, &[(Critical, DateMissing)]),
+            (
+                "duty",
+                "partial",
+                0.0,
+                &[(Critical, DateMissing), (Critical, Partial)],
+            ),
+            ("recommendation", "met", 1.0, &[(Minor, DateMissing)]),
+            ("recommendation", "partial", 0.5, &[(Minor, DateMissing)]),
+            // Only met and partial answers need a date.
+            ("duty", "unmet", 0.0, &[(Critical, Unmet)]),
+            ("recommendation", "unmet", 0.0, &[]),
+        ];
+        for (kind, status, value, expected) in cases {
+            let it = item(kind, "every-months = 12");
+            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            let s = score(&it, Some(&a), &good(), "2026-01-01");
+            assert_eq!(kinds(&s), sorted(expected.to_vec()), "{kind} {status}");
+            assert_eq!(s.value, Some(*value), "{kind} {status}");
+            assert_eq!(s.due, None);
+        }
+    }
+
+    #[test]
+    fn rule4_overdue_and_stale() {
+        // Done 2025-03-15 every 12 months: due 2026-03-15; as-of the day after.
+        let due = day("2026-03-15");
+        let cases: &[(&str, &str, f64, Gaps)] = &[
+            ("duty", "met", 0.0, &[(Critical, Overdue)]),
+            (
+                "duty",
+                "partial",
+                0.0,
+                &[(Critical, Overdue), (Critical, Partial)],
+            ),
+            ("recommendation", "met", 0.5, &[(Minor, Stale)]),
+            ("recommendation", "partial", 0.5, &[(Minor, Stale)]),
+        ];
+        for (kind, status, value, expected) in cases {
+            let it = item(kind, "every-months = 12\nwarn-days = 30");
+            let a = answer(&format!(
+                "status = \"{status}\"\ndate = 2025-03-15\nexplanation = \"Why.\""
+            ));
+            let s = score(&it, Some(&a), &good(), "2026-03-16");
+            assert_eq!(kinds(&s), sorted(expected.to_vec()), "{kind} {status}");
+            assert_eq!(s.value, Some(*value), "{kind} {status}");
+            assert_eq!(s.due, Some(due));
+            for g in s
+                .gaps
+                .iter()
+                .filter(|g| matches!(g.reason, Overdue | Stale))
+            {
+                assert_eq!(g.due, Some(due), "{kind} {status}");
+            }
+            assert!(s.notice.is_none(), "{kind} {status}: overdue, not due soon");
+        }
+    }
+
+    #[test]
+    fn rule4_due_date_is_clamped() {
+        let it = item("duty", "every-months = 12");
+        let a = answer("status = \"met\"\ndate = 2024-02-29");
+        let s = score(&it, Some(&a), &good(), "2025-03-01");
+        assert_eq!(s.due, Some(day("2025-02-28")));
+        assert_eq!(kinds(&s), [(Critical, Overdue)]);
+        assert_eq!(s.gaps[0].due, Some(day("2025-02-28")));
+        let s = score(&it, Some(&a), &good(), "2025-02-28");
+        assert!(s.gaps.is_empty());
+        assert_eq!(s.value, Some(1.0));
+    }
+
+    #[test]
+    fn rule4_notices() {
+        // Due 2026-03-15. (warn-days, as-of, days of the notice)
+        let cases: &[(Option<u32>, &str, Option<i64>)] = &[
+            (Some(30), "2026-02-12", None), // 31 days before
+            (Some(30), "2026-02-13", Some(30)),
+            (Some(30), "2026-03-01", Some(14)),
+            (Some(30), "2026-03-14", Some(1)),
+            (Some(30), "2026-03-15", Some(0)),
+            (Some(30), "2026-03-16", None), // overdue instead
+            (Some(0), "2026-03-14", None),
+            (Some(0), "2026-03-15", Some(0)),
+            (None, "2026-01-01", None),
+            (None, "2026-03-14", None),
+            (None, "2026-03-15", Some(0)),
+        ];
+        for kind in ["duty", "recommendation"] {
+            for (warn, as_of, days) in cases {
+                let extra = match warn {
+                    Some(w) => format!("every-months = 12\nwarn-days = {w}"),
+                    None => "every-months = 12".to_owned(),
+                };
+                let it = item(kind, &extra);
+                let a = answer("status = \"met\"\ndate = 2025-03-15");
+                let s = score(&it, Some(&a), &good(), as_of);
+                let what = format!("{kind} warn {warn:?} as-of {as_of}");
+                assert_eq!(s.notice.as_ref().map(|n| n.days), *days, "{what}");
+                assert_eq!(s.due, Some(day("2026-03-15")), "{what}");
+                if let Some(n) = &s.notice {
+                    assert_eq!(n.due, day("2026-03-15"), "{what}");
+                    assert_eq!(n.item, "x");
+                }
+                if day(as_of) <= day("2026-03-15") {
+                    // Not overdue, even on the due date; a notice is no gap.
+                    assert!(s.gaps.is_empty(), "{what}: {:?}", s.gaps);
+                    assert_eq!(s.value, Some(1.0), "{what}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rule4_no_recurrence_without_every_months() {
+        for kind in ["duty", "recommendation"] {
+            let it = item(kind, "warn-days = 30");
+            for date in ["date = 2000-01-01", ""] {
+                let a = answer(&format!("status = \"met\"\n{date}"));
+                let s = score(&it, Some(&a), &good(), "2026-01-01");
+                assert!(s.gaps.is_empty(), "{kind} {date:?}: {:?}", s.gaps);
+                assert_eq!(s.value, Some(1.0));
+                assert_eq!(s.due, None);
+                assert!(s.notice.is_none());
+            }
+        }
+    }
+
+    // Rule 5 ----------------------------------------------------------------
+
+    #[test]
+    fn rule5_duty_partial_or_unmet_is_critical_whatever_the_explanation() {
+        let cases = [("partial", Partial, 0.5), ("unmet", Unmet, 0.0)];
+        for (status, reason, value) in cases {
+            for explanation in ["", "explanation = \"We will, later.\""] {
+                let it = item("duty", "");
+                let a = answer(&format!("status = \"{status}\"\n{explanation}"));
+                let s = score(&it, Some(&a), &good(), "2026-01-01");
+                assert_eq!(kinds(&s), [(Critical, reason)], "{status} {explanation:?}");
+                assert!(!s.explained, "{status} {explanation:?}");
+                assert_eq!(s.value, Some(value));
+            }
+        }
+    }
+
+    // Rule 6 ----------------------------------------------------------------
+
+    #[test]
+    fn rule6_recommendation_comply_or_explain() {
+        // (status, explanation, explained, gaps)
+        let cases: &[(&str, &str, bool, Gaps)] = &[
+            ("partial", "explanation = \"Too small.\"", true, &[]),
+            ("unmet", "explanation = \"Too small.\"", true, &[]),
+            ("partial", "", false, &[(Major, Unexplained)]),
+            ("unmet", "", false, &[(Major, Unexplained)]),
+            (
+                "partial",
+                "explanation = \" \"",
+                false,
+                &[(Major, Unexplained)],
+            ),
+            (
+                "unmet",
+                "explanation = \"\"",
+                false,
+                &[(Major, Unexplained)],
+            ),
+            // A met answer has nothing to explain.
+            ("met", "explanation = \"Fine.\"", false, &[]),
+        ];
+        for (status, explanation, explained, expected) in cases {
+            let it = item("recommendation", "");
+            let a = answer(&format!("status = \"{status}\"\n{explanation}"));
+            let s = score(&it, Some(&a), &good(), "2026-01-01");
+            assert_eq!(kinds(&s), *expected, "{status} {explanation:?}");
+            assert_eq!(s.explained, *explained, "{status} {explanation:?}");
+        }
+    }
+
+    // Rule 7 ----------------------------------------------------------------
+
+    #[test]
+    fn rule7_evidence() {
+        // (status, evidence, gaps, paths of the evidence-not-found gap)
+        let cases: &[(&str, &[Evidence], Gaps, &[&str])] = &[
+            ("met", &[], &[(Minor, NoEvidence)], &[]),
+            ("met", &[Url], &[], &[]),
+            ("met", &[Found], &[], &[]),
+            ("met", &[Url, Found], &[], &[]),
+            ("met", &[Missing], &[(Minor, EvidenceNotFound)], &["e0"]),
+            ("met", &[Outside], &[(Minor, EvidenceNotFound)], &["e0"]),
+            (
+                "met",
+                &[Found, Missing, Url, Outside],
+                &[(Minor, EvidenceNotFound)],
+                &["e1", "e3"],
+            ),
+            // Only a met answer needs evidence.
+            ("partial", &[], &[], &[]),
+            ("unmet", &[], &[], &[]),
+            // But what is given must exist.
+            ("partial", &[Missing], &[(Minor, EvidenceNotFound)], &["e0"]),
+        ];
+        for (status, entries, expected, paths) in cases {
+            let it = item("recommendation", "");
+            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            let ev = evidence(entries);
+            let s = score(&it, Some(&a), &ev, "2026-01-01");
+            assert_eq!(kinds(&s), *expected, "{status} {entries:?}");
+            for g in &s.gaps {
+                if g.reason == EvidenceNotFound {
+                    let got: Vec<&str> = g.paths.iter().map(|(p, _)| p.as_str()).collect();
+                    assert_eq!(got, *paths, "{status} {entries:?}");
+                    assert!(g.paths.iter().all(|(_, e)| matches!(e, Missing | Outside)));
+                } else {
+                    assert!(g.paths.is_empty());
+                }
+            }
+            // Evidence gaps are minor and leave the value alone.
+            let value = match *status {
+                "met" => 1.0,
+                "partial" => 0.5,
+                _ => 0.0,
+            };
+            assert_eq!(s.value, Some(value), "{status} {entries:?}");
+        }
+    }
+
+    // Rule 8 ----------------------------------------------------------------
+
+    #[test]
+    fn rule8_adherence() {
+        let cases: &[(&[(f64, f64)], f64)] = &[
+            (&[], 100.0),
+            (&[(1.0, 1.0)], 100.0),
+            (&[(1.0, 0.0)], 0.0),
+            (&[(1.0, 0.5)], 50.0),
+            (&[(3.0, 1.0), (1.0, 0.0)], 75.0),
+            (&[(1.0, 1.0), (3.0, 0.0)], 25.0),
+            (&[(2.0, 0.5), (2.0, 1.0)], 75.0),
+            (&[(1.0, 1.0), (1.0, 1.0), (1.0, 0.0)], 66.7),
+            (&[(1.0, 1.0), (1.0, 0.0), (1.0, 0.0)], 33.3),
+            (&[(1.0, 1.0), (7.0, 0.0)], 12.5),
+            // Exact halves round away from zero.
+            (&[(289.0, 1.0), (111.0, 0.0)], 72.3), // 72.25
+            (&[(1.0, 0.5), (7.0, 0.0)], 6.3),      // 6.25
+            (&[(3.0, 0.5), (5.0, 0.0)], 18.8),     // 18.75
+            (&[(1.0, 1.0), (1999.0, 0.0)], 0.1),   // 0.05
+            (&[(1.0, 0.5), (1999.0, 0.0)], 0.0),   // 0.025
+            (&[(0.5, 1.0), (1.5, 0.5)], 62.5),
+        ];
+        for (weighted, expected) in cases {
+            let got = adherence(weighted.iter().copied());
+            assert_eq!(got, *expected, "{weighted:?}");
+        }
+    }
+
+    // Rules 8 and 9 through `evaluate` ---------------------------------------
+
+    fn checklist(id: &str, items: &str) -> Arc<Checklist> {
+        let text = format!(
+            "format = 1\nid = \"{id}\"\nversion = \"1\"\ntitle.da = \"T\"\n\
+             source = {{ publisher = \"P\", title = \"S\" }}\n{items}"
+        );
+        let file: ChecklistFile = toml::from_str(&text).unwrap();
+        Arc::new(Checklist {
+            file,
+            file_id: 0,
+            path: None,
+        })
+    }
+
+    fn loaded(
+        checklists: Vec<Arc<Checklist>>,
+        answers: &str,
+        evidence: &[(&str, &[Evidence])],
+    ) -> Loaded {
+        let ids: Vec<String> = checklists
+            .iter()
+            .map(|c| format!("\"{}\"", c.id()))
+            .collect();
+        let text = format!(
+            "format = 1\norganisation.name = \"O\"\nassessment.checklists = [{}]\n{answers}",
+            ids.join(", ")
+        );
+        let assessment: AssessmentFile = toml::from_str(&text).unwrap();
+        Loaded {
+            path: PathBuf::from("a.toml"),
+            file_id: 0,
+            assessment,
+            checklists,
+            evidence: evidence
+                .iter()
+                .map(|(id, e)| (id.to_string(), self::evidence(e)))
+                .collect(),
+        }
+    }
+
+    fn items(specs: &[(&str, &str)]) -> String {
+        specs
+            .iter()
+            .map(|(id, kind)| {
+                format!("[[item]]\nid = \"{id}\"\nkind = \"{kind}\"\ntitle.da = \"T\"\n")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rule9_compliant_means_no_critical_and_no_major_gap() {
+        type Case<'a> = (&'a str, &'a [Evidence], &'a str, bool, [usize; 4]);
+        // (answer for recommendation r, r's evidence, answer for duty d,
+        // compliant, [critical, major, minor, explained])
+        let cases: &[Case] = &[
+            // All clean.
+            (
+                "status = \"met\"",
+                &[Found],
+                "status = \"met\"",
+                true,
+                [0, 0, 0, 0],
+            ),
+            // Minor gaps only: still compliant.
+            (
+                "status = \"met\"",
+                &[],
+                "status = \"met\"",
+                true,
+                [0, 0, 1, 0],
+            ),
+            (
+                "status = \"met\"\nplan = { action = \"Do\", due = 2025-01-01 }",
+                &[Missing],
+                "status = \"met\"",
+                true,
+                [0, 0, 2, 0],
+            ),
+            // Explained: compliant.
+            (
+                "status = \"unmet\"\nexplanation = \"Small.\"",
+                &[],
+                "status = \"met\"",
+                true,
+                [0, 0, 0, 1],
+            ),
+            // One major gap: not compliant.
+            (
+                "status = \"unmet\"",
+                &[],
+                "status = \"met\"",
+                false,
+                [0, 1, 0, 0],
+            ),
+            (
+                "status = \"not-applicable\"",
+                &[],
+                "status = \"met\"",
+                false,
+                [0, 1, 0, 0],
+            ),
+            // One critical gap: not compliant.
+            (
+                "status = \"met\"",
+                &[Found],
+                "status = \"partial\"\nexplanation = \"Later.\"",
+                false,
+                [1, 0, 0, 0],
+            ),
+        ];
+        for (r, r_evidence, d, compliant, [critical, major, minor, explained]) in cases {
+            let l = loaded(
+                vec![checklist(
+                    "c",
+                    &items(&[("r", "recommendation"), ("d", "duty")]),
+                )],
+                &format!("[answers.r]\n{r}\n[answers.d]\n{d}\n"),
+                &[("r", r_evidence), ("d", &[Found])],
+            );
+            let e = evaluate(&l, day("2026-01-01"));
+            let what = format!("r: {r:?} {r_evidence:?} d: {d:?}");
+            assert_eq!(e.compliant, *compliant, "{what}: {:?}", e.gaps);
+            assert_eq!(
+                e.counts,
+                Counts {
+                    critical: *critical,
+                    major: *major,
+                    minor: *minor,
+                    explained: *explained,
+                    notices: 0,
+                },
+                "{what}"
+            );
+            assert_eq!(e.items.len(), 2);
+        }
+    }
+
+    #[test]
+    fn evaluate_sorts_gaps_and_counts() {
+        let l = loaded(
+            vec![
+                checklist(
+                    "one",
+                    &items(&[
+                        ("z", "recommendation"),
+                        ("b", "duty"),
+                        ("m", "recommendation"),
+                    ]),
+                ),
+                checklist(
+                    "two",
+                    &format!(
+                        "{}[[item]]\nid = \"soon\"\nkind = \"duty\"\ntitle.da = \"T\"\n\
+                         every-months = 12\nwarn-days = 30\n",
+                        items(&[("a", "duty"), ("y", "recommendation")])
+                    ),
+                ),
+            ],
+            "[answers.z]\nstatus = \"met\"\n\
+             [answers.y]\nstatus = \"unmet\"\nexplanation = \"Small.\"\n\
+             [answers.a]\nstatus = \"unmet\"\nplan = { action = \"Do\", due = 2025-01-01 }\n\
+             [answers.soon]\nstatus = \"met\"\ndate = 2025-01-10\n",
+            &[("a", &[Found]), ("soon", &[Url])],
+        );
+        let e = evaluate(&l, day("2026-01-01"));
+        let got: Vec<(&str, Severity, Reason)> = e
+            .gaps
+            .iter()
+            .map(|g| (g.item.as_str(), g.severity, g.reason))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", Critical, Unmet),
+                ("b", Critical, NotAssessed),
+                ("m", Major, NotAssessed),
+                ("a", Minor, PlanOverdue),
+                ("z", Minor, NoEvidence),
+            ]
+        );
+        assert_eq!(
+            e.counts,
+            Counts {
+                critical: 2,
+                major: 1,
+                minor: 2,
+                explained: 1,
+                notices: 1,
+            }
+        );
+        assert!(!e.compliant);
+        assert_eq!(e.worst(), Some(Critical));
+        // Items in checklist order, across checklists.
+        let ids: Vec<&str> = e.items.iter().map(|i| i.id()).collect();
+        assert_eq!(ids, ["z", "b", "m", "a", "y", "soon"]);
+        assert_eq!(e.item("z").unwrap().checklist, "one");
+        assert_eq!(e.item("soon").unwrap().checklist, "two");
+        assert!(e.item("y").unwrap().explained);
+        assert_eq!(e.item("b").unwrap().worst, Some(Critical));
+        assert_eq!(e.item("z").unwrap().worst, Some(Minor));
+        assert_eq!(e.item("y").unwrap().worst, None);
+        assert_eq!(e.notices.len(), 1);
+        assert_eq!(e.notices[0].item, "soon");
+        assert_eq!(e.notices[0].days, 9);
+        // z 1, b 0, m 0, a 0, y 0, soon 1: 2 of 6.
+        assert_eq!(e.adherence, 33.3);
+    }
+
+    #[test]
+    fn evaluate_adherence_weights_and_leaves_out_not_applicable() {
+        let l = loaded(
+            vec![checklist(
+                "c",
+                "[[item]]\nid = \"heavy\"\nkind = \"duty\"\nweight = 3\ntitle.da = \"T\"\n\
+                 [[item]]\nid = \"light\"\nkind = \"recommendation\"\ntitle.da = \"T\"\n\
+                 [[item]]\nid = \"na\"\nkind = \"recommendation\"\nweight = 5\ntitle.da = \"T\"\n",
+            )],
+            "[answers.heavy]\nstatus = \"met\"\n\
+             [answers.light]\nstatus = \"unmet\"\nexplanation = \"Small.\"\n\
+             [answers.na]\nstatus = \"not-applicable\"\nexplanation = \"No.\"\n",
+            &[("heavy", &[Found])],
+        );
+        let e = evaluate(&l, day("2026-01-01"));
+        assert_eq!(e.adherence, 75.0);
+        assert_eq!(e.item("na").unwrap().value, None);
+        assert!(e.gaps.is_empty(), "{:?}", e.gaps);
+        assert!(e.compliant);
+
+        // Nothing applicable: 100.
+        let l = loaded(
+            vec![checklist("c", &items(&[("na", "duty")]))],
+            "[answers.na]\nstatus = \"not-applicable\"\nexplanation = \"No.\"\n",
+            &[],
+        );
+        let e = evaluate(&l, day("2026-01-01"));
+        assert_eq!(e.adherence, 100.0);
+        assert!(e.compliant);
+    }
+
+    // Rule 10 ---------------------------------------------------------------
+
+    #[test]
+    fn rule10_plan_overdue() {
+        // (kind, status, plan, as-of, plan overdue?)
+        let due = "plan = { action = \"Do\", due = 2026-01-01 }";
+        let cases = [
+            ("recommendation", "unmet", due, "2026-01-02", true),
+            ("recommendation", "unmet", due, "2026-01-01", false),
+            ("recommendation", "unmet", due, "2025-12-31", false),
+            ("recommendation", "partial", due, "2026-01-02", true),
+            ("recommendation", "met", due, "2026-01-02", true),
+            ("duty", "met", due, "2026-01-02", true),
+            ("duty", "unmet", due, "2027-06-01", true),
+            ("duty", "not-applicable", due, "2026-01-02", true),
+            (
+                "duty",
+                "unmet",
+                "plan = { action = \"Do\" }",
+                "2027-06-01",
+                false,
+            ),
+            ("duty", "unmet", "", "2027-06-01", false),
+        ];
+        for (kind, status, plan, as_of, overdue) in cases {
+            let it = item(kind, "");
+            let a = answer(&format!(
+                "status = \"{status}\"\nexplanation = \"Why.\"\n{plan}"
+            ));
+            let s = score(&it, Some(&a), &good(), as_of);
+            let found: Vec<&Gap> = s.gaps.iter().filter(|g| g.reason == PlanOverdue).collect();
+            let what = format!("{kind} {status} {plan:?} {as_of}");
+            if overdue {
+                assert_eq!(found.len(), 1, "{what}");
+                assert_eq!(found[0].severity, Minor, "{what}");
+                assert_eq!(found[0].due, Some(day("2026-01-01")), "{what}");
+            } else {
+                assert!(found.is_empty(), "{what}");
+            }
+        }
+        // It does not change the value.
+        let it = item("recommendation", "");
+        let a = answer(&format!("status = \"met\"\n{due}"));
+        assert_eq!(score(&it, Some(&a), &good(), "2027-01-01").value, Some(1.0));
+    }
 }

@@ -603,10 +603,44 @@ impl<'a> Loader<'a> {
     /// `extra` are checklists from the command line, relative to the
     /// working directory.
     pub fn assessment(&mut self, path: &Path, extra: &[String]) -> Result<Loaded, Vec<Diag>> {
+        let file_id = self.read_file(path)?;
+        self.assessment_at(file_id, path, extra)
+    }
+
+    /// Reads a file and registers it, for the `*_at` functions.
+    pub fn read_file(&mut self, path: &Path) -> Result<FileId, Vec<Diag>> {
         let mut diags = Vec::new();
-        let Some(file_id) = self.read(path, &mut diags) else {
-            return Err(diags);
-        };
+        self.read(path, &mut diags).ok_or(diags)
+    }
+
+    /// What a registered file is, judged by its top-level tables; `None`
+    /// when it does not parse or has the marks of neither.
+    pub fn kind_of(&self, file_id: FileId) -> Option<FileKind> {
+        let (root, _) = DeTable::parse_recoverable(self.sources.text(file_id));
+        FileKind::of(root.get_ref())
+    }
+
+    /// Loads a registered checklist file on its own.
+    pub fn checklist_at(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+    ) -> Result<Arc<Checklist>, Vec<Diag>> {
+        let mut diags = Vec::new();
+        match self.checklist_file(file_id, Some(path.to_path_buf()), &mut diags) {
+            Some(c) if diags.is_empty() => Ok(Arc::new(c)),
+            _ => Err(diags),
+        }
+    }
+
+    /// Loads a registered assessment file, its checklists and its evidence.
+    pub fn assessment_at(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+        extra: &[String],
+    ) -> Result<Loaded, Vec<Diag>> {
+        let mut diags = Vec::new();
         let parsed: Option<AssessmentFile> = self.parse(file_id, FileKind::Assessment, &mut diags);
         if diags
             .iter()

@@ -3,8 +3,11 @@
 //! Every renderer takes the same input: the checked assessments
 //! ([`Checked`]) and the [`Options`] that shape the output.
 
+mod catalog;
 mod json;
 mod table;
+
+pub use catalog::{list, show};
 
 use std::io::{self, Write};
 

@@ -22,7 +22,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     Ok(())
 }
 
-fn new_table(opts: &Options) -> Table {
+pub(super) fn new_table(opts: &Options) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL.with_rounded_corners())
@@ -36,7 +36,7 @@ fn new_table(opts: &Options) -> Table {
     table
 }
 
-fn header(table: &mut Table, titles: &[&str]) {
+pub(super) fn header(table: &mut Table, titles: &[&str]) {
     table.set_header(
         titles
             .iter()
@@ -44,7 +44,7 @@ fn header(table: &mut Table, titles: &[&str]) {
     );
 }
 
-fn paint(opts: &Options, text: &str, ansi: &str) -> String {
+pub(super) fn paint(opts: &Options, text: &str, ansi: &str) -> String {
     if opts.color {
         format!("\x1b[{ansi}m{text}\x1b[0m")
     } else {

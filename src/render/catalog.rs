@@ -1,0 +1,150 @@
+//! `almen list` and `almen show`: the checklists and their items, for
+//! reading before an assessment is written.
+
+use std::io::{self, Write};
+
+use comfy_table::Cell;
+
+use super::Options;
+use super::table::{header, new_table, paint};
+use crate::i18n::Lang;
+use crate::load::Checklist;
+use crate::model::Item;
+use crate::template::wrap;
+
+fn origin(lang: Lang, c: &Checklist) -> String {
+    match &c.path {
+        None => lang.pick("indbygget", "built in").to_owned(),
+        Some(p) => p.display().to_string(),
+    }
+}
+
+fn recurrence(lang: Lang, item: &Item) -> String {
+    let Some(months) = &item.every_months else {
+        return String::new();
+    };
+    let mut text = match lang {
+        Lang::Da => format!("hver {}. måned", months.get_ref()),
+        Lang::En => format!("every {} months", months.get_ref()),
+    };
+    if let Some(w) = &item.warn_days {
+        text.push_str(&match lang {
+            Lang::Da => format!(", varsel {} dage før", w.get_ref()),
+            Lang::En => format!(", notice {} days before", w.get_ref()),
+        });
+    }
+    text
+}
+
+pub fn list(
+    checklists: &[std::sync::Arc<Checklist>],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = opts.lang;
+    for (i, c) in checklists.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let f = &c.file;
+        let title = format!("{} {} · {}", f.id.get_ref(), f.version, lang.text(&f.title));
+        writeln!(out, "{} ({})", paint(opts, &title, "1"), origin(lang, c))?;
+        writeln!(
+            out,
+            "{}: {}, {}",
+            lang.pick("Kilde", "Source"),
+            f.source.publisher,
+            f.source.title
+        )?;
+        let mut table = new_table(opts);
+        header(
+            &mut table,
+            &[
+                lang.pick("Punkt", "Item"),
+                lang.pick("Type", "Kind"),
+                lang.pick("Titel", "Title"),
+                lang.pick("Gentages", "Recurs"),
+            ],
+        );
+        for item in &f.items {
+            table.add_row(vec![
+                Cell::new(item.id.get_ref()),
+                Cell::new(lang.kind(item.kind)),
+                Cell::new(lang.text(&item.title)),
+                Cell::new(recurrence(lang, item)),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+pub fn show(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let f = &c.file;
+    writeln!(out, "{} · {}", item.id.get_ref(), lang.text(&item.title))?;
+    writeln!(
+        out,
+        "{} · {} {} {} ({}) · {} {}",
+        lang.kind(item.kind),
+        lang.pick("tjekliste", "checklist"),
+        f.id.get_ref(),
+        f.version,
+        origin(lang, c),
+        lang.pick("vægt", "weight"),
+        item.weight()
+    )?;
+    match item.kind {
+        crate::model::Kind::Recommendation => writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Følg eller forklar: følger I den ikke, så forklar hvorfor, og hvad I gør i stedet.",
+                "Comply or explain: if you do not follow it, explain why and what you do instead."
+            )
+        )?,
+        crate::model::Kind::Duty => writeln!(
+            out,
+            "{}",
+            lang.pick("Lovkrav: en forklaring ændrer ikke på, at det skal opfyldes.", "Duty: an explanation does not change that it must be met.")
+        )?,
+    }
+    if let Some(g) = &item.guidance {
+        writeln!(out)?;
+        writeln!(out, "{}", lang.pick("Vejledning", "Guidance"))?;
+        write!(out, "{}", wrap(lang.text(g), 78, "  "))?;
+    }
+    let evidence = lang.list(&item.evidence);
+    if !evidence.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            lang.pick("Typisk dokumentation", "Typical evidence")
+        )?;
+        for e in evidence {
+            write!(out, "{}", wrap(e, 78, "    ").replacen("    ", "  - ", 1))?;
+        }
+    }
+    writeln!(out)?;
+    if let Some(b) = &item.basis {
+        writeln!(out, "{} {b}", lang.pick("Grundlag:", "Basis:"))?;
+    }
+    let r = recurrence(lang, item);
+    if !r.is_empty() {
+        writeln!(out, "{} {r}", lang.pick("Gentages:", "Recurs:"))?;
+    }
+    let mut source = format!(
+        "{}: {}, «{}»",
+        lang.pick("Kilde", "Source"),
+        f.source.publisher,
+        f.source.title
+    );
+    if let Some(u) = &f.source.updated {
+        source.push_str(&format!(", {} {u}", lang.pick("opdateret", "updated")));
+    }
+    writeln!(out, "{source}")?;
+    if let Some(url) = &f.source.url {
+        writeln!(out, "  {url}")?;
+    }
+    Ok(())
+}

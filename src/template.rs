@@ -1,0 +1,228 @@
+//! The self-assessment template `almen init` writes: the organisation
+//! block, the checklists, and one commented-out answer block per item with
+//! the item's title, guidance and typical evidence. Pure: checklists, names,
+//! language and date in, text out.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::load::Checklist;
+use crate::model::Kind;
+
+/// The name of the schema file `init` writes beside the template.
+pub const SCHEMA_FILE: &str = "almen.schema.json";
+
+/// Wraps `text` at `width` columns, each line starting with `prefix`.
+pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty()
+            && prefix.chars().count() + line.chars().count() + 1 + word.chars().count() > width
+        {
+            out.push_str(prefix);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(prefix);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// `names` are what `[assessment] checklists` gets: ids, or paths relative
+/// to the template; `checklists` are the same checklists, loaded.
+pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: NaiveDate) -> String {
+    let mut out = String::new();
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "#:schema ./{SCHEMA_FILE}");
+    out.push_str(&wrap(
+        t(
+            "Selvevaluering efter BL's God Almen Ledelse og lovkravene bag, skrevet af `almen init`.",
+            "Self-assessment against BL's God Almen Ledelse and the duties behind it, written by `almen init`.",
+        ),
+        78,
+        "# ",
+    ));
+    out.push_str("#\n");
+    out.push_str(&wrap(
+        t(
+            "Skriv organisationens navn herunder. Når I har vurderet et punkt, så fjern `#` foran dets svar og udfyld det. Status: met | partial | unmet | not-applicable (eller følger | følger-delvist | følger-ikke | ikke-relevant). Følger I ikke en anbefaling, så skriv i `explanation` hvorfor, og hvad I gør i stedet (følg eller forklar); et lovkrav kan ikke forklares væk. Tjek filen med `almen validate` og `almen check`.",
+            "Write the organisation's name below. When you have assessed an item, remove the `#` in front of its answer and fill it in. Status: met | partial | unmet | not-applicable (or følger | følger-delvist | følger-ikke | ikke-relevant). If you do not follow a recommendation, write in `explanation` why, and what you do instead (comply or explain); a duty cannot be explained away. Check the file with `almen validate` and `almen check`.",
+        ),
+        78,
+        "# ",
+    ));
+    out.push('\n');
+    out.push_str("format = 1\n\n[organisation]\n");
+    let _ = writeln!(
+        out,
+        "name = \"{}\"",
+        t("Boligorganisationens navn", "The organisation's name")
+    );
+    out.push_str("# cvr = \"12345678\"\n");
+    let _ = writeln!(out, "# municipality = \"{}\"", t("… Kommune", "… Kommune"));
+    out.push_str("\n[assessment]\n");
+    let list = names
+        .iter()
+        .map(|n| toml_string(n))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(out, "checklists = [{list}]");
+    let _ = writeln!(
+        out,
+        "# date = {today}       # {}",
+        t(
+            "hvornår vurderingen blev lavet",
+            "when the assessment was made"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "# approved = {today}   # {}",
+        t(
+            "hvornår bestyrelsen godkendte den",
+            "when the board approved it"
+        )
+    );
+
+    for checklist in checklists {
+        let f = &checklist.file;
+        out.push('\n');
+        let _ = writeln!(out, "# {}", "═".repeat(76));
+        let _ = writeln!(
+            out,
+            "# {} · {} ({})",
+            f.id.get_ref(),
+            lang.text(&f.title),
+            f.version
+        );
+        let _ = writeln!(out, "# {}", "═".repeat(76));
+        for item in &f.items {
+            let id = item.id.get_ref();
+            out.push('\n');
+            let _ = writeln!(out, "# {id} · {}", lang.text(&item.title));
+            let kind = match item.kind {
+                Kind::Recommendation => t(
+                    "Anbefaling (følg eller forklar).",
+                    "Recommendation (comply or explain).",
+                ),
+                Kind::Duty => t(
+                    "Lovkrav: kan ikke forklares væk.",
+                    "Duty: cannot be explained away.",
+                ),
+            };
+            let _ = writeln!(out, "# {kind}");
+            if let Some(months) = &item.every_months {
+                let _ = writeln!(
+                    out,
+                    "# {} {} {}",
+                    t(
+                        "Skal gentages mindst hver",
+                        "Must be repeated at least every"
+                    ),
+                    months.get_ref(),
+                    t("måned; angiv `date`.", "months; give the `date`.")
+                );
+            }
+            if let Some(g) = &item.guidance {
+                out.push_str("#\n");
+                out.push_str(&wrap(
+                    &format!("{} {}", t("Vejledning:", "Guidance:"), lang.text(g)),
+                    78,
+                    "# ",
+                ));
+            }
+            let evidence = lang.list(&item.evidence);
+            if !evidence.is_empty() {
+                let _ = writeln!(out, "# {}", t("Typisk dokumentation:", "Typical evidence:"));
+                for e in evidence {
+                    out.push_str(&wrap(e, 78, "#     ").replacen("#     ", "#   - ", 1));
+                }
+            }
+            if let Some(b) = &item.basis {
+                let _ = writeln!(out, "# {} {b}", t("Grundlag:", "Basis:"));
+            }
+            out.push_str("#\n");
+            let _ = writeln!(out, "# [answers.{}]", toml_key(id));
+            out.push_str("# status = \"met\"\n");
+            let _ = writeln!(out, "# date = {today}");
+            let _ = writeln!(
+                out,
+                "# evidence = [\"{}\"]",
+                t("sti/til/dokument.pdf", "path/to/document.pdf")
+            );
+            if item.kind == Kind::Recommendation {
+                let _ = writeln!(
+                    out,
+                    "# explanation = \"{}\"",
+                    t(
+                        "Hvis I ikke følger den: hvorfor, og hvad I gør i stedet",
+                        "If you do not follow it: why, and what you do instead"
+                    )
+                );
+            }
+        }
+    }
+    out
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A bare key when it can be one, else a quoted one.
+fn toml_key(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        s.to_owned()
+    } else {
+        toml_string(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_short() {
+        let text = "ord ".repeat(60);
+        for line in wrap(&text, 40, "# ").lines() {
+            assert!(line.chars().count() <= 40, "{line}");
+            assert!(line.starts_with("# "));
+        }
+    }
+
+    #[test]
+    fn keys_and_strings_are_quoted_when_needed() {
+        assert_eq!(toml_key("OMV-1"), "OMV-1");
+        assert_eq!(toml_key("Æ 1"), "\"Æ 1\"");
+        assert_eq!(toml_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}
