@@ -21,3 +21,111 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
     schema.insert("title".into(), title.into());
     schema.to_value()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+
+    /// TOML as JSON, with dates as the strings a schema-aware editor sees.
+    fn to_json(value: toml::Value) -> serde_json::Value {
+        match value {
+            toml::Value::String(s) => s.into(),
+            toml::Value::Integer(i) => i.into(),
+            toml::Value::Float(f) => f.into(),
+            toml::Value::Boolean(b) => b.into(),
+            toml::Value::Datetime(d) => d.to_string().into(),
+            toml::Value::Array(a) => a.into_iter().map(to_json).collect(),
+            toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
+        }
+    }
+
+    fn validator(kind: FileKind) -> jsonschema::Validator {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema(kind))
+            .expect("the schema is a valid JSON Schema")
+    }
+
+    fn json_of(path: &Path) -> serde_json::Value {
+        let text = std::fs::read_to_string(path).unwrap();
+        to_json(toml::from_str(&text).unwrap())
+    }
+
+    fn toml_files(dir: &str) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_example_and_builtin_checklist_fits_its_schema() {
+        let checklist = validator(FileKind::Checklist);
+        let assessment = validator(FileKind::Assessment);
+        let files: Vec<PathBuf> = toml_files("examples")
+            .into_iter()
+            .chain(toml_files("checklists"))
+            .collect();
+        assert!(files.len() >= 4, "{files:?}");
+        for path in files {
+            let json = json_of(&path);
+            let is_checklist = json.get("item").is_some();
+            let v = if is_checklist {
+                &checklist
+            } else {
+                &assessment
+            };
+            let errors: Vec<String> = v.iter_errors(&json).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        }
+    }
+
+    #[test]
+    fn the_schema_rejects_what_the_parser_rejects() {
+        let assessment = validator(FileKind::Assessment);
+        let base = r#"
+            format = 1
+            [organisation]
+            name = "X"
+            [assessment]
+            checklists = ["samarbejde-med-omverdenen"]
+        "#;
+        let bad = [
+            "[answers.OMV-1]\nstatus = \"maybe\"",
+            "[answers.OMV-1]\nstatu = \"met\"",
+            "[answers.OMV-1]\nstatus = \"met\"\ndate = \"2026-13-01\"",
+            "[answers.OMV-1]\nstatus = \"met\"\nevidence = [3]",
+            "[answers.OMV-1]\nstatus = \"met\"\nplan = { owner = \"x\" }",
+        ];
+        assert!(assessment.is_valid(&to_json(toml::from_str(base).unwrap())));
+        for tail in bad {
+            let json = to_json(toml::from_str(&format!("{base}\n{tail}")).unwrap());
+            assert!(!assessment.is_valid(&json), "{tail}");
+        }
+        let good =
+            "[answers.OMV-1]\nstatus = \"følger-delvist\"\ndate = 2026-02-28\nexplanation = \"x\"";
+        assert!(assessment.is_valid(&to_json(
+            toml::from_str(&format!("{base}\n{good}")).unwrap()
+        )));
+    }
+
+    #[test]
+    fn weights_must_be_above_zero() {
+        let checklist = validator(FileKind::Checklist);
+        let doc = |weight: &str| {
+            to_json(
+                toml::from_str(&format!(
+                    "format = 1\nid = \"x\"\nversion = \"1\"\ntitle = {{ da = \"X\" }}\n[source]\npublisher = \"P\"\ntitle = \"T\"\n[[item]]\nid = \"X-1\"\nkind = \"duty\"\nweight = {weight}\ntitle = {{ da = \"X\" }}\n"
+                ))
+                .unwrap(),
+            )
+        };
+        assert!(checklist.is_valid(&doc("2")));
+        assert!(!checklist.is_valid(&doc("0")));
+    }
+}
