@@ -185,8 +185,13 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
             Format::Json => render::Format::Json,
         };
         let mut out = BufWriter::new(io::stdout().lock());
-        render::render(format, &results, &opts, &mut out).context("writing the result")?;
-        out.flush().context("writing the result")?;
+        let written = render::render(format, &results, &opts, &mut out).and_then(|()| out.flush());
+        // A reader that stops early (`almen check | head -1`) has what it
+        // wanted; the exit code still says how the check went.
+        match written {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            other => other.context("writing the result")?,
+        }
     }
 
     if !diags.is_empty() {
@@ -228,7 +233,6 @@ fn looks_like_assessment(path: &Path) -> bool {
 
 /// Prints diagnostics and the closing count to stderr.
 fn report_errors(sources: &Sources, diags: &mut [Diag], lang: Lang, color: bool) -> Result<()> {
-    diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
     let mut err = io::stderr().lock();
     sources.render(diags, &mut err, color)?;
     let n = diags.len();
@@ -350,18 +354,19 @@ fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
             continue;
         }
         checked.push(load::display(path));
-        match kind {
+        let mut found = match kind {
             Some(FileKind::Checklist) => match loader.checklist_at(file_id, path) {
-                Ok(c) => diags.extend(lint::checklist(&c, lang)),
-                Err(d) => diags.extend(d),
+                Ok(c) => lint::checklist(&c, lang),
+                Err(d) => d,
             },
             _ => match loader.assessment_at(file_id, path, &args.common.checklists) {
-                Ok(l) => diags.extend(lint::assessment(&l, as_of, lang)),
-                Err(d) => diags.extend(d),
+                Ok(l) => lint::assessment(&l, as_of, lang),
+                Err(d) => d,
             },
-        }
+        };
+        load::sort(&mut found);
+        diags.extend(found);
     }
-    diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
     let errors = diags
         .iter()
         .filter(|d| d.code.level() == Level::Error)

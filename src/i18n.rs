@@ -82,6 +82,14 @@ impl Lang {
         }
     }
 
+    /// A number as the reader writes it: `0,5` in Danish, `0.5` in English.
+    pub fn number(self, value: f64) -> String {
+        match self {
+            Lang::Da => value.to_string().replace('.', ","),
+            Lang::En => value.to_string(),
+        }
+    }
+
     /// A percentage as the reader writes it: `72,5 %` in Danish, `72.5%` in English.
     pub fn percent(self, value: f64) -> String {
         match self {

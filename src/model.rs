@@ -262,9 +262,13 @@ pub struct Plan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
 
-/// Messages from [`Date`]'s deserializer start with this, so the loader can
-/// tell a bad date from other type errors.
+/// Messages from [`Date`]'s deserializer are `bad date: <why>:<value>`, so
+/// the loader can tell a bad date from other type errors and say why in the
+/// user's language. `<why>` is one of the `DATE_*` words.
 pub const BAD_DATE: &str = "bad date: ";
+pub const DATE_QUOTED: &str = "quoted";
+pub const DATE_INVALID: &str = "invalid";
+pub const DATE_TIME: &str = "time";
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -278,9 +282,7 @@ impl<'de> Deserialize<'de> for Date {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Err(E::custom(format_args!(
-                    "{BAD_DATE}\"{v}\" is a string; write the date without quotes"
-                )))
+                Err(E::custom(format_args!("{BAD_DATE}{DATE_QUOTED}:{v}")))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
@@ -291,11 +293,11 @@ impl<'de> Deserialize<'de> for Date {
                         NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
                             .map(Date)
                             .ok_or_else(|| {
-                                de::Error::custom(format_args!("{BAD_DATE}{d} is not a date"))
+                                de::Error::custom(format_args!("{BAD_DATE}{DATE_INVALID}:{d}"))
                             })
                     }
                     _ => Err(de::Error::custom(format_args!(
-                        "{BAD_DATE}{dt} has a time of day; write only the date"
+                        "{BAD_DATE}{DATE_TIME}:{dt}"
                     ))),
                 }
             }

@@ -18,7 +18,10 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diag, FileId, Sources, did_you_mean};
 use crate::i18n::Lang;
-use crate::model::{AssessmentFile, BAD_DATE, ChecklistFile, FORMAT, STATUS_WORDS};
+use crate::model::{
+    AssessmentFile, BAD_DATE, ChecklistFile, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT,
+    STATUS_WORDS,
+};
 use recover::{RawError, Seg, backticked};
 
 /// A checklist shipped inside the binary.
@@ -210,7 +213,7 @@ impl<'a> Loader<'a> {
             let message = err.message().to_owned();
             diags.push(
                 if message.starts_with("invalid date") || message.contains("invalid time") {
-                    self.date_diag(file, span, "", &message)
+                    self.date_diag(file, span, "", &date_syntax(self.lang, &message))
                 } else {
                     Diag::new(Code::E004, self.t("ugyldig TOML", "invalid TOML"))
                         .at(file, span, message)
@@ -334,9 +337,7 @@ impl<'a> Loader<'a> {
         if msg.starts_with("unknown field") {
             let unknown = words.first().copied().unwrap_or(key);
             let expected = words.get(1..).unwrap_or_default();
-            let meant = danish_key(unknown)
-                .filter(|k| expected.contains(k))
-                .or_else(|| did_you_mean(unknown, expected.iter().copied()));
+            let meant = recover::meant_key(unknown, expected);
             let hint = match meant {
                 Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
                 None => format!(
@@ -373,7 +374,19 @@ impl<'a> Loader<'a> {
             .hint(format!("{} `{field} = …`", lang.pick("tilføj", "add")));
         }
         if let Some(detail) = msg.find(BAD_DATE).map(|i| &msg[i + BAD_DATE.len()..]) {
-            return self.date_diag(file, span, key, detail);
+            let (why, value) = detail.split_once(':').unwrap_or(("", detail));
+            let label = match (why, lang) {
+                (DATE_QUOTED, Lang::Da) => {
+                    format!("\"{value}\" er tekst i anførselstegn, ikke en dato")
+                }
+                (DATE_QUOTED, Lang::En) => format!("\"{value}\" is text in quotes, not a date"),
+                (DATE_INVALID, Lang::Da) => format!("{value} findes ikke i kalenderen"),
+                (DATE_INVALID, Lang::En) => format!("{value} is not in the calendar"),
+                (DATE_TIME, Lang::Da) => format!("{value} har et klokkeslæt; skriv kun datoen"),
+                (DATE_TIME, Lang::En) => format!("{value} has a time of day; write only the date"),
+                _ => detail.to_owned(),
+            };
+            return self.date_diag(file, span, key, &label);
         }
         if msg.contains("a TOML date") {
             return self.date_diag(file, span, key, msg);
@@ -427,7 +440,22 @@ impl<'a> Loader<'a> {
             Code::E006 => lang.pick("har forkert type", "has the wrong type"),
             _ => lang.pick("har en ugyldig værdi", "has an invalid value"),
         };
-        Diag::new(code, format!("`{key}` {what}")).at(file, span, msg.to_owned())
+        let diag = Diag::new(code, format!("`{key}` {what}"));
+        match (code, type_error(msg)) {
+            (Code::E006, Some((found, expected))) => {
+                let (found, expected) = (type_word(lang, found), type_word(lang, expected));
+                diag.at(
+                    file,
+                    span,
+                    format!("{} {found}", lang.pick("her står", "found")),
+                )
+                .hint(format!(
+                    "{} {expected}",
+                    lang.pick("her skal stå", "expected")
+                ))
+            }
+            _ => diag.at(file, span, msg.to_owned()),
+        }
     }
 
     fn date_diag(&self, file: FileId, span: Range<usize>, key: &str, detail: &str) -> Diag {
@@ -466,7 +494,12 @@ impl<'a> Loader<'a> {
                 let Some(builtin) = BUILTINS.iter().find(|b| b.id == id) else {
                     return (None, false);
                 };
-                let file_id = self.sources.add(builtin.path, builtin.text);
+                let name = format!(
+                    "<{}>/{}",
+                    self.t("indbygget", "built-in"),
+                    builtin.path.rsplit('/').next().unwrap_or(builtin.path)
+                );
+                let file_id = self.sources.add(name, builtin.text);
                 self.checklist_file(file_id, None, &mut own)
             }
             ChecklistRef::Path(path) => match self.read(&path, &mut own) {
@@ -629,12 +662,28 @@ impl<'a> Loader<'a> {
         let mut diags = Vec::new();
         match self.checklist_file(file_id, Some(path.to_path_buf()), &mut diags) {
             Some(c) if diags.is_empty() => Ok(Arc::new(c)),
-            _ => Err(diags),
+            _ => {
+                sort(&mut diags);
+                Err(diags)
+            }
         }
     }
 
     /// Loads a registered assessment file, its checklists and its evidence.
     pub fn assessment_at(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+        extra: &[String],
+    ) -> Result<Loaded, Vec<Diag>> {
+        self.assessment_unsorted(file_id, path, extra)
+            .map_err(|mut d| {
+                sort(&mut d);
+                d
+            })
+    }
+
+    fn assessment_unsorted(
         &mut self,
         file_id: FileId,
         path: &Path,
@@ -940,36 +989,53 @@ impl FileKind {
     }
 }
 
-/// The key a Danish user may have written in Danish.
-fn danish_key(word: &str) -> Option<&'static str> {
-    Some(match word.to_lowercase().as_str() {
-        "navn" => "name",
-        "kommune" => "municipality",
-        "dato" => "date",
-        "godkendt" => "approved",
-        "tjeklister" | "tjekliste" => "checklists",
-        "svar" => "answers",
-        "organisation" => "organisation",
-        "forklaring" => "explanation",
-        "dokumentation" | "bilag" => "evidence",
-        "bemærkning" | "note" => "note",
-        "handlingsplan" => "plan",
-        "handling" => "action",
-        "ansvarlig" | "ejer" => "owner",
-        "frist" => "due",
-        "vægt" => "weight",
-        "titel" => "title",
-        "vejledning" => "guidance",
-        "grundlag" | "hjemmel" => "basis",
-        "type" | "art" => "kind",
-        "kilde" => "source",
-        "udgiver" => "publisher",
-        "opdateret" => "updated",
-        "punkt" | "punkter" => "item",
-        "hver-måned" | "måneder" => "every-months",
-        "varsel" | "varsel-dage" => "warn-days",
-        _ => return None,
-    })
+/// The parser's words for a bad date, in the reader's language.
+fn date_syntax(lang: Lang, message: &str) -> String {
+    let between = |what: &str| {
+        message
+            .split_once(&format!("expected {what} between "))
+            .map(|(_, range)| range.replace(" and ", lang.pick(" og ", " and ")))
+    };
+    match (lang, between("day"), between("month")) {
+        (Lang::Da, Some(r), _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
+        (Lang::Da, _, Some(r)) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
+        (Lang::Da, _, _) => "ugyldig dato".to_owned(),
+        (Lang::En, _, _) => message.to_owned(),
+    }
+}
+
+/// `invalid type: X, expected Y` → (X, Y).
+fn type_error(msg: &str) -> Option<(&str, &str)> {
+    msg.strip_prefix("invalid type: ")?
+        .split_once(", expected ")
+}
+
+/// serde's words for a type, as a reader says them.
+fn type_word(lang: Lang, word: &str) -> String {
+    let (head, value) = match word.split_once(' ') {
+        Some((h, v)) => (h, v.trim_matches('`')),
+        None => (word, ""),
+    };
+    let name = match (head, word) {
+        (_, "a string") | ("string", _) => lang.pick("tekst", "text"),
+        (_, "a sequence") | ("sequence", _) => lang.pick("en liste […]", "a list […]"),
+        (_, "a map") | ("map", _) => lang.pick("en tabel { … }", "a table { … }"),
+        (_, "u32") | (_, "i64") | (_, "u64") => lang.pick("et helt tal", "a whole number"),
+        (_, "f64") => lang.pick("et tal", "a number"),
+        ("integer", _) => lang.pick("heltallet", "the whole number"),
+        ("floating", _) => lang.pick("tallet", "the number"),
+        ("boolean", _) | (_, "a boolean") => lang.pick("en sand/falsk-værdi", "a true/false value"),
+        (_, w) if w.starts_with("struct ") => lang.pick("en tabel { … }", "a table { … }"),
+        _ => return word.to_owned(),
+    };
+    match head {
+        "string" | "integer" | "boolean" if !value.is_empty() => format!("{name} {value}"),
+        "floating" => format!(
+            "{name} {}",
+            word.rsplit(' ').next().unwrap_or("").trim_matches('`')
+        ),
+        _ => name.to_owned(),
+    }
 }
 
 /// A checklist reference is a path when it looks like one.
@@ -992,6 +1058,12 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Puts diagnostics in file order, then top to bottom, whatever order
+/// they were found in; those without a place keep theirs, first.
+pub fn sort(diags: &mut [Diag]) {
+    diags.sort_by_key(|d| d.place.as_ref().map(|p| (p.file, p.span.start)));
 }
 
 pub fn display(path: &Path) -> String {

@@ -101,7 +101,50 @@ fn unknown_field_suggestion(message: &str) -> Option<String> {
     }
     let words = backticked(message);
     let (unknown, expected) = words.split_first()?;
-    crate::diag::did_you_mean(unknown, expected.iter().copied()).map(str::to_owned)
+    meant_key(unknown, expected).map(str::to_owned)
+}
+
+/// The key an unknown key was probably meant to be: its English word if
+/// it is Danish, or the closest one.
+pub fn meant_key<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let danish = danish_key(unknown);
+    expected
+        .iter()
+        .copied()
+        .find(|k| Some(*k) == danish)
+        .or_else(|| crate::diag::did_you_mean(unknown, expected.iter().copied()))
+}
+
+/// The key a Danish user may have written in Danish.
+fn danish_key(word: &str) -> Option<&'static str> {
+    Some(match word.to_lowercase().as_str() {
+        "navn" => "name",
+        "kommune" => "municipality",
+        "dato" => "date",
+        "godkendt" => "approved",
+        "tjeklister" | "tjekliste" => "checklists",
+        "svar" => "answers",
+        "organisation" => "organisation",
+        "forklaring" => "explanation",
+        "dokumentation" | "bilag" => "evidence",
+        "bemærkning" | "note" => "note",
+        "handlingsplan" => "plan",
+        "handling" => "action",
+        "ansvarlig" | "ejer" => "owner",
+        "frist" => "due",
+        "vægt" => "weight",
+        "titel" => "title",
+        "vejledning" => "guidance",
+        "grundlag" | "hjemmel" => "basis",
+        "type" | "art" => "kind",
+        "kilde" => "source",
+        "udgiver" => "publisher",
+        "opdateret" => "updated",
+        "punkt" | "punkter" => "item",
+        "hver-måned" | "måneder" => "every-months",
+        "varsel" | "varsel-dage" => "warn-days",
+        _ => return None,
+    })
 }
 
 /// The words of a serde message written between backticks, in order.

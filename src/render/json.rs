@@ -214,6 +214,6 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
             },
         )
     }
-    .map_err(io::Error::other)?;
+    .map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -129,7 +129,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
                 .and_then(|a| a.date.as_ref())
                 .map(|d| d.get_ref().to_string())
                 .unwrap_or_default();
-            let value = r.value.map_or("–".to_owned(), |v| format!("{v}"));
+            let value = r.value.map_or("–".to_owned(), |v| lang.number(v));
             let worst = match r.worst {
                 Some(s) => severity_cell(opts, s),
                 None if r.explained => Cell::new(lang.pick("forklaret", "explained")),
