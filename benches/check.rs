@@ -1,0 +1,194 @@
+//! Whole-process benchmark of `almen check` on the release build.
+//!
+//! Run: `cargo bench --bench check`. The `bench` profile inherits `release`,
+//! and Cargo builds the `almen` binary for it (`CARGO_BIN_EXE_almen`).
+//!
+//! Measures the wall time of spawning `almen` and waiting for it, output to
+//! /dev/null, and the peak memory (max RSS) of one run: a helper copy of this
+//! program runs it once and reads `getrusage(RUSAGE_CHILDREN)`, so each case
+//! gets its own figure.
+//!
+//! 1. `almen check examples/almen.toml --as-of 2026-11-27`: 200 runs after
+//!    20 warm-up runs. Target: median under 5 ms.
+//! 2. `almen check <folder> --as-of 2026-11-27 --format json`, and `table`,
+//!    over a temp folder of 1,000 assessments generated from
+//!    `examples/almen.toml` and `examples/mangler.toml` (other names,
+//!    municipalities, statuses and dates; `egne-krav.toml` and
+//!    `dokumentation/` copied beside them): 10 runs after 2 warm-ups.
+//!    Targets: median under 1 s, peak memory under 100 MB.
+//!
+//! It only reports: a missed target prints FAIL, never fails the build.
+//! Under `cargo test --benches` it only checks that the setup works.
+
+#![allow(clippy::print_stdout)] // printing the table is the point
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const AS_OF: &str = "2026-11-27";
+const ASSESSMENTS: usize = 1000;
+/// Set for the helper copy: run `almen` with our arguments once, print its max RSS in KiB.
+const RSS_HELPER: &str = "ALMEN_BENCH_RSS_HELPER";
+
+fn main() {
+    if std::env::var_os(RSS_HELPER).is_some() {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        almen(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        return println!("{}", max_rss_kib().unwrap_or(0));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    generate(&examples, dir.path());
+    let folder = dir.path().to_str().expect("temp dir is UTF-8");
+    let out = Command::new(env!("CARGO_BIN_EXE_almen"))
+        .args(["check", folder, "--as-of", AS_OF, "--format", "json"])
+        .output()
+        .expect("running almen");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let checked = json["results"].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        checked, ASSESSMENTS,
+        "every generated assessment is checked"
+    );
+    if !std::env::args().any(|a| a == "--bench") {
+        // `cargo test --benches` runs this on a debug build: check the setup, time nothing.
+        return println!("bench setup works; time it with `cargo bench --bench check`");
+    }
+
+    println!(
+        "{:<32} {:>5} {:>10} {:>10} {:>10} {:>9}  {:<16} result",
+        "case", "runs", "median", "p90", "min", "max RSS", "target"
+    );
+    let single = ["check", "examples/almen.toml", "--as-of", AS_OF];
+    bench("check examples/almen.toml", &single, 20, 200, 5, None);
+    for format in ["json", "table"] {
+        let args = ["check", folder, "--as-of", AS_OF, "--format", format];
+        let name = format!("check {ASSESSMENTS} files --format {format}");
+        bench(&name, &args, 2, 10, 1000, Some(100));
+    }
+}
+
+/// Times `runs` runs after `warmup` ones, measures one run's max RSS, and
+/// prints a row: pass when the median is under `max_ms` and the max RSS
+/// under `max_mb` (if given).
+fn bench(name: &str, args: &[&str], warmup: usize, runs: usize, max_ms: u64, max_mb: Option<u64>) {
+    for _ in 0..warmup {
+        almen(args);
+    }
+    let mut times: Vec<Duration> = (0..runs).map(|_| almen(args)).collect();
+    times.sort();
+    let (median, p90) = (times[runs / 2], times[(runs * 9).div_ceil(10) - 1]);
+    let helper = Command::new(std::env::current_exe().expect("own path"))
+        .args(args)
+        .env(RSS_HELPER, "1")
+        .output()
+        .expect("running the RSS helper");
+    let rss_mb = String::from_utf8_lossy(&helper.stdout)
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|&kib| kib > 0)
+        .map(|kib| kib as f64 * 1024.0 / 1e6);
+    let pass = median < Duration::from_millis(max_ms)
+        && max_mb.is_none_or(|max| rss_mb.is_some_and(|mb| mb < max as f64));
+    let rss = rss_mb.map_or("n/a".into(), |mb| format!("{mb:.1} MB"));
+    let target = match (max_ms, max_mb) {
+        (ms, None) => format!("median < {ms} ms"),
+        (ms, Some(mb)) => format!("< {} s, < {mb} MB", ms as f64 / 1000.0),
+    };
+    let [median, p90, min] =
+        [median, p90, times[0]].map(|d| format!("{:.2} ms", d.as_secs_f64() * 1e3));
+    let result = if pass { "pass" } else { "FAIL" };
+    println!(
+        "{name:<32} {runs:>5} {median:>10} {p90:>10} {min:>10} {rss:>9}  {target:<16} {result}"
+    );
+}
+
+/// Runs the release `almen` once from the package root, output to /dev/null,
+/// and returns its wall time. Exit codes 0 and 1 (gaps found) are both a check.
+fn almen(args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_almen"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("running almen");
+    let took = start.elapsed();
+    assert!(
+        matches!(status.code(), Some(0 | 1)),
+        "almen {args:?}: {status}"
+    );
+    took
+}
+
+#[cfg(unix)]
+fn max_rss_kib() -> Option<u64> {
+    use nix::sys::resource::{UsageWho, getrusage};
+    // Linux gives ru_maxrss in KiB; it covers the children waited for: one `almen`.
+    getrusage(UsageWho::RUSAGE_CHILDREN)
+        .ok()
+        .map(|u| u.max_rss() as u64)
+}
+
+#[cfg(not(unix))]
+fn max_rss_kib() -> Option<u64> {
+    None
+}
+
+/// Writes the assessments into `dir`, alternating the two examples, each with
+/// its own organisation, fresh dates, and about a quarter of its statuses changed.
+fn generate(examples: &Path, dir: &Path) {
+    let words = |s: &'static str| s.split(',').collect::<Vec<_>>();
+    let kinds = words("Boligforeningen,Boligselskabet,Andelsboligforeningen,AAB");
+    let places =
+        words("Havbakken,Fjordglimt,Åbyhøj,Nørrebro,Skovlunden,Engparken,Solhøj,Vestergård");
+    let kommuner = words("Vejle,Randers,Aarhus,Odense,Aalborg,Køge,Esbjerg");
+    let statuses =
+        words("met,partial,unmet,not-applicable,følger,følger-delvist,følger-ikke,ikke-relevant");
+    let docs = dir.join("dokumentation");
+    fs::create_dir_all(&docs).expect("temp folder");
+    fs::copy(examples.join("egne-krav.toml"), dir.join("egne-krav.toml")).expect("copy checklist");
+    for doc in fs::read_dir(examples.join("dokumentation")).expect("examples/dokumentation") {
+        let doc = doc.expect("examples/dokumentation").path();
+        fs::copy(&doc, docs.join(doc.file_name().unwrap())).expect("copy evidence");
+    }
+    let templates =
+        ["almen.toml", "mangler.toml"].map(|f| fs::read_to_string(examples.join(f)).unwrap());
+    let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+    let mut rand = |below: usize| {
+        // xorshift64: deterministic, so every run checks the same folder.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    for i in 0..ASSESSMENTS {
+        let mut text = String::new();
+        for line in templates[i % 2].lines() {
+            let new = match line.split('=').next().unwrap_or("").trim() {
+                "name" => format!(
+                    "name = \"{} {} {}\"",
+                    kinds[i % 4],
+                    places[i / 4 % 8],
+                    i + 1
+                ),
+                "cvr" => format!("cvr = \"{}\"", 10_000_000 + i * 7_919),
+                "municipality" => format!("municipality = \"{} Kommune\"", kommuner[rand(7)]),
+                "status" if rand(4) == 0 => format!("status = \"{}\"", statuses[rand(8)]),
+                "date" => {
+                    let year = 2024 + rand(3);
+                    let month = 1 + rand(if year == 2026 { 10 } else { 12 });
+                    format!("date = {year}-{month:02}-{:02}", 1 + rand(28))
+                }
+                _ => line.to_owned(),
+            };
+            text.push_str(&new);
+            text.push('\n');
+        }
+        fs::write(dir.join(format!("organisation-{:04}.toml", i + 1)), text).expect("write");
+    }
+}
