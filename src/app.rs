@@ -12,7 +12,7 @@ use clap::CommandFactory;
 
 use crate::cli::{
     CheckArgs, Cli, ColorArg, Command, DiagFormat, FailOn, Format, InitArgs, LangArg, ListArgs,
-    SchemaKind, ShowArgs, ValidateArgs,
+    ReportArgs, ReportFormat, SchemaKind, ShowArgs, ValidateArgs,
 };
 use crate::diag::{Code, Diag, Level, Sources, did_you_mean};
 use crate::exit::Exit;
@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
     let stderr_color = color(io::stderr().is_terminal());
     match cli.command {
         Command::Check(args) => check(args, lang, stdout_color, stderr_color),
+        Command::Report(args) => report(args, lang, stderr_color),
         Command::Validate(args) => validate(args, lang, stdout_color),
         Command::Init(args) => init(args, lang),
         Command::List(args) => list(args, lang, stdout_color, stderr_color),
@@ -145,7 +146,12 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
                             input.display()
                         ),
                     },
-                ));
+                )
+                .about(load::display(input))
+                .hint(lang.pick(
+                    "`almen init -o MAPPE/almen.toml` skriver en at begynde fra",
+                    "`almen init -o FOLDER/almen.toml` writes one to start from",
+                )));
             }
             files.extend(found);
         } else {
@@ -165,6 +171,12 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
         report_errors(&loader.sources, &mut diags, lang, stderr_color)?;
     }
 
+    let threshold = match args.fail_on {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::Major => Some(Severity::Major),
+        FailOn::Minor => Some(Severity::Minor),
+        FailOn::Never => None,
+    };
     let results: Vec<Checked<'_>> = loaded
         .iter()
         .map(|l| Checked {
@@ -179,10 +191,16 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
             color,
             all: args.all,
             width: width(),
+            fail_on: threshold,
+            delimiter: args.delimiter.map(|c| c as u8),
         };
         let format = match args.format {
             Format::Table => render::Format::Table,
             Format::Json => render::Format::Json,
+            Format::Markdown => render::Format::Markdown,
+            Format::Csv => render::Format::Csv,
+            Format::Junit => render::Format::Junit,
+            Format::Github => render::Format::Github,
         };
         let mut out = BufWriter::new(io::stdout().lock());
         let written = render::render(format, &results, &opts, &mut out).and_then(|()| out.flush());
@@ -197,12 +215,6 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
     if !diags.is_empty() {
         return Ok(Exit::Error);
     }
-    let threshold = match args.fail_on {
-        FailOn::Critical => Some(Severity::Critical),
-        FailOn::Major => Some(Severity::Major),
-        FailOn::Minor => Some(Severity::Minor),
-        FailOn::Never => None,
-    };
     let failed = results.iter().any(|r| {
         let by_gap = matches!((threshold, r.eval.worst()), (Some(t), Some(w)) if w >= t);
         let by_score = args.fail_under.is_some_and(|p| r.eval.adherence < p);
@@ -407,7 +419,7 @@ fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
                             let (l, c) = loader.sources.line_col(p);
                             (loader.sources.name(p.file), Some(l), Some(c))
                         }
-                        None => ("", None, None),
+                        None => (d.subject.as_deref().unwrap_or(""), None, None),
                     };
                     JsonDiag {
                         file,
@@ -446,6 +458,15 @@ fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     };
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // The temporary file is private; the result is as readable as the file
+    // it replaces, or as an ordinary new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if replace {
@@ -521,14 +542,13 @@ fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
         )?;
         return Ok(Exit::Error);
     }
-    let checklists =
-        match named_checklists(&mut loader, &args.checklists, args.checklists.is_empty()) {
-            Ok(c) => c,
-            Err(mut d) => {
-                report_errors(&loader.sources, &mut d, lang, io::stderr().is_terminal())?;
-                return Ok(Exit::Error);
-            }
-        };
+    let checklists = match named_checklists(&mut loader, &args.checklists, true) {
+        Ok(c) => c,
+        Err(mut d) => {
+            report_errors(&loader.sources, &mut d, lang, io::stderr().is_terminal())?;
+            return Ok(Exit::Error);
+        }
+    };
     let dir = match args.output.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -595,6 +615,8 @@ fn list(args: ListArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<E
         color,
         all: true,
         width: width(),
+        fail_on: None,
+        delimiter: None,
     };
     let mut out = BufWriter::new(io::stdout().lock());
     render::list(&checklists, &opts, &mut out)?;
@@ -642,5 +664,47 @@ fn show(args: ShowArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
     let mut out = BufWriter::new(io::stdout().lock());
     render::show(checklist, item, lang, &mut out)?;
     out.flush()?;
+    Ok(Exit::Ok)
+}
+
+fn report(args: ReportArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
+    let as_of = args.common.as_of.unwrap_or_else(today);
+    let fs_ = RealFs;
+    let mut loader = Loader::new(&fs_, lang);
+    let path = args
+        .assessment
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("almen.toml"));
+    let loaded = match loader.assessment(&path, &args.common.checklists) {
+        Ok(l) => l,
+        Err(mut d) => {
+            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+            return Ok(Exit::Error);
+        }
+    };
+    let checked = Checked {
+        loaded: &loaded,
+        eval: score::evaluate(&loaded, as_of),
+    };
+    let report = render::report(&checked, lang);
+    let mut bytes = Vec::new();
+    match args.format {
+        ReportFormat::Html => render::html::render(&report, &mut bytes)?,
+        ReportFormat::Markdown => render::markdown::render(&report, &mut bytes)?,
+    }
+    match &args.output {
+        // A report is meant to be written again before each meeting: an
+        // existing one is replaced, atomically.
+        Some(out) => {
+            write_atomic(out, &bytes, true).with_context(|| format!("writing {}", out.display()))?
+        }
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(&bytes).and_then(|()| out.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
+    }
     Ok(Exit::Ok)
 }

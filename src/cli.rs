@@ -34,6 +34,17 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
+    /// Write the printable gap report for the board (HTML, or Markdown).
+    ///
+    /// One self-contained HTML file with a print stylesheet for A4: cover
+    /// with the verdict, gaps, comply-or-explain, action plan, deadlines,
+    /// every item, sources, a sign-off block and the SHA-256 of each input.
+    /// Exit code 0 when the report was written, gaps or not; 2 on error.
+    #[command(
+        after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md"
+    )]
+    Report(ReportArgs),
+
     /// Check checklist and assessment files and print every problem.
     ///
     /// Errors are what would stop `check`; warnings are what a careful
@@ -78,6 +89,29 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The assessment [default: ./almen.toml].
+    pub assessment: Option<PathBuf>,
+
+    /// Where to write the report (replaced if it exists) [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Checklist and assessment files, or folders of them [default: ./almen.toml].
     pub files: Vec<PathBuf>,
@@ -104,7 +138,8 @@ pub struct InitArgs {
     #[arg(short, long, value_name = "FILE", default_value = "almen.toml")]
     pub output: PathBuf,
 
-    /// Checklists to include, by id or path (repeatable) [default: the built-in ones].
+    /// A further checklist to include, by id or path (repeatable); adds to
+    /// the built-in ones.
     #[arg(long = "checklist", value_name = "ID|PATH")]
     pub checklists: Vec<String>,
 
@@ -177,6 +212,10 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Major)]
     pub fail_on: FailOn,
 
+    /// CSV field separator [default: `;` in Danish, `,` in English].
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<char>,
+
     /// Exit 1 when adherence is under this percentage.
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
@@ -200,8 +239,18 @@ pub struct CommonArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people, in the terminal.
     Table,
+    /// For scripts (see the README).
     Json,
+    /// The board's report as Markdown, for minutes.
+    Markdown,
+    /// One row per item, for a spreadsheet.
+    Csv,
+    /// JUnit XML, for GitLab, Jenkins and Azure.
+    Junit,
+    /// GitHub Actions workflow commands.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +277,19 @@ pub enum ColorArg {
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"))
+}
+
+fn parse_delimiter(s: &str) -> Result<char, String> {
+    match s {
+        "\\t" | "tab" => Ok('\t'),
+        _ => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii() && c != '"' && c != '\n' => Ok(c),
+                _ => Err(format!("`{s}` is not a single ASCII character (or `tab`)")),
+            }
+        }
+    }
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

@@ -125,6 +125,9 @@ pub struct Diag {
     pub hint: Option<String>,
     /// Other places that explain this one (the first of two duplicates).
     pub related: Vec<(Place, String)>,
+    /// The file a diagnostic without a place is about (one that could not
+    /// be read).
+    pub subject: Option<String>,
 }
 
 impl Diag {
@@ -136,7 +139,13 @@ impl Diag {
             label: String::new(),
             hint: None,
             related: Vec::new(),
+            subject: None,
         }
+    }
+
+    pub fn about(mut self, file: impl Into<String>) -> Self {
+        self.subject = Some(file.into());
+        self
     }
 
     pub fn at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {

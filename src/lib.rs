@@ -15,6 +15,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod score;
 pub mod template;

@@ -46,7 +46,7 @@ pub struct ChecklistFile {
     #[schemars(with = "u32", range(min = 1, max = 1))]
     pub format: Spanned<u32>,
     /// The checklist's id, used in an assessment's `checklists`.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", length(min = 1))]
     pub id: Spanned<String>,
     /// The version of the content the checklist encodes.
     pub version: String,
@@ -90,7 +90,7 @@ pub enum Kind {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Item {
     /// The item's id, unique across all checklists loaded together.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", length(min = 1))]
     pub id: Spanned<String>,
     /// `recommendation` or `duty`.
     pub kind: Kind,

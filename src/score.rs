@@ -814,6 +814,7 @@ mod tests {
             file,
             file_id: 0,
             path: None,
+            sha256: String::new(),
         })
     }
 
@@ -840,6 +841,9 @@ mod tests {
                 .iter()
                 .map(|(id, e)| (id.to_string(), self::evidence(e)))
                 .collect(),
+            sha256: String::new(),
+            lines: BTreeMap::new(),
+            assessment_line: 1,
         }
     }
 

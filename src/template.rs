@@ -112,7 +112,11 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
         for item in &f.items {
             let id = item.id.get_ref();
             out.push('\n');
-            let _ = writeln!(out, "# {id} · {}", lang.text(&item.title));
+            out.push_str(&wrap(
+                &format!("{id} · {}", lang.text(&item.title)),
+                78,
+                "# ",
+            ));
             let kind = match item.kind {
                 Kind::Recommendation => t(
                     "Anbefaling (følg eller forklar).",
@@ -125,16 +129,18 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
             };
             let _ = writeln!(out, "# {kind}");
             if let Some(months) = &item.every_months {
-                let _ = writeln!(
-                    out,
-                    "# {} {} {}",
-                    t(
-                        "Skal gentages mindst hver",
-                        "Must be repeated at least every"
+                let _ = match lang {
+                    Lang::Da => writeln!(
+                        out,
+                        "# Skal gentages mindst hver {}. måned; angiv `date`.",
+                        months.get_ref()
                     ),
-                    months.get_ref(),
-                    t("måned; angiv `date`.", "months; give the `date`.")
-                );
+                    Lang::En => writeln!(
+                        out,
+                        "# Must be repeated at least every {} months; give the `date`.",
+                        months.get_ref()
+                    ),
+                };
             }
             if let Some(g) = &item.guidance {
                 out.push_str("#\n");
@@ -152,7 +158,11 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
                 }
             }
             if let Some(b) = &item.basis {
-                let _ = writeln!(out, "# {} {b}", t("Grundlag:", "Basis:"));
+                out.push_str(&wrap(
+                    &format!("{} {b}", t("Grundlag:", "Basis:")),
+                    78,
+                    "# ",
+                ));
             }
             out.push_str("#\n");
             let _ = writeln!(out, "# [answers.{}]", toml_key(id));
@@ -164,14 +174,16 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
                 t("sti/til/dokument.pdf", "path/to/document.pdf")
             );
             if item.kind == Kind::Recommendation {
-                let _ = writeln!(
-                    out,
-                    "# explanation = \"{}\"",
+                // A comment, not a key (an explanation belongs to a deviation),
+                // and one that stays a comment when the block is uncommented.
+                out.push_str(&wrap(
                     t(
-                        "Hvis I ikke følger den: hvorfor, og hvad I gør i stedet",
-                        "If you do not follow it: why, and what you do instead"
-                    )
-                );
+                        "(følger I den ikke: status = \"unmet\" eller \"partial\" og explanation = \"hvorfor, og hvad I gør i stedet\")",
+                        "(if you do not follow it: status = \"unmet\" or \"partial\" and explanation = \"why, and what you do instead\")",
+                    ),
+                    78,
+                    "##   ",
+                ));
             }
         }
     }

@@ -86,6 +86,8 @@ pub struct Checklist {
     pub file_id: FileId,
     /// `None` for a built-in checklist.
     pub path: Option<PathBuf>,
+    /// SHA-256 of the file as read, so a report says exactly what was used.
+    pub sha256: String,
 }
 
 impl Checklist {
@@ -103,6 +105,12 @@ pub struct Loaded {
     pub checklists: Vec<Arc<Checklist>>,
     /// For each answer, what each of its evidence entries turned out to be.
     pub evidence: BTreeMap<String, Vec<(String, Evidence)>>,
+    /// SHA-256 of the assessment file as read.
+    pub sha256: String,
+    /// The line of each answer's `[answers.ID]`, and of `[assessment]`, for
+    /// formats that point back into the file.
+    pub lines: BTreeMap<String, usize>,
+    pub assessment_line: usize,
 }
 
 /// Loads checklists once, however many assessments name them.
@@ -217,6 +225,10 @@ impl<'a> Loader<'a> {
                 } else {
                     Diag::new(Code::E004, self.t("ugyldig TOML", "invalid TOML"))
                         .at(file, span, message)
+                        .hint(self.t(
+                            "tjek anførselstegn, klammer og lighedstegn her; tekst skrives i \"…\", datoer uden",
+                            "check the quotes, brackets and equals signs here; text is written in \"…\", dates without",
+                        ))
                 },
             );
         }
@@ -626,6 +638,7 @@ impl<'a> Loader<'a> {
             }
         }
         Some(Checklist {
+            sha256: sha256(self.sources.text(file_id)),
             file,
             file_id,
             path,
@@ -720,23 +733,7 @@ impl<'a> Loader<'a> {
             } else if BUILTINS.iter().any(|b| b.id == name) {
                 ChecklistRef::Builtin(name)
             } else {
-                let hint = match did_you_mean(name, BUILTINS.iter().map(|b| b.id)) {
-                    Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
-                    None => lang
-                        .pick(
-                            "indbyggede tjeklister: {}; en sti skal indeholde `/` eller ende på `.toml`",
-                            "built-in checklists: {}; a path must contain `/` or end in `.toml`",
-                        )
-                        .replace("{}", &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>())),
-                };
-                let diag = Diag::new(
-                    Code::E012,
-                    format!(
-                        "{} `{name}`",
-                        lang.pick("ukendt tjekliste", "unknown checklist")
-                    ),
-                )
-                .hint(hint);
+                let diag = self.unknown_checklist(name);
                 diags.push(match span {
                     Some(span) => diag.at(file_id, span, lang.pick("ukendt id", "unknown id")),
                     None => diag,
@@ -923,9 +920,27 @@ impl<'a> Loader<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
+        let line = |offset: usize| {
+            self.sources
+                .line_col(&crate::diag::Place {
+                    file: file_id,
+                    span: offset..offset,
+                })
+                .0
+        };
+        let lines = assessment
+            .answers
+            .keys()
+            .map(|id| (id.get_ref().clone(), line(id.span().start)))
+            .collect();
+        let text = self.sources.text(file_id);
+        let assessment_line = text.find("[assessment]").map_or(1, line);
         Ok(Loaded {
             path: path.to_path_buf(),
             file_id,
+            sha256: sha256(text),
+            lines,
+            assessment_line,
             assessment,
             checklists,
             evidence,
@@ -937,24 +952,59 @@ impl<'a> Loader<'a> {
         let mut diags = Vec::new();
         let reference = if is_path(name) {
             ChecklistRef::Path(PathBuf::from(name))
-        } else {
+        } else if BUILTINS.iter().any(|b| b.id == name) {
             ChecklistRef::Builtin(name)
+        } else {
+            return Err(vec![self.unknown_checklist(name)]);
         };
         match self.checklist(reference, &mut diags) {
             (Some(c), true) => Ok(c),
-            _ => {
-                if diags.is_empty() {
-                    diags.push(Diag::new(
+            _ => Err(diags
+                .into_iter()
+                .map(|d| match (d.code, &d.place) {
+                    // A path that is not there is a checklist not found.
+                    (Code::E001, None) => Diag::new(
                         Code::E012,
                         format!(
-                            "{} `{name}`",
-                            self.t("ukendt tjekliste", "unknown checklist")
+                            "{} `{name}` {}",
+                            self.t("tjeklisten", "the checklist"),
+                            self.t("findes ikke", "does not exist")
                         ),
-                    ));
-                }
-                Err(diags)
-            }
+                    )
+                    .about(name)
+                    .hint(self.t(
+                        "stier på kommandolinjen er relative til den mappe, almen køres fra",
+                        "paths on the command line are relative to the folder almen runs in",
+                    )),
+                    _ => d,
+                })
+                .collect()),
         }
+    }
+
+    /// A checklist id that is not built in.
+    fn unknown_checklist(&self, name: &str) -> Diag {
+        let lang = self.lang;
+        let hint = match did_you_mean(name, BUILTINS.iter().map(|b| b.id)) {
+            Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
+            None => lang
+                .pick(
+                    "indbyggede tjeklister: {}; en sti skal indeholde `/` eller ende på `.toml`",
+                    "built-in checklists: {}; a path must contain `/` or end in `.toml`",
+                )
+                .replace(
+                    "{}",
+                    &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>()),
+                ),
+        };
+        Diag::new(
+            Code::E012,
+            format!(
+                "{} `{name}`",
+                lang.pick("ukendt tjekliste", "unknown checklist")
+            ),
+        )
+        .hint(hint)
     }
 
     /// The span of the first `key =` in a file, for diagnostics about a value
@@ -1060,6 +1110,15 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// The SHA-256 of a text, in lower-case hex.
+pub fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Puts diagnostics in file order, then top to bottom, whatever order
 /// they were found in; those without a place keep theirs, first.
 pub fn sort(diags: &mut [Diag]) {
@@ -1088,6 +1147,18 @@ fn read_error(lang: Lang, name: &str, err: &io::Error) -> Diag {
             lang.pick("kan ikke læse", "cannot read")
         ),
     )
+    .about(name)
+    .hint(match err.kind() {
+        io::ErrorKind::NotFound => lang.pick(
+            "tjek stavningen og mappen; `almen init` skriver en ny selvevaluering",
+            "check the spelling and the folder; `almen init` writes a new assessment",
+        ),
+        io::ErrorKind::IsADirectory => lang.pick(
+            "giv en .toml-fil, eller brug `almen check MAPPE` for alle i mappen",
+            "give a .toml file, or use `almen check FOLDER` for all in the folder",
+        ),
+        _ => lang.pick("tjek filens rettigheder", "check the file's permissions"),
+    })
 }
 
 fn table_name(lang: Lang, path: &[Seg]) -> String {

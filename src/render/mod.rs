@@ -4,8 +4,14 @@
 //! ([`Checked`]) and the [`Options`] that shape the output.
 
 mod catalog;
+mod csv;
+mod github;
+pub mod html;
 mod json;
+mod junit;
+pub mod markdown;
 mod table;
+mod templates;
 
 pub use catalog::{list, show};
 
@@ -23,6 +29,10 @@ use crate::score::{Evaluation, Gap, Reason, Severity};
 pub enum Format {
     Table,
     Json,
+    Markdown,
+    Csv,
+    Junit,
+    Github,
 }
 
 /// How to render.
@@ -34,6 +44,10 @@ pub struct Options {
     pub all: bool,
     /// Table width in columns.
     pub width: u16,
+    /// Gaps at or above this fail (JUnit failures, GitHub errors).
+    pub fail_on: Option<Severity>,
+    /// CSV field separator; by default `;` in Danish, `,` in English.
+    pub delimiter: Option<u8>,
 }
 
 /// One assessment, loaded and scored.
@@ -58,7 +72,36 @@ pub fn render(
     match format {
         Format::Table => table::render(results, opts, out),
         Format::Json => json::render(results, opts, out),
+        Format::Markdown => {
+            for (i, checked) in results.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out, "\n---\n")?;
+                }
+                markdown::render(&report(checked, opts.lang), out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => csv::render(results, opts, out),
+        Format::Junit => junit::render(results, opts, out),
+        Format::Github => github::render(results, opts, out),
     }
+}
+
+/// The tool's name and version, for report footers.
+pub const TOOL: &str = concat!("almen ", env!("CARGO_PKG_VERSION"));
+
+/// The board's report of one checked assessment.
+pub fn report(checked: &Checked<'_>, lang: Lang) -> crate::report::Report {
+    let names: Vec<String> = checked
+        .loaded
+        .checklists
+        .iter()
+        .map(|c| match &c.path {
+            Some(p) => crate::load::display(p),
+            None => format!("<{}>/{}.toml", lang.pick("indbygget", "built-in"), c.id()),
+        })
+        .collect();
+    crate::report::build(checked, lang, TOOL, &checked.file(), &names)
 }
 
 /// Totals across several assessments.

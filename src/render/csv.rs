@@ -1,0 +1,96 @@
+//! `--format csv`: one row per item, for a spreadsheet.
+//!
+//! In Danish the separator is `;` and decimals have a comma, as a Danish
+//! spreadsheet expects, and the file starts with a UTF-8 byte-order mark so
+//! that Excel reads æøå right. In English it is plain comma-separated UTF-8.
+
+use std::io::{self, Write};
+
+use super::{Checked, Options};
+use crate::i18n::Lang;
+use crate::model::Status;
+
+const HEADER: [&str; 11] = [
+    "file",
+    "id",
+    "checklist",
+    "kind",
+    "status",
+    "value",
+    "severity",
+    "reason",
+    "due",
+    "owner",
+    "explanation",
+];
+
+pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let delimiter = opts.delimiter.unwrap_or(match lang {
+        Lang::Da => b';',
+        Lang::En => b',',
+    });
+    if lang == Lang::Da {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    w.write_record(HEADER)?;
+    for checked in results {
+        let file = checked.file();
+        for r in &checked.eval.items {
+            let gaps: Vec<_> = checked
+                .eval
+                .gaps
+                .iter()
+                .filter(|g| g.item == r.id())
+                .collect();
+            let status = match r.status() {
+                None => "",
+                Some(Status::Met) => "met",
+                Some(Status::Partial) => "partial",
+                Some(Status::Unmet) => "unmet",
+                Some(Status::NotApplicable) => "not-applicable",
+            };
+            let kind = match r.item.kind {
+                crate::model::Kind::Recommendation => "recommendation",
+                crate::model::Kind::Duty => "duty",
+            };
+            let severity = r.worst.map_or(String::new(), |s| serde_plain(&s));
+            let reason = gaps
+                .iter()
+                .map(|g| serde_plain(&g.reason))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let plan = r.answer.and_then(|a| a.plan());
+            let due = r
+                .due
+                .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            w.write_record([
+                file.as_str(),
+                r.id(),
+                r.checklist,
+                kind,
+                status,
+                &r.value.map(|v| lang.number(v)).unwrap_or_default(),
+                &severity,
+                &reason,
+                &due,
+                plan.and_then(|p| p.owner.as_deref()).unwrap_or(""),
+                r.answer.and_then(|a| a.explanation()).unwrap_or(""),
+            ])?;
+        }
+    }
+    w.flush()
+}
+
+/// The kebab-case name serde gives a unit variant.
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -1,0 +1,78 @@
+//! `--format junit`: one test case per item, a failure for each item with a
+//! gap at or above `--fail-on`, so GitLab, Jenkins and Azure show the
+//! result natively.
+
+use std::io::{self, Write};
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::{Checked, Options, gap_text};
+
+pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let mut report = Report::new("almen");
+    for checked in results {
+        let org = &checked.loaded.assessment.organisation.name;
+        let mut suite = TestSuite::new(format!("{} ({})", org, checked.file()));
+        for r in &checked.eval.items {
+            let gaps: Vec<_> = checked
+                .eval
+                .gaps
+                .iter()
+                .filter(|g| g.item == r.id())
+                .collect();
+            let failing: Vec<_> = gaps
+                .iter()
+                .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
+                .collect();
+            let status = if failing.is_empty() {
+                TestCaseStatus::success()
+            } else {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                let first = failing[0];
+                status.set_type(lang.severity(first.severity));
+                status.set_message(format!(
+                    "{}: {}",
+                    lang.reason(first.reason),
+                    gap_text(lang, first, checked).0
+                ));
+                let description = failing
+                    .iter()
+                    .map(|g| {
+                        let (wrong, fix) = gap_text(lang, g, checked);
+                        format!(
+                            "[{}] {}: {wrong} {fix}",
+                            lang.severity(g.severity),
+                            lang.reason(g.reason)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                status.set_description(description);
+                status
+            };
+            let mut case =
+                TestCase::new(format!("{} {}", r.id(), lang.text(&r.item.title)), status);
+            case.set_classname(format!("almen.{}", r.checklist));
+            let below: Vec<String> = gaps
+                .iter()
+                .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
+                .map(|g| {
+                    format!(
+                        "[{}] {}: {}",
+                        lang.severity(g.severity),
+                        lang.reason(g.reason),
+                        gap_text(lang, g, checked).0
+                    )
+                })
+                .collect();
+            if !below.is_empty() {
+                case.set_system_out(below.join("\n"));
+            }
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report.serialize(&mut *out).map_err(io::Error::other)?;
+    writeln!(out)
+}

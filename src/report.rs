@@ -1,0 +1,528 @@
+//! The board's gap report as data: everything the HTML and Markdown
+//! templates show, in the order a board reads it, already worded in the
+//! reader's language. Templates only lay it out (and escape it).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::model::Status;
+use crate::render::{Checked, days_text, gap_text};
+use crate::score::{Severity, add_months};
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lang: &'static str,
+    /// The fixed words of the page, by key.
+    pub t: BTreeMap<&'static str, &'static str>,
+    pub tool: String,
+    pub organisation: Organisation,
+    pub assessed: Option<String>,
+    pub approved: Option<String>,
+    pub as_of: String,
+    pub compliant: bool,
+    pub verdict: &'static str,
+    pub adherence: f64,
+    pub adherence_text: String,
+    pub counts: Vec<Count>,
+    pub gaps: Vec<GapView>,
+    pub explained: Vec<ExplainedView>,
+    pub plans: Vec<OwnerPlans>,
+    pub deadlines: Vec<Deadline>,
+    pub items: Vec<ItemView>,
+    pub sources: Vec<SourceView>,
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Organisation {
+    pub name: String,
+    pub cvr: Option<String>,
+    pub municipality: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Count {
+    pub severity: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GapView {
+    pub item: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub reason_label: &'static str,
+    pub wrong: String,
+    pub fix: String,
+    pub guidance: Option<String>,
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExplainedView {
+    pub item: String,
+    pub title: String,
+    pub status: &'static str,
+    pub explanation: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnerPlans {
+    pub owner: String,
+    pub plans: Vec<PlanView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    pub item: String,
+    pub title: String,
+    pub action: String,
+    pub due: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Deadline {
+    pub date: String,
+    pub item: String,
+    pub title: String,
+    pub what: String,
+    pub when: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    pub item: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub value: String,
+    pub date: Option<String>,
+    pub due: Option<String>,
+    pub result: String,
+    pub severity: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub checklist: String,
+    pub version: String,
+    pub title: String,
+    pub publisher: String,
+    pub source_title: String,
+    pub url: Option<String>,
+    pub updated: Option<String>,
+    pub bases: Vec<Basis>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Basis {
+    pub item: String,
+    pub basis: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Input {
+    pub name: String,
+    pub what: String,
+    pub sha256: String,
+}
+
+fn severity_key(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "critical",
+        Severity::Major => "major",
+        Severity::Minor => "minor",
+    }
+}
+
+fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    let pairs: &[(&str, &str, &str)] = &[
+        (
+            "title",
+            "Selvevaluering: God Almen Ledelse",
+            "Self-assessment: God Almen Ledelse",
+        ),
+        ("municipality", "Kommune", "Municipality"),
+        ("cvr", "CVR", "CVR"),
+        ("assessed", "Vurderet", "Assessed"),
+        (
+            "approved",
+            "Godkendt af bestyrelsen",
+            "Approved by the board",
+        ),
+        (
+            "not_approved",
+            "Endnu ikke godkendt af bestyrelsen",
+            "Not yet approved by the board",
+        ),
+        ("as_of", "Opgjort pr.", "As of"),
+        ("adherence", "Efterlevelse", "Adherence"),
+        ("gaps", "Mangler", "Gaps"),
+        ("no_gaps", "Ingen mangler.", "No gaps."),
+        ("severity", "Alvor", "Severity"),
+        ("item", "Punkt", "Item"),
+        ("kind", "Type", "Kind"),
+        ("status", "Status", "Status"),
+        ("what_is_wrong", "Mangel", "What is wrong"),
+        ("fix", "Sådan rettes det", "How to fix it"),
+        ("guidance", "Vejledning", "Guidance"),
+        ("basis", "Grundlag", "Basis"),
+        (
+            "explained",
+            "Følg eller forklar: forklarede afvigelser",
+            "Comply or explain: explained deviations",
+        ),
+        (
+            "explained_intro",
+            "Anbefalinger, bestyrelsen ikke følger fuldt ud, med bestyrelsens forklaring ordret.",
+            "Recommendations the board does not fully follow, with the board's explanation verbatim.",
+        ),
+        (
+            "no_explained",
+            "Ingen forklarede afvigelser.",
+            "No explained deviations.",
+        ),
+        (
+            "explanation",
+            "Bestyrelsens forklaring",
+            "The board's explanation",
+        ),
+        ("plans", "Handlingsplan", "Action plan"),
+        ("no_plans", "Ingen handlingsplaner.", "No action plans."),
+        ("action", "Handling", "Action"),
+        ("due", "Frist", "Due"),
+        ("overdue", "overskredet", "overdue"),
+        ("no_owner", "Uden ansvarlig", "No owner"),
+        ("owner", "Ansvarlig", "Owner"),
+        (
+            "deadlines",
+            "Frister de næste 12 måneder",
+            "Deadlines in the next 12 months",
+        ),
+        (
+            "no_deadlines",
+            "Ingen frister de næste 12 måneder.",
+            "No deadlines in the next 12 months.",
+        ),
+        ("date", "Dato", "Date"),
+        ("what", "Hvad", "What"),
+        ("all_items", "Alle punkter", "All items"),
+        ("value", "Værdi", "Value"),
+        ("last_done", "Sidst gjort", "Last done"),
+        ("result", "Resultat", "Result"),
+        (
+            "sources",
+            "Kilder og retsgrundlag",
+            "Sources and legal basis",
+        ),
+        ("publisher", "Udgiver", "Publisher"),
+        ("updated", "opdateret", "updated"),
+        (
+            "signoff",
+            "Bestyrelsens behandling",
+            "The board's consideration",
+        ),
+        (
+            "signoff_text",
+            "Behandlet på bestyrelsesmødet den",
+            "Considered at the board meeting on",
+        ),
+        ("chair", "Formand", "Chair"),
+        ("member", "Bestyrelsesmedlem", "Board member"),
+        ("signature", "Underskrift", "Signature"),
+        ("generated", "Lavet med", "Made with"),
+        ("inputs", "Inddata (SHA-256)", "Inputs (SHA-256)"),
+        ("checklists", "Tjeklister", "Checklists"),
+        ("gauge", "Efterlevelse i procent", "Adherence in per cent"),
+        ("counts", "Mangler efter alvor", "Gaps by severity"),
+        (
+            "disclaimer",
+            "Tjeklisterne gengiver deres kilder pr. den angivne dato. Dette er ikke juridisk rådgivning.",
+            "The checklists encode their sources as of the date given. This is not legal advice.",
+        ),
+    ];
+    pairs
+        .iter()
+        .map(|(k, da, en)| (*k, lang.pick(da, en)))
+        .collect()
+}
+
+/// The report of one checked assessment. `tool` is the program's name and
+/// version, for the footer.
+pub fn build(
+    checked: &Checked<'_>,
+    lang: Lang,
+    tool: &str,
+    file_name: &str,
+    checklist_names: &[String],
+) -> Report {
+    let loaded = checked.loaded;
+    let eval = &checked.eval;
+    let a = &loaded.assessment;
+    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+
+    let gaps = eval
+        .gaps
+        .iter()
+        .filter_map(|g| {
+            let r = eval.item(&g.item)?;
+            let (wrong, fix) = gap_text(lang, g, checked);
+            Some(GapView {
+                item: g.item.clone(),
+                title: lang.text(&r.item.title).to_owned(),
+                kind: lang.kind(r.item.kind),
+                status: lang.status(r.status()),
+                severity: severity_key(g.severity),
+                severity_label: lang.severity(g.severity),
+                reason_label: lang.reason(g.reason),
+                wrong,
+                fix,
+                guidance: r.item.guidance.as_ref().map(|t| lang.text(t).to_owned()),
+                basis: r.item.basis.clone(),
+            })
+        })
+        .collect();
+
+    let explained = eval
+        .items
+        .iter()
+        .filter(|r| r.explained)
+        .map(|r| ExplainedView {
+            item: r.id().to_owned(),
+            title: lang.text(&r.item.title).to_owned(),
+            status: lang.status(r.status()),
+            explanation: r
+                .answer
+                .and_then(|a| a.explanation())
+                .unwrap_or_default()
+                .to_owned(),
+        })
+        .collect();
+
+    // The action plan, grouped by owner; plans without one last.
+    let mut by_owner: BTreeMap<(bool, String), Vec<PlanView>> = BTreeMap::new();
+    for r in &eval.items {
+        let Some(plan) = r.answer.and_then(|a| a.plan()) else {
+            continue;
+        };
+        let owner = plan
+            .owner
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty());
+        let due = plan.due.as_ref().map(|d| d.get_ref().0);
+        by_owner
+            .entry((
+                owner.is_none(),
+                owner
+                    .unwrap_or(lang.pick("Uden ansvarlig", "No owner"))
+                    .to_owned(),
+            ))
+            .or_default()
+            .push(PlanView {
+                item: r.id().to_owned(),
+                title: lang.text(&r.item.title).to_owned(),
+                action: plan.action.clone(),
+                due: due.map(date),
+                overdue: due.is_some_and(|d| d < eval.as_of),
+            });
+    }
+    let plans = by_owner
+        .into_iter()
+        .map(|((_, owner), mut plans)| {
+            plans.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.item.cmp(&b.item)));
+            OwnerPlans { owner, plans }
+        })
+        .collect();
+
+    // What falls due within a year: recurring items and plans.
+    let horizon = add_months(eval.as_of, 12);
+    let within = |d: chrono::NaiveDate| d >= eval.as_of && d <= horizon;
+    let mut deadlines: Vec<(chrono::NaiveDate, Deadline)> = Vec::new();
+    for r in &eval.items {
+        if let Some(due) = r.due.filter(|d| within(*d)) {
+            deadlines.push((
+                due,
+                Deadline {
+                    date: date(due),
+                    item: r.id().to_owned(),
+                    title: lang.text(&r.item.title).to_owned(),
+                    what: lang.pick("skal gøres igen", "due again").to_owned(),
+                    when: days_text(lang, (due - eval.as_of).num_days()),
+                },
+            ));
+        }
+        if let Some(plan) = r.answer.and_then(|a| a.plan())
+            && let Some(due) = plan
+                .due
+                .as_ref()
+                .map(|d| d.get_ref().0)
+                .filter(|d| within(*d))
+        {
+            deadlines.push((
+                due,
+                Deadline {
+                    date: date(due),
+                    item: r.id().to_owned(),
+                    title: lang.text(&r.item.title).to_owned(),
+                    what: format!(
+                        "{}: {}",
+                        lang.pick("handlingsplan", "action plan"),
+                        plan.action
+                    ),
+                    when: days_text(lang, (due - eval.as_of).num_days()),
+                },
+            ));
+        }
+    }
+    deadlines.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.item.cmp(&b.1.item)));
+
+    let items = eval
+        .items
+        .iter()
+        .map(|r| {
+            let result = match r.worst {
+                Some(s) => lang.severity(s).to_owned(),
+                None if r.explained => lang.pick("forklaret", "explained").to_owned(),
+                None if r.status() == Some(Status::NotApplicable) => "–".to_owned(),
+                None => lang.pick("i orden", "in order").to_owned(),
+            };
+            ItemView {
+                item: r.id().to_owned(),
+                title: lang.text(&r.item.title).to_owned(),
+                kind: lang.kind(r.item.kind),
+                status: lang.status(r.status()),
+                value: r.value.map_or("–".to_owned(), |v| lang.number(v)),
+                date: r
+                    .answer
+                    .and_then(|a| a.date.as_ref())
+                    .map(|d| d.get_ref().to_string()),
+                due: r.due.map(date),
+                result,
+                severity: r.worst.map(severity_key),
+            }
+        })
+        .collect();
+
+    let sources = loaded
+        .checklists
+        .iter()
+        .map(|c| {
+            let f = &c.file;
+            SourceView {
+                checklist: c.id().to_owned(),
+                version: f.version.clone(),
+                title: lang.text(&f.title).to_owned(),
+                publisher: f.source.publisher.clone(),
+                source_title: f.source.title.clone(),
+                url: f.source.url.clone(),
+                updated: f.source.updated.map(|d| d.to_string()),
+                bases: f
+                    .items
+                    .iter()
+                    .filter_map(|i| {
+                        Some(Basis {
+                            item: i.id.get_ref().clone(),
+                            basis: i.basis.clone()?,
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let mut inputs = vec![Input {
+        name: file_name.to_owned(),
+        what: lang.pick("selvevaluering", "self-assessment").to_owned(),
+        sha256: loaded.sha256.clone(),
+    }];
+    for (c, name) in loaded.checklists.iter().zip(checklist_names) {
+        inputs.push(Input {
+            name: name.clone(),
+            what: format!(
+                "{} {} {}",
+                lang.pick("tjekliste", "checklist"),
+                c.id(),
+                c.file.version
+            ),
+            sha256: c.sha256.clone(),
+        });
+    }
+
+    let c = eval.counts;
+    Report {
+        lang: lang.pick("da", "en"),
+        t: words(lang),
+        tool: tool.to_owned(),
+        organisation: Organisation {
+            name: a.organisation.name.clone(),
+            cvr: a.organisation.cvr.clone(),
+            municipality: a.organisation.municipality.clone(),
+        },
+        assessed: a.assessment.date.as_ref().map(|d| d.get_ref().to_string()),
+        approved: a
+            .assessment
+            .approved
+            .as_ref()
+            .map(|d| d.get_ref().to_string()),
+        as_of: date(eval.as_of),
+        compliant: eval.compliant,
+        verdict: if eval.compliant {
+            lang.pick(
+                "Følger God Almen Ledelse efter følg eller forklar",
+                "Compliant under comply or explain",
+            )
+        } else {
+            lang.pick(
+                "Følger ikke God Almen Ledelse efter følg eller forklar",
+                "Not compliant under comply or explain",
+            )
+        },
+        adherence: eval.adherence,
+        adherence_text: lang.percent(eval.adherence),
+        counts: vec![
+            Count {
+                severity: "critical",
+                label: lang.severity(Severity::Critical),
+                count: c.critical,
+            },
+            Count {
+                severity: "major",
+                label: lang.severity(Severity::Major),
+                count: c.major,
+            },
+            Count {
+                severity: "minor",
+                label: lang.severity(Severity::Minor),
+                count: c.minor,
+            },
+        ],
+        gaps,
+        explained,
+        plans,
+        deadlines: deadlines.into_iter().map(|(_, d)| d).collect(),
+        items,
+        sources,
+        inputs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_word() {
+        let da = words(Lang::Da);
+        let en = words(Lang::En);
+        assert_eq!(da.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+        assert!(da.values().chain(en.values()).all(|w| !w.is_empty()));
+    }
+}

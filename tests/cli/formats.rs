@@ -1,0 +1,151 @@
+//! A snapshot of every output format of `check` and `report`, on the
+//! example with a gap of every kind.
+
+use assert_cmd::Command;
+
+fn output(args: &[&str]) -> (i32, String) {
+    let out = Command::cargo_bin("almen")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ALMEN_LANG")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .args(args)
+        .args(["--as-of", "2026-11-27", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn check_markdown() {
+    let (code, md) = output(&["check", "examples/mangler.toml", "--format", "markdown"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("format_markdown_mangler_da", md);
+}
+
+#[test]
+fn check_csv_danish_and_english() {
+    let (code, da) = output(&["check", "examples/mangler.toml", "--format", "csv"]);
+    assert_eq!(code, 1);
+    assert!(
+        da.starts_with('\u{feff}'),
+        "a Danish spreadsheet needs the byte-order mark"
+    );
+    assert!(da.lines().nth(1).unwrap().contains(';'));
+    insta::assert_snapshot!("format_csv_mangler_da", da);
+    let (_, en) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(en.starts_with("file,id,"));
+    insta::assert_snapshot!("format_csv_mangler_en", en);
+    let (_, tab) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "--delimiter",
+        "tab",
+    ]);
+    assert!(tab.starts_with("file\tid\t"));
+}
+
+#[test]
+fn check_junit() {
+    let (code, xml) = output(&["check", "examples/mangler.toml", "--format", "junit"]);
+    assert_eq!(code, 1);
+    // Failures are the items with a gap at or above --fail-on (major).
+    assert!(
+        xml.contains("tests=\"13\"") && xml.contains("failures=\"7\""),
+        "{xml}"
+    );
+    insta::assert_snapshot!("format_junit_mangler_da", xml);
+    let (_, critical) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "junit",
+        "--fail-on",
+        "critical",
+    ]);
+    assert!(critical.contains("failures=\"4\""), "{critical}");
+}
+
+#[test]
+fn check_github() {
+    let (code, out) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "github",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    // OMV-1 has no answer: it points at [assessment] (line 16).
+    assert!(
+        out.contains("::error file=examples/mangler.toml,line=16,title=OMV-1 "),
+        "{out}"
+    );
+    // STY-1's answer starts on line 70.
+    assert!(
+        out.contains("::error file=examples/mangler.toml,line=70,title=STY-1 "),
+        "{out}"
+    );
+    assert!(
+        out.contains("::notice file=examples/mangler.toml,line=93,title=EGN-3 "),
+        "{out}"
+    );
+    insta::assert_snapshot!("format_github_mangler_en", out);
+}
+
+#[test]
+fn report_html_and_markdown() {
+    let (code, html) = output(&["report", "examples/mangler.toml"]);
+    assert_eq!(code, 0, "a report full of gaps is still a report");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("<script") && !html.contains("http-equiv") && !html.contains("<link"),
+        "self-contained, no scripts"
+    );
+    insta::assert_snapshot!("report_html_mangler_da", html);
+    let (_, md) = output(&[
+        "report",
+        "examples/almen.toml",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    insta::assert_snapshot!("report_markdown_almen_en", md);
+}
+
+#[test]
+fn report_replaces_its_output_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapport.html");
+    std::fs::write(&path, "old").unwrap();
+    let target = path.to_str().unwrap();
+    let (code, stdout) = output(&["report", "examples/almen.toml", "-o", target]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Boligforeningen Havbakken"));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file is left behind");
+}
