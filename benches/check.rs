@@ -1,4 +1,4 @@
-//! Whole-process benchmark of `almen check` on the release build.
+//! Whole-process benchmark of `almen check` and `almen report` on the release build.
 //!
 //! Run: `cargo bench --bench check`. The `bench` profile inherits `release`,
 //! and Cargo builds the `almen` binary for it (`CARGO_BIN_EXE_almen`).
@@ -16,6 +16,10 @@
 //!    municipalities, statuses and dates; `egne-krav.toml` and
 //!    `dokumentation/` copied beside them): 10 runs after 2 warm-ups.
 //!    Targets: median under 1 s, peak memory under 100 MB.
+//!
+//! 3. `almen report examples/almen.toml` (10 items) and `examples/mangler.toml`
+//!    (13 items), HTML to /dev/null: 200 runs after 20 warm-ups. Target:
+//!    median under 10 ms, whole process.
 //!
 //! It only reports: a missed target prints FAIL, never fails the build.
 //! Under `cargo test --benches` it only checks that the setup works.
@@ -63,6 +67,14 @@ fn main() {
     );
     let single = ["check", "examples/almen.toml", "--as-of", AS_OF];
     bench("check examples/almen.toml", &single, 20, 200, 5, None);
+    // The board report of an organisation with 10 items (almen.toml), and of
+    // one with 13 items and a gap of every kind (mangler.toml), to stdout.
+    for (name, file) in [
+        ("report almen.toml (10 items)", "examples/almen.toml"),
+        ("report mangler.toml (13 items)", "examples/mangler.toml"),
+    ] {
+        bench(name, &["report", file, "--as-of", AS_OF], 20, 200, 10, None);
+    }
     for format in ["json", "table"] {
         let args = ["check", folder, "--as-of", AS_OF, "--format", format];
         let name = format!("check {ASSESSMENTS} files --format {format}");

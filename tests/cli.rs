@@ -2592,3 +2592,5 @@ fn help_wraps_to_columns_which_the_snapshots_remove() {
 mod escaping;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/recipes.rs"]
+mod recipes;
