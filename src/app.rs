@@ -1,6 +1,8 @@
 //! One function per subcommand. The only place that touches the file
 //! system, the clock and the terminal.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -24,7 +26,11 @@ use crate::score::{self, Severity};
 use crate::{lint, schema, template};
 
 /// The real file system.
-pub struct RealFs;
+#[derive(Default)]
+pub struct RealFs {
+    /// Each assessment folder, resolved once however much evidence it has.
+    folders: RefCell<HashMap<PathBuf, Option<PathBuf>>>,
+}
 
 impl Fs for RealFs {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
@@ -37,18 +43,32 @@ impl Fs for RealFs {
     fn evidence(&self, base: &Path, entry: &str) -> Evidence {
         let path = base.join(entry);
         // Only the metadata is looked at; the file is never read.
-        if fs::symlink_metadata(&path).is_err() {
+        let Ok(meta) = fs::symlink_metadata(&path) else {
             return Evidence::Missing;
-        }
-        // A link may lead out of the folder even when the path does not.
+        };
         let base = if base.as_os_str().is_empty() {
             Path::new(".")
         } else {
             base
         };
-        match (fs::canonicalize(base), fs::canonicalize(&path)) {
-            (Ok(base), Ok(target)) if target.starts_with(&base) => Evidence::Found,
-            (Ok(_), Ok(_)) => Evidence::Outside,
+        let folder = self
+            .folders
+            .borrow_mut()
+            .entry(base.to_path_buf())
+            .or_insert_with(|| fs::canonicalize(base).ok())
+            .clone();
+        // The entry itself stays inside (the loader checked its `..`s); a
+        // link on the way, or the file itself, may lead out of the folder.
+        let plain = !meta.file_type().is_symlink()
+            && Path::new(entry)
+                .parent()
+                .is_none_or(|p| p.as_os_str().is_empty());
+        if plain {
+            return Evidence::Found;
+        }
+        match (folder, fs::canonicalize(&path)) {
+            (Some(folder), Ok(target)) if target.starts_with(&folder) => Evidence::Found,
+            (Some(_), Ok(_)) => Evidence::Outside,
             _ => Evidence::Missing,
         }
     }
@@ -120,7 +140,7 @@ fn crossterm_width() -> Option<u16> {
 
 fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<Exit> {
     let as_of = args.common.as_of.unwrap_or_else(today);
-    let fs = RealFs;
+    let fs = RealFs::default();
     let mut loader = Loader::new(&fs, lang);
     let mut diags: Vec<Diag> = Vec::new();
 
@@ -153,15 +173,23 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
                     "`almen init -o FOLDER/almen.toml` writes one to start from",
                 )));
             }
-            files.extend(found);
+            files.extend(found.into_iter().map(|(path, bytes)| (path, Some(bytes))));
         } else {
-            files.push(input.clone());
+            files.push((input.clone(), None));
         }
     }
 
     let mut loaded: Vec<Loaded> = Vec::new();
-    for file in &files {
-        match loader.assessment(file, &args.common.checklists) {
+    for (file, bytes) in files {
+        // A file found in a folder was read to see what it is; it is not
+        // read again.
+        let result = match bytes {
+            Some(bytes) => loader
+                .register(&file, bytes)
+                .and_then(|id| loader.assessment_at(id, &file, &args.common.checklists)),
+            None => loader.assessment(&file, &args.common.checklists),
+        };
+        match result {
             Ok(l) => loaded.push(l),
             Err(d) => diags.extend(d),
         }
@@ -227,19 +255,20 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
 /// is taken for an assessment when it has an `[organisation]` or
 /// `[assessment]` table, so checklists and other TOML files beside them
 /// are passed over.
-fn assessments_in(dir: &Path) -> Result<Vec<PathBuf>> {
+fn assessments_in(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     Ok(toml_files_in(dir)?
         .into_iter()
-        .filter(|p| looks_like_assessment(p))
+        .filter_map(|p| {
+            let bytes = fs::read(&p).ok()?;
+            looks_like_assessment(&bytes).then_some((p, bytes))
+        })
         .collect())
 }
 
-fn looks_like_assessment(path: &Path) -> bool {
-    fs::read_to_string(path).is_ok_and(|text| {
-        text.lines().any(|l| {
-            let l = l.trim_start();
-            l.starts_with("[organisation]") || l.starts_with("[assessment]")
-        })
+fn looks_like_assessment(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("[organisation]") || l.starts_with("[assessment]")
     })
 }
 
@@ -331,7 +360,7 @@ fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
         };
     }
     let as_of = args.common.as_of.unwrap_or_else(today);
-    let fs = RealFs;
+    let fs = RealFs::default();
     let mut loader = Loader::new(&fs, lang);
     let inputs = if args.files.is_empty() {
         vec![PathBuf::from("almen.toml")]
@@ -527,7 +556,7 @@ fn relative_to(target: &Path, from: &Path) -> PathBuf {
 }
 
 fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
-    let fs_ = RealFs;
+    let fs_ = RealFs::default();
     let mut loader = Loader::new(&fs_, lang);
     if args.output.exists() && !args.force {
         writeln!(
@@ -601,7 +630,7 @@ fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
 }
 
 fn list(args: ListArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<Exit> {
-    let fs_ = RealFs;
+    let fs_ = RealFs::default();
     let mut loader = Loader::new(&fs_, lang);
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
@@ -625,7 +654,7 @@ fn list(args: ListArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<E
 }
 
 fn show(args: ShowArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
-    let fs_ = RealFs;
+    let fs_ = RealFs::default();
     let mut loader = Loader::new(&fs_, lang);
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
@@ -669,7 +698,7 @@ fn show(args: ShowArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
 
 fn report(args: ReportArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
     let as_of = args.common.as_of.unwrap_or_else(today);
-    let fs_ = RealFs;
+    let fs_ = RealFs::default();
     let mut loader = Loader::new(&fs_, lang);
     let path = args
         .assessment
