@@ -40,6 +40,14 @@ impl Fs for RealFs {
         fs::read(path)
     }
 
+    fn exists(&self, path: &Path) -> bool {
+        path.exists()
+    }
+
+    fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        fs::canonicalize(path).ok()
+    }
+
     fn evidence(&self, base: &Path, entry: &str) -> Evidence {
         let path = base.join(entry);
         // Only the metadata is looked at; the file is never read.
@@ -105,16 +113,26 @@ pub fn run(cli: Cli) -> Result<Exit> {
             Ok(Exit::Ok)
         }
         Command::Completions(args) => {
-            clap_complete::generate(
-                args.shell,
-                &mut Cli::command(),
-                "almen",
-                &mut io::stdout().lock(),
-            );
-            Ok(Exit::Ok)
+            // Generated into memory: clap_complete cannot report a failed write.
+            let mut bytes = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "almen", &mut bytes);
+            write_stdout(&bytes)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            let mut bytes = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut bytes)?;
+            write_stdout(&bytes)
+        }
+    }
+}
+
+/// Writes a command's whole output; a reader that stops early is no error.
+fn write_stdout(bytes: &[u8]) -> Result<Exit> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
+        other => {
+            other.context("writing to standard output")?;
             Ok(Exit::Ok)
         }
     }
@@ -154,24 +172,7 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
         if input.is_dir() {
             let found = assessments_in(input)?;
             if found.is_empty() {
-                diags.push(Diag::new(
-                    Code::E016,
-                    match lang {
-                        Lang::Da => format!(
-                            "ingen selvevalueringer i mappen `{}` (en selvevaluering er en .toml-fil med [organisation] og [assessment])",
-                            input.display()
-                        ),
-                        Lang::En => format!(
-                            "no assessments in the folder `{}` (an assessment is a .toml file with [organisation] and [assessment])",
-                            input.display()
-                        ),
-                    },
-                )
-                .about(load::display(input))
-                .hint(lang.pick(
-                    "`almen init -o MAPPE/almen.toml` skriver en at begynde fra",
-                    "`almen init -o FOLDER/almen.toml` writes one to start from",
-                )));
+                diags.push(no_files_in(input, lang));
             }
             files.extend(found.into_iter().map(|(path, bytes)| (path, Some(bytes))));
         } else {
@@ -266,10 +267,38 @@ fn assessments_in(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
 }
 
 fn looks_like_assessment(bytes: &[u8]) -> bool {
+    // A cheap look at the text rather than a parse: the tables, or their
+    // keys written dotted or inline.
     String::from_utf8_lossy(bytes).lines().any(|l| {
-        let l = l.trim_start();
-        l.starts_with("[organisation]") || l.starts_with("[assessment]")
+        let l = l.trim_start().trim_start_matches('[').trim_start();
+        ["organisation", "assessment"].iter().any(|t| {
+            l.strip_prefix(t).is_some_and(|rest| {
+                matches!(rest.trim_start().chars().next(), Some(']' | '.' | '='))
+            })
+        })
     })
+}
+
+/// A folder with no almen files in it.
+fn no_files_in(folder: &Path, lang: Lang) -> Diag {
+    Diag::new(
+        Code::E016,
+        match lang {
+            Lang::Da => format!(
+                "ingen selvevalueringer i mappen `{}` (en selvevaluering er en .toml-fil med [organisation] og [assessment])",
+                folder.display()
+            ),
+            Lang::En => format!(
+                "no assessments in the folder `{}` (an assessment is a .toml file with [organisation] and [assessment])",
+                folder.display()
+            ),
+        },
+    )
+    .about(load::display(folder))
+    .hint(lang.pick(
+        "`almen init -o MAPPE/almen.toml` skriver en at begynde fra",
+        "`almen init -o FOLDER/almen.toml` writes one to start from",
+    ))
 }
 
 /// Prints diagnostics and the closing count to stderr.
@@ -371,15 +400,19 @@ fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
     // Files named on the command line are checked whatever they hold; in a
     // folder, only TOML files that look like almen's are.
     let mut files: Vec<(PathBuf, bool)> = Vec::new();
+    let mut diags: Vec<Diag> = Vec::new();
     for input in &inputs {
         if input.is_dir() {
-            files.extend(toml_files_in(input)?.into_iter().map(|p| (p, false)));
+            let found = toml_files_in(input)?;
+            if found.is_empty() {
+                diags.push(no_files_in(input, lang));
+            }
+            files.extend(found.into_iter().map(|p| (p, false)));
         } else {
             files.push((input.clone(), true));
         }
     }
 
-    let mut diags: Vec<Diag> = Vec::new();
     let mut checked: Vec<String> = Vec::new();
     for (path, named) in &files {
         let file_id = match loader.read_file(path) {
@@ -715,6 +748,24 @@ fn report(args: ReportArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
         loaded: &loaded,
         eval: score::evaluate(&loaded, as_of),
     };
+    if let Some(out) = &args.output {
+        let inputs = std::iter::once(&loaded.path)
+            .chain(loaded.checklists.iter().filter_map(|c| c.path.as_ref()));
+        let same = |p: &PathBuf| matches!((fs::canonicalize(p), fs::canonicalize(out)), (Ok(a), Ok(b)) if a == b);
+        if inputs.into_iter().any(same) {
+            writeln!(
+                io::stderr(),
+                "{} `{}` {}",
+                lang.pick("fejl:", "error:"),
+                out.display(),
+                lang.pick(
+                    "er en af rapportens inddata og bliver ikke overskrevet; vælg et andet navn med -o",
+                    "is one of the report's inputs and is not overwritten; choose another name with -o"
+                )
+            )?;
+            return Ok(Exit::Error);
+        }
+    }
     let report = render::report(&checked, lang);
     let mut bytes = Vec::new();
     match args.format {
@@ -727,13 +778,7 @@ fn report(args: ReportArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
         Some(out) => {
             write_atomic(out, &bytes, true).with_context(|| format!("writing {}", out.display()))?
         }
-        None => {
-            let mut out = io::stdout().lock();
-            match out.write_all(&bytes).and_then(|()| out.flush()) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+        None => return write_stdout(&bytes),
     }
     Ok(Exit::Ok)
 }

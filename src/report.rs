@@ -134,6 +134,24 @@ pub struct Input {
     pub sha256: String,
 }
 
+/// The terminal's `code` as the printed page quotes it: »code« in Danish,
+/// “code” in English.
+fn quoted(lang: Lang, text: &str) -> String {
+    let (open, close) = match lang {
+        Lang::Da => ('»', '«'),
+        Lang::En => ('“', '”'),
+    };
+    text.split('`')
+        .enumerate()
+        .fold(String::new(), |mut out, (i, part)| {
+            if i > 0 {
+                out.push(if i % 2 == 1 { open } else { close });
+            }
+            out.push_str(part);
+            out
+        })
+}
+
 fn severity_key(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "critical",
@@ -274,6 +292,7 @@ pub fn build(
         .filter_map(|g| {
             let r = eval.item(&g.item)?;
             let (wrong, fix) = gap_text(lang, g, checked);
+            let (wrong, fix) = (quoted(lang, &wrong), quoted(lang, &fix));
             Some(GapView {
                 item: g.item.clone(),
                 title: lang.text(&r.item.title).to_owned(),
@@ -517,6 +536,15 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_is_quoted_for_print() {
+        assert_eq!(
+            quoted(Lang::Da, "Ingen `date`, skriv `date = x`."),
+            "Ingen »date«, skriv »date = x«."
+        );
+        assert_eq!(quoted(Lang::En, "No `date`."), "No “date”.");
+    }
 
     #[test]
     fn both_languages_have_every_word() {

@@ -38,22 +38,6 @@ pub enum Reason {
     NaUnexplained,
 }
 
-impl Reason {
-    pub const ALL: [Reason; 11] = [
-        Reason::NotAssessed,
-        Reason::Unmet,
-        Reason::Partial,
-        Reason::Unexplained,
-        Reason::Overdue,
-        Reason::Stale,
-        Reason::DateMissing,
-        Reason::NoEvidence,
-        Reason::EvidenceNotFound,
-        Reason::PlanOverdue,
-        Reason::NaUnexplained,
-    ];
-}
-
 /// One gap: an item that is not followed as it should be.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {

@@ -386,7 +386,7 @@ fn zero_weight_is_e014() {
         &[
             "E014",
             "zero-weight-checklist.toml:14:10",
-            "`weight` skal være over 0 i `VGT-1`",
+            "`weight` skal være over 0 og højst 1000 i `VGT-1`",
             "udelad `weight` for vægt 1",
         ],
     );
@@ -2594,3 +2594,5 @@ mod escaping;
 mod formats;
 #[path = "cli/recipes.rs"]
 mod recipes;
+#[path = "cli/robustness.rs"]
+mod robustness;

@@ -24,6 +24,9 @@ use crate::model::{
 };
 use recover::{RawError, Seg, backticked};
 
+/// The largest weight an item may have; sums of weights stay exact.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 /// A checklist shipped inside the binary.
 pub struct Builtin {
     pub id: &'static str,
@@ -41,6 +44,10 @@ pub const BUILTINS: &[Builtin] = &[Builtin {
 /// What the loader needs from the file system.
 pub trait Fs {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    fn exists(&self, path: &Path) -> bool;
+    /// The path with links and `..` resolved, when it exists: two spellings
+    /// of one file are one file.
+    fn canonical(&self, path: &Path) -> Option<PathBuf>;
     /// Where an evidence entry of an assessment in `base` points.
     fn evidence(&self, base: &Path, entry: &str) -> Evidence;
 }
@@ -63,6 +70,9 @@ pub fn classify_entry(entry: &str) -> Option<Evidence> {
     if entry.contains("://") || entry.starts_with("mailto:") {
         return Some(Evidence::Url);
     }
+    if entry.trim().is_empty() {
+        return Some(Evidence::Missing);
+    }
     let path = Path::new(entry);
     let mut depth = 0i32;
     for component in path.components() {
@@ -76,7 +86,8 @@ pub fn classify_entry(entry: &str) -> Option<Evidence> {
             return Some(Evidence::Outside);
         }
     }
-    None
+    // The assessment's own folder (`.`) documents nothing.
+    (depth == 0).then_some(Evidence::Missing)
 }
 
 /// A checklist that loaded without problems.
@@ -153,6 +164,31 @@ impl<'a> Loader<'a> {
             }
         };
         Some(self.add_text(name, bytes, diags)).flatten()
+    }
+
+    /// Reads a checklist file; one that is not there is E012, checklist
+    /// not found, wherever it was named.
+    fn read_checklist(&mut self, path: &Path, diags: &mut Vec<Diag>) -> Option<FileId> {
+        let mut own = Vec::new();
+        let id = self.read(path, &mut own);
+        let missing = own.iter().any(|d| d.code == Code::E001) && !self.fs.exists(path);
+        diags.extend(own.into_iter().map(|d| {
+            if missing && d.code == Code::E001 {
+                let name = display(path);
+                Diag::new(
+                    Code::E012,
+                    format!(
+                        "{} `{name}` {}",
+                        self.t("tjeklisten", "the checklist"),
+                        self.t("findes ikke", "does not exist")
+                    ),
+                )
+                .about(name)
+            } else {
+                d
+            }
+        }));
+        id
     }
 
     fn add_text(&mut self, name: String, bytes: Vec<u8>, diags: &mut Vec<Diag>) -> Option<FileId> {
@@ -240,6 +276,23 @@ impl<'a> Loader<'a> {
             return None;
         }
         let (value, errors) = recover::deserialize::<T>(root);
+        if errors.len() >= recover::MAX_ERRORS {
+            diags.push(
+                Diag::new(
+                    Code::E004,
+                    format!(
+                        "{} {} {}",
+                        self.t("efter", "after"),
+                        recover::MAX_ERRORS,
+                        self.t(
+                            "fejl i filen ledes der ikke efter flere; ret dem og kør igen",
+                            "errors in the file, no more are looked for; fix them and run again"
+                        )
+                    ),
+                )
+                .about(self.sources.name(file).to_owned()),
+            );
+        }
         for err in errors {
             // Where the syntax was broken, the parser left things out or
             // kept a value it could not read; neither is news to the user.
@@ -263,7 +316,14 @@ impl<'a> Loader<'a> {
         let DeValue::Integer(int) = format.get_ref() else {
             return None;
         };
-        if int.as_str() == FORMAT.to_string() {
+        // Compared as a number: `+1`, `0x1` and `1` are all format 1.
+        let digits = int.as_str().replace(['_', '+'], "");
+        let digits = digits
+            .trim_start_matches("0x")
+            .trim_start_matches("0o")
+            .trim_start_matches("0b");
+        let value = i64::from_str_radix(digits, int.radix());
+        if value == Ok(i64::from(FORMAT)) {
             return None;
         }
         Some(
@@ -453,8 +513,11 @@ impl<'a> Loader<'a> {
             _ => lang.pick("har en ugyldig værdi", "has an invalid value"),
         };
         let diag = Diag::new(code, format!("`{key}` {what}"));
-        match (code, type_error(msg)) {
-            (Code::E006, Some((found, expected))) => {
+        let invalid_value = msg
+            .strip_prefix("invalid value: ")
+            .and_then(|r| r.split_once(", expected "));
+        match (code, type_error(msg).or(invalid_value)) {
+            (Code::E006 | Code::E014, Some((found, expected))) => {
                 let (found, expected) = (type_word(lang, found), type_word(lang, expected));
                 diag.at(
                     file,
@@ -495,7 +558,10 @@ impl<'a> Loader<'a> {
     ) -> (Option<Arc<Checklist>>, bool) {
         let key = match &reference {
             ChecklistRef::Builtin(id) => format!("builtin:{id}"),
-            ChecklistRef::Path(path) => format!("path:{}", path.display()),
+            ChecklistRef::Path(path) => {
+                let path = self.fs.canonical(path).unwrap_or_else(|| path.clone());
+                format!("path:{}", path.display())
+            }
         };
         if let Some(cached) = self.cache.get(&key) {
             return cached.clone();
@@ -514,7 +580,7 @@ impl<'a> Loader<'a> {
                 let file_id = self.sources.add(name, builtin.text);
                 self.checklist_file(file_id, None, &mut own)
             }
-            ChecklistRef::Path(path) => match self.read(&path, &mut own) {
+            ChecklistRef::Path(path) => match self.read_checklist(&path, &mut own) {
                 Some(file_id) => self.checklist_file(file_id, Some(path), &mut own),
                 None => None,
             },
@@ -577,14 +643,17 @@ impl<'a> Loader<'a> {
                 );
             }
             if let Some(w) = &item.weight
-                && !(w.get_ref().is_finite() && *w.get_ref() > 0.0)
+                && !(*w.get_ref() > 0.0 && *w.get_ref() <= MAX_WEIGHT)
             {
                 diags.push(
                     Diag::new(
                         Code::E014,
                         format!(
                             "`weight` {} `{id}`",
-                            lang.pick("skal være over 0 i", "must be above 0 in")
+                            lang.pick(
+                                "skal være over 0 og højst 1000 i",
+                                "must be above 0 and at most 1000 in"
+                            )
                         ),
                     )
                     .at(
@@ -771,7 +840,7 @@ impl<'a> Loader<'a> {
             // assessment names it.
             for d in own {
                 match (d.code, span.clone(), d.place.is_none()) {
-                    (Code::E001, Some(span), true) => diags.push(
+                    (Code::E012, Some(span), true) => diags.push(
                         Diag::new(Code::E012, d.message)
                             .at(
                                 file_id,
@@ -968,17 +1037,7 @@ impl<'a> Loader<'a> {
             _ => Err(diags
                 .into_iter()
                 .map(|d| match (d.code, &d.place) {
-                    // A path that is not there is a checklist not found.
-                    (Code::E001, None) => Diag::new(
-                        Code::E012,
-                        format!(
-                            "{} `{name}` {}",
-                            self.t("tjeklisten", "the checklist"),
-                            self.t("findes ikke", "does not exist")
-                        ),
-                    )
-                    .about(name)
-                    .hint(self.t(
+                    (Code::E012, None) => d.hint(self.t(
                         "stier på kommandolinjen er relative til den mappe, almen køres fra",
                         "paths on the command line are relative to the folder almen runs in",
                     )),
@@ -1076,7 +1135,10 @@ fn type_word(lang: Lang, word: &str) -> String {
         (_, "a string") | ("string", _) => lang.pick("tekst", "text"),
         (_, "a sequence") | ("sequence", _) => lang.pick("en liste […]", "a list […]"),
         (_, "a map") | ("map", _) => lang.pick("en tabel { … }", "a table { … }"),
-        (_, "u32") | (_, "i64") | (_, "u64") => lang.pick("et helt tal", "a whole number"),
+        (_, "u32") | (_, "u64") => {
+            lang.pick("et helt tal, 0 eller større", "a whole number, 0 or more")
+        }
+        (_, "i64") => lang.pick("et helt tal", "a whole number"),
         (_, "f64") => lang.pick("et tal", "a number"),
         ("integer", _) => lang.pick("heltallet", "the whole number"),
         ("floating", _) => lang.pick("tallet", "the number"),

@@ -15,6 +15,9 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+/// After this many errors in one file the rest are not looked for.
+pub const MAX_ERRORS: usize = 50;
+
 /// One step of a path into the document: a key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Seg {
@@ -41,6 +44,11 @@ pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T
     // was probably meant to be: a "missing field" for these is not news.
     let mut cut: BTreeSet<(Vec<Seg>, String)> = BTreeSet::new();
     loop {
+        // Each round deserializes the whole document again; a file that is
+        // mostly mistakes is not worth a minute of the user's time.
+        if errors.len() >= MAX_ERRORS {
+            return (None, errors);
+        }
         let result = T::deserialize(toml::de::Deserializer::from(root.clone()));
         let err = match result {
             Ok(value) => return (Some(value), errors),

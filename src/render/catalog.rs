@@ -3,10 +3,8 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
-
 use super::Options;
-use super::table::{header, new_table, paint};
+use super::table::{cell, clean, header, new_table, paint};
 use crate::i18n::Lang;
 use crate::load::Checklist;
 use crate::model::Item;
@@ -48,13 +46,18 @@ pub fn list(
         }
         let f = &c.file;
         let title = format!("{} {} · {}", f.id.get_ref(), f.version, lang.text(&f.title));
-        writeln!(out, "{} ({})", paint(opts, &title, "1"), origin(lang, c))?;
+        writeln!(
+            out,
+            "{} ({})",
+            paint(opts, &clean(&title), "1"),
+            clean(&origin(lang, c))
+        )?;
         writeln!(
             out,
             "{}: {}, {}",
             lang.pick("Kilde", "Source"),
-            f.source.publisher,
-            f.source.title
+            clean(&f.source.publisher),
+            clean(&f.source.title)
         )?;
         let mut table = new_table(opts);
         header(
@@ -68,10 +71,10 @@ pub fn list(
         );
         for item in &f.items {
             table.add_row(vec![
-                Cell::new(item.id.get_ref()),
-                Cell::new(lang.kind(item.kind)),
-                Cell::new(lang.text(&item.title)),
-                Cell::new(recurrence(lang, item)),
+                cell(item.id.get_ref()),
+                cell(lang.kind(item.kind)),
+                cell(lang.text(&item.title)),
+                cell(recurrence(lang, item)),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -80,6 +83,13 @@ pub fn list(
 }
 
 pub fn show(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    // Everything shown is a checklist author's text: shown, never obeyed.
+    let mut text = Vec::new();
+    show_text(c, item, lang, &mut text)?;
+    out.write_all(clean(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+fn show_text(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let f = &c.file;
     writeln!(out, "{} · {}", item.id.get_ref(), lang.text(&item.title))?;
     writeln!(

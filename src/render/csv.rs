@@ -70,7 +70,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 .map(|d| d.to_string())
                 .unwrap_or_default();
             w.write_record([
-                file.as_str(),
+                &inert(&file),
                 r.id(),
                 r.checklist,
                 kind,
@@ -79,12 +79,21 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 &severity,
                 &reason,
                 &due,
-                plan.and_then(|p| p.owner.as_deref()).unwrap_or(""),
-                r.answer.and_then(|a| a.explanation()).unwrap_or(""),
+                &inert(plan.and_then(|p| p.owner.as_deref()).unwrap_or("")),
+                &inert(r.answer.and_then(|a| a.explanation()).unwrap_or("")),
             ])?;
         }
     }
     w.flush()
+}
+
+/// A user's text that a spreadsheet would take for a formula (`=…`, `+…`,
+/// `-…`, `@…`) gets a leading apostrophe, which spreadsheets show as text.
+fn inert(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
 }
 
 /// The kebab-case name serde gives a unit variant.

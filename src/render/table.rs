@@ -22,6 +22,24 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     Ok(())
 }
 
+/// A user's text as the terminal may show it: control characters (an
+/// escape sequence written into a TOML string) are shown, not obeyed.
+pub(super) fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+pub(super) fn cell<T: ToString>(text: T) -> Cell {
+    Cell::new(clean(&text.to_string()))
+}
+
 pub(super) fn new_table(opts: &Options) -> Table {
     let mut table = Table::new();
     table
@@ -40,7 +58,7 @@ pub(super) fn header(table: &mut Table, titles: &[&str]) {
     table.set_header(
         titles
             .iter()
-            .map(|t| Cell::new(t).add_attribute(Attribute::Bold)),
+            .map(|t| cell(t).add_attribute(Attribute::Bold)),
     );
 }
 
@@ -53,7 +71,7 @@ pub(super) fn paint(opts: &Options, text: &str, ansi: &str) -> String {
 }
 
 fn severity_cell(opts: &Options, s: Severity) -> Cell {
-    let cell = Cell::new(opts.lang.severity(s));
+    let cell = cell(opts.lang.severity(s));
     match s {
         Severity::Critical => cell.fg(Color::Red).add_attribute(Attribute::Bold),
         Severity::Major => cell.fg(Color::Yellow),
@@ -71,7 +89,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
     if let Some(m) = &a.organisation.municipality {
         title.push_str(&format!(" ({m})"));
     }
-    writeln!(out, "{}", paint(opts, &title, "1"))?;
+    writeln!(out, "{}", paint(opts, &clean(&title), "1"))?;
     let mut when = format!("{} {}", lang.pick("Opgjort pr.", "As of"), eval.as_of);
     if let Some(d) = &a.assessment.date {
         when.push_str(&format!(
@@ -99,7 +117,12 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         .map(|c| format!("{} {}", c.id(), c.file.version))
         .collect::<Vec<_>>()
         .join(", ");
-    writeln!(out, "{} {lists}", lang.pick("Tjeklister:", "Checklists:"))?;
+    writeln!(
+        out,
+        "{} {}",
+        lang.pick("Tjeklister:", "Checklists:"),
+        clean(&lists)
+    )?;
     writeln!(out, "{} {}", lang.pick("Fil:", "File:"), checked.file())?;
 
     if opts.all {
@@ -132,17 +155,17 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
             let value = r.value.map_or("–".to_owned(), |v| lang.number(v));
             let worst = match r.worst {
                 Some(s) => severity_cell(opts, s),
-                None if r.explained => Cell::new(lang.pick("forklaret", "explained")),
-                None => Cell::new("–"),
+                None if r.explained => cell(lang.pick("forklaret", "explained")),
+                None => cell("–"),
             };
             table.add_row(vec![
-                Cell::new(r.id()),
-                Cell::new(lang.text(&r.item.title)),
-                Cell::new(lang.kind(r.item.kind)),
-                Cell::new(lang.status(r.status())),
-                Cell::new(value),
-                Cell::new(date),
-                Cell::new(date_opt(r.due)),
+                cell(r.id()),
+                cell(lang.text(&r.item.title)),
+                cell(lang.kind(r.item.kind)),
+                cell(lang.status(r.status())),
+                cell(value),
+                cell(date),
+                cell(date_opt(r.due)),
                 worst,
             ]);
         }
@@ -173,15 +196,15 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
             let (wrong, fix) = gap_text(lang, gap, checked);
             table.add_row(vec![
                 severity_cell(opts, gap.severity),
-                Cell::new(&gap.item),
-                Cell::new(format!(
+                cell(&gap.item),
+                cell(format!(
                     "{}\n({})",
                     lang.text(&r.item.title),
                     lang.kind(r.item.kind)
                 )),
-                Cell::new(lang.status(r.status())),
-                Cell::new(format!("{}\n{wrong}", lang.reason(gap.reason))),
-                Cell::new(fix),
+                cell(lang.status(r.status())),
+                cell(format!("{}\n{wrong}", lang.reason(gap.reason))),
+                cell(fix),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -214,10 +237,10 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         );
         for r in explained {
             table.add_row(vec![
-                Cell::new(r.id()),
-                Cell::new(lang.text(&r.item.title)),
-                Cell::new(lang.status(r.status())),
-                Cell::new(r.answer.and_then(|a| a.explanation()).unwrap_or_default()),
+                cell(r.id()),
+                cell(lang.text(&r.item.title)),
+                cell(lang.status(r.status())),
+                cell(r.answer.and_then(|a| a.explanation()).unwrap_or_default()),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -237,8 +260,9 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
                 .unwrap_or("");
             writeln!(
                 out,
-                "  {} {title}: {} {} ({})",
-                n.item,
+                "  {} {}: {} {} ({})",
+                clean(&n.item),
+                clean(title),
                 lang.pick("forfalder", "falls due"),
                 n.due,
                 days_text(lang, n.days)
@@ -275,10 +299,20 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     };
     match lang {
         Lang::Da => format!(
-            "{head} Efterlevelse {}. Mangler: {} kritiske, {} væsentlige, {} mindre · forklarede afvigelser: {} · frister snart: {}",
+            "{head} Efterlevelse {}. Mangler: {} {}, {} {}, {} mindre · forklarede afvigelser: {} · frister snart: {}",
             lang.percent(eval.adherence),
             c.critical,
+            if c.critical == 1 {
+                "kritisk"
+            } else {
+                "kritiske"
+            },
             c.major,
+            if c.major == 1 {
+                "væsentlig"
+            } else {
+                "væsentlige"
+            },
             c.minor,
             c.explained,
             c.notices
@@ -319,18 +353,18 @@ fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io:
     for r in results {
         let c = r.eval.counts;
         table.add_row(vec![
-            Cell::new(r.file()),
-            Cell::new(&r.loaded.assessment.organisation.name),
-            Cell::new(lang.percent(r.eval.adherence)),
-            Cell::new(if r.eval.compliant {
+            cell(r.file()),
+            cell(&r.loaded.assessment.organisation.name),
+            cell(lang.percent(r.eval.adherence)),
+            cell(if r.eval.compliant {
                 lang.pick("ja", "yes")
             } else {
                 lang.pick("nej", "no")
             }),
-            Cell::new(c.critical),
-            Cell::new(c.major),
-            Cell::new(c.minor),
-            Cell::new(c.explained),
+            cell(c.critical),
+            cell(c.major),
+            cell(c.minor),
+            cell(c.explained),
         ]);
     }
     writeln!(out, "{table}")?;
