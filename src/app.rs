@@ -591,18 +591,22 @@ fn relative_to(target: &Path, from: &Path) -> PathBuf {
 fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
     let fs_ = RealFs::default();
     let mut loader = Loader::new(&fs_, lang);
-    if args.output.exists() && !args.force {
+    let exists = |output: &Path| -> Result<Exit> {
         writeln!(
             io::stderr(),
             "{} `{}` {}",
             lang.pick("fejl:", "error:"),
-            args.output.display(),
+            output.display(),
             lang.pick(
                 "findes allerede; den er ikke rørt. Brug --force for at erstatte den.",
                 "exists already; it was not touched. Use --force to replace it."
             )
         )?;
-        return Ok(Exit::Error);
+        Ok(Exit::Error)
+    };
+    // Checked first for a quick answer; the write below is what makes sure.
+    if args.output.exists() && !args.force {
+        return exists(&args.output);
     }
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
@@ -627,19 +631,7 @@ fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
     let text = template::render(&refs, &names, lang, args.as_of.unwrap_or_else(today));
     match write_atomic(&args.output, text.as_bytes(), args.force) {
         Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            writeln!(
-                io::stderr(),
-                "{} `{}` {}",
-                lang.pick("fejl:", "error:"),
-                args.output.display(),
-                lang.pick(
-                    "findes allerede; den er ikke rørt.",
-                    "exists already; it was not touched."
-                )
-            )?;
-            return Ok(Exit::Error);
-        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return exists(&args.output),
         Err(e) => return Err(e).with_context(|| format!("writing {}", args.output.display())),
     }
     // The schema the template's first line points editors at; an existing

@@ -114,6 +114,11 @@ impl Evaluation<'_> {
         self.gaps.iter().map(|g| g.severity).max()
     }
 
+    /// The gaps of one item, most severe first.
+    pub fn gaps_of(&self, id: &str) -> Vec<&Gap> {
+        self.gaps.iter().filter(|g| g.item == id).collect()
+    }
+
     pub fn item(&self, id: &str) -> Option<&ItemResult<'_>> {
         self.items.iter().find(|i| i.id() == id)
     }

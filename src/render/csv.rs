@@ -40,12 +40,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     for checked in results {
         let file = checked.file();
         for r in &checked.eval.items {
-            let gaps: Vec<_> = checked
-                .eval
-                .gaps
-                .iter()
-                .filter(|g| g.item == r.id())
-                .collect();
+            let gaps = checked.eval.gaps_of(r.id());
             let status = match r.status() {
                 None => "",
                 Some(Status::Met) => "met",

@@ -15,12 +15,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
         let org = &checked.loaded.assessment.organisation.name;
         let mut suite = TestSuite::new(format!("{} ({})", org, checked.file()));
         for r in &checked.eval.items {
-            let gaps: Vec<_> = checked
-                .eval
-                .gaps
-                .iter()
-                .filter(|g| g.item == r.id())
-                .collect();
+            let gaps = checked.eval.gaps_of(r.id());
             let failing: Vec<_> = gaps
                 .iter()
                 .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
