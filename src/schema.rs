@@ -22,24 +22,25 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
     schema.to_value()
 }
 
+/// A TOML document as the JSON a schema validates: dates become the
+/// strings a schema-aware editor sees (`format: date`).
+pub fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => s.into(),
+        toml::Value::Integer(i) => i.into(),
+        toml::Value::Float(f) => f.into(),
+        toml::Value::Boolean(b) => b.into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(a) => a.into_iter().map(toml_to_json).collect(),
+        toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-
-    /// TOML as JSON, with dates as the strings a schema-aware editor sees.
-    fn to_json(value: toml::Value) -> serde_json::Value {
-        match value {
-            toml::Value::String(s) => s.into(),
-            toml::Value::Integer(i) => i.into(),
-            toml::Value::Float(f) => f.into(),
-            toml::Value::Boolean(b) => b.into(),
-            toml::Value::Datetime(d) => d.to_string().into(),
-            toml::Value::Array(a) => a.into_iter().map(to_json).collect(),
-            toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
-        }
-    }
 
     fn validator(kind: FileKind) -> jsonschema::Validator {
         jsonschema::options()
@@ -50,7 +51,7 @@ mod tests {
 
     fn json_of(path: &Path) -> serde_json::Value {
         let text = std::fs::read_to_string(path).unwrap();
-        to_json(toml::from_str(&text).unwrap())
+        toml_to_json(toml::from_str(&text).unwrap())
     }
 
     fn toml_files(dir: &str) -> Vec<PathBuf> {
@@ -102,14 +103,14 @@ mod tests {
             "[answers.OMV-1]\nstatus = \"met\"\nevidence = [3]",
             "[answers.OMV-1]\nstatus = \"met\"\nplan = { owner = \"x\" }",
         ];
-        assert!(assessment.is_valid(&to_json(toml::from_str(base).unwrap())));
+        assert!(assessment.is_valid(&toml_to_json(toml::from_str(base).unwrap())));
         for tail in bad {
-            let json = to_json(toml::from_str(&format!("{base}\n{tail}")).unwrap());
+            let json = toml_to_json(toml::from_str(&format!("{base}\n{tail}")).unwrap());
             assert!(!assessment.is_valid(&json), "{tail}");
         }
         let good =
             "[answers.OMV-1]\nstatus = \"følger-delvist\"\ndate = 2026-02-28\nexplanation = \"x\"";
-        assert!(assessment.is_valid(&to_json(
+        assert!(assessment.is_valid(&toml_to_json(
             toml::from_str(&format!("{base}\n{good}")).unwrap()
         )));
     }
@@ -118,7 +119,7 @@ mod tests {
     fn weights_must_be_above_zero() {
         let checklist = validator(FileKind::Checklist);
         let doc = |weight: &str| {
-            to_json(
+            toml_to_json(
                 toml::from_str(&format!(
                     "format = 1\nid = \"x\"\nversion = \"1\"\ntitle = {{ da = \"X\" }}\n[source]\npublisher = \"P\"\ntitle = \"T\"\n[[item]]\nid = \"X-1\"\nkind = \"duty\"\nweight = {weight}\ntitle = {{ da = \"X\" }}\n"
                 ))

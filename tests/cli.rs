@@ -2367,22 +2367,9 @@ fn schema_validator(kind: &str) -> jsonschema::Validator {
         .unwrap_or_else(|e| panic!("`almen schema {kind}` is not a valid schema: {e}"))
 }
 
-/// TOML as JSON, with dates as the strings a schema-aware editor sees.
-fn toml_to_json(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => s.into(),
-        toml::Value::Integer(i) => i.into(),
-        toml::Value::Float(f) => f.into(),
-        toml::Value::Boolean(b) => b.into(),
-        toml::Value::Datetime(d) => d.to_string().into(),
-        toml::Value::Array(a) => a.into_iter().map(toml_to_json).collect(),
-        toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect(),
-    }
-}
-
 fn toml_file_as_json(path: &Path) -> Result<Value, toml::de::Error> {
     let text = fs::read_to_string(path).unwrap();
-    toml::from_str::<toml::Value>(&text).map(toml_to_json)
+    toml::from_str::<toml::Value>(&text).map(almen::schema::toml_to_json)
 }
 
 fn toml_files_in_dir(dir: &Path) -> Vec<PathBuf> {
@@ -2472,7 +2459,7 @@ fn schema_rejects_invalid_fixtures() {
     let text = fs::read_to_string(invalid_dir().join("impossible-date.toml")).unwrap();
     for (date, valid) in [("2026-02-30", false), ("2026-02-28", true)] {
         let quoted = text.replace("date = 2026-02-30", &format!("date = \"{date}\""));
-        let doc = toml_to_json(toml::from_str(&quoted).unwrap());
+        let doc = almen::schema::toml_to_json(toml::from_str(&quoted).unwrap());
         assert_eq!(assessment.is_valid(&doc), valid, "{date}: {doc}");
     }
 }
