@@ -159,11 +159,6 @@ impl Diag {
         self
     }
 
-    pub fn hint_opt(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
-        self
-    }
-
     pub fn related(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
         self.related.push((Place { file, span }, label.into()));
         self

@@ -322,15 +322,6 @@ pub fn days_text(lang: Lang, days: i64) -> String {
     }
 }
 
-pub fn severity_rank(s: Option<Severity>) -> u8 {
-    match s {
-        None => 0,
-        Some(Severity::Minor) => 1,
-        Some(Severity::Major) => 2,
-        Some(Severity::Critical) => 3,
-    }
-}
-
 pub fn date_opt(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
