@@ -197,7 +197,7 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
     }
 
     if !diags.is_empty() {
-        report_errors(&loader.sources, &mut diags, lang, stderr_color)?;
+        report_errors(&loader.sources, &diags, lang, stderr_color)?;
     }
 
     let threshold = match args.fail_on {
@@ -302,26 +302,8 @@ fn no_files_in(folder: &Path, lang: Lang) -> Diag {
 }
 
 /// Prints diagnostics and the closing count to stderr.
-fn report_errors(sources: &Sources, diags: &mut [Diag], lang: Lang, color: bool) -> Result<()> {
-    let mut err = io::stderr().lock();
-    sources.render(diags, &mut err, color)?;
-    let n = diags.len();
-    writeln!(
-        err,
-        "{}",
-        match lang {
-            Lang::Da => format!(
-                "fejl: {n} {} i inddata; ret {} og kør igen",
-                if n == 1 { "problem" } else { "problemer" },
-                if n == 1 { "det" } else { "dem" }
-            ),
-            Lang::En => format!(
-                "error: {n} {} in the input; fix {} and run again",
-                if n == 1 { "problem" } else { "problems" },
-                if n == 1 { "it" } else { "them" }
-            ),
-        }
-    )?;
+fn report_errors(sources: &Sources, diags: &[Diag], lang: Lang, color: bool) -> Result<()> {
+    render::diagnostics::errors(sources, diags, lang, color, &mut io::stderr().lock())?;
     Ok(())
 }
 
@@ -349,17 +331,6 @@ fn toml_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(found)
-}
-
-#[derive(serde::Serialize)]
-struct JsonDiag<'a> {
-    file: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-    code: &'static str,
-    severity: Level,
-    message: &'a str,
-    hint: Option<&'a str>,
 }
 
 fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
@@ -446,61 +417,20 @@ fn validate(args: ValidateArgs, lang: Lang, color: bool) -> Result<Exit> {
         .filter(|d| d.code.level() == Level::Error)
         .count();
     let warnings = diags.len() - errors;
-
+    let format = match args.format {
+        DiagFormat::Table => render::diagnostics::Format::Table,
+        DiagFormat::Json => render::diagnostics::Format::Json,
+    };
     let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        DiagFormat::Table => {
-            loader.sources.render(&diags, &mut out, color)?;
-            let n = checked.len();
-            match lang {
-                Lang::Da => writeln!(
-                    out,
-                    "{n} {} tjekket: {errors} fejl, {warnings} {}",
-                    if n == 1 { "fil" } else { "filer" },
-                    if warnings == 1 {
-                        "advarsel"
-                    } else {
-                        "advarsler"
-                    }
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "{n} {} checked: {errors} {}, {warnings} {}",
-                    if n == 1 { "file" } else { "files" },
-                    if errors == 1 { "error" } else { "errors" },
-                    if warnings == 1 { "warning" } else { "warnings" }
-                )?,
-            }
-        }
-        DiagFormat::Json => {
-            let json: Vec<JsonDiag<'_>> = diags
-                .iter()
-                .map(|d| {
-                    let (file, line, column) = match &d.place {
-                        Some(p) => {
-                            let (l, c) = loader.sources.line_col(p);
-                            (loader.sources.name(p.file), Some(l), Some(c))
-                        }
-                        None => (d.subject.as_deref().unwrap_or(""), None, None),
-                    };
-                    JsonDiag {
-                        file,
-                        line,
-                        column,
-                        code: d.code.as_str(),
-                        severity: d.code.level(),
-                        message: &d.message,
-                        hint: d.hint.as_deref(),
-                    }
-                })
-                .collect();
-            serde_json::to_writer_pretty(
-                &mut out,
-                &serde_json::json!({ "files": checked, "errors": errors, "warnings": warnings, "diagnostics": json }),
-            )?;
-            writeln!(out)?;
-        }
-    }
+    render::diagnostics::validate(
+        &loader.sources,
+        &diags,
+        &checked,
+        format,
+        lang,
+        color,
+        &mut out,
+    )?;
     out.flush()?;
     Ok(if errors > 0 {
         Exit::Error
@@ -610,8 +540,8 @@ fn init(args: InitArgs, lang: Lang) -> Result<Exit> {
     }
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
-        Err(mut d) => {
-            report_errors(&loader.sources, &mut d, lang, io::stderr().is_terminal())?;
+        Err(d) => {
+            report_errors(&loader.sources, &d, lang, io::stderr().is_terminal())?;
             return Ok(Exit::Error);
         }
     };
@@ -659,8 +589,8 @@ fn list(args: ListArgs, lang: Lang, color: bool, stderr_color: bool) -> Result<E
     let mut loader = Loader::new(&fs_, lang);
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
-        Err(mut d) => {
-            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+        Err(d) => {
+            report_errors(&loader.sources, &d, lang, stderr_color)?;
             return Ok(Exit::Error);
         }
     };
@@ -683,8 +613,8 @@ fn show(args: ShowArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
     let mut loader = Loader::new(&fs_, lang);
     let checklists = match named_checklists(&mut loader, &args.checklists, true) {
         Ok(c) => c,
-        Err(mut d) => {
-            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+        Err(d) => {
+            report_errors(&loader.sources, &d, lang, stderr_color)?;
             return Ok(Exit::Error);
         }
     };
@@ -731,8 +661,8 @@ fn report(args: ReportArgs, lang: Lang, stderr_color: bool) -> Result<Exit> {
         .unwrap_or_else(|| PathBuf::from("almen.toml"));
     let loaded = match loader.assessment(&path, &args.common.checklists) {
         Ok(l) => l,
-        Err(mut d) => {
-            report_errors(&loader.sources, &mut d, lang, stderr_color)?;
+        Err(d) => {
+            report_errors(&loader.sources, &d, lang, stderr_color)?;
             return Ok(Exit::Error);
         }
     };

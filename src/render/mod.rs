@@ -5,6 +5,7 @@
 
 mod catalog;
 mod csv;
+pub mod diagnostics;
 mod github;
 pub mod html;
 mod json;
