@@ -59,6 +59,13 @@ fn almen() -> Command {
     cmd
 }
 
+/// `almen` run in `dir`.
+fn almen_in(dir: &Path) -> Command {
+    let mut cmd = almen();
+    cmd.current_dir(dir);
+    cmd
+}
+
 /// `almen check ARGS… --as-of 2026-11-27 --color never`.
 fn check(args: &[&str]) -> Command {
     let mut cmd = almen();

@@ -5,8 +5,6 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 /// Markup, quotes, ampersands, Markdown and workflow-command specials, and
 /// a line break.
 const PAYLOAD: &str =
@@ -85,13 +83,9 @@ plan = {{ action = {p}, owner = {p}, due = 2027-01-01 }}
 }
 
 fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("almen")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("ALMEN_LANG")
-        .env_remove("NO_COLOR")
+    let out = crate::almen_in(dir)
         .args(args)
-        .args(["--as-of", "2026-11-27", "--color", "never"])
+        .args(["--as-of", crate::AS_OF, "--color", "never"])
         .output()
         .unwrap();
     assert!(

@@ -1,17 +1,10 @@
 //! A snapshot of every output format of `check` and `report`, on the
 //! example with a gap of every kind.
 
-use assert_cmd::Command;
-
 fn output(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("almen")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ALMEN_LANG")
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
+    let out = crate::almen()
         .args(args)
-        .args(["--as-of", "2026-11-27", "--color", "never"])
+        .args(["--as-of", crate::AS_OF, "--color", "never"])
         .output()
         .unwrap();
     assert!(

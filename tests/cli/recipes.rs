@@ -3,9 +3,6 @@
 //! in a copy of the compliant example.
 
 use std::fs;
-use std::path::Path;
-
-use assert_cmd::Command;
 
 /// The `almen …` commands of a recipe, without shell redirections.
 fn commands(recipe: &str) -> Vec<Vec<String>> {
@@ -30,24 +27,11 @@ fn commands(recipe: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn every_recipe_command_runs_on_a_compliant_organisation() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::root();
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root.join("examples"), dir.path());
+    crate::copy_dir(&root.join("examples"), dir.path());
     let mut seen = 0;
     for recipe in [
         "github-actions.yml",
@@ -58,15 +42,12 @@ fn every_recipe_command_runs_on_a_compliant_organisation() {
         let text = fs::read_to_string(root.join("examples/ci").join(recipe)).unwrap();
         for args in commands(&text) {
             seen += 1;
-            let out = Command::cargo_bin("almen")
-                .unwrap()
-                .current_dir(dir.path())
-                .env_remove("ALMEN_LANG")
+            let out = crate::almen_in(dir.path())
                 .args(&args)
                 .args(if args[0] == "validate" {
                     vec![]
                 } else {
-                    vec!["--as-of", "2026-11-27"]
+                    vec!["--as-of", crate::AS_OF]
                 })
                 .output()
                 .unwrap();

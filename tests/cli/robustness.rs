@@ -4,17 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn almen(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("almen").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("ALMEN_LANG")
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
-    cmd
-}
+use crate::almen_in as almen;
 
 const CHECKLIST_HEAD: &str = "format = 1\nid = \"egne\"\nversion = \"1\"\ntitle = { da = \"Egne\" }\n[source]\npublisher = \"P\"\ntitle = \"T\"\n";
 
