@@ -170,24 +170,28 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
     let mut files = Vec::new();
     for input in &inputs {
         if input.is_dir() {
-            let found = assessments_in(input)?;
-            if found.is_empty() {
+            // In a folder, the assessments are the files whose content says
+            // so; checklists and other TOML files beside them are passed over.
+            let before = files.len();
+            for path in toml_files_in(input)? {
+                if let Ok(id) = loader.read_file(&path)
+                    && loader.kind_of(id) == Some(FileKind::Assessment)
+                {
+                    files.push((path, Some(id)));
+                }
+            }
+            if files.len() == before {
                 diags.push(no_files_in(input, lang));
             }
-            files.extend(found.into_iter().map(|(path, bytes)| (path, Some(bytes))));
         } else {
             files.push((input.clone(), None));
         }
     }
 
     let mut loaded: Vec<Loaded> = Vec::new();
-    for (file, bytes) in files {
-        // A file found in a folder was read to see what it is; it is not
-        // read again.
-        let result = match bytes {
-            Some(bytes) => loader
-                .register(&file, bytes)
-                .and_then(|id| loader.assessment_at(id, &file, &args.common.checklists)),
+    for (file, id) in files {
+        let result = match id {
+            Some(id) => loader.assessment_at(id, &file, &args.common.checklists),
             None => loader.assessment(&file, &args.common.checklists),
         };
         match result {
@@ -250,33 +254,6 @@ fn check(args: CheckArgs, lang: Lang, color: bool, stderr_color: bool) -> Result
         by_gap || by_score
     });
     Ok(if failed { Exit::Gaps } else { Exit::Ok })
-}
-
-/// The assessments in a folder and its subfolders, in name order. A file
-/// is taken for an assessment when it has an `[organisation]` or
-/// `[assessment]` table, so checklists and other TOML files beside them
-/// are passed over.
-fn assessments_in(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    Ok(toml_files_in(dir)?
-        .into_iter()
-        .filter_map(|p| {
-            let bytes = fs::read(&p).ok()?;
-            looks_like_assessment(&bytes).then_some((p, bytes))
-        })
-        .collect())
-}
-
-fn looks_like_assessment(bytes: &[u8]) -> bool {
-    // A cheap look at the text rather than a parse: the tables, or their
-    // keys written dotted or inline.
-    String::from_utf8_lossy(bytes).lines().any(|l| {
-        let l = l.trim_start().trim_start_matches('[').trim_start();
-        ["organisation", "assessment"].iter().any(|t| {
-            l.strip_prefix(t).is_some_and(|rest| {
-                matches!(rest.trim_start().chars().next(), Some(']' | '.' | '='))
-            })
-        })
-    })
 }
 
 /// A folder with no almen files in it.

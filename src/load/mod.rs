@@ -722,12 +722,6 @@ impl<'a> Loader<'a> {
         self.assessment_at(file_id, path, extra)
     }
 
-    /// Registers a file already read, for the `*_at` functions.
-    pub fn register(&mut self, path: &Path, bytes: Vec<u8>) -> Result<FileId, Vec<Diag>> {
-        let mut diags = Vec::new();
-        self.add_text(display(path), bytes, &mut diags).ok_or(diags)
-    }
-
     /// Reads a file and registers it, for the `*_at` functions.
     pub fn read_file(&mut self, path: &Path) -> Result<FileId, Vec<Diag>> {
         let mut diags = Vec::new();
