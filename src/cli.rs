@@ -1,8 +1,19 @@
-//! The command line, as clap types. No logic lives here.
+//! The command line, as clap types, and the one place they are turned into
+//! the commands' own options ([`Cli::into_command`]). The formats, the
+//! language, the file kinds and the colour choice are the domain's own
+//! enums; only `--fail-on` has a value (`never`) the domain spells
+//! otherwise.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, Resettable, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::app::{self, Check, Color, Init, List, Report, Show, Validate};
+use almen::lang::Lang;
+use almen::load::FileKind;
+use almen::render::Format;
+use almen::score::Severity;
 
 /// Scores a housing organisation's self-assessment against BL's God Almen
 /// Ledelse recommendations and the statutory duties behind them, and prints
@@ -14,12 +25,12 @@ pub struct Cli {
     pub command: Command,
 
     /// Language of the output: da (Danish) or en (English).
-    #[arg(long, global = true, env = "ALMEN_LANG", value_enum, default_value_t = LangArg::Da)]
-    pub lang: LangArg,
+    #[arg(long, global = true, env = "ALMEN_LANG", value_enum, default_value_t = Lang::Da)]
+    pub lang: Lang,
 
     /// When to use colours (NO_COLOR turns them off for `auto`).
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,17 +109,11 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
-    pub format: ReportFormat,
+    #[arg(long, value_parser = formats(Format::REPORT, false), default_value = "html")]
+    pub format: Format,
 
     #[command(flatten)]
     pub common: CommonArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Html,
-    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -117,8 +122,8 @@ pub struct ValidateArgs {
     pub files: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DiagFormat::Table)]
-    pub format: DiagFormat,
+    #[arg(long, value_parser = formats(Format::VALIDATE, false), default_value = "table")]
+    pub format: Format,
 
     /// Exit 1 when there are warnings.
     #[arg(long)]
@@ -173,7 +178,7 @@ pub struct ShowArgs {
 pub struct SchemaArgs {
     /// Which file format.
     #[arg(value_enum)]
-    pub kind: SchemaKind,
+    pub kind: FileKind,
 }
 
 #[derive(Debug, Args)]
@@ -183,25 +188,13 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Checklist,
-    Assessment,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiagFormat {
-    Table,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Assessment files, or folders of them [default: ./almen.toml].
     pub assessments: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, value_parser = formats(Format::CHECK, true), default_value = "table")]
     pub format: Format,
 
     /// Show every item, not only the gaps.
@@ -238,22 +231,6 @@ pub struct CommonArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// For people, in the terminal.
-    Table,
-    /// For scripts (see the README).
-    Json,
-    /// The board's report as Markdown, for minutes.
-    Markdown,
-    /// One row per item, for a spreadsheet.
-    Csv,
-    /// JUnit XML, for GitLab, Jenkins and Azure.
-    Junit,
-    /// GitHub Actions workflow commands.
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     Critical,
     Major,
@@ -261,17 +238,91 @@ pub enum FailOn {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Da,
-    En,
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Critical => Some(Severity::Critical),
+            FailOn::Major => Some(Severity::Major),
+            FailOn::Minor => Some(Severity::Minor),
+            FailOn::Never => None,
+        }
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
-    Auto,
-    Always,
-    Never,
+impl Cli {
+    /// The command with its options, the language and the colour choice.
+    pub fn into_command(self) -> (app::Command, Lang, Color) {
+        let command = match self.command {
+            Command::Check(a) => app::Command::Check(Check {
+                inputs: a.assessments,
+                format: a.format,
+                all: a.all,
+                fail_on: a.fail_on.threshold(),
+                fail_under: a.fail_under,
+                delimiter: a.delimiter.map(|c| c as u8),
+                as_of: a.common.as_of,
+                checklists: a.common.checklists,
+            }),
+            Command::Report(a) => app::Command::Report(Report {
+                assessment: a.assessment,
+                output: a.output,
+                format: a.format,
+                as_of: a.common.as_of,
+                checklists: a.common.checklists,
+            }),
+            Command::Validate(a) => app::Command::Validate(Validate {
+                files: a.files,
+                format: a.format,
+                deny_warnings: a.deny_warnings,
+                explain: a.explain,
+                as_of: a.common.as_of,
+                checklists: a.common.checklists,
+            }),
+            Command::Init(a) => app::Command::Init(Init {
+                output: a.output,
+                checklists: a.checklists,
+                force: a.force,
+                as_of: a.as_of,
+            }),
+            Command::List(a) => app::Command::List(List {
+                checklists: a.checklists,
+            }),
+            Command::Show(a) => app::Command::Show(Show {
+                item: a.item,
+                checklists: a.checklists,
+            }),
+            Command::Schema(a) => app::Command::Schema(a.kind),
+            Command::Completions(a) => {
+                let mut bytes = Vec::new();
+                clap_complete::generate(a.shell, &mut Cli::command(), "almen", &mut bytes);
+                app::Command::Print(bytes)
+            }
+            Command::Man => {
+                let mut bytes = Vec::new();
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut bytes)
+                    .expect("writing to memory cannot fail");
+                app::Command::Print(bytes)
+            }
+        };
+        (command, self.lang, self.color)
+    }
+}
+
+/// A `--format` that takes the formats a command lists, described in its
+/// help or not.
+fn formats(allowed: &'static [Format], described: bool) -> impl TypedValueParser<Value = Format> {
+    let values = allowed.iter().filter_map(move |f| {
+        let value = f.to_possible_value()?;
+        Some(if described {
+            value
+        } else {
+            value.help(Resettable::Reset)
+        })
+    });
+    PossibleValuesParser::new(values).map(|name| {
+        Format::from_str(&name, false).expect("the parser only lets listed formats through")
+    })
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -1,19 +1,15 @@
 //! Diagnostics: a user's mistake as data (stable code, file, span, message,
 //! hint), and the source texts they point into.
 //!
-//! Loading collects every diagnostic before failing, so a user gets the whole
-//! list to fix at once; rendering is the caller's business (see
-//! [`Sources::render`]).
+//! Data only: loading collects every diagnostic before failing, so a user
+//! gets the whole list to fix at once; `render::diagnostics` shows them.
 
-use std::io::{self, Write};
 use std::ops::Range;
 
-use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config, termcolor};
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Declares the codes once: the enum, the list, the names and the one-line
 /// descriptions `validate --explain` prints.
@@ -63,6 +59,9 @@ codes! {
     E015 => "to forskellige tjeklister med samme id", "two different checklists with the same id";
     E016 => "ingen selvevalueringer fundet", "no assessments found";
     E017 => "en tjekliste, hvor der skulle være en selvevaluering, eller omvendt", "a checklist where an assessment was expected, or the other way round";
+    E018 => "en fil, der ikke må erstattes: den findes, eller den er en af inddataene", "a file that must not be replaced: it exists, or it is one of the inputs";
+    E019 => "uddata kan ikke skrives", "the output cannot be written";
+    E020 => "ukendt punkt eller kode på kommandolinjen", "an unknown item or code on the command line";
     W001 => "en forklaring, der ikke forklarer noget: tom, en pladsholder eller kortere end en sætning", "an explanation that explains nothing: empty, a placeholder or shorter than a sentence";
     W002 => "en forklaring på et punkt, der følges", "an explanation on an item that is met";
     W003 => "en handlingsplan på et punkt, der følges", "a plan on an item that is met";
@@ -202,44 +201,9 @@ impl Sources {
         (line, col)
     }
 
-    /// Writes diagnostics as the terminal shows them: code, message,
-    /// `file:line:column`, the snippet with a caret, and the hint.
-    pub fn render(&self, diags: &[Diag], out: &mut dyn Write, color: bool) -> io::Result<()> {
-        let config = Config::default();
-        for diag in diags {
-            let mut d = match diag.code.level() {
-                Level::Error => Diagnostic::error(),
-                Level::Warning => Diagnostic::warning(),
-            }
-            .with_code(diag.code.as_str())
-            .with_message(&diag.message);
-            if let Some(place) = &diag.place {
-                let mut labels = vec![
-                    Label::new(LabelStyle::Primary, place.file, place.span.clone())
-                        .with_message(&diag.label),
-                ];
-                labels.extend(
-                    diag.related
-                        .iter()
-                        .map(|(p, msg)| Label::secondary(p.file, p.span.clone()).with_message(msg)),
-                );
-                d = d.with_labels(labels);
-            }
-            if let Some(hint) = &diag.hint {
-                d = d.with_notes(vec![hint.clone()]);
-            }
-            let result = if color {
-                let mut ansi = termcolor::Ansi::new(&mut *out);
-                term::emit_to_write_style(&mut ansi, &config, &self.files, &d)
-            } else {
-                term::emit_to_io_write(&mut *out, &config, &self.files, &d)
-            };
-            result.map_err(|e| match e {
-                codespan_reporting::files::Error::Io(e) => e,
-                other => io::Error::other(other.to_string()),
-            })?;
-        }
-        Ok(())
+    /// The texts, for the terminal renderer.
+    pub fn files(&self) -> &SimpleFiles<String, String> {
+        &self.files
     }
 }
 
@@ -263,4 +227,9 @@ pub fn did_you_mean<'a>(
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The hint for a near miss: "mente du `X`?" / "did you mean `X`?".
+pub fn did_you_mean_hint(lang: Lang, meant: &str) -> String {
+    format!("{} `{meant}`?", lang.pick("mente du", "did you mean"))
 }

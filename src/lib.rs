@@ -2,20 +2,18 @@
 //! against BL's God Almen Ledelse recommendations and the statutory duties
 //! behind them.
 //!
-//! Data flows one way: files → [`load`] → [`score`] → [`render`]. Only
-//! [`app`] touches the file system, the clock and the terminal.
+//! Data flows one way: files → [`load`] → [`score`] → [`render`], with
+//! [`lint`] beside scoring. The library never touches the file system (the
+//! loader reaches it through [`load::Fs`]), the clock or the terminal: the
+//! command layer in `src/main.rs` does, and hands everything in. See
+//! ARCHITECTURE.md.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod app;
-pub mod cli;
 pub mod diag;
-pub mod exit;
-pub mod i18n;
+pub mod lang;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod render;
-pub mod report;
 pub mod schema;
 pub mod score;
-pub mod template;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use crate::diag::{Code, Diag};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::load::{Checklist, Evidence, Loaded};
 use crate::model::{Date, Status};
 

@@ -1,26 +1,17 @@
-use std::io::{self, Write};
+//! The `almen` command: parse the command line, run the command, exit with
+//! its code. The command layer lives here, above the library: `cli` turns
+//! the arguments into the commands' options, `app` runs them, `fs` is the
+//! file system.
+
+mod app;
+mod cli;
+mod fs;
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use almen::cli::Cli;
-use almen::exit::Exit;
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match almen::app::run(cli) {
-        Ok(exit) => exit.into(),
-        // A reader that stops early (`almen check | head -1`) is no error.
-        Err(err) if is_broken_pipe(&err) => Exit::Ok.into(),
-        Err(err) => {
-            let _ = writeln!(io::stderr(), "almen: {err:#}");
-            Exit::Error.into()
-        }
-    }
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    let (command, lang, color) = cli::Cli::parse().into_command();
+    app::run(command, lang, color).into()
 }

@@ -124,6 +124,64 @@ impl Evaluation<'_> {
     }
 }
 
+/// One assessment, loaded and scored.
+pub struct Checked<'a> {
+    pub loaded: &'a Loaded,
+    pub eval: Evaluation<'a>,
+}
+
+impl<'a> Checked<'a> {
+    /// Scores one loaded assessment as of a date.
+    pub fn new(loaded: &'a Loaded, as_of: NaiveDate) -> Self {
+        Checked {
+            loaded,
+            eval: evaluate(loaded, as_of),
+        }
+    }
+
+    /// The assessment's file, as given.
+    pub fn file(&self) -> String {
+        crate::load::display(&self.loaded.path)
+    }
+}
+
+/// Totals across several assessments.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary {
+    pub assessments: usize,
+    pub compliant: usize,
+    pub critical: usize,
+    pub major: usize,
+    pub minor: usize,
+    pub explained: usize,
+    pub notices: usize,
+    pub mean: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+pub fn summary(results: &[Checked<'_>]) -> Summary {
+    let n = results.len();
+    let sum = |f: fn(&Checked<'_>) -> usize| results.iter().map(f).sum();
+    let adherences = results.iter().map(|r| r.eval.adherence);
+    Summary {
+        assessments: n,
+        compliant: results.iter().filter(|r| r.eval.compliant).count(),
+        critical: sum(|r| r.eval.counts.critical),
+        major: sum(|r| r.eval.counts.major),
+        minor: sum(|r| r.eval.counts.minor),
+        explained: sum(|r| r.eval.counts.explained),
+        notices: sum(|r| r.eval.counts.notices),
+        mean: if n == 0 {
+            0.0
+        } else {
+            (adherences.clone().sum::<f64>() / n as f64 * 10.0).round() / 10.0
+        },
+        min: adherences.clone().fold(f64::INFINITY, f64::min).min(100.0),
+        max: adherences.fold(0.0, f64::max),
+    }
+}
+
 /// `date` plus `months` calendar months; a day past the end of a shorter
 /// month is clamped to its last day (2024-02-29 + 12 = 2025-02-28).
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {

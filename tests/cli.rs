@@ -2326,10 +2326,10 @@ fn show_unknown_item_exits_2_with_did_you_mean() {
         run(&["show", "OMV-9"]),
         &["ukendt punkt `OMV-9`", "mente du `OMV-"],
     );
-    assert!(stderr.starts_with("fejl:"), "{stderr}");
+    assert!(stderr.starts_with("error[E020]:"), "{stderr}");
     fails(
         run(&["show", "OMV-9", "--lang", "en"]),
-        &["error: unknown item `OMV-9`", "did you mean `OMV-"],
+        &["error[E020]: unknown item `OMV-9`", "did you mean `OMV-"],
     );
     // Nothing close: a pointer to `almen list`.
     fails(run(&["show", "xyz"]), &["`almen list`"]);

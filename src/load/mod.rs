@@ -17,7 +17,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diag, FileId, Sources, did_you_mean};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{
     AssessmentFile, BAD_DATE, ChecklistFile, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT,
     STATUS_WORDS,
@@ -105,6 +105,19 @@ impl Checklist {
     pub fn id(&self) -> &str {
         self.file.id.get_ref()
     }
+
+    /// The file as a reader knows it: its path, or `<indbygget>/ID.toml`.
+    pub fn display_name(&self, lang: Lang) -> String {
+        match &self.path {
+            Some(p) => display(p),
+            None => builtin_name(lang, self.id()),
+        }
+    }
+}
+
+/// What a built-in checklist is called where a file name is shown.
+pub fn builtin_name(lang: Lang, id: &str) -> String {
+    format!("<{}>/{id}.toml", lang.pick("indbygget", "built-in"))
 }
 
 /// An assessment that loaded without problems, with its checklists.
@@ -1077,7 +1090,7 @@ impl<'a> Loader<'a> {
 }
 
 /// The two kinds of file almen reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FileKind {
     Checklist,
     Assessment,

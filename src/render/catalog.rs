@@ -4,11 +4,12 @@
 use std::io::{self, Write};
 
 use super::Options;
-use super::table::{cell, clean, header, new_table, paint};
-use crate::i18n::Lang;
+use super::table::{cell, header, new_table, paint};
+use super::text::{clean, wrap};
+use super::words::Words;
+use crate::lang::Lang;
 use crate::load::Checklist;
 use crate::model::Item;
-use crate::template::wrap;
 
 fn origin(lang: Lang, c: &Checklist) -> String {
     match &c.path {

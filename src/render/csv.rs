@@ -6,9 +6,10 @@
 
 use std::io::{self, Write};
 
-use super::{Checked, Options};
-use crate::i18n::Lang;
+use super::Options;
+use crate::lang::Lang;
 use crate::model::Status;
+use crate::score::Checked;
 
 const HEADER: [&str; 11] = [
     "file",

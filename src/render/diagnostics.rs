@@ -1,19 +1,60 @@
-//! Diagnostics as the user reads them: the terminal form (a snippet with a
-//! caret per problem, see [`Sources::render`]) with a closing count, and
-//! `validate --format json` for scripts.
+//! Diagnostics as the user reads them: the terminal form (code, message,
+//! `file:line:column`, a snippet with a caret, the hint) with a closing
+//! count, and the JSON form for scripts.
 
 use std::io::{self, Write};
 
+use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
+use codespan_reporting::term::{self, Config, termcolor};
 use serde::Serialize;
 
-use crate::diag::{Diag, Level, Sources};
-use crate::i18n::Lang;
+use super::Format;
+use crate::diag::{Code, Diag, Level, Sources};
+use crate::lang::Lang;
 
-/// The formats of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
+/// Writes diagnostics as the terminal shows them: code, message,
+/// `file:line:column`, the snippet with a caret, and the hint.
+pub fn terminal(
+    sources: &Sources,
+    diags: &[Diag],
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let config = Config::default();
+    for diag in diags {
+        let mut d = match diag.code.level() {
+            Level::Error => Diagnostic::error(),
+            Level::Warning => Diagnostic::warning(),
+        }
+        .with_code(diag.code.as_str())
+        .with_message(&diag.message);
+        if let Some(place) = &diag.place {
+            let mut labels = vec![
+                Label::new(LabelStyle::Primary, place.file, place.span.clone())
+                    .with_message(&diag.label),
+            ];
+            labels.extend(
+                diag.related
+                    .iter()
+                    .map(|(p, msg)| Label::secondary(p.file, p.span.clone()).with_message(msg)),
+            );
+            d = d.with_labels(labels);
+        }
+        if let Some(hint) = &diag.hint {
+            d = d.with_notes(vec![hint.clone()]);
+        }
+        let result = if color {
+            let mut ansi = termcolor::Ansi::new(&mut *out);
+            term::emit_to_write_style(&mut ansi, &config, sources.files(), &d)
+        } else {
+            term::emit_to_io_write(&mut *out, &config, sources.files(), &d)
+        };
+        result.map_err(|e| match e {
+            codespan_reporting::files::Error::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    Ok(())
 }
 
 /// Problems that stopped a command: each one, then how many there were.
@@ -24,7 +65,7 @@ pub fn errors(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    sources.render(diags, out, color)?;
+    terminal(sources, diags, color, out)?;
     let n = diags.len();
     match lang {
         Lang::Da => writeln!(
@@ -50,15 +91,37 @@ struct Document<'a> {
     diagnostics: Vec<JsonDiag<'a>>,
 }
 
-#[derive(Serialize)]
-struct JsonDiag<'a> {
-    file: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-    code: &'static str,
-    severity: Level,
-    message: &'a str,
-    hint: Option<&'a str>,
+/// A diagnostic as scripts read it.
+#[derive(Debug, Serialize)]
+pub struct JsonDiag<'a> {
+    pub file: &'a str,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub code: &'static str,
+    pub severity: Level,
+    pub message: &'a str,
+    pub hint: Option<&'a str>,
+}
+
+impl<'a> JsonDiag<'a> {
+    pub fn new(sources: &'a Sources, d: &'a Diag) -> Self {
+        let (file, line, column) = match &d.place {
+            Some(p) => {
+                let (l, c) = sources.line_col(p);
+                (sources.name(p.file), Some(l), Some(c))
+            }
+            None => (d.subject.as_deref().unwrap_or(""), None, None),
+        };
+        JsonDiag {
+            file,
+            line,
+            column,
+            code: d.code.as_str(),
+            severity: d.code.level(),
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        }
+    }
 }
 
 /// What `validate` found in `files`: every diagnostic, then the count.
@@ -78,7 +141,7 @@ pub fn validate(
     let warnings = diags.len() - errors;
     match format {
         Format::Table => {
-            sources.render(diags, out, color)?;
+            terminal(sources, diags, color, out)?;
             let n = files.len();
             match lang {
                 Lang::Da => writeln!(
@@ -100,36 +163,24 @@ pub fn validate(
                 ),
             }
         }
-        Format::Json => {
-            let diagnostics = diags
-                .iter()
-                .map(|d| {
-                    let (file, line, column) = match &d.place {
-                        Some(p) => {
-                            let (l, c) = sources.line_col(p);
-                            (sources.name(p.file), Some(l), Some(c))
-                        }
-                        None => (d.subject.as_deref().unwrap_or(""), None, None),
-                    };
-                    JsonDiag {
-                        file,
-                        line,
-                        column,
-                        code: d.code.as_str(),
-                        severity: d.code.level(),
-                        message: &d.message,
-                        hint: d.hint.as_deref(),
-                    }
-                })
-                .collect();
+        _ => {
             let doc = Document {
                 files,
                 errors,
                 warnings,
-                diagnostics,
+                diagnostics: diags.iter().map(|d| JsonDiag::new(sources, d)).collect(),
             };
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
             writeln!(out)
         }
     }
+}
+
+/// What a code means, for `validate --explain`.
+pub fn explain(code: Code, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let level = match code.level() {
+        Level::Error => lang.pick("fejl", "error"),
+        Level::Warning => lang.pick("advarsel", "warning"),
+    };
+    writeln!(out, "{} ({level}): {}", code.as_str(), code.describe(lang))
 }

@@ -7,7 +7,9 @@
 
 use std::io::{self, Write};
 
-use super::{Checked, Options, days_text, gap_text};
+use super::Options;
+use super::words::{Words, days_text, gap_text};
+use crate::score::Checked;
 
 /// Escapes the message of a workflow command.
 fn data(text: &str) -> String {

@@ -5,8 +5,10 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Checked, Options, gap_text, summary};
+use super::Options;
+use super::words::gap_text;
 use crate::model::{Kind, Status};
+use crate::score::{Checked, summary};
 use crate::score::{Counts, Reason, Severity};
 
 #[derive(Serialize)]

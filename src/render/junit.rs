@@ -6,7 +6,9 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::{Checked, Options, gap_text};
+use super::Options;
+use super::words::{Words, gap_text};
+use crate::score::Checked;
 
 pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;

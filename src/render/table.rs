@@ -4,9 +4,12 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{Checked, Options, date_opt, days_text, gap_text, summary};
-use crate::i18n::Lang;
+use super::Options;
+use super::text::clean;
+use super::words::{Words, date_opt, days_text, gap_text};
+use crate::lang::Lang;
 use crate::score::Severity;
+use crate::score::{Checked, summary};
 
 pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     for (i, checked) in results.iter().enumerate() {
@@ -20,20 +23,6 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
         overview(results, opts, out)?;
     }
     Ok(())
-}
-
-/// A user's text as the terminal may show it: control characters (an
-/// escape sequence written into a TOML string) are shown, not obeyed.
-pub(super) fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 pub(super) fn cell<T: ToString>(text: T) -> Cell {

@@ -7,38 +7,13 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Lang;
+use super::text::wrap;
+use crate::lang::Lang;
 use crate::load::Checklist;
 use crate::model::Kind;
 
 /// The name of the schema file `init` writes beside the template.
 pub const SCHEMA_FILE: &str = "almen.schema.json";
-
-/// Wraps `text` at `width` columns, each line starting with `prefix`.
-pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty()
-            && prefix.chars().count() + line.chars().count() + 1 + word.chars().count() > width
-        {
-            out.push_str(prefix);
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push_str(prefix);
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
-}
 
 /// `names` are what `[assessment] checklists` gets: ids, or paths relative
 /// to the template; `checklists` are the same checklists, loaded.
@@ -221,15 +196,6 @@ fn toml_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_keeps_lines_short() {
-        let text = "ord ".repeat(60);
-        for line in wrap(&text, 40, "# ").lines() {
-            assert!(line.chars().count() <= 40, "{line}");
-            assert!(line.starts_with("# "));
-        }
-    }
 
     #[test]
     fn keys_and_strings_are_quoted_when_needed() {

@@ -1,6 +1,7 @@
-//! The template environment behind the HTML and Markdown reports.
+//! The layouts of the board's report (`report.html`, `report.md` beside
+//! this file), as a minijinja environment.
 //!
-//! Every value a template prints is escaped for the template's format
+//! Every value a layout prints is escaped for the template's format
 //! automatically: HTML by minijinja's own rules, Markdown by [`markdown`]
 //! below. Nothing reaches a report by string concatenation.
 
@@ -8,7 +9,7 @@ use std::sync::OnceLock;
 
 use minijinja::{AutoEscape, Environment, Value, escape_formatter};
 
-use crate::report::Report;
+use super::Report;
 
 const MARKDOWN: &str = "markdown";
 
@@ -48,10 +49,10 @@ fn environment() -> &'static Environment<'static> {
                 String::new()
             }
         });
-        env.add_template("report.html", include_str!("../../templates/report.html"))
-            .expect("the HTML template parses");
-        env.add_template("report.md", include_str!("../../templates/report.md"))
-            .expect("the Markdown template parses");
+        env.add_template("report.html", include_str!("report.html"))
+            .expect("the HTML layout parses");
+        env.add_template("report.md", include_str!("report.md"))
+            .expect("the Markdown layout parses");
         env
     })
 }

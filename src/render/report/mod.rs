@@ -1,15 +1,36 @@
-//! The board's gap report as data: everything the HTML and Markdown
-//! templates show, in the order a board reads it, already worded in the
-//! reader's language. Templates only lay it out (and escape it).
+//! The board's gap report: [`Report`] is everything the page shows, in the
+//! order a board reads it, already worded in the reader's language;
+//! [`html`] and [`markdown`] lay it out through the layouts beside this file
+//! (see [`layout`]), which only arrange and escape it.
+
+mod layout;
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use super::words::{Words, days_text, gap_text};
+use crate::lang::Lang;
 use crate::model::Status;
-use crate::render::{Checked, days_text, gap_text};
-use crate::score::{Severity, add_months};
+use crate::score::{Checked, Severity, add_months};
+
+/// The tool's name and version, for the report's footer.
+pub const TOOL: &str = concat!("almen ", env!("CARGO_PKG_VERSION"));
+
+/// The report as one self-contained HTML page: inline CSS, an inline SVG
+/// gauge, no scripts, nothing fetched.
+pub fn html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let html = layout::render("report.html", report).map_err(io::Error::other)?;
+    out.write_all(html.as_bytes())
+}
+
+/// The report as Markdown, for pasting into the board's minutes.
+pub fn markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let md = layout::render("report.md", report).map_err(io::Error::other)?;
+    out.write_all(md.trim_end().as_bytes())?;
+    writeln!(out)
+}
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -272,15 +293,8 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
-/// The report of one checked assessment. `tool` is the program's name and
-/// version, for the footer.
-pub fn build(
-    checked: &Checked<'_>,
-    lang: Lang,
-    tool: &str,
-    file_name: &str,
-    checklist_names: &[String],
-) -> Report {
+/// The report of one checked assessment.
+pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
     let loaded = checked.loaded;
     let eval = &checked.eval;
     let a = &loaded.assessment;
@@ -458,13 +472,13 @@ pub fn build(
         .collect();
 
     let mut inputs = vec![Input {
-        name: file_name.to_owned(),
+        name: checked.file(),
         what: lang.pick("selvevaluering", "self-assessment").to_owned(),
         sha256: loaded.sha256.clone(),
     }];
-    for (c, name) in loaded.checklists.iter().zip(checklist_names) {
+    for c in &loaded.checklists {
         inputs.push(Input {
-            name: name.clone(),
+            name: c.display_name(lang),
             what: format!(
                 "{} {} {}",
                 lang.pick("tjekliste", "checklist"),
@@ -479,7 +493,7 @@ pub fn build(
     Report {
         lang: lang.pick("da", "en"),
         t: words(lang),
-        tool: tool.to_owned(),
+        tool: TOOL.to_owned(),
         organisation: Organisation {
             name: a.organisation.name.clone(),
             cvr: a.organisation.cvr.clone(),

@@ -1,0 +1,152 @@
+//! The wording of the diagnostics the command layer makes itself: about
+//! the command line, folders and outputs rather than a file's content.
+
+use std::io;
+use std::path::Path;
+
+use almen::diag::{Code, Diag, Level, did_you_mean_hint};
+use almen::lang::Lang;
+use almen::load::display;
+
+/// E001: a folder that cannot be read.
+pub fn folder_unreadable(lang: Lang, folder: &Path, err: &io::Error) -> Diag {
+    let why = match err.kind() {
+        io::ErrorKind::PermissionDenied => {
+            lang.pick("ingen adgang", "permission denied").to_owned()
+        }
+        io::ErrorKind::NotFound => lang
+            .pick("mappen findes ikke", "the folder does not exist")
+            .to_owned(),
+        _ => err.to_string(),
+    };
+    Diag::new(
+        Code::E001,
+        format!(
+            "{} `{}`: {why}",
+            lang.pick("kan ikke læse mappen", "cannot read the folder"),
+            folder.display()
+        ),
+    )
+    .about(display(folder))
+    .hint(lang.pick("tjek mappens rettigheder", "check the folder's permissions"))
+}
+
+/// E016: a folder with no almen files in it.
+pub fn no_files_in(lang: Lang, folder: &Path) -> Diag {
+    Diag::new(
+        Code::E016,
+        match lang {
+            Lang::Da => format!(
+                "ingen selvevalueringer i mappen `{}` (en selvevaluering er en .toml-fil med [organisation] og [assessment])",
+                folder.display()
+            ),
+            Lang::En => format!(
+                "no assessments in the folder `{}` (an assessment is a .toml file with [organisation] and [assessment])",
+                folder.display()
+            ),
+        },
+    )
+    .about(display(folder))
+    .hint(lang.pick(
+        "`almen init -o MAPPE/almen.toml` skriver en at begynde fra",
+        "`almen init -o FOLDER/almen.toml` writes one to start from",
+    ))
+}
+
+/// E018: an output that exists, written without `--force`.
+pub fn output_exists(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "findes allerede; den er ikke rørt",
+                "exists already; it was not touched"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick(
+        "brug --force for at erstatte den, eller vælg et andet navn med -o",
+        "use --force to replace it, or choose another name with -o",
+    ))
+}
+
+/// E018: an output that would replace one of the command's own inputs.
+pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "er en af rapportens inddata og bliver ikke overskrevet",
+                "is one of the report's inputs and is not overwritten"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick("vælg et andet navn med -o", "choose another name with -o"))
+}
+
+/// E019: an output that could not be written.
+pub fn cannot_write(lang: Lang, output: Option<&Path>, err: &io::Error) -> Diag {
+    let name = output.map_or_else(
+        || lang.pick("standard-output", "standard output").to_owned(),
+        |p| format!("`{}`", p.display()),
+    );
+    Diag::new(
+        Code::E019,
+        format!(
+            "{} {name}: {err}",
+            lang.pick("kan ikke skrive til", "cannot write to")
+        ),
+    )
+    .about(output.map_or_else(|| "-".to_owned(), display))
+    .hint(lang.pick(
+        "tjek at mappen findes, at der er plads på disken, og rettighederne",
+        "check that the folder exists, that the disk has room, and the permissions",
+    ))
+}
+
+/// E020: `show` asked for an item no loaded checklist has.
+pub fn unknown_item(lang: Lang, item: &str, meant: Option<&str>) -> Diag {
+    Diag::new(
+        Code::E020,
+        format!("{} `{item}`", lang.pick("ukendt punkt", "unknown item")),
+    )
+    .hint(match meant {
+        Some(s) => did_you_mean_hint(lang, s),
+        None => format!(
+            "{} `almen list`",
+            lang.pick("se punkterne med", "see the items with")
+        ),
+    })
+}
+
+/// E020: `validate --explain` asked for a code that does not exist.
+pub fn unknown_code(lang: Lang, code: &str, meant: Option<&str>) -> Diag {
+    let diag = Diag::new(
+        Code::E020,
+        format!("{} `{code}`", lang.pick("ukendt kode", "unknown code")),
+    );
+    match meant {
+        Some(s) => diag.hint(did_you_mean_hint(lang, s)),
+        None => {
+            let first = |level| Code::ALL.iter().find(|c| c.level() == level);
+            let last = |level| Code::ALL.iter().rfind(|c| c.level() == level);
+            let range = |level| match (first(level), last(level)) {
+                (Some(a), Some(b)) => format!("{}–{}", a.as_str(), b.as_str()),
+                _ => String::new(),
+            };
+            diag.hint(format!(
+                "{} {} {} {}",
+                lang.pick("koderne er", "the codes are"),
+                range(Level::Error),
+                lang.pick("og", "and"),
+                range(Level::Warning)
+            ))
+        }
+    }
+}

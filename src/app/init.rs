@@ -1,0 +1,77 @@
+//! `almen init`: write a self-assessment template to fill in, and the JSON
+//! Schema beside it. Never replaces a file without `--force`.
+
+use std::io;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Context, Exit, Failure, diags, load_checklists, today};
+use crate::fs::{RealFs, folder_of, make_folder, relative_to, write_atomic};
+use almen::load::{Checklist, FileKind, Loader};
+use almen::render::template::{self, SCHEMA_FILE};
+use almen::schema;
+
+pub struct Init {
+    pub output: PathBuf,
+    /// Checklists besides the built-in ones, by id or path.
+    pub checklists: Vec<String>,
+    /// Replace files that exist.
+    pub force: bool,
+    /// The date written into the answers; none means today.
+    pub as_of: Option<NaiveDate>,
+}
+
+pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
+    let lang = ctx.lang;
+    let output = &opts.output;
+    // Checked first for a quick answer; the write below is what makes sure.
+    if output.exists() && !opts.force {
+        return Err(diags::output_exists(lang, output).into());
+    }
+    let fs = RealFs::default();
+    let mut loader = Loader::new(&fs, lang);
+    let checklists = load_checklists(&mut loader, &opts.checklists)?;
+    let dir = folder_of(output);
+    // The folder is made first: the paths written into the template are
+    // worked out from where it really is.
+    make_folder(&dir).map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
+    let names: Vec<String> = checklists
+        .iter()
+        .map(|c| match &c.path {
+            None => c.id().to_owned(),
+            Some(p) => relative_to(p, &dir).to_string_lossy().replace('\\', "/"),
+        })
+        .collect();
+    let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
+    let text = template::render(&refs, &names, lang, opts.as_of.unwrap_or_else(today));
+    match write_atomic(output, text.as_bytes(), opts.force) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(diags::output_exists(lang, output).into());
+        }
+        Err(e) => return Err(diags::cannot_write(lang, Some(output), &e).into()),
+    }
+    // The schema the template's first line points editors at; an existing
+    // one is the user's and is left alone unless --force.
+    let schema_path = dir.join(SCHEMA_FILE);
+    let schema = serde_json::to_string_pretty(&schema::schema(FileKind::Assessment))
+        .expect("a JSON value serialises")
+        + "\n";
+    match write_atomic(&schema_path, schema.as_bytes(), opts.force) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(diags::cannot_write(lang, Some(&schema_path), &e).into()),
+    }
+    ctx.write_out(|out| {
+        writeln!(
+            out,
+            "{} {} ({} {})",
+            lang.pick("Skrev", "Wrote"),
+            output.display(),
+            refs.iter().map(|c| c.file.items.len()).sum::<usize>(),
+            lang.pick("punkter at vurdere", "items to assess")
+        )
+    })?;
+    Ok(Exit::Ok)
+}

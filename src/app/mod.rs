@@ -1,0 +1,166 @@
+//! The command layer: one file per command, and the steps they share.
+//!
+//! This is where the file system ([`crate::fs`]), the clock and the
+//! terminal ([`stdio`]) meet the library. A command gets its options as
+//! domain types (the command line is turned into them in `cli.rs`), runs the
+//! library's one-way flow — load, score, render — and returns an [`Exit`].
+//! Everything a user can see go wrong is a diagnostic, printed in one place
+//! ([`run`]); nothing here prints an error of its own.
+
+mod catalog;
+mod check;
+mod diags;
+mod exit;
+mod init;
+mod report;
+mod stdio;
+mod validate;
+
+pub use catalog::{List, Show};
+pub use check::Check;
+pub use exit::Exit;
+pub use init::Init;
+pub use report::Report;
+pub use stdio::Color;
+pub use validate::Validate;
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use almen::diag::{Diag, Sources};
+use almen::lang::Lang;
+use almen::load::{BUILTINS, Checklist, FileKind, Loader};
+use almen::render;
+use stdio::Stdio;
+
+/// A command, with its options.
+pub enum Command {
+    Check(Check),
+    Report(Report),
+    Validate(Validate),
+    Init(Init),
+    List(List),
+    Show(Show),
+    /// The JSON Schema of a file format.
+    Schema(FileKind),
+    /// A text made from the command line's own definition (completions,
+    /// the man page), printed as it is.
+    Print(Vec<u8>),
+}
+
+/// What every command has to hand.
+pub struct Context {
+    pub lang: Lang,
+    pub stdio: Stdio,
+}
+
+/// What stopped a command: its diagnostics, with the texts they point into.
+pub struct Failure {
+    pub sources: Sources,
+    pub diags: Vec<Diag>,
+}
+
+impl From<Diag> for Failure {
+    fn from(diag: Diag) -> Self {
+        Failure {
+            sources: Sources::default(),
+            diags: vec![diag],
+        }
+    }
+}
+
+/// Runs a command and prints what stopped it, if anything.
+pub fn run(command: Command, lang: Lang, color: Color) -> Exit {
+    let ctx = Context {
+        lang,
+        stdio: Stdio::new(color),
+    };
+    let result = match command {
+        Command::Check(opts) => check::run(opts, &ctx),
+        Command::Report(opts) => report::run(opts, &ctx),
+        Command::Validate(opts) => validate::run(opts, &ctx),
+        Command::Init(opts) => init::run(opts, &ctx),
+        Command::List(opts) => catalog::list(opts, &ctx),
+        Command::Show(opts) => catalog::show(opts, &ctx),
+        Command::Schema(kind) => catalog::schema(kind, &ctx),
+        Command::Print(bytes) => ctx
+            .write_out(|out| out.write_all(&bytes))
+            .map(|()| Exit::Ok),
+    };
+    match result {
+        Ok(exit) => exit,
+        Err(failure) => {
+            ctx.print_diagnostics(&failure.sources, &failure.diags);
+            Exit::Error
+        }
+    }
+}
+
+impl Context {
+    /// Prints diagnostics and the closing count to standard error. Should
+    /// standard error itself fail, there is nowhere left to say so; the
+    /// exit code still does.
+    pub fn print_diagnostics(&self, sources: &Sources, diags: &[Diag]) {
+        let mut err = self.stdio.err();
+        let _ =
+            render::diagnostics::errors(sources, diags, self.lang, self.stdio.err_color, &mut err);
+    }
+
+    /// Writes a command's output to standard output; a write that fails
+    /// (a full disk behind a redirection) is a diagnostic.
+    pub fn write_out(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Failure> {
+        let mut out = BufWriter::new(self.stdio.out());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| diags::cannot_write(self.lang, None, &e).into())
+    }
+}
+
+/// The as-of date when none is given.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The files a command reads when none are named.
+fn or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
+    if inputs.is_empty() {
+        vec![PathBuf::from("almen.toml")]
+    } else {
+        inputs
+    }
+}
+
+/// Loads checklists named on the command line, after all built-in ones.
+fn load_checklists(
+    loader: &mut Loader<'_>,
+    names: &[String],
+) -> Result<Vec<Arc<Checklist>>, Failure> {
+    let mut all: Vec<String> = BUILTINS
+        .iter()
+        .filter(|b| !names.iter().any(|n| n == b.id))
+        .map(|b| b.id.to_owned())
+        .collect();
+    all.extend(names.iter().cloned());
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for name in &all {
+        match loader.checklist_by_name(name) {
+            Ok(c) => out.push(c),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(Failure {
+            sources: std::mem::take(&mut loader.sources),
+            diags,
+        })
+    }
+}

@@ -1,0 +1,58 @@
+//! `almen report`: the printable gap report for the board.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Context, Exit, Failure, diags, today};
+use crate::fs::{RealFs, same_file, write_atomic};
+use almen::load::Loader;
+use almen::render::{self, Format};
+use almen::score::Checked;
+
+pub struct Report {
+    /// The assessment; none means `./almen.toml`.
+    pub assessment: Option<PathBuf>,
+    /// Where to write; none means standard output.
+    pub output: Option<PathBuf>,
+    pub format: Format,
+    pub as_of: Option<NaiveDate>,
+    /// Checklists added to those the assessment names.
+    pub checklists: Vec<String>,
+}
+
+pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
+    let lang = ctx.lang;
+    let as_of = opts.as_of.unwrap_or_else(today);
+    let fs = RealFs::default();
+    let mut loader = Loader::new(&fs, lang);
+    let path = opts
+        .assessment
+        .unwrap_or_else(|| PathBuf::from("almen.toml"));
+    let loaded = loader
+        .assessment(&path, &opts.checklists)
+        .map_err(|diags| Failure {
+            sources: std::mem::take(&mut loader.sources),
+            diags,
+        })?;
+    let checked = Checked::new(&loaded, as_of);
+    let render_opts = render::Options::plain(lang);
+    let Some(output) = &opts.output else {
+        ctx.write_out(|out| render::render(opts.format, &[checked], &render_opts, out))?;
+        return Ok(Exit::Ok);
+    };
+    let mut inputs = std::iter::once(&loaded.path)
+        .chain(loaded.checklists.iter().filter_map(|c| c.path.as_ref()));
+    if inputs.any(|input| same_file(input, output)) {
+        return Err(diags::output_is_input(lang, output).into());
+    }
+    let mut bytes = Vec::new();
+    render::render(opts.format, &[checked], &render_opts, &mut bytes)
+        .and_then(|()| {
+            // A report is meant to be written again before each meeting: an
+            // existing one is replaced, atomically.
+            write_atomic(output, &bytes, true)
+        })
+        .map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,206 @@
+//! The file system, and the only code that touches it: reading files for
+//! the loader, walking folders of assessments, writing outputs atomically,
+//! and the whole rule for what a path written in an assessment may reach.
+//!
+//! Nothing here decides what a file means or words a diagnostic; it answers
+//! questions about paths and moves bytes.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use almen::load::{Evidence, Fs};
+
+/// The real file system, as the loader sees it.
+#[derive(Default)]
+pub struct RealFs {
+    /// Each assessment folder, resolved once however much evidence it has.
+    folders: RefCell<HashMap<PathBuf, Option<PathBuf>>>,
+}
+
+impl Fs for RealFs {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if path.is_dir() {
+            return Err(io::Error::from(io::ErrorKind::IsADirectory));
+        }
+        fs::read(path)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        path.exists()
+    }
+
+    fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        fs::canonicalize(path).ok()
+    }
+
+    /// An evidence path must stay inside the assessment's folder: as
+    /// written (no `..` above it, not absolute), and after following every
+    /// link on the way. Only metadata is looked at; the file is never read.
+    fn evidence(&self, base: &Path, entry: &str) -> Evidence {
+        match stays_inside(entry) {
+            Some(true) => {}
+            Some(false) => return Evidence::Outside,
+            None => return Evidence::Missing,
+        }
+        let path = base.join(entry);
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            return Evidence::Missing;
+        };
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        // A plain file right in the folder cannot lead out of it.
+        let plain = !meta.file_type().is_symlink()
+            && Path::new(entry)
+                .parent()
+                .is_none_or(|p| p.as_os_str().is_empty());
+        if plain {
+            return Evidence::Found;
+        }
+        let folder = self
+            .folders
+            .borrow_mut()
+            .entry(base.to_path_buf())
+            .or_insert_with(|| fs::canonicalize(base).ok())
+            .clone();
+        match (folder, fs::canonicalize(&path)) {
+            (Some(folder), Ok(target)) if target.starts_with(&folder) => Evidence::Found,
+            (Some(_), Ok(_)) => Evidence::Outside,
+            _ => Evidence::Missing,
+        }
+    }
+}
+
+/// Whether a path, as written, stays inside its folder: `Some(false)` for
+/// one that climbs out or is absolute, `None` for one that names the folder
+/// itself (which documents nothing).
+fn stays_inside(entry: &str) -> Option<bool> {
+    if entry.trim().is_empty() {
+        return None;
+    }
+    let mut depth = 0i32;
+    for component in Path::new(entry).components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => return Some(false),
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+        }
+        if depth < 0 {
+            return Some(false);
+        }
+    }
+    (depth > 0).then_some(true)
+}
+
+/// The TOML files in a folder and its subfolders, in name order; hidden
+/// ones are passed over.
+pub fn toml_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut entries: Vec<_> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            found.extend(toml_files_in(&path)?);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            found.push(path);
+        }
+    }
+    Ok(found)
+}
+
+/// Writes `bytes` to `path` atomically: all of it or nothing. An existing
+/// file is only replaced when `replace` is set (else `AlreadyExists`).
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let dir = folder_of(path);
+    fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    // The temporary file is private; the result is as readable as the file
+    // it replaces, or as an ordinary new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// The folder a file is (to be) in; `.` for a bare name.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes a folder and those above it, as needed.
+pub fn make_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)
+}
+
+/// Whether two paths name one existing file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// `target` relative to the folder `from`, for paths written into a file.
+pub fn relative_to(target: &Path, from: &Path) -> PathBuf {
+    let (Ok(target), Ok(from)) = (fs::canonicalize(target), fs::canonicalize(from)) else {
+        return target.to_path_buf();
+    };
+    let common = target
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in from.components().skip(common) {
+        out.push("..");
+    }
+    for c in target.components().skip(common) {
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_that_leave_the_folder_are_outside() {
+        for entry in ["../x.pdf", "a/../../x.pdf", "/etc/passwd"] {
+            assert_eq!(stays_inside(entry), Some(false), "{entry}");
+        }
+        for entry in ["x.pdf", "a/../x.pdf", "./a/b.pdf"] {
+            assert_eq!(stays_inside(entry), Some(true), "{entry}");
+        }
+        for entry in ["", " ", ".", "a/.."] {
+            assert_eq!(stays_inside(entry), None, "{entry}");
+        }
+    }
+}
