@@ -1,4 +1,4 @@
-//! Scoring: the rules of "Scoring and gaps", as pure code.
+//! Scoring: the rules of docs/scoring.md, as pure code.
 //!
 //! Input is the loaded checklists, the answers, what each evidence entry
 //! turned out to be, and the as-of date; output is an [`Evaluation`]. No
@@ -421,7 +421,7 @@ fn score_item(
 
 #[cfg(test)]
 mod tests {
-    //! One or more tests per rule of PRODUCT.md's "Scoring and gaps".
+    //! One or more tests per rule of docs/scoring.md.
 
     use std::path::PathBuf;
     use std::sync::Arc;

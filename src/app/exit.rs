@@ -1,4 +1,4 @@
-//! The exit codes, as documented in the README and PRODUCT.md.
+//! The exit codes, as documented in the README ("Exit codes").
 
 use std::process::ExitCode;
 

@@ -1,4 +1,4 @@
-//! `--format json`: the machine-readable result of PRODUCT.md.
+//! `--format json`: the machine-readable result, as the README documents it.
 
 use std::io::{self, Write};
 
