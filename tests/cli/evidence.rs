@@ -1,0 +1,116 @@
+//! Evidence that leaves the assessment's folder, by `..`, a link or an
+//! absolute path, is never read: it is an `evidence-not-found` gap that says
+//! it was not checked.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{array, check, exits, json, root, str_field};
+
+/// `<tmp>/udenfor.md` and `<tmp>/org/almen.toml` (from
+/// `tests/fixtures/evidence/almen.toml`) with `dokumentation/inde.md`.
+/// `dokumentation/link.md` is left to the test.
+fn evidence_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let org = dir.path().join("org");
+    fs::create_dir_all(org.join("dokumentation")).unwrap();
+    fs::write(dir.path().join("udenfor.md"), "Ligger uden for mappen.\n").unwrap();
+    fs::write(org.join("dokumentation/inde.md"), "Ligger i mappen.\n").unwrap();
+    fs::copy(
+        root().join("tests/fixtures/evidence/almen.toml"),
+        org.join("almen.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+fn evidence_gaps(dir: &Path, lang: &str) -> Vec<Value> {
+    let mut cmd = check(&["org/almen.toml", "--format", "json", "--lang", lang]);
+    cmd.current_dir(dir);
+    // Only minor gaps: the default --fail-on major lets it pass.
+    let doc = json(&exits(cmd, 0));
+    array(&doc, "gaps").clone()
+}
+
+#[test]
+fn evidence_path_leaving_the_folder_is_not_checked() {
+    let dir = evidence_folder();
+    fs::write(
+        dir.path().join("org/dokumentation/link.md"),
+        "Et almindeligt bilag.\n",
+    )
+    .unwrap();
+
+    let gaps = evidence_gaps(dir.path(), "da");
+    // The file outside exists, yet it is a gap: it was not looked at.
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let gap = &gaps[0];
+    assert_eq!(gap["item"], "OMV-1");
+    assert_eq!(gap["severity"], "minor");
+    assert_eq!(gap["reason"], "evidence-not-found");
+    let message = str_field(gap, "message");
+    assert!(message.contains("../udenfor.md"), "{message}");
+    assert!(message.contains("ikke tjekket"), "{message}");
+
+    let gaps = evidence_gaps(dir.path(), "en");
+    let message = str_field(&gaps[0], "message");
+    assert!(message.contains("outside"), "{message}");
+    assert!(message.contains("not checked"), "{message}");
+
+    let mut cmd = check(&["org/almen.toml", "--lang", "en"]);
+    cmd.current_dir(dir.path());
+    let stdout = exits(cmd, 0);
+    insta::assert_snapshot!("evidence_outside_table_en", stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_link_pointing_outside_is_not_checked() {
+    let dir = evidence_folder();
+    std::os::unix::fs::symlink(
+        "../../udenfor.md",
+        dir.path().join("org/dokumentation/link.md"),
+    )
+    .unwrap();
+
+    let gaps = evidence_gaps(dir.path(), "da");
+    let items: Vec<&str> = gaps.iter().map(|g| str_field(g, "item")).collect();
+    assert_eq!(items, ["OMV-1", "OMV-2"], "{gaps:?}");
+    let gap = &gaps[1];
+    assert_eq!(gap["severity"], "minor");
+    assert_eq!(gap["reason"], "evidence-not-found");
+    let message = str_field(gap, "message");
+    assert!(message.contains("dokumentation/link.md"), "{message}");
+    assert!(message.contains("ikke tjekket"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_link_staying_inside_is_found() {
+    let dir = evidence_folder();
+    std::os::unix::fs::symlink("inde.md", dir.path().join("org/dokumentation/link.md")).unwrap();
+    let gaps = evidence_gaps(dir.path(), "da");
+    let items: Vec<&str> = gaps.iter().map(|g| str_field(g, "item")).collect();
+    assert_eq!(items, ["OMV-1"], "{gaps:?}");
+}
+
+#[test]
+fn evidence_absolute_path_is_not_checked() {
+    let dir = evidence_folder();
+    let org = dir.path().join("org");
+    fs::write(org.join("dokumentation/link.md"), "Et almindeligt bilag.\n").unwrap();
+    let absolute = org.join("dokumentation/inde.md");
+    let text = fs::read_to_string(org.join("almen.toml")).unwrap().replace(
+        "\"dokumentation/inde.md\"",
+        &format!("{:?}", absolute.display().to_string()),
+    );
+    fs::write(org.join("almen.toml"), text).unwrap();
+
+    let gaps = evidence_gaps(dir.path(), "da");
+    let items: Vec<&str> = gaps.iter().map(|g| str_field(g, "item")).collect();
+    // Even an absolute path to a file inside the folder is not looked at.
+    assert_eq!(items, ["OMV-1", "OMV-3"], "{gaps:?}");
+    assert!(str_field(&gaps[1], "message").contains("ikke tjekket"));
+}

@@ -1,0 +1,91 @@
+//! What decides the exit code of `check`: 0 when nothing is at or above
+//! `--fail-on` and adherence is not under `--fail-under`, 1 when it is, and
+//! 2 for arguments that make no sense (as the README's "Exit codes" says).
+//! The defaults on the two examples (0 for `examples/almen.toml`, 1 for
+//! `examples/mangler.toml`) are asserted by `table_compliant_da` and
+//! `table_gaps_da` in table.rs, which run those very commands.
+
+use crate::{almen, check, exits, fails};
+
+#[test]
+fn fail_on_never_exits_0_despite_gaps() {
+    exits(check(&["examples/mangler.toml", "--fail-on", "never"]), 0);
+}
+
+#[test]
+fn fail_on_critical_exits_1_on_critical_gaps() {
+    exits(
+        check(&["examples/mangler.toml", "--fail-on", "critical"]),
+        1,
+    );
+}
+
+#[test]
+fn minor_gaps_pass_by_default_and_fail_with_fail_on_minor() {
+    let fixture = "tests/fixtures/valid/kun-mindre.toml";
+    let stdout = exits(check(&[fixture]), 0);
+    assert!(
+        stdout.contains("0 kritiske, 0 væsentlige, 2 mindre"),
+        "{stdout}"
+    );
+    exits(check(&[fixture, "--fail-on", "major"]), 0);
+    exits(check(&[fixture, "--fail-on", "critical"]), 0);
+    exits(check(&[fixture, "--fail-on", "minor"]), 1);
+}
+
+#[test]
+fn fail_under_fails_a_compliant_assessment_below_the_threshold() {
+    let fixture = "tests/fixtures/valid/forklaret.toml";
+    let stdout = exits(check(&[fixture]), 0);
+    assert!(stdout.contains("Efterlevelse 80,0 %"), "{stdout}");
+    exits(check(&[fixture, "--fail-under", "90"]), 1);
+    exits(check(&[fixture, "--fail-under", "80"]), 0);
+    exits(check(&[fixture, "--fail-under", "79,5"]), 0);
+}
+
+#[test]
+fn fail_under_and_fail_on_combine() {
+    let mangler = "examples/mangler.toml";
+    // 41.7 is not under 40, but the gaps still fail it.
+    exits(check(&[mangler, "--fail-under", "40"]), 1);
+    exits(
+        check(&[mangler, "--fail-on", "never", "--fail-under", "40"]),
+        0,
+    );
+    exits(
+        check(&[mangler, "--fail-on", "never", "--fail-under", "50"]),
+        1,
+    );
+}
+
+#[test]
+fn bad_as_of_is_a_usage_error() {
+    let mut cmd = almen();
+    cmd.args(["check", "examples/almen.toml", "--as-of", "2026-13-01"]);
+    let stderr = fails(cmd, &["--as-of", "2026-13-01", "YYYY-MM-DD"]);
+    insta::assert_snapshot!("args_bad_as_of", stderr);
+}
+
+#[test]
+fn bad_fail_on_is_a_usage_error() {
+    let mut cmd = almen();
+    cmd.args(["check", "examples/almen.toml", "--fail-on", "bogus"]);
+    let stderr = fails(
+        cmd,
+        &["--fail-on", "bogus", "critical, major, minor, never"],
+    );
+    insta::assert_snapshot!("args_bad_fail_on", stderr);
+}
+
+#[test]
+fn bad_fail_under_is_a_usage_error() {
+    fails(
+        check(&["examples/almen.toml", "--fail-under", "101"]),
+        &["--fail-under", "101"],
+    );
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    fails(check(&["examples/almen.toml", "--bogus"]), &["--bogus"]);
+}

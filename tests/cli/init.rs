@@ -1,0 +1,355 @@
+//! `init`: the template it writes loads, lists every item and has a schema
+//! beside it; it never replaces a file without `--force`, takes own
+//! checklists by a path that works from the template's folder, and speaks
+//! Danish or English.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{AS_OF, almen, array, exits, fails, json, root, stdout_of, str_field};
+
+/// `almen init -o OUTPUT --as-of 2026-11-27 ARGS…` from the crate root.
+fn init(output: &Path, args: &[&str]) -> Command {
+    let mut cmd = almen();
+    cmd.arg("init")
+        .arg("-o")
+        .arg(output)
+        .args(["--as-of", AS_OF])
+        .args(args);
+    cmd
+}
+
+/// The JSON of `almen check FILE --format json`, which must exit `code`.
+fn check_json(file: &Path, code: i32) -> Value {
+    let mut cmd = almen();
+    cmd.arg("check")
+        .arg(file)
+        .args(["--as-of", AS_OF, "--format", "json"]);
+    json(&exits(cmd, code))
+}
+
+fn item_ids(doc: &Value) -> Vec<String> {
+    array(doc, "items")
+        .iter()
+        .map(|i| str_field(i, "id").to_owned())
+        .collect()
+}
+
+#[test]
+fn init_writes_a_template_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("x/almen.toml");
+    let assert = init(&output, &[])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::is_empty());
+    let stdout = stdout_of(&assert);
+    assert!(stdout.starts_with("Skrev "), "{stdout}");
+    assert!(stdout.contains("(10 punkter at vurdere)"), "{stdout}");
+
+    // The folder was made, and the schema the first line points at is beside it.
+    let text = fs::read_to_string(&output).unwrap();
+    assert_eq!(text.lines().next(), Some("#:schema ./almen.schema.json"));
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("x/almen.schema.json")).unwrap())
+            .unwrap();
+    let mut cmd = almen();
+    cmd.args(["schema", "assessment"]);
+    assert_eq!(schema, json(&exits(cmd, 0)));
+
+    let mut cmd = almen();
+    cmd.arg("validate").arg(&output).args(["--as-of", AS_OF]);
+    let stdout = exits(cmd, 0);
+    assert!(stdout.contains("0 fejl, 0 advarsler"), "{stdout}");
+
+    // Nothing is assessed yet: every item is a gap, and nothing else is.
+    let doc = check_json(&output, 1);
+    assert_eq!(doc["compliant"], false);
+    assert_eq!(array(&doc, "items").len(), 10);
+    let gaps = array(&doc, "gaps");
+    assert_eq!(gaps.len(), 10, "{gaps:?}");
+    assert!(
+        gaps.iter().all(|g| g["reason"] == "not-assessed"),
+        "{gaps:?}"
+    );
+    let gap_items: BTreeSet<&str> = gaps.iter().map(|g| str_field(g, "item")).collect();
+    let ids = item_ids(&doc);
+    assert_eq!(gap_items, ids.iter().map(String::as_str).collect());
+    assert!(array(&doc, "notices").is_empty());
+}
+
+#[test]
+fn init_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    exits(init(&output, &[]), 0);
+
+    // The user has started filling it in.
+    let mine = format!("{}\n# Mine noter.\n", fs::read_to_string(&output).unwrap());
+    fs::write(&output, &mine).unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    fs::File::options()
+        .write(true)
+        .open(&output)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let schema = dir.path().join("almen.schema.json");
+    fs::write(&schema, "{}\n").unwrap();
+
+    let stderr = fails(init(&output, &[]), &["findes allerede", "--force"]);
+    assert!(stderr.contains("almen.toml"), "{stderr}");
+    assert_eq!(fs::read_to_string(&output).unwrap(), mine);
+    assert_eq!(fs::metadata(&output).unwrap().modified().unwrap(), old);
+    assert_eq!(fs::read_to_string(&schema).unwrap(), "{}\n");
+    // No temporary file is left behind.
+    let names: BTreeSet<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        BTreeSet::from(["almen.toml".to_owned(), "almen.schema.json".to_owned()])
+    );
+
+    fails(
+        init(&output, &["--lang", "en"]),
+        &["exists already", "--force"],
+    );
+
+    // --force replaces both.
+    exits(init(&output, &["--force"]), 0);
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(!text.contains("Mine noter"), "{text}");
+    assert!(text.starts_with("#:schema ./almen.schema.json\n"));
+    assert_ne!(fs::read_to_string(&schema).unwrap(), "{}\n");
+}
+
+#[test]
+fn init_with_own_checklist_writes_a_path_from_the_template_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("bestyrelse/almen.toml");
+    // A path relative to the crate root, where almen runs.
+    exits(
+        init(&output, &["--checklist", "examples/egne-krav.toml"]),
+        0,
+    );
+
+    let doc: toml::Value = toml::from_str(&fs::read_to_string(&output).unwrap()).unwrap();
+    let names: Vec<&str> = doc["assessment"]["checklists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let path = names
+        .iter()
+        .find(|n| n.ends_with("egne-krav.toml"))
+        .unwrap_or_else(|| panic!("no path to egne-krav.toml in {names:?}"));
+    assert!(!Path::new(path).is_absolute(), "{path}");
+    assert_eq!(
+        fs::canonicalize(dir.path().join("bestyrelse").join(path)).unwrap(),
+        fs::canonicalize(root().join("examples/egne-krav.toml")).unwrap(),
+        "{path} does not lead from the template's folder to the checklist"
+    );
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(text.contains("# [answers.EGN-1]"), "{text}");
+
+    // It loads from another working folder too.
+    let mut cmd = almen();
+    cmd.current_dir(dir.path()).args([
+        "check",
+        "bestyrelse/almen.toml",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
+    let doc = json(&exits(cmd, 1));
+    let ids = item_ids(&doc);
+    for id in ["EGN-1", "EGN-2", "EGN-3"] {
+        assert!(ids.iter().any(|i| i == id), "{id} not in {ids:?}");
+    }
+}
+
+#[test]
+fn init_with_own_checklist_keeps_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let stdout = exits(
+        init(&output, &["--checklist", "examples/egne-krav.toml"]),
+        0,
+    );
+    assert!(stdout.contains("(13 punkter at vurdere)"), "{stdout}");
+    let doc = check_json(&output, 1);
+    assert_eq!(item_ids(&doc).len(), 13);
+}
+
+#[test]
+fn init_with_both_checklists_named_loads_13_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let stdout = exits(
+        init(
+            &output,
+            &[
+                "--checklist",
+                "samarbejde-med-omverdenen",
+                "--checklist",
+                "examples/egne-krav.toml",
+            ],
+        ),
+        0,
+    );
+    assert!(stdout.contains("(13 punkter at vurdere)"), "{stdout}");
+    let doc = check_json(&output, 1);
+    assert_eq!(item_ids(&doc).len(), 13);
+    let gaps = array(&doc, "gaps");
+    assert_eq!(gaps.len(), 13);
+    assert!(gaps.iter().all(|g| g["reason"] == "not-assessed"));
+}
+
+#[test]
+fn init_with_missing_checklist_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    // A path or an id: E012, checklist not found, as in an assessment.
+    fails(
+        init(&output, &["--checklist", "findes-ikke.toml"]),
+        &["E012", "tjeklisten `findes-ikke.toml` findes ikke"],
+    );
+    fails(
+        init(&output, &["--checklist", "findes-ikke"]),
+        &["E012", "ukendt tjekliste `findes-ikke`"],
+    );
+    assert!(!output.exists());
+    assert!(!dir.path().join("almen.schema.json").exists());
+}
+
+#[test]
+fn init_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let stdout = exits(init(&output, &["--lang", "en"]), 0);
+    assert!(stdout.starts_with("Wrote "), "{stdout}");
+    assert!(stdout.contains("(10 items to assess)"), "{stdout}");
+    let text = fs::read_to_string(&output).unwrap();
+    for needle in [
+        "#:schema ./almen.schema.json\n",
+        "# Self-assessment against BL's God Almen Ledelse",
+        "name = \"The organisation's name\"",
+        "# OMV-1 · Know the housing organisation's most important stakeholders",
+        "# Recommendation (comply or explain).",
+        "# Duty: cannot be explained away.",
+        "# Guidance: ",
+        "# Typical evidence:",
+        "# Must be repeated at least every 12 months; give the `date`.",
+        "# [answers.STY-1]",
+        "# date = 2026-11-27",
+    ] {
+        assert!(text.contains(needle), "lacks {needle:?}:\n{text}");
+    }
+    for danish in [
+        "Vejledning:",
+        "Anbefaling",
+        "Lovkrav",
+        "Typisk dokumentation",
+    ] {
+        assert!(!text.contains(danish), "Danish {danish:?}:\n{text}");
+    }
+    let mut cmd = almen();
+    cmd.arg("validate").arg(&output).args(["--as-of", AS_OF]);
+    exits(cmd, 0);
+}
+
+#[test]
+fn init_template_da() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    exits(init(&output, &[]), 0);
+    let text = fs::read_to_string(&output).unwrap();
+    for id in [
+        "OMV-1", "OMV-2", "OMV-3", "OMV-4", "OMV-5", "OMV-6", "LAB-6F-1", "LAB-6F-2", "STY-1",
+        "NV-13",
+    ] {
+        assert!(
+            text.contains(&format!("\n# [answers.{id}]\n")),
+            "lacks {id}:\n{text}"
+        );
+    }
+    insta::assert_snapshot!("init_template_da", text);
+}
+
+/// The template with every answer block switched on: each line from
+/// `# [answers.…]` to the end of its comment block loses its `# `.
+fn uncomment_answers(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        if line.starts_with("# [answers.") {
+            in_block = true;
+        }
+        match line.strip_prefix("# ") {
+            Some(rest) if in_block => out.push_str(rest),
+            _ => {
+                in_block = false;
+                out.push_str(line);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn init_template_with_every_answer_switched_on_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    exits(init(&output, &[]), 0);
+    let text = uncomment_answers(&fs::read_to_string(&output).unwrap());
+    assert_eq!(text.matches("\n[answers.").count(), 10, "{text}");
+    fs::write(&output, text).unwrap();
+
+    // It parses and loads (warnings are fine: the placeholders are placeholders).
+    let mut cmd = almen();
+    cmd.arg("validate")
+        .arg(&output)
+        .args(["--as-of", AS_OF, "--format", "json"]);
+    let doc = json(&exits(cmd, 0));
+    assert_eq!(doc["errors"], 0, "{doc}");
+
+    // Every item now has an answer, `met`, dated as of today.
+    let doc = check_json(&output, 0);
+    let items = array(&doc, "items");
+    assert_eq!(items.len(), 10);
+    assert!(items.iter().all(|i| i["status"] == "met"), "{items:?}");
+    assert!(
+        array(&doc, "gaps")
+            .iter()
+            .all(|g| g["reason"] == "evidence-not-found"),
+        "{doc}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn init_files_are_as_readable_as_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    exits(init(&output, &[]), 0);
+    let reference = dir.path().join("reference");
+    fs::write(&reference, "").unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&output), mode(&reference), "almen.toml");
+    assert_eq!(
+        mode(&dir.path().join("almen.schema.json")),
+        mode(&reference),
+        "almen.schema.json"
+    );
+}

@@ -1,0 +1,210 @@
+//! End-to-end tests of the `almen` binary, one file per feature:
+//!
+//! - `exit_codes`: `--fail-on`, `--fail-under`, and arguments that make no
+//!   sense;
+//! - `bad_input`: every diagnostic for a file that cannot be checked;
+//! - `table`, `json`, `formats`: what `check` prints, and `report`;
+//! - `several`: several assessments, named or as a folder;
+//! - `environment`: the same bytes twice, language and colour;
+//! - `pipe`: a reader that stops early;
+//! - `evidence`: evidence paths that leave the assessment's folder;
+//! - `lint`, `validate`: every warning code, then errors, JSON, folders and
+//!   `--explain`;
+//! - `init`: the template;
+//! - `catalog`: `list`, `show`, `schema`, `completions`, `man`, `--help`;
+//! - `escaping`: user text in every format;
+//! - `recipes`: the CI recipes of `examples/ci/`;
+//! - `robustness`: what went wrong once, so it cannot come back.
+//!
+//! This file holds only the helpers they share. The README documents what
+//! the tests hold the binary to: the scoring rules, the output formats, the
+//! exit codes and the diagnostic codes.
+//!
+//! Every run passes `--as-of 2026-11-27 --color never` (unless a test is
+//! about colour) and has `ALMEN_LANG`, `NO_COLOR` and `COLUMNS` removed, so
+//! the output does not depend on the day or the machine. Snapshots live in
+//! `tests/cli/snapshots/`, named `cli__<file>__<name>.snap`; create or update
+//! them with `INSTA_UPDATE=always cargo test --test cli` and read the diff. A
+//! test that moves to another file takes its snapshot along: `git mv` the
+//! `.snap` to the new file's name, so its content stays the same. With
+//! cargo-insta, `cargo insta test --test cli --unreferenced=reject` also
+//! fails on a snapshot no test uses.
+
+mod bad_input;
+mod catalog;
+mod environment;
+mod escaping;
+mod evidence;
+mod exit_codes;
+mod formats;
+mod init;
+mod json;
+mod lint;
+#[cfg(unix)]
+mod pipe;
+mod recipes;
+mod robustness;
+mod several;
+mod table;
+mod validate;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use assert_cmd::assert::Assert;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// The day every run is checked as of.
+const AS_OF: &str = "2026-11-27";
+
+// ---------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn invalid_dir() -> PathBuf {
+    root().join("tests/fixtures/invalid")
+}
+
+fn lint_dir() -> PathBuf {
+    root().join("tests/fixtures/lint")
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------
+
+/// `almen` run from the crate root, with no environment that changes its
+/// output.
+fn almen() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("almen"));
+    cmd.current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// `almen` run in `dir`.
+fn almen_in(dir: &Path) -> Command {
+    let mut cmd = almen();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// `almen check ARGS… --as-of 2026-11-27 --color never`.
+fn check(args: &[&str]) -> Command {
+    let mut cmd = almen();
+    cmd.arg("check")
+        .args(args)
+        .args(["--as-of", AS_OF, "--color", "never"]);
+    cmd
+}
+
+/// `check` run inside `tests/fixtures/invalid`, so that file names in
+/// diagnostics are as short as the names given.
+fn check_invalid(args: &[&str]) -> Command {
+    let mut cmd = check(args);
+    cmd.current_dir(invalid_dir());
+    cmd
+}
+
+/// `almen validate ARGS… --as-of 2026-11-27 --color never` from the crate
+/// root.
+fn validate(args: &[&str]) -> Command {
+    let mut cmd = almen();
+    cmd.arg("validate")
+        .args(args)
+        .args(["--as-of", AS_OF, "--color", "never"]);
+    cmd
+}
+
+/// `validate` run inside `tests/fixtures/lint`, so that file names in
+/// diagnostics are as short as the names given.
+fn validate_lint(args: &[&str]) -> Command {
+    let mut cmd = validate(args);
+    cmd.current_dir(lint_dir());
+    cmd
+}
+
+// ---------------------------------------------------------------------------
+// Running them
+// ---------------------------------------------------------------------------
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+fn stdout_of(assert: &Assert) -> String {
+    text(&assert.get_output().stdout)
+}
+
+fn stderr_of(assert: &Assert) -> String {
+    text(&assert.get_output().stderr)
+}
+
+/// Runs a command that must fail with exit code 2 and print nothing on
+/// stdout, checks that stderr contains every one of `needles`, and returns
+/// stderr.
+fn fails(mut cmd: Command, needles: &[&str]) -> String {
+    let mut assert = cmd.assert().code(2).stdout(predicate::str::is_empty());
+    for needle in needles {
+        assert = assert.stderr(predicate::str::contains(*needle));
+    }
+    stderr_of(&assert)
+}
+
+/// Runs a command that must exit with `code` and returns stdout.
+fn exits(mut cmd: Command, code: i32) -> String {
+    let assert = cmd.assert().code(code);
+    stdout_of(&assert)
+}
+
+/// Runs a command that must exit 0 with nothing on stderr; returns stdout.
+fn succeeds(mut cmd: Command) -> String {
+    let assert = cmd.assert().code(0).stderr(predicate::str::is_empty());
+    stdout_of(&assert)
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout).expect("stdout is one JSON document")
+}
+
+fn str_field<'a>(value: &'a Value, key: &str) -> &'a str {
+    value[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("`{key}` is not a string in {value}"))
+}
+
+fn array<'a>(value: &'a Value, key: &str) -> &'a Vec<Value> {
+    value[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("`{key}` is not an array in {value}"))
+}
+
+// ---------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------
+
+/// Copies a directory tree (files and folders only).
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
