@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use almen::load::{Evidence, Fs};
 
@@ -124,29 +125,93 @@ pub fn toml_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Writes `bytes` to `path` atomically: all of it or nothing. An existing
-/// file is only replaced when `replace` is set (else `AlreadyExists`).
-pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+/// Why an output was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file exists and was not to be replaced.
+    Exists,
+    /// The path is a device, a pipe, a socket or a folder: never replaced.
+    NotAFile,
+    Io(io::Error),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// Temporary files being written, removed should the run be interrupted.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes the temporary files of unfinished writes when the run is
+/// interrupted (Ctrl-C, SIGTERM, SIGHUP), then exits as an interrupted
+/// program does. A kill that cannot be caught leaves what it leaves.
+pub fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(paths) = IN_FLIGHT.lock() {
+            for path in paths.iter() {
+                let _ = fs::remove_file(path);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Writes `bytes` to `path` atomically: all of it or nothing, the old file
+/// intact on any failure and no temporary file left behind. An existing
+/// file is only replaced when `replace` is set, and only if it is a
+/// regular file.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
+    let existing = fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            return Err(WriteError::NotAFile);
+        }
+        if !replace {
+            return Err(WriteError::Exists);
+        }
+    }
     let dir = folder_of(path);
     fs::create_dir_all(&dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
-    // The temporary file is private; the result is as readable as the file
-    // it replaces, or as an ordinary new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(mode))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".almen-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    let tmp_path = tmp.path().to_path_buf();
+    if let Ok(mut paths) = IN_FLIGHT.lock() {
+        paths.push(tmp_path.clone());
     }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if replace {
-        tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    let result = (|| -> Result<(), WriteError> {
+        // The temporary file is private; the result is as readable as the
+        // file it replaces, or as an ordinary new file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = existing
+                .as_ref()
+                .map_or(0o644, |m| m.permissions().mode() & 0o777);
+            tmp.as_file()
+                .set_permissions(fs::Permissions::from_mode(mode))?;
+        }
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        // Dropping the temporary file on an error above removes it.
+        let persisted = if replace {
+            tmp.persist(path)
+        } else {
+            tmp.persist_noclobber(path)
+        };
+        match persisted {
+            Ok(_) => Ok(()),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
+            Err(e) => Err(WriteError::Io(e.error)),
+        }
+    })();
+    if let Ok(mut paths) = IN_FLIGHT.lock() {
+        paths.retain(|p| p != &tmp_path);
     }
-    Ok(())
+    result
 }
 
 /// The folder a file is (to be) in; `.` for a bare name.

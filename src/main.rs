@@ -13,5 +13,6 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let (command, lang, color) = cli::Cli::parse().into_command();
+    fs::clean_up_on_interrupt();
     app::run(command, lang, color).into()
 }

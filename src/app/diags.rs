@@ -90,6 +90,26 @@ pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
     .hint(lang.pick("vælg et andet navn med -o", "choose another name with -o"))
 }
 
+/// E018: an output that is a device, a pipe, a socket or a folder.
+pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "er ikke en almindelig fil og bliver ikke erstattet",
+                "is not a regular file and is not replaced"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick(
+        "skriv til en almindelig fil med -o, eller udelad -o for standard-output",
+        "write to a regular file with -o, or leave -o out for standard output",
+    ))
+}
+
 /// E019: an output that could not be written.
 pub fn cannot_write(lang: Lang, output: Option<&Path>, err: &io::Error) -> Diag {
     let name = output.map_or_else(

@@ -1,13 +1,12 @@
 //! `almen init`: write a self-assessment template to fill in, and the JSON
 //! Schema beside it. Never replaces a file without `--force`.
 
-use std::io;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, load_checklists, today};
-use crate::fs::{RealFs, folder_of, make_folder, relative_to, write_atomic};
+use super::{Context, Exit, Failure, diags, load_checklists, today, write_file};
+use crate::fs::{RealFs, folder_of, make_folder, relative_to};
 use almen::load::{Checklist, FileKind, Loader};
 use almen::render::template::{self, SCHEMA_FILE};
 use almen::schema;
@@ -45,23 +44,16 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
         .collect();
     let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
     let text = template::render(&refs, &names, lang, opts.as_of.unwrap_or_else(today));
-    match write_atomic(output, text.as_bytes(), opts.force) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(diags::output_exists(lang, output).into());
-        }
-        Err(e) => return Err(diags::cannot_write(lang, Some(output), &e).into()),
-    }
+    write_file(lang, output, text.as_bytes(), opts.force)?;
     // The schema the template's first line points editors at; an existing
     // one is the user's and is left alone unless --force.
     let schema_path = dir.join(SCHEMA_FILE);
     let schema = serde_json::to_string_pretty(&schema::schema(FileKind::Assessment))
         .expect("a JSON value serialises")
         + "\n";
-    match write_atomic(&schema_path, schema.as_bytes(), opts.force) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(diags::cannot_write(lang, Some(&schema_path), &e).into()),
+    let keep_theirs = !opts.force && schema_path.is_file();
+    if !keep_theirs {
+        write_file(lang, &schema_path, schema.as_bytes(), opts.force)?;
     }
     ctx.write_out(|out| {
         writeln!(

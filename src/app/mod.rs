@@ -25,11 +25,12 @@ pub use stdio::Color;
 pub use validate::Validate;
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::fs::{WriteError, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::load::{BUILTINS, Checklist, FileKind, Loader};
@@ -120,6 +121,18 @@ impl Context {
             .and_then(|()| out.flush())
             .map_err(|e| diags::cannot_write(self.lang, None, &e).into())
     }
+}
+
+/// Writes an output file atomically; what stops it is a diagnostic.
+fn write_file(lang: Lang, path: &Path, bytes: &[u8], replace: bool) -> Result<(), Failure> {
+    write_atomic(path, bytes, replace).map_err(|e| {
+        match e {
+            WriteError::Exists => diags::output_exists(lang, path),
+            WriteError::NotAFile => diags::output_not_a_file(lang, path),
+            WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
+        }
+        .into()
+    })
 }
 
 /// The as-of date when none is given.

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, today};
-use crate::fs::{RealFs, same_file, write_atomic};
+use super::{Context, Exit, Failure, diags, today, write_file};
+use crate::fs::{RealFs, same_file};
 use almen::load::Loader;
 use almen::render::{self, Format};
 use almen::score::Checked;
@@ -48,11 +48,9 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     }
     let mut bytes = Vec::new();
     render::render(opts.format, &[checked], &render_opts, &mut bytes)
-        .and_then(|()| {
-            // A report is meant to be written again before each meeting: an
-            // existing one is replaced, atomically.
-            write_atomic(output, &bytes, true)
-        })
         .map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
+    // A report is meant to be written again before each meeting: an
+    // existing one is replaced, atomically.
+    write_file(lang, output, &bytes, true)?;
     Ok(Exit::Ok)
 }

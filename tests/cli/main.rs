@@ -37,6 +37,7 @@ mod escaping;
 mod evidence;
 mod exit_codes;
 mod formats;
+mod hostile;
 mod init;
 mod json;
 mod lint;
