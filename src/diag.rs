@@ -73,6 +73,7 @@ codes! {
     W009 => "dokumentation uden for selvevalueringens mappe", "an evidence path that leaves the assessment's folder";
     W010 => "et punkt uden vejledning", "a checklist item with no guidance";
     W011 => "et punkt uden engelsk tekst", "a checklist item with no English text";
+    W012 => "en .toml-fil i en mappe, der ikke blev læst: et link eller ikke en almindelig fil", "a .toml file in a folder that was not read: a link, or not a regular file";
 }
 
 impl Code {

@@ -99,30 +99,62 @@ fn stays_inside(entry: &str) -> Option<bool> {
     (depth > 0).then_some(true)
 }
 
-/// The TOML files in a folder and its subfolders, in name order; hidden
-/// ones are passed over.
-pub fn toml_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut entries: Vec<_> = fs::read_dir(dir)?
+/// What a folder walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The regular `.toml` files, in path order.
+    pub files: Vec<PathBuf>,
+    /// `.toml` entries passed over: links (never followed, so a link cannot
+    /// loop the walk or lead out of the folder) and things that are not
+    /// regular files (a FIFO would block the read forever).
+    pub passed_over: Vec<(PathBuf, PassedOver)>,
+    /// Folders, the given one or below it, that could not be read.
+    pub unreadable: Vec<(PathBuf, io::Error)>,
+}
+
+/// Why a walk passed over an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassedOver {
+    Link,
+    NotAFile,
+}
+
+/// The TOML files in a folder and its subfolders, in path order; hidden
+/// entries are passed over in silence, links and special files with a
+/// word (see [`Walk`]).
+pub fn toml_files_in(dir: &Path) -> Walk {
+    let mut walk = Walk::default();
+    walk_into(dir, &mut walk);
+    walk
+}
+
+fn walk_into(dir: &Path, walk: &mut Walk) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return walk.unreadable.push((dir.to_path_buf(), e)),
+    };
+    let mut entries: Vec<(PathBuf, io::Result<fs::FileType>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| e.path())
+        .map(|e| (e.path(), e.file_type()))
         .collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, file_type) in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy());
+        if name.as_deref().is_some_and(|n| n.starts_with('.')) {
             continue;
         }
-        if path.is_dir() {
-            found.extend(toml_files_in(&path)?);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            found.push(path);
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        // The entry's own type: a link is a link, not what it points to.
+        match file_type {
+            Ok(t) if t.is_dir() => walk_into(&path, walk),
+            Ok(t) if t.is_file() && is_toml => walk.files.push(path),
+            Ok(t) if t.is_symlink() && is_toml => walk.passed_over.push((path, PassedOver::Link)),
+            Ok(_) if is_toml => walk.passed_over.push((path, PassedOver::NotAFile)),
+            Ok(_) => {}
+            Err(e) if is_toml => walk.unreadable.push((path, e)),
+            Err(_) => {}
         }
     }
-    Ok(found)
 }
 
 /// Why an output was not written.

@@ -32,6 +32,7 @@ pub fn list(opts: List, ctx: &Context) -> Result<Exit, Failure> {
         width: ctx.stdio.width,
         fail_on: None,
         delimiter: None,
+        several: false,
     };
     ctx.write_out(|out| render::list(&checklists, &render_opts, out))?;
     Ok(Exit::Ok)

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, or_default, today};
-use crate::fs::{RealFs, toml_files_in};
+use super::{Context, Exit, Failure, diags, or_default, today, walk};
+use crate::fs::RealFs;
+use almen::diag::Level;
 use almen::load::{FileKind, Loaded, Loader};
 use almen::render::{self, Format};
 use almen::score::{Checked, Severity};
@@ -34,29 +35,33 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let mut loader = Loader::new(&fs, lang);
     let mut diags = Vec::new();
 
+    let inputs = or_default(opts.inputs);
+    let several = inputs.len() > 1 || inputs.iter().any(|i| i.is_dir());
     let mut files = Vec::new();
-    for input in or_default(opts.inputs) {
+    for input in inputs {
         if !input.is_dir() {
             files.push((input, None));
             continue;
         }
         // In a folder, the assessments are the files whose content says
         // so; checklists and other TOML files beside them are passed over.
-        let before = files.len();
-        match toml_files_in(&input) {
-            Ok(paths) => {
-                for path in paths {
-                    if let Ok(id) = loader.read_file(&path)
-                        && loader.kind_of(id) == Some(FileKind::Assessment)
-                    {
-                        files.push((path, Some(id)));
-                    }
+        // A file that cannot be read or decoded could be an assessment:
+        // it is reported, never passed over.
+        let before = (files.len(), diags.len());
+        for path in walk(lang, &input, &mut diags) {
+            match loader.read_file(&path) {
+                Ok(id) if loader.kind_of(id) == Some(FileKind::Assessment) => {
+                    files.push((path, Some(id)));
                 }
-                if files.len() == before {
-                    diags.push(diags::no_files_in(lang, &input));
-                }
+                Ok(_) => {}
+                Err(d) => diags.extend(d),
             }
-            Err(e) => diags.push(diags::folder_unreadable(lang, &input, &e)),
+        }
+        let errors = diags[before.1..]
+            .iter()
+            .any(|d| d.code.level() == Level::Error);
+        if files.len() == before.0 && !errors {
+            diags.push(diags::no_files_in(lang, &input));
         }
     }
 
@@ -71,8 +76,8 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             Err(d) => diags.extend(d),
         }
     }
-    // The files that could not be checked are said first; the others are
-    // still reported.
+    // The files that could not be checked, and what a folder walk passed
+    // over, are said first; the others are still reported.
     if !diags.is_empty() {
         ctx.print_diagnostics(&loader.sources, &diags);
     }
@@ -86,11 +91,12 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             width: ctx.stdio.width,
             fail_on: opts.fail_on,
             delimiter: opts.delimiter,
+            several,
         };
         ctx.write_out(|out| render::render(opts.format, &results, &render_opts, out))?;
     }
 
-    if !diags.is_empty() {
+    if diags.iter().any(|d| d.code.level() == Level::Error) {
         return Ok(Exit::Error);
     }
     let failed = results.iter().any(|r| {

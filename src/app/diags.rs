@@ -8,6 +8,8 @@ use almen::diag::{Code, Diag, Level, did_you_mean_hint};
 use almen::lang::Lang;
 use almen::load::display;
 
+use crate::fs::PassedOver;
+
 /// E001: a folder that cannot be read.
 pub fn folder_unreadable(lang: Lang, folder: &Path, err: &io::Error) -> Diag {
     let why = match err.kind() {
@@ -29,6 +31,26 @@ pub fn folder_unreadable(lang: Lang, folder: &Path, err: &io::Error) -> Diag {
     )
     .about(display(folder))
     .hint(lang.pick("tjek mappens rettigheder", "check the folder's permissions"))
+}
+
+/// W012: a `.toml` entry a folder walk passed over.
+pub fn passed_over(lang: Lang, path: &Path, why: PassedOver) -> Diag {
+    let what = match why {
+        PassedOver::Link => lang.pick(
+            "er et link og blev ikke fulgt",
+            "is a link and was not followed",
+        ),
+        PassedOver::NotAFile => lang.pick(
+            "er ikke en almindelig fil og blev ikke læst",
+            "is not a regular file and was not read",
+        ),
+    };
+    Diag::new(Code::W012, format!("`{}` {what}", path.display()))
+        .about(display(path))
+        .hint(lang.pick(
+            "i en mappe læses kun almindelige filer; giv filen direkte på kommandolinjen, hvis den skal med",
+            "in a folder only regular files are read; name the file on the command line if it belongs",
+        ))
 }
 
 /// E016: a folder with no almen files in it.

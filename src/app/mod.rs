@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::fs::{WriteError, write_atomic};
+use crate::fs::{WriteError, toml_files_in, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::load::{BUILTINS, Checklist, FileKind, Loader};
@@ -147,6 +147,19 @@ fn or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
     } else {
         inputs
     }
+}
+
+/// The `.toml` files of a folder. What the walk passed over is a warning,
+/// a folder it could not read an error: nothing is skipped in silence.
+fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<PathBuf> {
+    let walk = toml_files_in(folder);
+    for (path, why) in &walk.passed_over {
+        diags.push(diags::passed_over(lang, path, *why));
+    }
+    for (path, e) in &walk.unreadable {
+        diags.push(diags::folder_unreadable(lang, path, e));
+    }
+    walk.files
 }
 
 /// Loads checklists named on the command line, after all built-in ones.

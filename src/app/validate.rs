@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, or_default, today};
-use crate::fs::{RealFs, toml_files_in};
+use super::{Context, Exit, Failure, diags, or_default, today, walk};
+use crate::fs::RealFs;
 use almen::diag::{Code, Diag, Level, did_you_mean};
 use almen::lint;
 use almen::load::{self, FileKind, Loader};
@@ -48,11 +48,15 @@ pub fn run(opts: Validate, ctx: &Context) -> Result<Exit, Failure> {
             files.push((input, true));
             continue;
         }
-        match toml_files_in(&input) {
-            Ok(found) if found.is_empty() => diags.push(diags::no_files_in(lang, &input)),
-            Ok(found) => files.extend(found.into_iter().map(|p| (p, false))),
-            Err(e) => diags.push(diags::folder_unreadable(lang, &input, &e)),
+        let before = diags.len();
+        let found = walk(lang, &input, &mut diags);
+        let errors = diags[before..]
+            .iter()
+            .any(|d| d.code.level() == Level::Error);
+        if found.is_empty() && !errors {
+            diags.push(diags::no_files_in(lang, &input));
         }
+        files.extend(found.into_iter().map(|p| (p, false)));
     }
 
     let mut checked: Vec<String> = Vec::new();

@@ -186,7 +186,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
 
 pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     // Written straight from the structs, so fields keep the contract's order.
-    if let [one] = results {
+    if let ([one], false) = (results, opts.several) {
         serde_json::to_writer_pretty(&mut *out, &document(one, opts))
     } else {
         let s = summary(results);

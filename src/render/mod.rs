@@ -73,6 +73,10 @@ pub struct Options {
     pub fail_on: Option<Severity>,
     /// CSV field separator; by default `;` in Danish, `,` in English.
     pub delimiter: Option<u8>,
+    /// Several assessments were asked for (two or more files, or a
+    /// folder): formats with a shape for one and one for many take the
+    /// latter, however many could be checked.
+    pub several: bool,
 }
 
 impl Options {
@@ -85,6 +89,7 @@ impl Options {
             width: 120,
             fail_on: None,
             delimiter: None,
+            several: false,
         }
     }
 }

@@ -50,3 +50,74 @@ fn init_never_replaces_a_device() {
     fails(cmd, &["error[E018]"]);
     assert!(fs::symlink_metadata(&device).unwrap().is_symlink());
 }
+
+/// A folder of submissions as a hostile sender could make it: a link back
+/// to the folder (counted the same assessment 41 times, and two of them
+/// made the walk exponential), a FIFO named like an assessment (hung the
+/// read forever), and a file saved as Latin-1 (skipped in silence, exit 0).
+#[cfg(unix)]
+fn hostile_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::copy(
+        crate::root().join("tests/fixtures/valid/kun-mindre.toml"),
+        root.join("a.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(".", root.join("l1")).unwrap();
+    std::os::unix::fs::symlink(".", root.join("l2")).unwrap();
+    std::os::unix::fs::symlink("a.toml", root.join("link.toml")).unwrap();
+    nix::unistd::mkfifo(&root.join("b.toml"), nix::sys::stat::Mode::S_IRWXU).unwrap();
+    // "Boligforeningen Æblehaven" as a Danish Windows editor saves it.
+    fs::write(
+        root.join("latin.toml"),
+        b"format = 1\n[organisation]\nname = \"Boligforeningen \xc6blehaven\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_walk_follows_no_link_waits_on_no_fifo_and_skips_nothing_in_silence() {
+    let dir = hostile_folder();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", ".", "--as-of", AS_OF, "--format", "json"])
+        .timeout(std::time::Duration::from_secs(20));
+    let assert = cmd.assert().code(2);
+    let doc = crate::json(&crate::stdout_of(&assert));
+    let files: Vec<&str> = crate::array(&doc, "results")
+        .iter()
+        .map(|r| crate::str_field(r, "file"))
+        .collect();
+    assert_eq!(
+        files,
+        ["./a.toml"],
+        "each assessment once, links not followed"
+    );
+    let stderr = crate::stderr_of(&assert);
+    for needle in [
+        "warning[W012]: `./b.toml` er ikke en almindelig fil",
+        "warning[W012]: `./link.toml` er et link",
+        "error[E002]: filen er ikke UTF-8: `./latin.toml`",
+    ] {
+        assert!(stderr.contains(needle), "{needle} in {stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn validate_walks_a_hostile_folder_the_same_way() {
+    let dir = hostile_folder();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", ".", "--format", "json"])
+        .timeout(std::time::Duration::from_secs(20));
+    let assert = cmd.assert().code(2);
+    let doc = crate::json(&crate::stdout_of(&assert));
+    let codes: Vec<&str> = crate::array(&doc, "diagnostics")
+        .iter()
+        .map(|d| crate::str_field(d, "code"))
+        .collect();
+    assert!(codes.contains(&"W012"), "{codes:?}");
+    assert!(codes.contains(&"E002"), "{codes:?}");
+}
