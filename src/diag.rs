@@ -202,9 +202,13 @@ impl Sources {
         (line, col)
     }
 
-    /// The texts, for the terminal renderer.
-    pub fn files(&self) -> &SimpleFiles<String, String> {
-        &self.files
+    /// How many files there are; their ids are `0..len()`.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
 use super::Options;
-use super::text::clean;
+use super::text::{clean, visible};
 use super::words::{Words, date_opt, days_text, gap_text};
 use crate::lang::Lang;
 use crate::score::Severity;
@@ -78,7 +78,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
     if let Some(m) = &a.organisation.municipality {
         title.push_str(&format!(" ({m})"));
     }
-    writeln!(out, "{}", paint(opts, &clean(&title), "1"))?;
+    writeln!(out, "{}", paint(opts, &visible(&title), "1"))?;
     let mut when = format!("{} {}", lang.pick("Opgjort pr.", "As of"), eval.as_of);
     if let Some(d) = &a.assessment.date {
         when.push_str(&format!(
@@ -110,9 +110,14 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         out,
         "{} {}",
         lang.pick("Tjeklister:", "Checklists:"),
-        clean(&lists)
+        visible(&lists)
     )?;
-    writeln!(out, "{} {}", lang.pick("Fil:", "File:"), checked.file())?;
+    writeln!(
+        out,
+        "{} {}",
+        lang.pick("Fil:", "File:"),
+        visible(&checked.file())
+    )?;
 
     if opts.all {
         writeln!(out)?;

@@ -1,18 +1,51 @@
 //! Plain-text helpers the renderers share: wrapping, and making a user's
 //! text safe to show in a terminal.
 
-/// A user's text as the terminal may show it: control characters (an
-/// escape sequence written into a TOML string) are shown, not obeyed.
+/// Characters a terminal or a CI log would obey rather than show: C0 and
+/// C1 controls (an escape sequence, a carriage return), and the Unicode
+/// line separators and direction overrides that can make text read
+/// otherwise than it is.
+pub fn is_obeyed(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape(c: char, out: &mut String) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c => out.extend(c.escape_unicode()),
+    }
+}
+
+/// A user's text on one line, as a terminal or a CI log may show it: every
+/// character it would obey (a newline that starts a forged workflow
+/// command, an escape sequence) is shown escaped (`\n`, `\u{1b}`).
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_obeyed(c) {
+            escape(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// As [`visible`], but line breaks are kept: for text inside a table cell,
+/// where every line starts with the cell's border.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' || !is_obeyed(c) {
+            out.push(c);
+        } else {
+            escape(c, &mut out);
+        }
+    }
+    out
 }
 
 /// Wraps `text` at `width` columns, each line starting with `prefix`.
@@ -44,6 +77,18 @@ pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_terminal_would_obey_is_shown() {
+        assert_eq!(
+            visible("Org\n::error title=Forged::x"),
+            "Org\\n::error title=Forged::x"
+        );
+        assert_eq!(visible("a\u{1b}[2Jb\u{9b}c"), "a\\u{1b}[2Jb\\u{9b}c");
+        assert_eq!(visible("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
+        assert_eq!(clean("to\nlinjer\u{7}"), "to\nlinjer\\u{7}");
+        assert_eq!(visible("Æblehaven – 12 %"), "Æblehaven – 12 %");
+    }
 
     #[test]
     fn wrap_keeps_lines_short() {
