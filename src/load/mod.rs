@@ -1256,6 +1256,100 @@ fn quote_list(words: &[&str]) -> String {
 mod tests {
     use super::*;
 
+    /// Files in memory; anything else does not exist.
+    struct MemFs(Vec<(&'static str, &'static str)>);
+
+    impl Fs for MemFs {
+        fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+            self.0
+                .iter()
+                .find(|(p, _)| Path::new(p) == path)
+                .map(|(_, text)| text.as_bytes().to_vec())
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+        }
+        fn exists(&self, path: &Path) -> bool {
+            self.0.iter().any(|(p, _)| Path::new(p) == path)
+        }
+        fn canonical(&self, path: &Path) -> Option<PathBuf> {
+            self.exists(path).then(|| path.to_path_buf())
+        }
+        fn evidence(&self, _: &Path, _: &str) -> Evidence {
+            Evidence::Missing
+        }
+    }
+
+    const NAMES_MISSING: &str =
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"nope.toml\"]\n";
+
+    fn only(diags: Vec<Diag>) -> Diag {
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        diags.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_missing_checklist_is_reported_where_the_assessment_names_it() {
+        let fs = MemFs(vec![("a/x.toml", NAMES_MISSING)]);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diag = only(loader.assessment(Path::new("a/x.toml"), &[]).unwrap_err());
+        assert_eq!(diag.code, Code::E012);
+        assert_eq!(diag.message, "the checklist `a/nope.toml` does not exist");
+        let place = diag.place.expect("a place");
+        assert_eq!(&NAMES_MISSING[place.span], "\"nope.toml\"");
+        assert_eq!(
+            diag.hint.as_deref(),
+            Some("paths are relative to the assessment's folder")
+        );
+        assert_eq!(diag.subject, None);
+    }
+
+    #[test]
+    fn a_missing_checklist_named_twice_is_described_once() {
+        let fs = MemFs(vec![("x.toml", NAMES_MISSING), ("y.toml", NAMES_MISSING)]);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let first = only(loader.assessment(Path::new("x.toml"), &[]).unwrap_err());
+        assert_eq!(first.message, "the checklist `nope.toml` does not exist");
+        let second = only(loader.assessment(Path::new("y.toml"), &[]).unwrap_err());
+        assert_eq!(second.code, Code::E012);
+        assert_eq!(
+            second.message,
+            "the checklist `nope.toml` has errors (see above)"
+        );
+        assert_eq!(second.label, "errors in the checklist");
+        assert_eq!(second.hint, None);
+    }
+
+    #[test]
+    fn a_missing_checklist_on_the_command_line_has_no_place() {
+        let fs = MemFs(vec![]);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diag = only(loader.checklist_by_name("nope.toml").unwrap_err());
+        assert_eq!(diag.code, Code::E012);
+        assert_eq!(diag.place, None);
+        assert_eq!(diag.subject.as_deref(), Some("nope.toml"));
+        assert_eq!(
+            diag.hint.as_deref(),
+            Some("paths on the command line are relative to the folder almen runs in")
+        );
+
+        let text = "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = []\n";
+        let fs = MemFs(vec![("x.toml", text)]);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let extra = ["nope.toml".to_owned()];
+        let diag = only(loader.assessment(Path::new("x.toml"), &extra).unwrap_err());
+        assert_eq!(diag.message, "the checklist `nope.toml` does not exist");
+        assert_eq!(diag.place, None);
+        assert_eq!(diag.subject.as_deref(), Some("nope.toml"));
+        assert_eq!(diag.hint, None);
+    }
+
+    #[test]
+    fn an_assessment_that_is_not_there_cannot_be_read() {
+        let fs = MemFs(vec![]);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diag = only(loader.assessment(Path::new("x.toml"), &[]).unwrap_err());
+        assert_eq!(diag.code, Code::E001);
+    }
+
     #[test]
     fn entries_that_leave_the_folder_are_outside() {
         for entry in ["../x.pdf", "a/../../x.pdf", "/etc/passwd"] {
