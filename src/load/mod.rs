@@ -133,6 +133,17 @@ pub struct Loader<'a> {
     cache: HashMap<String, (Option<Arc<Checklist>>, bool)>,
 }
 
+/// Where a checklist was named, so that one that cannot be found is
+/// reported there, with the folder its path is relative to.
+enum NamedAt {
+    /// In an assessment's `checklists`, at this place.
+    File { file: FileId, span: Range<usize> },
+    /// With `--checklist`, for a command that reads no assessment.
+    CommandLine,
+    /// With `--checklist`, next to an assessment.
+    Extra,
+}
+
 /// Which checklist an assessment (or the command line) names.
 enum ChecklistRef<'s> {
     Builtin(&'s str),
@@ -167,28 +178,55 @@ impl<'a> Loader<'a> {
     }
 
     /// Reads a checklist file; one that is not there is E012, checklist
-    /// not found, wherever it was named.
-    fn read_checklist(&mut self, path: &Path, diags: &mut Vec<Diag>) -> Option<FileId> {
-        let mut own = Vec::new();
-        let id = self.read(path, &mut own);
-        let missing = own.iter().any(|d| d.code == Code::E001) && !self.fs.exists(path);
-        diags.extend(own.into_iter().map(|d| {
-            if missing && d.code == Code::E001 {
-                let name = display(path);
-                Diag::new(
-                    Code::E012,
-                    format!(
-                        "{} `{name}` {}",
-                        self.t("tjeklisten", "the checklist"),
-                        self.t("findes ikke", "does not exist")
-                    ),
-                )
-                .about(name)
-            } else {
-                d
+    /// not found, reported where it was named.
+    fn read_checklist(
+        &mut self,
+        path: &Path,
+        at: &NamedAt,
+        diags: &mut Vec<Diag>,
+    ) -> Option<FileId> {
+        let name = display(path);
+        let bytes = match self.fs.read(path) {
+            Ok(bytes) => bytes,
+            Err(_) if !self.fs.exists(path) => {
+                diags.push(self.checklist_missing(&name, at));
+                return None;
             }
-        }));
-        id
+            Err(err) => {
+                diags.push(read_error(self.lang, &name, &err));
+                return None;
+            }
+        };
+        self.add_text(name, bytes, diags)
+    }
+
+    /// E012 for a checklist file that does not exist.
+    fn checklist_missing(&self, name: &str, at: &NamedAt) -> Diag {
+        let diag = Diag::new(
+            Code::E012,
+            format!(
+                "{} `{name}` {}",
+                self.t("tjeklisten", "the checklist"),
+                self.t("findes ikke", "does not exist")
+            ),
+        );
+        match at {
+            NamedAt::File { file, span } => diag
+                .at(
+                    *file,
+                    span.clone(),
+                    self.t("tjeklisten findes ikke", "checklist not found"),
+                )
+                .hint(self.t(
+                    "stier er relative til selvevalueringens mappe",
+                    "paths are relative to the assessment's folder",
+                )),
+            NamedAt::CommandLine => diag.about(name).hint(self.t(
+                "stier på kommandolinjen er relative til den mappe, almen køres fra",
+                "paths on the command line are relative to the folder almen runs in",
+            )),
+            NamedAt::Extra => diag.about(name),
+        }
     }
 
     fn add_text(&mut self, name: String, bytes: Vec<u8>, diags: &mut Vec<Diag>) -> Option<FileId> {
@@ -554,6 +592,7 @@ impl<'a> Loader<'a> {
     fn checklist(
         &mut self,
         reference: ChecklistRef<'_>,
+        at: &NamedAt,
         diags: &mut Vec<Diag>,
     ) -> (Option<Arc<Checklist>>, bool) {
         let key = match &reference {
@@ -580,7 +619,7 @@ impl<'a> Loader<'a> {
                 let file_id = self.sources.add(name, builtin.text);
                 self.checklist_file(file_id, None, &mut own)
             }
-            ChecklistRef::Path(path) => match self.read_checklist(&path, &mut own) {
+            ChecklistRef::Path(path) => match self.read_checklist(&path, at, &mut own) {
                 Some(file_id) => self.checklist_file(file_id, Some(path), &mut own),
                 None => None,
             },
@@ -792,25 +831,27 @@ impl<'a> Loader<'a> {
             .assessment
             .checklists
             .iter()
-            .map(|c| (c.get_ref().as_str(), Some(c.span()), &base))
+            .map(|c| {
+                let at = NamedAt::File {
+                    file: file_id,
+                    span: c.span(),
+                };
+                (c.get_ref().as_str(), at, &base)
+            })
             .collect::<Vec<_>>();
         let cwd = PathBuf::new();
-        let given = extra.iter().map(|c| (c.as_str(), None, &cwd));
-        for (name, span, base) in named.into_iter().chain(given) {
+        let given = extra.iter().map(|c| (c.as_str(), NamedAt::Extra, &cwd));
+        for (name, at, base) in named.into_iter().chain(given) {
             let reference = if is_path(name) {
                 ChecklistRef::Path(normalize(&base.join(name)))
             } else if BUILTINS.iter().any(|b| b.id == name) {
                 ChecklistRef::Builtin(name)
             } else {
-                let diag = self.unknown_checklist(name);
-                diags.push(match span {
-                    Some(span) => diag.at(file_id, span, lang.pick("ukendt id", "unknown id")),
-                    None => diag,
-                });
+                diags.push(self.unknown_checklist(name, &at));
                 continue;
             };
             let mut own = Vec::new();
-            let (loaded, ok) = self.checklist(reference, &mut own);
+            let (loaded, ok) = self.checklist(reference, &at, &mut own);
             if !ok && own.is_empty() {
                 // Its problems were reported with an earlier assessment.
                 let diag = Diag::new(
@@ -821,34 +862,16 @@ impl<'a> Loader<'a> {
                         lang.pick("har fejl (se ovenfor)", "has errors (see above)")
                     ),
                 );
-                diags.push(match span.clone() {
-                    Some(span) => diag.at(
-                        file_id,
-                        span,
+                diags.push(match &at {
+                    NamedAt::File { file, span } => diag.at(
+                        *file,
+                        span.clone(),
                         lang.pick("fejl i tjeklisten", "errors in the checklist"),
                     ),
-                    None => diag,
+                    NamedAt::CommandLine | NamedAt::Extra => diag,
                 });
             }
-            // A checklist file that cannot be read is reported where the
-            // assessment names it.
-            for d in own {
-                match (d.code, span.clone(), d.place.is_none()) {
-                    (Code::E012, Some(span), true) => diags.push(
-                        Diag::new(Code::E012, d.message)
-                            .at(
-                                file_id,
-                                span,
-                                lang.pick("tjeklisten findes ikke", "checklist not found"),
-                            )
-                            .hint(lang.pick(
-                                "stier er relative til selvevalueringens mappe",
-                                "paths are relative to the assessment's folder",
-                            )),
-                    ),
-                    _ => diags.push(d),
-                }
-            }
+            diags.extend(own);
             if let Some(c) = loaded
                 && !checklists.iter().any(|k| Arc::ptr_eq(k, &c))
             {
@@ -1024,25 +1047,16 @@ impl<'a> Loader<'a> {
         } else if BUILTINS.iter().any(|b| b.id == name) {
             ChecklistRef::Builtin(name)
         } else {
-            return Err(vec![self.unknown_checklist(name)]);
+            return Err(vec![self.unknown_checklist(name, &NamedAt::CommandLine)]);
         };
-        match self.checklist(reference, &mut diags) {
+        match self.checklist(reference, &NamedAt::CommandLine, &mut diags) {
             (Some(c), true) => Ok(c),
-            _ => Err(diags
-                .into_iter()
-                .map(|d| match (d.code, &d.place) {
-                    (Code::E012, None) => d.hint(self.t(
-                        "stier på kommandolinjen er relative til den mappe, almen køres fra",
-                        "paths on the command line are relative to the folder almen runs in",
-                    )),
-                    _ => d,
-                })
-                .collect()),
+            _ => Err(diags),
         }
     }
 
     /// A checklist id that is not built in.
-    fn unknown_checklist(&self, name: &str) -> Diag {
+    fn unknown_checklist(&self, name: &str, at: &NamedAt) -> Diag {
         let lang = self.lang;
         let hint = match did_you_mean(name, BUILTINS.iter().map(|b| b.id)) {
             Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
@@ -1056,14 +1070,20 @@ impl<'a> Loader<'a> {
                     &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>()),
                 ),
         };
-        Diag::new(
+        let diag = Diag::new(
             Code::E012,
             format!(
                 "{} `{name}`",
                 lang.pick("ukendt tjekliste", "unknown checklist")
             ),
         )
-        .hint(hint)
+        .hint(hint);
+        match at {
+            NamedAt::File { file, span } => {
+                diag.at(*file, span.clone(), lang.pick("ukendt id", "unknown id"))
+            }
+            NamedAt::CommandLine | NamedAt::Extra => diag,
+        }
     }
 
     /// The span of the first `key =` in a file, for diagnostics about a value
