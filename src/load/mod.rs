@@ -811,14 +811,9 @@ impl<'a> Loader<'a> {
         extra: &[String],
     ) -> Result<Loaded, Vec<Diag>> {
         let mut diags = Vec::new();
-        let parsed: Option<AssessmentFile> = self.parse(file_id, FileKind::Assessment, &mut diags);
-        if diags
-            .iter()
-            .any(|d| matches!(d.code, Code::E013 | Code::E017))
-        {
-            return Err(diags);
-        }
-        let Some(assessment) = parsed else {
+        let Some(assessment) =
+            self.parse::<AssessmentFile>(file_id, FileKind::Assessment, &mut diags)
+        else {
             return Err(diags);
         };
         let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
