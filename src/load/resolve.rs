@@ -18,7 +18,17 @@ use crate::diag::{Diag, FileId, did_you_mean};
 use crate::model::AssessmentFile;
 
 /// Each checklist once, with whether it loaded without problems.
-pub(super) type Cache = HashMap<String, (Option<Arc<Checklist>>, bool)>;
+pub(super) type Cache = HashMap<Key, (Option<Arc<Checklist>>, bool)>;
+
+/// What the cache knows a checklist by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    /// A built-in checklist's id.
+    Builtin(&'static str),
+    /// A file's path, with links and `..` resolved when it exists, so two
+    /// spellings of one file are one checklist.
+    Path(PathBuf),
+}
 
 /// Which checklist a name refers to.
 enum ChecklistRef {
@@ -43,15 +53,11 @@ impl ChecklistRef {
         }))
     }
 
-    /// What the cache knows the checklist by: a file by its path with
-    /// links and `..` resolved, so two spellings of one file are one
-    /// checklist.
-    fn key(&self, fs: &dyn Fs) -> String {
+    fn key(&self, fs: &dyn Fs) -> Key {
         match self {
-            ChecklistRef::Builtin(builtin) => format!("builtin:{}", builtin.id),
+            ChecklistRef::Builtin(builtin) => Key::Builtin(builtin.id),
             ChecklistRef::Path(path) => {
-                let path = fs.canonical(path).unwrap_or_else(|| path.clone());
-                format!("path:{}", path.display())
+                Key::Path(fs.canonical(path).unwrap_or_else(|| path.clone()))
             }
         }
     }
@@ -229,6 +235,31 @@ mod tests {
         assert_eq!(diag.place, None);
         assert_eq!(diag.subject.as_deref(), Some("nope.toml"));
         assert_eq!(diag.hint, None);
+    }
+
+    fn key(fs: &MemFs, name: &str) -> Key {
+        ChecklistRef::of(name, None).expect("a checklist").key(fs)
+    }
+
+    #[test]
+    fn a_file_is_known_by_its_canonical_path_a_builtin_by_its_id() {
+        let fs = MemFs::default().file("c.toml", "");
+        assert_eq!(key(&fs, "./c.toml"), Key::Path(PathBuf::from("c.toml")));
+        assert_eq!(key(&fs, "c.toml"), key(&fs, "./c.toml"));
+        // One that does not exist has no canonical path; it keeps its own.
+        assert_eq!(key(&fs, "./d.toml"), Key::Path(PathBuf::from("./d.toml")));
+        let id = BUILTINS[0].id;
+        assert_eq!(key(&fs, id), Key::Builtin(id));
+    }
+
+    #[test]
+    fn a_checklist_named_two_ways_is_loaded_once() {
+        const CHECKLIST: &str = "format = 1\nid = \"egne\"\nversion = \"1\"\ntitle = { da = \"Egne\" }\n[source]\npublisher = \"X\"\ntitle = \"Y\"\n";
+        let fs = MemFs::default().file("c.toml", CHECKLIST);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let first = loader.checklist_by_name("c.toml").expect("loads");
+        let second = loader.checklist_by_name("./c.toml").expect("loads");
+        assert!(Arc::ptr_eq(&first, &second));
     }
 
     #[test]
