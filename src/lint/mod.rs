@@ -3,7 +3,7 @@
 //! be right, evidence that is not there.
 //!
 //! This module decides what is worth a warning; how a warning reads is
-//! [`diags`]'s business, so no text for the user is written here. Pure:
+//! `diags`'s business, so no text for the user is written here. Pure:
 //! the loaded files, the evidence states and the as-of date in,
 //! diagnostics out; it reads no files and prints nothing.
 

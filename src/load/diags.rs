@@ -114,8 +114,7 @@ pub fn too_many_errors(lang: Lang, name: &str, limit: usize) -> Diag {
     .about(name)
 }
 
-/// E004: a value under `key` that serde refused for a reason with no code
-/// of its own, in serde's words.
+/// E004: a value serde refused for a reason with no code of its own, in its words.
 pub fn unreadable_value(
     lang: Lang,
     file: FileId,
@@ -133,8 +132,7 @@ pub fn unreadable_value(
     .at(file, span, serde_message.to_owned())
 }
 
-/// E005: a key the table does not have; `meant` is the one it was
-/// probably meant to be, `expected` all it has.
+/// E005: a key its table does not have, with the key probably `meant` or all `expected`.
 pub fn unknown_key(
     lang: Lang,
     file: FileId,
@@ -164,8 +162,7 @@ pub fn unknown_key(
     .hint(hint)
 }
 
-/// E006: a value under `key` of the wrong type; `types` is serde's
-/// (found, expected), when it said.
+/// E006: a value of the wrong type, with serde's (found, expected) `types` when it said.
 pub fn wrong_type(
     lang: Lang,
     file: FileId,
@@ -266,8 +263,7 @@ fn bad_date(lang: Lang, file: FileId, span: Range<usize>, key: &str, label: Stri
         ))
 }
 
-/// E009: a word under `key` that is not one of those it allows; `meant`
-/// is the one it was probably meant to be, `expected` all of them.
+/// E009: a word `key` does not allow, with the one probably `meant` and all `expected`.
 pub fn unknown_value(
     lang: Lang,
     file: FileId,
@@ -304,8 +300,7 @@ pub fn unknown_value(
 
 // E010–E017: meaning, and the checklists an assessment names.
 
-/// E010: an answer for an item no loaded checklist has; `meant` is the
-/// loaded item id closest to it.
+/// E010: an answer for an item no loaded checklist has, with the closest id `meant`.
 pub fn unknown_item(
     lang: Lang,
     file: FileId,
@@ -386,8 +381,7 @@ pub fn item_in_two_checklists(
     ))
 }
 
-/// E012: a checklist id that is not built in; `meant` is the built-in id
-/// closest to it.
+/// E012: a checklist id that is not built in, with the closest built-in id `meant`.
 pub fn unknown_checklist(lang: Lang, name: &str, meant: Option<&str>, at: &NamedAt) -> Diag {
     let hint = match meant {
         Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
@@ -446,8 +440,7 @@ pub fn checklist_missing(lang: Lang, name: &str, at: &NamedAt) -> Diag {
     }
 }
 
-/// E012: a checklist, `name` as written, whose problems were reported
-/// when an earlier assessment named it.
+/// E012: a checklist, `name` as written, whose problems were reported when first named.
 pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
     let diag = Diag::new(
         Code::E012,
@@ -487,8 +480,7 @@ pub fn unknown_format(lang: Lang, file: FileId, span: Range<usize>, written: &st
     ))
 }
 
-/// E014: a value under `key` that serde refused; `types` is serde's
-/// (found, expected), when it said.
+/// E014: a value serde refused, with its (found, expected) `types` when it said.
 pub fn invalid_value(
     lang: Lang,
     file: FileId,
@@ -620,8 +612,7 @@ pub fn same_checklist_id(lang: Lang, id: &str, at: Place, first: Place) -> Diag 
     ))
 }
 
-/// E017: a checklist where an assessment was expected, or the other way
-/// round.
+/// E017: a checklist where an assessment was expected, or the other way round.
 pub fn wrong_kind(lang: Lang, file: FileId, expected: FileKind) -> Diag {
     let (message, hint) = match expected {
         FileKind::Assessment => (
@@ -679,8 +670,7 @@ pub fn table_name(lang: Lang, path: &[Seg]) -> String {
     format!("`{out}`")
 }
 
-/// A value's label and hint: what was found and what belongs there when
-/// serde said, its own words when not.
+/// Labels a value with what was found and hints at what belongs, or uses serde's words.
 fn found_expected(
     lang: Lang,
     diag: Diag,

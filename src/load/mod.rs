@@ -1,10 +1,10 @@
 //! Reading checklists and assessments: the types the rest of almen uses,
 //! and the [`Loader`] that takes each file through the steps.
 //!
-//! A file is read ([`read`]: bytes to text), parsed ([`parse`]: text to
+//! A file is read (`read`: bytes to text), parsed (`parse`: text to
 //! values), the checklists it names are found and loaded once
-//! ([`resolve`]), and what it says is checked ([`validate`]). Every problem
-//! becomes a [`Diag`], made where it is found and worded in [`diags`]; a
+//! (`resolve`), and what it says is checked (`validate`). Every problem
+//! becomes a [`Diag`], made where it is found and worded in `diags`; a
 //! file is only accepted when it has none. The file system is reached
 //! through [`Fs`] so the loader can be tested without one.
 //!
@@ -252,7 +252,8 @@ impl<'a> Loader<'a> {
             return Err(diags);
         }
 
-        // Every answer is for a loaded item now; what its evidence is.
+        // Only now, with every answer for a loaded item, is the evidence
+        // worth looking up.
         let evidence = assessment
             .answers
             .iter()

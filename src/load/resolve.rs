@@ -254,7 +254,15 @@ mod tests {
 
     #[test]
     fn a_checklist_named_two_ways_is_loaded_once() {
-        const CHECKLIST: &str = "format = 1\nid = \"egne\"\nversion = \"1\"\ntitle = { da = \"Egne\" }\n[source]\npublisher = \"X\"\ntitle = \"Y\"\n";
+        const CHECKLIST: &str = r#"
+format = 1
+id = "egne"
+version = "1"
+title = { da = "Egne" }
+[source]
+publisher = "X"
+title = "Y"
+"#;
         let fs = MemFs::default().file("c.toml", CHECKLIST);
         let mut loader = Loader::new(&fs, Lang::En);
         let first = loader.checklist_by_name("c.toml").expect("loads");
