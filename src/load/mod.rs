@@ -1,28 +1,33 @@
-//! Reading checklists and assessments: decode, parse, check, resolve.
+//! Reading checklists and assessments: the types the rest of almen uses,
+//! and the [`Loader`] that takes each file through the steps.
 //!
-//! Every problem becomes a [`Diag`]; a file is only accepted when it has
-//! none. The file system is reached through [`Fs`] so the loader can be
-//! tested without one.
+//! A file is read (`read`: bytes to text), parsed (`parse`: text to
+//! values), the checklists it names are found and loaded once
+//! (`resolve`), and what it says is checked (`validate`). Every problem
+//! becomes a [`Diag`], made where it is found and worded in `diags`; a
+//! file is only accepted when it has none. The file system is reached
+//! through [`Fs`] so the loader can be tested without one.
+//!
+//! This module only runs the steps: it finds no problems and words none.
 
+mod diags;
+mod parse;
+mod read;
 mod recover;
+mod resolve;
+mod validate;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
-use crate::diag::{Code, Diag, FileId, Sources, did_you_mean};
+use crate::diag::{Diag, FileId, Place, Sources};
 use crate::lang::Lang;
-use crate::model::{
-    AssessmentFile, BAD_DATE, ChecklistFile, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT,
-    STATUS_WORDS,
-};
-use recover::{RawError, Seg, backticked};
+use crate::model::{AssessmentFile, ChecklistFile};
 
 /// The largest weight an item may have; sums of weights stay exact.
 pub const MAX_WEIGHT: f64 = 1000.0;
@@ -48,7 +53,9 @@ pub trait Fs {
     /// The path with links and `..` resolved, when it exists: two spellings
     /// of one file are one file.
     fn canonical(&self, path: &Path) -> Option<PathBuf>;
-    /// Where an evidence entry of an assessment in `base` points.
+    /// Where an evidence path of an assessment in the folder `base` points:
+    /// the whole rule for what such a path may reach (inside the folder as
+    /// written, and after following links) is the implementation's.
     fn evidence(&self, base: &Path, entry: &str) -> Evidence;
 }
 
@@ -64,30 +71,10 @@ pub enum Evidence {
     Outside,
 }
 
-/// Whether an entry is a URL, and if not, whether the path stays inside
-/// its folder as written (links are the caller's to check).
-pub fn classify_entry(entry: &str) -> Option<Evidence> {
-    if entry.contains("://") || entry.starts_with("mailto:") {
-        return Some(Evidence::Url);
-    }
-    if entry.trim().is_empty() {
-        return Some(Evidence::Missing);
-    }
-    let path = Path::new(entry);
-    let mut depth = 0i32;
-    for component in path.components() {
-        match component {
-            Component::Prefix(_) | Component::RootDir => return Some(Evidence::Outside),
-            Component::ParentDir => depth -= 1,
-            Component::Normal(_) => depth += 1,
-            Component::CurDir => {}
-        }
-        if depth < 0 {
-            return Some(Evidence::Outside);
-        }
-    }
-    // The assessment's own folder (`.`) documents nothing.
-    (depth == 0).then_some(Evidence::Missing)
+/// Whether an evidence entry is a link rather than a path. Where a path
+/// may lead is the file system's question (`Fs::evidence`).
+pub fn is_url(entry: &str) -> bool {
+    entry.contains("://") || entry.starts_with("mailto:")
 }
 
 /// A checklist that loaded without problems.
@@ -110,14 +97,9 @@ impl Checklist {
     pub fn display_name(&self, lang: Lang) -> String {
         match &self.path {
             Some(p) => display(p),
-            None => builtin_name(lang, self.id()),
+            None => diags::builtin_name(lang, self.id()),
         }
     }
-}
-
-/// What a built-in checklist is called where a file name is shown.
-pub fn builtin_name(lang: Lang, id: &str) -> String {
-    format!("<{}>/{id}.toml", lang.pick("indbygget", "built-in"))
 }
 
 /// An assessment that loaded without problems, with its checklists.
@@ -143,13 +125,18 @@ pub struct Loader<'a> {
     pub lang: Lang,
     pub sources: Sources,
     /// Each checklist once, with whether it loaded without problems.
-    cache: HashMap<String, (Option<Arc<Checklist>>, bool)>,
+    cache: resolve::Cache,
 }
 
-/// Which checklist an assessment (or the command line) names.
-enum ChecklistRef<'s> {
-    Builtin(&'s str),
-    Path(PathBuf),
+/// Where a checklist was named, so that one that cannot be found is
+/// reported there, with the folder its path is relative to.
+enum NamedAt {
+    /// In an assessment's `checklists`, at this place.
+    File { file: FileId, span: Range<usize> },
+    /// With `--checklist`, for a command that reads no assessment.
+    CommandLine,
+    /// With `--checklist`, next to an assessment.
+    Extra,
 }
 
 impl<'a> Loader<'a> {
@@ -158,573 +145,8 @@ impl<'a> Loader<'a> {
             fs,
             lang,
             sources: Sources::default(),
-            cache: HashMap::new(),
+            cache: resolve::Cache::default(),
         }
-    }
-
-    fn t<'s>(&self, da: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(da, en)
-    }
-
-    /// Reads a file as UTF-8 text and registers it with the sources.
-    fn read(&mut self, path: &Path, diags: &mut Vec<Diag>) -> Option<FileId> {
-        let name = display(path);
-        let bytes = match self.fs.read(path) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                diags.push(read_error(self.lang, &name, &err));
-                return None;
-            }
-        };
-        Some(self.add_text(name, bytes, diags)).flatten()
-    }
-
-    /// Reads a checklist file; one that is not there is E012, checklist
-    /// not found, wherever it was named.
-    fn read_checklist(&mut self, path: &Path, diags: &mut Vec<Diag>) -> Option<FileId> {
-        let mut own = Vec::new();
-        let id = self.read(path, &mut own);
-        let missing = own.iter().any(|d| d.code == Code::E001) && !self.fs.exists(path);
-        diags.extend(own.into_iter().map(|d| {
-            if missing && d.code == Code::E001 {
-                let name = display(path);
-                Diag::new(
-                    Code::E012,
-                    format!(
-                        "{} `{name}` {}",
-                        self.t("tjeklisten", "the checklist"),
-                        self.t("findes ikke", "does not exist")
-                    ),
-                )
-                .about(name)
-            } else {
-                d
-            }
-        }));
-        id
-    }
-
-    fn add_text(&mut self, name: String, bytes: Vec<u8>, diags: &mut Vec<Diag>) -> Option<FileId> {
-        match String::from_utf8(bytes) {
-            Ok(text) => {
-                let empty = text.trim().is_empty();
-                let id = self.sources.add(name.clone(), text);
-                if empty {
-                    diags.push(
-                        Diag::new(
-                            Code::E003,
-                            format!("{} `{name}`", self.t("filen er tom:", "the file is empty:")),
-                        )
-                        .at(id, 0..0, self.t("ingen indhold", "no content"))
-                        .hint(self.t(
-                            "`almen init` skriver en skabelon at begynde fra",
-                            "`almen init` writes a template to start from",
-                        )),
-                    );
-                    return None;
-                }
-                Some(id)
-            }
-            Err(err) => {
-                let at = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                let id = self.sources.add(name.clone(), text);
-                diags.push(
-                    Diag::new(
-                        Code::E002,
-                        format!(
-                            "{} `{name}`",
-                            self.t("filen er ikke UTF-8:", "the file is not UTF-8:")
-                        ),
-                    )
-                    .at(
-                        id,
-                        at..at + 3,
-                        self.t("ugyldig byte her", "invalid byte here"),
-                    )
-                    .hint(self.t(
-                        "gem filen som UTF-8 (det gør de fleste editorer som standard)",
-                        "save the file as UTF-8 (most editors do by default)",
-                    )),
-                );
-                None
-            }
-        }
-    }
-
-    /// Parses and deserializes one registered file, collecting every problem.
-    /// The value returned is what could be read around the problems, so
-    /// that later checks can report theirs too; the file is only good when
-    /// no diagnostic was added.
-    fn parse<T: DeserializeOwned>(
-        &self,
-        file: FileId,
-        kind: FileKind,
-        diags: &mut Vec<Diag>,
-    ) -> Option<T> {
-        let text = self.sources.text(file);
-        let (root, syntax) = DeTable::parse_recoverable(text);
-        let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
-        for err in syntax {
-            let span = err.span().unwrap_or(0..0);
-            let message = err.message().to_owned();
-            diags.push(
-                if message.starts_with("invalid date") || message.contains("invalid time") {
-                    self.date_diag(file, span, "", &date_syntax(self.lang, &message))
-                } else {
-                    Diag::new(Code::E004, self.t("ugyldig TOML", "invalid TOML"))
-                        .at(file, span, message)
-                        .hint(self.t(
-                            "tjek anførselstegn, klammer og lighedstegn her; tekst skrives i \"…\", datoer uden",
-                            "check the quotes, brackets and equals signs here; text is written in \"…\", dates without",
-                        ))
-                },
-            );
-        }
-        if let Some(diag) = self
-            .check_format(file, &root)
-            .or_else(|| self.check_kind(file, &root, kind))
-        {
-            diags.push(diag);
-            return None;
-        }
-        let (value, errors) = recover::deserialize::<T>(root);
-        if errors.len() >= recover::MAX_ERRORS {
-            diags.push(
-                Diag::new(
-                    Code::E004,
-                    format!(
-                        "{} {} {}",
-                        self.t("efter", "after"),
-                        recover::MAX_ERRORS,
-                        self.t(
-                            "fejl i filen ledes der ikke efter flere; ret dem og kør igen",
-                            "errors in the file, no more are looked for; fix them and run again"
-                        )
-                    ),
-                )
-                .about(self.sources.name(file).to_owned()),
-            );
-        }
-        for err in errors {
-            // Where the syntax was broken, the parser left things out or
-            // kept a value it could not read; neither is news to the user.
-            let overlaps = err.span.as_ref().is_some_and(|s| {
-                broken
-                    .iter()
-                    .any(|b| b.start < s.end.max(s.start + 1) && s.start < b.end.max(b.start + 1))
-            });
-            if !broken.is_empty() && (overlaps || err.message.starts_with("missing field")) {
-                continue;
-            }
-            diags.push(self.raw_diag(file, err));
-        }
-        value
-    }
-
-    /// A file of another format version would only give confusing errors
-    /// further on, so the version is checked first, on its own.
-    fn check_format(&self, file: FileId, root: &Spanned<DeTable<'_>>) -> Option<Diag> {
-        let format = root.get_ref().get("format")?;
-        let DeValue::Integer(int) = format.get_ref() else {
-            return None;
-        };
-        // Compared as a number: `+1`, `0x1` and `1` are all format 1.
-        let digits = int.as_str().replace(['_', '+'], "");
-        let digits = digits
-            .trim_start_matches("0x")
-            .trim_start_matches("0o")
-            .trim_start_matches("0b");
-        let value = i64::from_str_radix(digits, int.radix());
-        if value == Ok(i64::from(FORMAT)) {
-            return None;
-        }
-        Some(
-            Diag::new(
-                Code::E013,
-                match self.lang {
-                    Lang::Da => format!(
-                        "formatversion {} kendes ikke; denne version af almen læser format {FORMAT}",
-                        int.as_str()
-                    ),
-                    Lang::En => format!(
-                        "format version {} is not known; this version of almen reads format {FORMAT}",
-                        int.as_str()
-                    ),
-                },
-            )
-            .at(file, format.span(), self.t("ukendt version", "unknown version"))
-            .hint(self.t(
-                "skriv `format = 1`, eller opdatér almen, hvis filen er skrevet til en nyere version",
-                "write `format = 1`, or update almen if the file was written for a newer version",
-            )),
-        )
-    }
-
-    /// A checklist given where an assessment belongs (or the other way
-    /// round) would only give a screenful of unknown keys; say what it is.
-    fn check_kind(
-        &self,
-        file: FileId,
-        root: &Spanned<DeTable<'_>>,
-        expected: FileKind,
-    ) -> Option<Diag> {
-        if FileKind::of(root.get_ref())? == expected {
-            return None;
-        }
-        let lang = self.lang;
-        let (message, hint) = match expected {
-            FileKind::Assessment => (
-                lang.pick(
-                    "filen er en tjekliste, ikke en selvevaluering",
-                    "the file is a checklist, not a self-assessment",
-                ),
-                lang.pick(
-                    "nævn den i selvevalueringens `[assessment] checklists`, eller giv den med `--checklist`",
-                    "name it in the assessment's `[assessment] checklists`, or give it with `--checklist`",
-                ),
-            ),
-            FileKind::Checklist => (
-                lang.pick(
-                    "filen er en selvevaluering, ikke en tjekliste",
-                    "the file is a self-assessment, not a checklist",
-                ),
-                lang.pick(
-                    "`checklists` og `--checklist` skal pege på tjeklister",
-                    "`checklists` and `--checklist` must name checklists",
-                ),
-            ),
-        };
-        Some(
-            Diag::new(Code::E017, message)
-                .at(file, 0..0, lang.pick("her", "here"))
-                .hint(hint),
-        )
-    }
-
-    /// Turns a serde error into a diagnostic with a code and a hint.
-    fn raw_diag(&self, file: FileId, err: RawError) -> Diag {
-        let key = err
-            .path
-            .iter()
-            .rev()
-            .find_map(|s| match s {
-                Seg::Key(k) => Some(k.as_str()),
-                Seg::Index(_) => None,
-            })
-            .unwrap_or("");
-        let table = table_name(self.lang, &err.path[..err.path.len().saturating_sub(1)]);
-        let span = err.span.clone().unwrap_or(0..0);
-        let msg = err.message.as_str();
-        let words = backticked(msg);
-        let lang = self.lang;
-
-        if msg.starts_with("unknown field") {
-            let unknown = words.first().copied().unwrap_or(key);
-            let expected = words.get(1..).unwrap_or_default();
-            let meant = recover::meant_key(unknown, expected);
-            let hint = match meant {
-                Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
-                None => format!(
-                    "{} {}",
-                    lang.pick("gyldige nøgler her:", "valid keys here:"),
-                    quote_list(expected)
-                ),
-            };
-            return Diag::new(
-                Code::E005,
-                format!(
-                    "{} `{unknown}` {} {table}",
-                    lang.pick("ukendt nøgle", "unknown key"),
-                    lang.pick("i", "in")
-                ),
-            )
-            .at(file, span, lang.pick("ukendt nøgle", "unknown key"))
-            .hint(hint);
-        }
-        if let Some(field) = msg
-            .strip_prefix("missing field `")
-            .and_then(|r| r.split('`').next())
-        {
-            let table = table_name(self.lang, &err.path);
-            return Diag::new(
-                Code::E007,
-                format!(
-                    "{} `{field}` {} {table}",
-                    lang.pick("påkrævet nøgle", "required key"),
-                    lang.pick("mangler i", "is missing in")
-                ),
-            )
-            .at(file, span, lang.pick("her", "here"))
-            .hint(format!("{} `{field} = …`", lang.pick("tilføj", "add")));
-        }
-        if let Some(detail) = msg.find(BAD_DATE).map(|i| &msg[i + BAD_DATE.len()..]) {
-            let (why, value) = detail.split_once(':').unwrap_or(("", detail));
-            let label = match (why, lang) {
-                (DATE_QUOTED, Lang::Da) => {
-                    format!("\"{value}\" er tekst i anførselstegn, ikke en dato")
-                }
-                (DATE_QUOTED, Lang::En) => format!("\"{value}\" is text in quotes, not a date"),
-                (DATE_INVALID, Lang::Da) => format!("{value} findes ikke i kalenderen"),
-                (DATE_INVALID, Lang::En) => format!("{value} is not in the calendar"),
-                (DATE_TIME, Lang::Da) => format!("{value} har et klokkeslæt; skriv kun datoen"),
-                (DATE_TIME, Lang::En) => format!("{value} has a time of day; write only the date"),
-                _ => detail.to_owned(),
-            };
-            return self.date_diag(file, span, key, &label);
-        }
-        if msg.contains("a TOML date") {
-            return self.date_diag(file, span, key, msg);
-        }
-        if msg.starts_with("unknown variant") {
-            let unknown = words.first().copied().unwrap_or("");
-            let mut expected: Vec<&str> = words.get(1..).unwrap_or_default().to_vec();
-            if expected.contains(&"met") {
-                expected = STATUS_WORDS.to_vec();
-            }
-            let danish = match unknown.to_lowercase().as_str() {
-                "lovkrav" | "pligt" | "krav" => Some("duty"),
-                "anbefaling" => Some("recommendation"),
-                _ => None,
-            };
-            let meant = danish
-                .filter(|d| expected.contains(d))
-                .or_else(|| did_you_mean(unknown, expected.iter().copied()));
-            let hint = match meant {
-                Some(s) => format!(
-                    "{} `{s}`? {} {}",
-                    lang.pick("mente du", "did you mean"),
-                    lang.pick("Gyldige værdier:", "Valid values:"),
-                    quote_list(&expected)
-                ),
-                None => format!(
-                    "{} {}",
-                    lang.pick("gyldige værdier:", "valid values:"),
-                    quote_list(&expected)
-                ),
-            };
-            return Diag::new(
-                Code::E009,
-                format!(
-                    "{} `{unknown}` {} `{key}`",
-                    lang.pick("ukendt værdi", "unknown value"),
-                    lang.pick("for", "for")
-                ),
-            )
-            .at(file, span, lang.pick("ukendt værdi", "unknown value"))
-            .hint(hint);
-        }
-        let code = if msg.starts_with("invalid type") {
-            Code::E006
-        } else if msg.starts_with("invalid value") || msg.starts_with("invalid length") {
-            Code::E014
-        } else {
-            Code::E004
-        };
-        let what = match code {
-            Code::E006 => lang.pick("har forkert type", "has the wrong type"),
-            _ => lang.pick("har en ugyldig værdi", "has an invalid value"),
-        };
-        let diag = Diag::new(code, format!("`{key}` {what}"));
-        let invalid_value = msg
-            .strip_prefix("invalid value: ")
-            .and_then(|r| r.split_once(", expected "));
-        match (code, type_error(msg).or(invalid_value)) {
-            (Code::E006 | Code::E014, Some((found, expected))) => {
-                let (found, expected) = (type_word(lang, found), type_word(lang, expected));
-                diag.at(
-                    file,
-                    span,
-                    format!("{} {found}", lang.pick("her står", "found")),
-                )
-                .hint(format!(
-                    "{} {expected}",
-                    lang.pick("her skal stå", "expected")
-                ))
-            }
-            _ => diag.at(file, span, msg.to_owned()),
-        }
-    }
-
-    fn date_diag(&self, file: FileId, span: Range<usize>, key: &str, detail: &str) -> Diag {
-        let message = if key.is_empty() {
-            self.t("ugyldig dato", "invalid date").to_owned()
-        } else {
-            format!("{} `{key}`", self.t("ugyldig dato i", "invalid date in"))
-        };
-        Diag::new(Code::E008, message)
-            .at(file, span, detail.to_owned())
-            .hint(self.t(
-                "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
-                "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
-            ))
-    }
-
-    /// Loads a checklist named by id or path, once. Returns what could be
-    /// read of it, and whether that was all of it: a checklist with problems
-    /// is reported the first time it is loaded and fails every assessment
-    /// that names it.
-    fn checklist(
-        &mut self,
-        reference: ChecklistRef<'_>,
-        diags: &mut Vec<Diag>,
-    ) -> (Option<Arc<Checklist>>, bool) {
-        let key = match &reference {
-            ChecklistRef::Builtin(id) => format!("builtin:{id}"),
-            ChecklistRef::Path(path) => {
-                let path = self.fs.canonical(path).unwrap_or_else(|| path.clone());
-                format!("path:{}", path.display())
-            }
-        };
-        if let Some(cached) = self.cache.get(&key) {
-            return cached.clone();
-        }
-        let mut own = Vec::new();
-        let loaded = match reference {
-            ChecklistRef::Builtin(id) => {
-                let Some(builtin) = BUILTINS.iter().find(|b| b.id == id) else {
-                    return (None, false);
-                };
-                let name = format!(
-                    "<{}>/{}",
-                    self.t("indbygget", "built-in"),
-                    builtin.path.rsplit('/').next().unwrap_or(builtin.path)
-                );
-                let file_id = self.sources.add(name, builtin.text);
-                self.checklist_file(file_id, None, &mut own)
-            }
-            ChecklistRef::Path(path) => match self.read_checklist(&path, &mut own) {
-                Some(file_id) => self.checklist_file(file_id, Some(path), &mut own),
-                None => None,
-            },
-        };
-        let loaded = loaded.map(Arc::new);
-        let ok = own.is_empty();
-        diags.extend(own);
-        self.cache.insert(key, (loaded.clone(), ok));
-        (loaded, ok)
-    }
-
-    fn checklist_file(
-        &self,
-        file_id: FileId,
-        path: Option<PathBuf>,
-        diags: &mut Vec<Diag>,
-    ) -> Option<Checklist> {
-        let file: ChecklistFile = self.parse(file_id, FileKind::Checklist, diags)?;
-        let lang = self.lang;
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
-        if file.id.get_ref().trim().is_empty() {
-            diags.push(
-                Diag::new(
-                    Code::E014,
-                    lang.pick("tjeklistens id er tomt", "the checklist id is empty"),
-                )
-                .at(file_id, file.id.span(), lang.pick("tomt id", "empty id")),
-            );
-        }
-        for item in &file.items {
-            let id = item.id.get_ref().as_str();
-            if id.trim().is_empty() {
-                diags.push(
-                    Diag::new(
-                        Code::E014,
-                        lang.pick("punktets id er tomt", "the item id is empty"),
-                    )
-                    .at(
-                        file_id,
-                        item.id.span(),
-                        lang.pick("tomt id", "empty id"),
-                    ),
-                );
-            }
-            if let Some(first) = seen.insert(id, item.id.span()) {
-                diags.push(
-                    Diag::new(
-                        Code::E011,
-                        format!(
-                            "{} `{id}`",
-                            lang.pick("punktet findes to gange:", "the item appears twice:")
-                        ),
-                    )
-                    .at(file_id, item.id.span(), lang.pick("igen her", "again here"))
-                    .related(file_id, first, lang.pick("første gang her", "first here"))
-                    .hint(lang.pick(
-                        "giv hvert punkt sit eget id",
-                        "give each item an id of its own",
-                    )),
-                );
-            }
-            if let Some(w) = &item.weight
-                && !(*w.get_ref() > 0.0 && *w.get_ref() <= MAX_WEIGHT)
-            {
-                diags.push(
-                    Diag::new(
-                        Code::E014,
-                        format!(
-                            "`weight` {} `{id}`",
-                            lang.pick(
-                                "skal være over 0 og højst 1000 i",
-                                "must be above 0 and at most 1000 in"
-                            )
-                        ),
-                    )
-                    .at(
-                        file_id,
-                        w.span(),
-                        lang.pick("ugyldig vægt", "invalid weight"),
-                    )
-                    .hint(lang.pick(
-                        "udelad `weight` for vægt 1",
-                        "leave `weight` out for weight 1",
-                    )),
-                );
-            }
-            if let Some(m) = &item.every_months
-                && *m.get_ref() == 0
-            {
-                diags.push(
-                    Diag::new(
-                        Code::E014,
-                        format!(
-                            "`every-months` {} `{id}`",
-                            lang.pick("skal være mindst 1 i", "must be at least 1 in")
-                        ),
-                    )
-                    .at(
-                        file_id,
-                        m.span(),
-                        lang.pick("ugyldigt antal måneder", "invalid number of months"),
-                    ),
-                );
-            }
-            if let (Some(w), None) = (&item.warn_days, &item.every_months) {
-                diags.push(
-                    Diag::new(
-                        Code::E014,
-                        format!(
-                            "`warn-days` {} `{id}`",
-                            lang.pick("kræver `every-months` i", "needs `every-months` in")
-                        ),
-                    )
-                    .at(
-                        file_id,
-                        w.span(),
-                        lang.pick("uden gentagelse", "without a recurrence"),
-                    )
-                    .hint(lang.pick(
-                        "tilføj `every-months = …`, eller fjern `warn-days`",
-                        "add `every-months = …`, or remove `warn-days`",
-                    )),
-                );
-            }
-        }
-        Some(Checklist {
-            sha256: sha256(self.sources.text(file_id)),
-            file,
-            file_id,
-            path,
-        })
     }
 
     /// Loads an assessment, its checklists and its evidence.
@@ -738,7 +160,7 @@ impl<'a> Loader<'a> {
     /// Reads a file and registers it, for the `*_at` functions.
     pub fn read_file(&mut self, path: &Path) -> Result<FileId, Vec<Diag>> {
         let mut diags = Vec::new();
-        self.read(path, &mut diags).ok_or(diags)
+        read::file(self.fs, &mut self.sources, self.lang, path, &mut diags).ok_or(diags)
     }
 
     /// What a registered file is, judged by its top-level tables; `None`
@@ -755,7 +177,8 @@ impl<'a> Loader<'a> {
         path: &Path,
     ) -> Result<Arc<Checklist>, Vec<Diag>> {
         let mut diags = Vec::new();
-        match self.checklist_file(file_id, Some(path.to_path_buf()), &mut diags) {
+        let checklist = self.checklist_file(file_id, Some(path.to_path_buf()), &mut diags);
+        match checklist {
             Some(c) if diags.is_empty() => Ok(Arc::new(c)),
             _ => {
                 sort(&mut diags);
@@ -778,6 +201,15 @@ impl<'a> Loader<'a> {
             })
     }
 
+    /// Loads a checklist file on its own (for `--checklist` listings).
+    pub fn checklist_by_name(&mut self, name: &str) -> Result<Arc<Checklist>, Vec<Diag>> {
+        let mut diags = Vec::new();
+        match self.checklist(name, None, &NamedAt::CommandLine, &mut diags) {
+            (Some(c), true) => Ok(c),
+            _ => Err(diags),
+        }
+    }
+
     fn assessment_unsorted(
         &mut self,
         file_id: FileId,
@@ -785,226 +217,56 @@ impl<'a> Loader<'a> {
         extra: &[String],
     ) -> Result<Loaded, Vec<Diag>> {
         let mut diags = Vec::new();
-        let parsed: Option<AssessmentFile> = self.parse(file_id, FileKind::Assessment, &mut diags);
-        if diags
-            .iter()
-            .any(|d| matches!(d.code, Code::E013 | Code::E017))
-        {
-            return Err(diags);
-        }
+        let parsed = parse::file::<AssessmentFile>(
+            &self.sources,
+            self.lang,
+            file_id,
+            FileKind::Assessment,
+            &mut diags,
+        );
         let Some(assessment) = parsed else {
             return Err(diags);
         };
-        let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let lang = self.lang;
-
-        // Which checklists: those the file names, then those given on the
-        // command line; each loaded once.
-        let mut checklists: Vec<Arc<Checklist>> = Vec::new();
-        let named = assessment
-            .assessment
-            .checklists
-            .iter()
-            .map(|c| (c.get_ref().as_str(), Some(c.span()), &base))
-            .collect::<Vec<_>>();
-        let cwd = PathBuf::new();
-        let given = extra.iter().map(|c| (c.as_str(), None, &cwd));
-        for (name, span, base) in named.into_iter().chain(given) {
-            let reference = if is_path(name) {
-                ChecklistRef::Path(normalize(&base.join(name)))
-            } else if BUILTINS.iter().any(|b| b.id == name) {
-                ChecklistRef::Builtin(name)
-            } else {
-                let diag = self.unknown_checklist(name);
-                diags.push(match span {
-                    Some(span) => diag.at(file_id, span, lang.pick("ukendt id", "unknown id")),
-                    None => diag,
-                });
-                continue;
-            };
-            let mut own = Vec::new();
-            let (loaded, ok) = self.checklist(reference, &mut own);
-            if !ok && own.is_empty() {
-                // Its problems were reported with an earlier assessment.
-                let diag = Diag::new(
-                    Code::E012,
-                    format!(
-                        "{} `{name}` {}",
-                        lang.pick("tjeklisten", "the checklist"),
-                        lang.pick("har fejl (se ovenfor)", "has errors (see above)")
-                    ),
-                );
-                diags.push(match span.clone() {
-                    Some(span) => diag.at(
-                        file_id,
-                        span,
-                        lang.pick("fejl i tjeklisten", "errors in the checklist"),
-                    ),
-                    None => diag,
-                });
-            }
-            // A checklist file that cannot be read is reported where the
-            // assessment names it.
-            for d in own {
-                match (d.code, span.clone(), d.place.is_none()) {
-                    (Code::E012, Some(span), true) => diags.push(
-                        Diag::new(Code::E012, d.message)
-                            .at(
-                                file_id,
-                                span,
-                                lang.pick("tjeklisten findes ikke", "checklist not found"),
-                            )
-                            .hint(lang.pick(
-                                "stier er relative til selvevalueringens mappe",
-                                "paths are relative to the assessment's folder",
-                            )),
-                    ),
-                    _ => diags.push(d),
-                }
-            }
-            if let Some(c) = loaded
-                && !checklists.iter().any(|k| Arc::ptr_eq(k, &c))
-            {
-                checklists.push(c);
-            }
-        }
-        if assessment.assessment.checklists.is_empty() && extra.is_empty() {
-            diags.push(
-                Diag::new(
-                    Code::E014,
-                    lang.pick(
-                        "selvevalueringen nævner ingen tjeklister",
-                        "the assessment names no checklists",
-                    ),
-                )
-                .at(
-                    file_id,
-                    self.key_span(file_id, "checklists"),
-                    lang.pick("tom liste", "empty list"),
-                )
-                .hint(lang.pick(
-                    "fx `checklists = [\"samarbejde-med-omverdenen\"]`",
-                    "e.g. `checklists = [\"samarbejde-med-omverdenen\"]`",
-                )),
-            );
-        }
-
-        // Ids are unique across the checklists loaded together.
-        let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::new();
-        let mut item_ids: HashMap<&str, (&Checklist, Range<usize>)> = HashMap::new();
-        for checklist in &checklists {
-            if let Some(first) = checklist_ids.insert(checklist.id(), checklist) {
-                diags.push(
-                    Diag::new(
-                        Code::E015,
-                        format!(
-                            "{} `{}`",
-                            lang.pick(
-                                "to tjeklister har samme id",
-                                "two checklists have the same id"
-                            ),
-                            checklist.id()
-                        ),
-                    )
-                    .at(
-                        checklist.file_id,
-                        checklist.file.id.span(),
-                        lang.pick("igen her", "again here"),
-                    )
-                    .related(
-                        first.file_id,
-                        first.file.id.span(),
-                        lang.pick("første gang her", "first here"),
-                    )
-                    .hint(lang.pick(
-                        "giv din egen tjekliste et andet id",
-                        "give your own checklist another id",
-                    )),
-                );
-                continue;
-            }
-            for item in &checklist.file.items {
-                let id = item.id.get_ref().as_str();
-                match item_ids.get(id) {
-                    Some((first, span)) => diags.push(
-                        Diag::new(
-                            Code::E011,
-                            format!(
-                                "{} `{id}` {} `{}` {} `{}`",
-                                lang.pick("punktet", "the item"),
-                                lang.pick("findes både i", "is in both"),
-                                first.id(),
-                                lang.pick("og", "and"),
-                                checklist.id()
-                            ),
-                        )
-                        .at(checklist.file_id, item.id.span(), lang.pick("igen her", "again here"))
-                        .related(first.file_id, span.clone(), lang.pick("første gang her", "first here"))
-                        .hint(lang.pick(
-                            "punkt-id'er skal være unikke på tværs af tjeklister; omdøb punktet i din egen tjekliste",
-                            "item ids must be unique across checklists; rename the item in your own checklist",
-                        )),
-                    ),
-                    None => {
-                        item_ids.insert(id, (checklist, item.id.span()));
-                    }
-                }
-            }
-        }
-
-        // Every answer is for an item that is loaded.
-        let mut evidence = BTreeMap::new();
-        let all_ids: Vec<&str> = item_ids.keys().copied().collect();
-        for (id, answer) in &assessment.answers {
-            if !item_ids.contains_key(id.get_ref().as_str()) {
-                let mut sorted = all_ids.clone();
-                sorted.sort_unstable();
-                let hint = match did_you_mean(id.get_ref(), sorted.iter().copied()) {
-                    Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
-                    None => lang
-                        .pick(
-                            "ingen indlæst tjekliste har det; tilføj dens tjekliste til `checklists`",
-                            "no loaded checklist has it; add its checklist to `checklists`",
-                        )
-                        .to_owned(),
-                };
-                diags.push(
-                    Diag::new(
-                        Code::E010,
-                        format!(
-                            "{} `{}`",
-                            lang.pick("svar på et ukendt punkt", "answer for an unknown item"),
-                            id.get_ref()
-                        ),
-                    )
-                    .at(
-                        file_id,
-                        id.span(),
-                        lang.pick("ukendt punkt", "unknown item"),
-                    )
-                    .hint(hint),
-                );
-                continue;
-            }
-            let entries = answer
-                .evidence
-                .iter()
-                .map(|e| {
-                    let entry = e.get_ref().clone();
-                    let state =
-                        classify_entry(&entry).unwrap_or_else(|| self.fs.evidence(&base, &entry));
-                    (entry, state)
-                })
-                .collect();
-            evidence.insert(id.get_ref().clone(), entries);
-        }
-
+        let base = path.parent().unwrap_or(Path::new(""));
+        let checklists = self.checklists_of(file_id, &assessment, base, extra, &mut diags);
+        validate::assessment(
+            self.lang,
+            file_id,
+            self.sources.text(file_id),
+            &assessment,
+            assessment.assessment.checklists.len() + extra.len(),
+            &checklists,
+            &mut diags,
+        );
         if !diags.is_empty() {
             return Err(diags);
         }
+
+        // Only now, with every answer for a loaded item, is the evidence
+        // worth looking up.
+        let evidence = assessment
+            .answers
+            .iter()
+            .map(|(id, answer)| {
+                let entries = answer
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        let entry = e.get_ref().clone();
+                        let state = if is_url(&entry) {
+                            Evidence::Url
+                        } else {
+                            self.fs.evidence(base, &entry)
+                        };
+                        (entry, state)
+                    })
+                    .collect();
+                (id.get_ref().clone(), entries)
+            })
+            .collect();
         let line = |offset: usize| {
             self.sources
-                .line_col(&crate::diag::Place {
+                .line_col(&Place {
                     file: file_id,
                     span: offset..offset,
                 })
@@ -1029,63 +291,29 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Loads a checklist file on its own (for `--checklist` listings).
-    pub fn checklist_by_name(&mut self, name: &str) -> Result<Arc<Checklist>, Vec<Diag>> {
-        let mut diags = Vec::new();
-        let reference = if is_path(name) {
-            ChecklistRef::Path(PathBuf::from(name))
-        } else if BUILTINS.iter().any(|b| b.id == name) {
-            ChecklistRef::Builtin(name)
-        } else {
-            return Err(vec![self.unknown_checklist(name)]);
-        };
-        match self.checklist(reference, &mut diags) {
-            (Some(c), true) => Ok(c),
-            _ => Err(diags
-                .into_iter()
-                .map(|d| match (d.code, &d.place) {
-                    (Code::E012, None) => d.hint(self.t(
-                        "stier på kommandolinjen er relative til den mappe, almen køres fra",
-                        "paths on the command line are relative to the folder almen runs in",
-                    )),
-                    _ => d,
-                })
-                .collect()),
-        }
-    }
-
-    /// A checklist id that is not built in.
-    fn unknown_checklist(&self, name: &str) -> Diag {
-        let lang = self.lang;
-        let hint = match did_you_mean(name, BUILTINS.iter().map(|b| b.id)) {
-            Some(s) => format!("{} `{s}`?", lang.pick("mente du", "did you mean")),
-            None => lang
-                .pick(
-                    "indbyggede tjeklister: {}; en sti skal indeholde `/` eller ende på `.toml`",
-                    "built-in checklists: {}; a path must contain `/` or end in `.toml`",
-                )
-                .replace(
-                    "{}",
-                    &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>()),
-                ),
-        };
-        Diag::new(
-            Code::E012,
-            format!(
-                "{} `{name}`",
-                lang.pick("ukendt tjekliste", "unknown checklist")
-            ),
-        )
-        .hint(hint)
-    }
-
-    /// The span of the first `key =` in a file, for diagnostics about a value
-    /// serde has already consumed.
-    fn key_span(&self, file: FileId, key: &str) -> Range<usize> {
-        let text = self.sources.text(file);
-        text.find(&format!("{key} ="))
-            .or_else(|| text.find(key))
-            .map_or(0..0, |i| i..i + key.len())
+    /// Parses and checks a registered checklist file. What could be read
+    /// of it comes back even with problems, so that an assessment naming
+    /// it can report its own too.
+    fn checklist_file(
+        &self,
+        file_id: FileId,
+        path: Option<PathBuf>,
+        diags: &mut Vec<Diag>,
+    ) -> Option<Checklist> {
+        let file: ChecklistFile = parse::file(
+            &self.sources,
+            self.lang,
+            file_id,
+            FileKind::Checklist,
+            diags,
+        )?;
+        validate::checklist(self.lang, file_id, &file, diags);
+        Some(Checklist {
+            sha256: sha256(self.sources.text(file_id)),
+            file,
+            file_id,
+            path,
+        })
     }
 }
 
@@ -1111,78 +339,9 @@ impl FileKind {
     }
 }
 
-/// The parser's words for a bad date, in the reader's language.
-fn date_syntax(lang: Lang, message: &str) -> String {
-    let between = |what: &str| {
-        message
-            .split_once(&format!("expected {what} between "))
-            .map(|(_, range)| range.replace(" and ", lang.pick(" og ", " and ")))
-    };
-    match (lang, between("day"), between("month")) {
-        (Lang::Da, Some(r), _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
-        (Lang::Da, _, Some(r)) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
-        (Lang::Da, _, _) => "ugyldig dato".to_owned(),
-        (Lang::En, _, _) => message.to_owned(),
-    }
-}
-
-/// `invalid type: X, expected Y` → (X, Y).
-fn type_error(msg: &str) -> Option<(&str, &str)> {
-    msg.strip_prefix("invalid type: ")?
-        .split_once(", expected ")
-}
-
-/// serde's words for a type, as a reader says them.
-fn type_word(lang: Lang, word: &str) -> String {
-    let (head, value) = match word.split_once(' ') {
-        Some((h, v)) => (h, v.trim_matches('`')),
-        None => (word, ""),
-    };
-    let name = match (head, word) {
-        (_, "a string") | ("string", _) => lang.pick("tekst", "text"),
-        (_, "a sequence") | ("sequence", _) => lang.pick("en liste […]", "a list […]"),
-        (_, "a map") | ("map", _) => lang.pick("en tabel { … }", "a table { … }"),
-        (_, "u32") | (_, "u64") => {
-            lang.pick("et helt tal, 0 eller større", "a whole number, 0 or more")
-        }
-        (_, "i64") => lang.pick("et helt tal", "a whole number"),
-        (_, "f64") => lang.pick("et tal", "a number"),
-        ("integer", _) => lang.pick("heltallet", "the whole number"),
-        ("floating", _) => lang.pick("tallet", "the number"),
-        ("boolean", _) | (_, "a boolean") => lang.pick("en sand/falsk-værdi", "a true/false value"),
-        (_, w) if w.starts_with("struct ") => lang.pick("en tabel { … }", "a table { … }"),
-        _ => return word.to_owned(),
-    };
-    match head {
-        "string" | "integer" | "boolean" if !value.is_empty() => format!("{name} {value}"),
-        "floating" => format!(
-            "{name} {}",
-            word.rsplit(' ').next().unwrap_or("").trim_matches('`')
-        ),
-        _ => name.to_owned(),
-    }
-}
-
 /// A checklist reference is a path when it looks like one.
 pub fn is_path(name: &str) -> bool {
     name.contains('/') || name.contains('\\') || name.ends_with(".toml")
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The SHA-256 of a text, in lower-case hex.
@@ -1204,91 +363,77 @@ pub fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn read_error(lang: Lang, name: &str, err: &io::Error) -> Diag {
-    let why = match err.kind() {
-        io::ErrorKind::NotFound => lang
-            .pick("filen findes ikke", "the file does not exist")
-            .to_owned(),
-        io::ErrorKind::PermissionDenied => {
-            lang.pick("ingen adgang", "permission denied").to_owned()
-        }
-        io::ErrorKind::IsADirectory => lang.pick("det er en mappe", "it is a folder").to_owned(),
-        _ => err.to_string(),
-    };
-    Diag::new(
-        Code::E001,
-        format!(
-            "{} `{name}`: {why}",
-            lang.pick("kan ikke læse", "cannot read")
-        ),
-    )
-    .about(name)
-    .hint(match err.kind() {
-        io::ErrorKind::NotFound => lang.pick(
-            "tjek stavningen og mappen; `almen init` skriver en ny selvevaluering",
-            "check the spelling and the folder; `almen init` writes a new assessment",
-        ),
-        io::ErrorKind::IsADirectory => lang.pick(
-            "giv en .toml-fil, eller brug `almen check MAPPE` for alle i mappen",
-            "give a .toml file, or use `almen check FOLDER` for all in the folder",
-        ),
-        _ => lang.pick("tjek filens rettigheder", "check the file's permissions"),
-    })
-}
-
-fn table_name(lang: Lang, path: &[Seg]) -> String {
-    if path.is_empty() {
-        return lang
-            .pick("filens øverste niveau", "the top level of the file")
-            .to_owned();
-    }
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Seg::Index(i) => out.push_str(&format!("[{}]", i + 1)),
-        }
-    }
-    format!("`{out}`")
-}
-
-fn quote_list(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| format!("`{w}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
 
-    #[test]
-    fn entries_that_leave_the_folder_are_outside() {
-        for entry in ["../x.pdf", "a/../../x.pdf", "/etc/passwd"] {
-            assert_eq!(classify_entry(entry), Some(Evidence::Outside), "{entry}");
+    /// Files in memory, and folders, which exist but cannot be read;
+    /// nothing else exists. `./` is the only way to spell a path twice.
+    #[derive(Default)]
+    pub(super) struct MemFs {
+        files: Vec<(PathBuf, &'static str)>,
+        folders: Vec<PathBuf>,
+    }
+
+    impl MemFs {
+        pub(super) fn file(mut self, path: &str, text: &'static str) -> Self {
+            self.files.push((plain(Path::new(path)), text));
+            self
         }
-        for entry in ["x.pdf", "a/../x.pdf", "./a/b.pdf"] {
-            assert_eq!(classify_entry(entry), None, "{entry}");
+
+        pub(super) fn folder(mut self, path: &str) -> Self {
+            self.folders.push(plain(Path::new(path)));
+            self
         }
-        assert_eq!(classify_entry("https://bl.dk/x"), Some(Evidence::Url));
+    }
+
+    fn plain(path: &Path) -> PathBuf {
+        path.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect()
+    }
+
+    impl Fs for MemFs {
+        fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+            let path = plain(path);
+            if self.folders.contains(&path) {
+                return Err(io::Error::from(io::ErrorKind::IsADirectory));
+            }
+            self.files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, text)| text.as_bytes().to_vec())
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+        }
+        fn exists(&self, path: &Path) -> bool {
+            let path = plain(path);
+            self.folders.contains(&path) || self.files.iter().any(|(p, _)| *p == path)
+        }
+        fn canonical(&self, path: &Path) -> Option<PathBuf> {
+            self.exists(path).then(|| plain(path))
+        }
+        fn evidence(&self, _: &Path, _: &str) -> Evidence {
+            Evidence::Missing
+        }
     }
 
     #[test]
-    fn normalize_removes_dots() {
+    fn an_assessment_that_is_not_there_cannot_be_read() {
+        let fs = MemFs::default();
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diags = loader.assessment(Path::new("x.toml"), &[]).unwrap_err();
         assert_eq!(
-            normalize(Path::new("a/./b/../c.toml")),
-            PathBuf::from("a/c.toml")
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::E001]
         );
-        assert_eq!(
-            normalize(Path::new("../c.toml")),
-            PathBuf::from("../c.toml")
-        );
+    }
+
+    #[test]
+    fn links_are_told_from_paths() {
+        assert!(is_url("https://bl.dk/x"));
+        assert!(is_url("mailto:formand@eksempel.dk"));
+        assert!(!is_url("politikker/x.pdf"));
+        assert!(!is_url("../x.pdf"));
     }
 }

@@ -1,0 +1,739 @@
+//! The wording of every diagnostic the loader makes, in both languages.
+//!
+//! One function per problem, grouped by code in code order. Each takes
+//! what was found and where, and returns the finished [`Diag`]; none of
+//! them looks at a file or decides whether something is a problem. The
+//! rest of the loader must not word anything itself, so that a message is
+//! read, compared and changed here and nowhere else.
+
+use std::io;
+use std::ops::Range;
+
+use super::recover::Seg;
+use super::{BUILTINS, FileKind, NamedAt};
+use crate::diag::{Code, Diag, FileId, Place, did_you_mean_hint};
+use crate::lang::Lang;
+use crate::model::FORMAT;
+
+// E001–E003: reading.
+
+/// E001: a file that cannot be read, and why.
+pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
+    let why = match err.kind() {
+        io::ErrorKind::NotFound => lang
+            .pick("filen findes ikke", "the file does not exist")
+            .to_owned(),
+        io::ErrorKind::PermissionDenied => {
+            lang.pick("ingen adgang", "permission denied").to_owned()
+        }
+        io::ErrorKind::IsADirectory => lang.pick("det er en mappe", "it is a folder").to_owned(),
+        _ => err.to_string(),
+    };
+    Diag::new(
+        Code::E001,
+        format!(
+            "{} `{name}`: {why}",
+            lang.pick("kan ikke læse", "cannot read")
+        ),
+    )
+    .about(name)
+    .hint(match err.kind() {
+        io::ErrorKind::NotFound => lang.pick(
+            "tjek stavningen og mappen; `almen init` skriver en ny selvevaluering",
+            "check the spelling and the folder; `almen init` writes a new assessment",
+        ),
+        io::ErrorKind::IsADirectory => lang.pick(
+            "giv en .toml-fil, eller brug `almen check MAPPE` for alle i mappen",
+            "give a .toml file, or use `almen check FOLDER` for all in the folder",
+        ),
+        _ => lang.pick("tjek filens rettigheder", "check the file's permissions"),
+    })
+}
+
+/// E002: a file that is not UTF-8; `span` covers the first bad byte.
+pub fn not_utf8(lang: Lang, file: FileId, name: &str, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E002,
+        format!(
+            "{} `{name}`",
+            lang.pick("filen er ikke UTF-8:", "the file is not UTF-8:")
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("ugyldig byte her", "invalid byte here"),
+    )
+    .hint(lang.pick(
+        "gem filen som UTF-8 (det gør de fleste editorer som standard)",
+        "save the file as UTF-8 (most editors do by default)",
+    ))
+}
+
+/// E003: a file with nothing but white space in it.
+pub fn empty_file(lang: Lang, file: FileId, name: &str) -> Diag {
+    Diag::new(
+        Code::E003,
+        format!(
+            "{} `{name}`",
+            lang.pick("filen er tom:", "the file is empty:")
+        ),
+    )
+    .at(file, 0..0, lang.pick("ingen indhold", "no content"))
+    .hint(lang.pick(
+        "`almen init` skriver en skabelon at begynde fra",
+        "`almen init` writes a template to start from",
+    ))
+}
+
+// E004–E009: parsing.
+
+/// E004: broken TOML syntax, in the parser's words.
+pub fn invalid_toml(lang: Lang, file: FileId, span: Range<usize>, parser_message: &str) -> Diag {
+    Diag::new(Code::E004, lang.pick("ugyldig TOML", "invalid TOML"))
+        .at(file, span, parser_message.to_owned())
+        .hint(lang.pick(
+            "tjek anførselstegn, klammer og lighedstegn her; tekst skrives i \"…\", datoer uden",
+            "check the quotes, brackets and equals signs here; text is written in \"…\", dates without",
+        ))
+}
+
+/// E004: so many errors in one file that the rest were not looked for.
+pub fn too_many_errors(lang: Lang, name: &str, limit: usize) -> Diag {
+    Diag::new(
+        Code::E004,
+        format!(
+            "{} {limit} {}",
+            lang.pick("efter", "after"),
+            lang.pick(
+                "fejl i filen ledes der ikke efter flere; ret dem og kør igen",
+                "errors in the file, no more are looked for; fix them and run again"
+            )
+        ),
+    )
+    .about(name)
+}
+
+/// E004: a value serde refused for a reason with no code of its own, in its words.
+pub fn unreadable_value(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    serde_message: &str,
+) -> Diag {
+    Diag::new(
+        Code::E004,
+        format!(
+            "`{key}` {}",
+            lang.pick("har en ugyldig værdi", "has an invalid value")
+        ),
+    )
+    .at(file, span, serde_message.to_owned())
+}
+
+/// E005: a key its table does not have, with the key probably `meant` or all `expected`.
+pub fn unknown_key(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    table: &str,
+    meant: Option<&str>,
+    expected: &[&str],
+) -> Diag {
+    let hint = match meant {
+        Some(s) => did_you_mean_hint(lang, s),
+        None => format!(
+            "{} {}",
+            lang.pick("gyldige nøgler her:", "valid keys here:"),
+            quote_list(expected)
+        ),
+    };
+    Diag::new(
+        Code::E005,
+        format!(
+            "{} `{key}` {} {table}",
+            lang.pick("ukendt nøgle", "unknown key"),
+            lang.pick("i", "in")
+        ),
+    )
+    .at(file, span, lang.pick("ukendt nøgle", "unknown key"))
+    .hint(hint)
+}
+
+/// E006: a value of the wrong type, with serde's (found, expected) `types` when it said.
+pub fn wrong_type(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    types: Option<(&str, &str)>,
+    serde_message: &str,
+) -> Diag {
+    let diag = Diag::new(
+        Code::E006,
+        format!(
+            "`{key}` {}",
+            lang.pick("har forkert type", "has the wrong type")
+        ),
+    );
+    found_expected(lang, diag, file, span, types, serde_message)
+}
+
+/// E007: a required key that is not in its table.
+pub fn missing_key(lang: Lang, file: FileId, span: Range<usize>, key: &str, table: &str) -> Diag {
+    Diag::new(
+        Code::E007,
+        format!(
+            "{} `{key}` {} {table}",
+            lang.pick("påkrævet nøgle", "required key"),
+            lang.pick("mangler i", "is missing in")
+        ),
+    )
+    .at(file, span, lang.pick("her", "here"))
+    .hint(format!("{} `{key} = …`", lang.pick("tilføj", "add")))
+}
+
+/// Why a value that should be a date is not one.
+pub enum NotADate<'a> {
+    /// Text in quotes; the text.
+    Quoted(&'a str),
+    /// A day the calendar does not have, as written.
+    NotInCalendar(&'a str),
+    /// A date with a time of day, as written.
+    HasTime(&'a str),
+    /// Anything else, in serde's words.
+    Other(&'a str),
+}
+
+/// E008: a date the TOML parser could not read, in its words.
+pub fn date_syntax(lang: Lang, file: FileId, span: Range<usize>, parser_message: &str) -> Diag {
+    let between = |what: &str| {
+        parser_message
+            .split_once(&format!("expected {what} between "))
+            .map(|(_, range)| range.replace(" and ", lang.pick(" og ", " and ")))
+    };
+    let label = match (lang, between("day"), between("month")) {
+        (Lang::Da, Some(r), _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
+        (Lang::Da, _, Some(r)) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
+        (Lang::Da, _, _) => "ugyldig dato".to_owned(),
+        (Lang::En, _, _) => parser_message.to_owned(),
+    };
+    bad_date(lang, file, span, "", label)
+}
+
+/// E008: a value under `key` that is not a date.
+pub fn not_a_date(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    why: NotADate<'_>,
+) -> Diag {
+    let label = match (why, lang) {
+        (NotADate::Quoted(value), Lang::Da) => {
+            format!("\"{value}\" er tekst i anførselstegn, ikke en dato")
+        }
+        (NotADate::Quoted(value), Lang::En) => format!("\"{value}\" is text in quotes, not a date"),
+        (NotADate::NotInCalendar(value), Lang::Da) => format!("{value} findes ikke i kalenderen"),
+        (NotADate::NotInCalendar(value), Lang::En) => format!("{value} is not in the calendar"),
+        (NotADate::HasTime(value), Lang::Da) => {
+            format!("{value} har et klokkeslæt; skriv kun datoen")
+        }
+        (NotADate::HasTime(value), Lang::En) => {
+            format!("{value} has a time of day; write only the date")
+        }
+        (NotADate::Other(words), _) => words.to_owned(),
+    };
+    bad_date(lang, file, span, key, label)
+}
+
+fn bad_date(lang: Lang, file: FileId, span: Range<usize>, key: &str, label: String) -> Diag {
+    let message = if key.is_empty() {
+        lang.pick("ugyldig dato", "invalid date").to_owned()
+    } else {
+        format!("{} `{key}`", lang.pick("ugyldig dato i", "invalid date in"))
+    };
+    Diag::new(Code::E008, message)
+        .at(file, span, label)
+        .hint(lang.pick(
+            "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
+            "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
+        ))
+}
+
+/// E009: a word `key` does not allow, with the one probably `meant` and all `expected`.
+pub fn unknown_value(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    value: &str,
+    key: &str,
+    meant: Option<&str>,
+    expected: &[&str],
+) -> Diag {
+    let hint = match meant {
+        Some(s) => format!(
+            "{} `{s}`? {} {}",
+            lang.pick("mente du", "did you mean"),
+            lang.pick("Gyldige værdier:", "Valid values:"),
+            quote_list(expected)
+        ),
+        None => format!(
+            "{} {}",
+            lang.pick("gyldige værdier:", "valid values:"),
+            quote_list(expected)
+        ),
+    };
+    Diag::new(
+        Code::E009,
+        format!(
+            "{} `{value}` {} `{key}`",
+            lang.pick("ukendt værdi", "unknown value"),
+            lang.pick("for", "for")
+        ),
+    )
+    .at(file, span, lang.pick("ukendt værdi", "unknown value"))
+    .hint(hint)
+}
+
+// E010–E017: meaning, and the checklists an assessment names.
+
+/// E010: an answer for an item no loaded checklist has, with the closest id `meant`.
+pub fn unknown_item(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    meant: Option<&str>,
+) -> Diag {
+    let hint = match meant {
+        Some(s) => did_you_mean_hint(lang, s),
+        None => lang
+            .pick(
+                "ingen indlæst tjekliste har det; tilføj dens tjekliste til `checklists`",
+                "no loaded checklist has it; add its checklist to `checklists`",
+            )
+            .to_owned(),
+    };
+    Diag::new(
+        Code::E010,
+        format!(
+            "{} `{id}`",
+            lang.pick("svar på et ukendt punkt", "answer for an unknown item")
+        ),
+    )
+    .at(file, span, lang.pick("ukendt punkt", "unknown item"))
+    .hint(hint)
+}
+
+/// E011: an item id used twice in one checklist.
+pub fn item_twice(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    first: Range<usize>,
+) -> Diag {
+    Diag::new(
+        Code::E011,
+        format!(
+            "{} `{id}`",
+            lang.pick("punktet findes to gange:", "the item appears twice:")
+        ),
+    )
+    .at(file, span, lang.pick("igen her", "again here"))
+    .related(file, first, lang.pick("første gang her", "first here"))
+    .hint(lang.pick(
+        "giv hvert punkt sit eget id",
+        "give each item an id of its own",
+    ))
+}
+
+/// E011: an item id in two checklists loaded together.
+pub fn item_in_two_checklists(
+    lang: Lang,
+    id: &str,
+    at: Place,
+    checklist: &str,
+    first: Place,
+    first_checklist: &str,
+) -> Diag {
+    Diag::new(
+        Code::E011,
+        format!(
+            "{} `{id}` {} `{first_checklist}` {} `{checklist}`",
+            lang.pick("punktet", "the item"),
+            lang.pick("findes både i", "is in both"),
+            lang.pick("og", "and"),
+        ),
+    )
+    .at(at.file, at.span, lang.pick("igen her", "again here"))
+    .related(
+        first.file,
+        first.span,
+        lang.pick("første gang her", "first here"),
+    )
+    .hint(lang.pick(
+        "punkt-id'er skal være unikke på tværs af tjeklister; omdøb punktet i din egen tjekliste",
+        "item ids must be unique across checklists; rename the item in your own checklist",
+    ))
+}
+
+/// E012: a checklist id that is not built in, with the closest built-in id `meant`.
+pub fn unknown_checklist(lang: Lang, name: &str, meant: Option<&str>, at: &NamedAt) -> Diag {
+    let hint = match meant {
+        Some(s) => did_you_mean_hint(lang, s),
+        None => lang
+            .pick(
+                "indbyggede tjeklister: {}; en sti skal indeholde `/` eller ende på `.toml`",
+                "built-in checklists: {}; a path must contain `/` or end in `.toml`",
+            )
+            .replace(
+                "{}",
+                &quote_list(&BUILTINS.iter().map(|b| b.id).collect::<Vec<_>>()),
+            ),
+    };
+    let diag = Diag::new(
+        Code::E012,
+        format!(
+            "{} `{name}`",
+            lang.pick("ukendt tjekliste", "unknown checklist")
+        ),
+    )
+    .hint(hint);
+    match at {
+        NamedAt::File { file, span } => {
+            diag.at(*file, span.clone(), lang.pick("ukendt id", "unknown id"))
+        }
+        NamedAt::CommandLine | NamedAt::Extra => diag,
+    }
+}
+
+/// E012: a checklist file, `name` as resolved, that does not exist.
+pub fn checklist_missing(lang: Lang, name: &str, at: &NamedAt) -> Diag {
+    let diag = Diag::new(
+        Code::E012,
+        format!(
+            "{} `{name}` {}",
+            lang.pick("tjeklisten", "the checklist"),
+            lang.pick("findes ikke", "does not exist")
+        ),
+    );
+    match at {
+        NamedAt::File { file, span } => diag
+            .at(
+                *file,
+                span.clone(),
+                lang.pick("tjeklisten findes ikke", "checklist not found"),
+            )
+            .hint(lang.pick(
+                "stier er relative til selvevalueringens mappe",
+                "paths are relative to the assessment's folder",
+            )),
+        NamedAt::CommandLine => diag.about(name).hint(lang.pick(
+            "stier på kommandolinjen er relative til den mappe, almen køres fra",
+            "paths on the command line are relative to the folder almen runs in",
+        )),
+        NamedAt::Extra => diag.about(name),
+    }
+}
+
+/// E012: a checklist, `name` as written, whose problems were reported when first named.
+pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
+    let diag = Diag::new(
+        Code::E012,
+        format!(
+            "{} `{name}` {}",
+            lang.pick("tjeklisten", "the checklist"),
+            lang.pick("har fejl (se ovenfor)", "has errors (see above)")
+        ),
+    );
+    match at {
+        NamedAt::File { file, span } => diag.at(
+            *file,
+            span.clone(),
+            lang.pick("fejl i tjeklisten", "errors in the checklist"),
+        ),
+        NamedAt::CommandLine | NamedAt::Extra => diag,
+    }
+}
+
+/// E013: a format version this almen does not read, as written.
+pub fn unknown_format(lang: Lang, file: FileId, span: Range<usize>, written: &str) -> Diag {
+    Diag::new(
+        Code::E013,
+        match lang {
+            Lang::Da => format!(
+                "formatversion {written} kendes ikke; denne version af almen læser format {FORMAT}"
+            ),
+            Lang::En => format!(
+                "format version {written} is not known; this version of almen reads format {FORMAT}"
+            ),
+        },
+    )
+    .at(file, span, lang.pick("ukendt version", "unknown version"))
+    .hint(lang.pick(
+        "skriv `format = 1`, eller opdatér almen, hvis filen er skrevet til en nyere version",
+        "write `format = 1`, or update almen if the file was written for a newer version",
+    ))
+}
+
+/// E014: a value serde refused, with its (found, expected) `types` when it said.
+pub fn invalid_value(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    types: Option<(&str, &str)>,
+    serde_message: &str,
+) -> Diag {
+    let diag = Diag::new(
+        Code::E014,
+        format!(
+            "`{key}` {}",
+            lang.pick("har en ugyldig værdi", "has an invalid value")
+        ),
+    );
+    found_expected(lang, diag, file, span, types, serde_message)
+}
+
+/// E014: a checklist whose id is empty.
+pub fn empty_checklist_id(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E014,
+        lang.pick("tjeklistens id er tomt", "the checklist id is empty"),
+    )
+    .at(file, span, lang.pick("tomt id", "empty id"))
+}
+
+/// E014: an item whose id is empty.
+pub fn empty_item_id(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E014,
+        lang.pick("punktets id er tomt", "the item id is empty"),
+    )
+    .at(file, span, lang.pick("tomt id", "empty id"))
+}
+
+/// E014: an item's weight that is 0 or less, or above the largest.
+pub fn weight_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`weight` {} `{id}`",
+            lang.pick(
+                "skal være over 0 og højst 1000 i",
+                "must be above 0 and at most 1000 in"
+            )
+        ),
+    )
+    .at(file, span, lang.pick("ugyldig vægt", "invalid weight"))
+    .hint(lang.pick(
+        "udelad `weight` for vægt 1",
+        "leave `weight` out for weight 1",
+    ))
+}
+
+/// E014: an item repeated every 0 months.
+pub fn zero_months(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`every-months` {} `{id}`",
+            lang.pick("skal være mindst 1 i", "must be at least 1 in")
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("ugyldigt antal måneder", "invalid number of months"),
+    )
+}
+
+/// E014: an item with a warning before a repetition it does not have.
+pub fn warn_days_without_months(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`warn-days` {} `{id}`",
+            lang.pick("kræver `every-months` i", "needs `every-months` in")
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("uden gentagelse", "without a recurrence"),
+    )
+    .hint(lang.pick(
+        "tilføj `every-months = …`, eller fjern `warn-days`",
+        "add `every-months = …`, or remove `warn-days`",
+    ))
+}
+
+/// E014: an assessment that names no checklist, nor is given one.
+pub fn no_checklists(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E014,
+        lang.pick(
+            "selvevalueringen nævner ingen tjeklister",
+            "the assessment names no checklists",
+        ),
+    )
+    .at(file, span, lang.pick("tom liste", "empty list"))
+    .hint(lang.pick(
+        "fx `checklists = [\"samarbejde-med-omverdenen\"]`",
+        "e.g. `checklists = [\"samarbejde-med-omverdenen\"]`",
+    ))
+}
+
+/// E015: two checklists loaded together with the same id.
+pub fn same_checklist_id(lang: Lang, id: &str, at: Place, first: Place) -> Diag {
+    Diag::new(
+        Code::E015,
+        format!(
+            "{} `{id}`",
+            lang.pick(
+                "to tjeklister har samme id",
+                "two checklists have the same id"
+            ),
+        ),
+    )
+    .at(at.file, at.span, lang.pick("igen her", "again here"))
+    .related(
+        first.file,
+        first.span,
+        lang.pick("første gang her", "first here"),
+    )
+    .hint(lang.pick(
+        "giv din egen tjekliste et andet id",
+        "give your own checklist another id",
+    ))
+}
+
+/// E017: a checklist where an assessment was expected, or the other way round.
+pub fn wrong_kind(lang: Lang, file: FileId, expected: FileKind) -> Diag {
+    let (message, hint) = match expected {
+        FileKind::Assessment => (
+            lang.pick(
+                "filen er en tjekliste, ikke en selvevaluering",
+                "the file is a checklist, not a self-assessment",
+            ),
+            lang.pick(
+                "nævn den i selvevalueringens `[assessment] checklists`, eller giv den med `--checklist`",
+                "name it in the assessment's `[assessment] checklists`, or give it with `--checklist`",
+            ),
+        ),
+        FileKind::Checklist => (
+            lang.pick(
+                "filen er en selvevaluering, ikke en tjekliste",
+                "the file is a self-assessment, not a checklist",
+            ),
+            lang.pick(
+                "`checklists` og `--checklist` skal pege på tjeklister",
+                "`checklists` and `--checklist` must name checklists",
+            ),
+        ),
+    };
+    Diag::new(Code::E017, message)
+        .at(file, 0..0, lang.pick("her", "here"))
+        .hint(hint)
+}
+
+// Words the diagnostics share.
+
+/// What a built-in checklist is called where a file name is shown.
+pub fn builtin_name(lang: Lang, id: &str) -> String {
+    format!("<{}>/{id}.toml", lang.pick("indbygget", "built-in"))
+}
+
+/// Where in the file a table is, as a reader says it.
+pub fn table_name(lang: Lang, path: &[Seg]) -> String {
+    if path.is_empty() {
+        return lang
+            .pick("filens øverste niveau", "the top level of the file")
+            .to_owned();
+    }
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{}]", i + 1)),
+        }
+    }
+    format!("`{out}`")
+}
+
+/// Labels a value with what was found and hints at what belongs, or uses serde's words.
+fn found_expected(
+    lang: Lang,
+    diag: Diag,
+    file: FileId,
+    span: Range<usize>,
+    types: Option<(&str, &str)>,
+    serde_message: &str,
+) -> Diag {
+    match types {
+        Some((found, expected)) => diag
+            .at(
+                file,
+                span,
+                format!(
+                    "{} {}",
+                    lang.pick("her står", "found"),
+                    type_word(lang, found)
+                ),
+            )
+            .hint(format!(
+                "{} {}",
+                lang.pick("her skal stå", "expected"),
+                type_word(lang, expected)
+            )),
+        None => diag.at(file, span, serde_message.to_owned()),
+    }
+}
+
+/// serde's words for a type, as a reader says them.
+fn type_word(lang: Lang, word: &str) -> String {
+    let (head, value) = match word.split_once(' ') {
+        Some((h, v)) => (h, v.trim_matches('`')),
+        None => (word, ""),
+    };
+    let name = match (head, word) {
+        (_, "a string") | ("string", _) => lang.pick("tekst", "text"),
+        (_, "a sequence") | ("sequence", _) => lang.pick("en liste […]", "a list […]"),
+        (_, "a map") | ("map", _) => lang.pick("en tabel { … }", "a table { … }"),
+        (_, "u32") | (_, "u64") => {
+            lang.pick("et helt tal, 0 eller større", "a whole number, 0 or more")
+        }
+        (_, "i64") => lang.pick("et helt tal", "a whole number"),
+        (_, "f64") => lang.pick("et tal", "a number"),
+        ("integer", _) => lang.pick("heltallet", "the whole number"),
+        ("floating", _) => lang.pick("tallet", "the number"),
+        ("boolean", _) | (_, "a boolean") => lang.pick("en sand/falsk-værdi", "a true/false value"),
+        (_, w) if w.starts_with("struct ") => lang.pick("en tabel { … }", "a table { … }"),
+        _ => return word.to_owned(),
+    };
+    match head {
+        "string" | "integer" | "boolean" if !value.is_empty() => format!("{name} {value}"),
+        "floating" => format!(
+            "{name} {}",
+            word.rsplit(' ').next().unwrap_or("").trim_matches('`')
+        ),
+        _ => name.to_owned(),
+    }
+}
+
+fn quote_list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,195 @@
+//! Text to values: TOML syntax errors, the format version (E013), the kind
+//! of file (E017), and serde's errors, each turned into a diagnostic
+//! (E004–E009, and E014 for a value serde refuses).
+//!
+//! Every error in the file is collected, with the help of [`recover`]. This
+//! module works out from the parser's and serde's messages what went
+//! wrong; the words the user reads are [`diags`]'s. It reads no files, and
+//! what the values mean is for `validate` to judge.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::FileKind;
+use super::diags::{self, NotADate};
+use super::recover::{self, RawError, Seg, backticked};
+use crate::diag::{Diag, FileId, Sources, did_you_mean};
+use crate::lang::Lang;
+use crate::model::{BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_WORDS};
+
+/// Parses and deserializes one registered file, collecting every problem.
+/// The value returned is what could be read around the problems, so that
+/// later checks can report theirs too; the file is only good when no
+/// diagnostic was added. `None` when nothing could be read, and after a
+/// wrong format version or kind of file, whose problems would only bury
+/// the one that matters.
+pub(super) fn file<T: DeserializeOwned>(
+    sources: &Sources,
+    lang: Lang,
+    file: FileId,
+    kind: FileKind,
+    diags: &mut Vec<Diag>,
+) -> Option<T> {
+    let text = sources.text(file);
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
+    for err in syntax {
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message();
+        diags.push(
+            if message.starts_with("invalid date") || message.contains("invalid time") {
+                diags::date_syntax(lang, file, span, message)
+            } else {
+                diags::invalid_toml(lang, file, span, message)
+            },
+        );
+    }
+    if let Some(diag) =
+        check_format(lang, file, &root).or_else(|| check_kind(lang, file, &root, kind))
+    {
+        diags.push(diag);
+        return None;
+    }
+    let (value, errors) = recover::deserialize::<T>(root);
+    if errors.len() >= recover::MAX_ERRORS {
+        diags.push(diags::too_many_errors(
+            lang,
+            sources.name(file),
+            recover::MAX_ERRORS,
+        ));
+    }
+    for err in errors {
+        // Where the syntax was broken, the parser left things out or
+        // kept a value it could not read; neither is news to the user.
+        let overlaps = err.span.as_ref().is_some_and(|s| {
+            broken
+                .iter()
+                .any(|b| b.start < s.end.max(s.start + 1) && s.start < b.end.max(b.start + 1))
+        });
+        if !broken.is_empty() && (overlaps || err.message.starts_with("missing field")) {
+            continue;
+        }
+        diags.push(serde_diag(lang, file, err));
+    }
+    value
+}
+
+/// A file of another format version would only give confusing errors
+/// further on, so the version is checked first, on its own.
+fn check_format(lang: Lang, file: FileId, root: &Spanned<DeTable<'_>>) -> Option<Diag> {
+    let format = root.get_ref().get("format")?;
+    let DeValue::Integer(int) = format.get_ref() else {
+        return None;
+    };
+    // Compared as a number: `+1`, `0x1` and `1` are all format 1.
+    let digits = int.as_str().replace(['_', '+'], "");
+    let digits = digits
+        .trim_start_matches("0x")
+        .trim_start_matches("0o")
+        .trim_start_matches("0b");
+    let value = i64::from_str_radix(digits, int.radix());
+    if value == Ok(i64::from(FORMAT)) {
+        return None;
+    }
+    Some(diags::unknown_format(
+        lang,
+        file,
+        format.span(),
+        int.as_str(),
+    ))
+}
+
+/// A checklist given where an assessment belongs (or the other way
+/// round) would only give a screenful of unknown keys; say what it is.
+fn check_kind(
+    lang: Lang,
+    file: FileId,
+    root: &Spanned<DeTable<'_>>,
+    expected: FileKind,
+) -> Option<Diag> {
+    if FileKind::of(root.get_ref())? == expected {
+        return None;
+    }
+    Some(diags::wrong_kind(lang, file, expected))
+}
+
+/// Works out from a serde error what is wrong, and where.
+fn serde_diag(lang: Lang, file: FileId, err: RawError) -> Diag {
+    let key = err
+        .path
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+        .unwrap_or("");
+    let span = err.span.clone().unwrap_or(0..0);
+    let msg = err.message.as_str();
+    let words = backticked(msg);
+
+    if msg.starts_with("unknown field") {
+        let unknown = words.first().copied().unwrap_or(key);
+        let expected = words.get(1..).unwrap_or_default();
+        let meant = recover::meant_key(unknown, expected);
+        let table = diags::table_name(lang, &err.path[..err.path.len().saturating_sub(1)]);
+        return diags::unknown_key(lang, file, span, unknown, &table, meant, expected);
+    }
+    if let Some(field) = msg
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        let table = diags::table_name(lang, &err.path);
+        return diags::missing_key(lang, file, span, field, &table);
+    }
+    if let Some(detail) = msg.find(BAD_DATE).map(|i| &msg[i + BAD_DATE.len()..]) {
+        let (why, value) = detail.split_once(':').unwrap_or(("", detail));
+        let why = match why {
+            DATE_QUOTED => NotADate::Quoted(value),
+            DATE_INVALID => NotADate::NotInCalendar(value),
+            DATE_TIME => NotADate::HasTime(value),
+            _ => NotADate::Other(detail),
+        };
+        return diags::not_a_date(lang, file, span, key, why);
+    }
+    if msg.contains("a TOML date") {
+        return diags::not_a_date(lang, file, span, key, NotADate::Other(msg));
+    }
+    if msg.starts_with("unknown variant") {
+        let unknown = words.first().copied().unwrap_or("");
+        let mut expected: Vec<&str> = words.get(1..).unwrap_or_default().to_vec();
+        // serde names a status's variants but not their Danish aliases;
+        // the user may write either.
+        if expected.contains(&"met") {
+            expected = STATUS_WORDS.to_vec();
+        }
+        let danish = match unknown.to_lowercase().as_str() {
+            "lovkrav" | "pligt" | "krav" => Some("duty"),
+            "anbefaling" => Some("recommendation"),
+            _ => None,
+        };
+        let meant = danish
+            .filter(|d| expected.contains(d))
+            .or_else(|| did_you_mean(unknown, expected.iter().copied()));
+        return diags::unknown_value(lang, file, span, unknown, key, meant, &expected);
+    }
+    if msg.starts_with("invalid type") {
+        return diags::wrong_type(lang, file, span, key, type_error(msg), msg);
+    }
+    if msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+        let types = msg
+            .strip_prefix("invalid value: ")
+            .and_then(|r| r.split_once(", expected "));
+        return diags::invalid_value(lang, file, span, key, types, msg);
+    }
+    diags::unreadable_value(lang, file, span, key, msg)
+}
+
+/// `invalid type: X, expected Y` → (X, Y).
+fn type_error(msg: &str) -> Option<(&str, &str)> {
+    msg.strip_prefix("invalid type: ")?
+        .split_once(", expected ")
+}

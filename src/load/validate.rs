@@ -1,0 +1,139 @@
+//! Meaning, once a file has parsed: what its types cannot say. A
+//! checklist's ids are not empty and its items' are unique, weights and
+//! recurrences make sense (E011, E014); an assessment names checklists
+//! (E014), they do not share ids (E015) or items (E011), and every answer
+//! is for a loaded item (E010).
+//!
+//! Pure: values in, diagnostics out, worded by [`diags`]. Nothing here
+//! reads or parses a file, or loads a checklist.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::{Checklist, MAX_WEIGHT, diags};
+use crate::diag::{Diag, FileId, Place, did_you_mean};
+use crate::lang::Lang;
+use crate::model::{AssessmentFile, ChecklistFile};
+
+/// Checks a parsed checklist on its own.
+pub(super) fn checklist(
+    lang: Lang,
+    file: FileId,
+    checklist: &ChecklistFile,
+    diags: &mut Vec<Diag>,
+) {
+    if checklist.id.get_ref().trim().is_empty() {
+        diags.push(diags::empty_checklist_id(lang, file, checklist.id.span()));
+    }
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for item in &checklist.items {
+        let id = item.id.get_ref().as_str();
+        if id.trim().is_empty() {
+            diags.push(diags::empty_item_id(lang, file, item.id.span()));
+        }
+        if let Some(first) = seen.insert(id, item.id.span()) {
+            diags.push(diags::item_twice(lang, file, item.id.span(), id, first));
+        }
+        if let Some(w) = &item.weight
+            && !(*w.get_ref() > 0.0 && *w.get_ref() <= MAX_WEIGHT)
+        {
+            diags.push(diags::weight_out_of_range(lang, file, w.span(), id));
+        }
+        if let Some(m) = &item.every_months
+            && *m.get_ref() == 0
+        {
+            diags.push(diags::zero_months(lang, file, m.span(), id));
+        }
+        if let (Some(w), None) = (&item.warn_days, &item.every_months) {
+            diags.push(diags::warn_days_without_months(lang, file, w.span(), id));
+        }
+    }
+}
+
+/// Checks a parsed assessment against the checklists loaded for it.
+/// `named` is how many checklists it and the command line named, whether
+/// they loaded or not; `text` is the file's.
+pub(super) fn assessment(
+    lang: Lang,
+    file: FileId,
+    text: &str,
+    assessment: &AssessmentFile,
+    named: usize,
+    checklists: &[Arc<Checklist>],
+    diags: &mut Vec<Diag>,
+) {
+    if named == 0 {
+        let span = key_span(text, "checklists");
+        diags.push(diags::no_checklists(lang, file, span));
+    }
+
+    // Ids are unique across the checklists loaded together.
+    let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::new();
+    let mut item_ids: HashMap<&str, (&Checklist, Range<usize>)> = HashMap::new();
+    for checklist in checklists {
+        if let Some(first) = checklist_ids.insert(checklist.id(), checklist) {
+            diags.push(diags::same_checklist_id(
+                lang,
+                checklist.id(),
+                Place {
+                    file: checklist.file_id,
+                    span: checklist.file.id.span(),
+                },
+                Place {
+                    file: first.file_id,
+                    span: first.file.id.span(),
+                },
+            ));
+            // Its items would all clash with the first one's; the one
+            // E015 says it.
+            continue;
+        }
+        for item in &checklist.file.items {
+            let id = item.id.get_ref().as_str();
+            match item_ids.get(id) {
+                Some((first, span)) => diags.push(diags::item_in_two_checklists(
+                    lang,
+                    id,
+                    Place {
+                        file: checklist.file_id,
+                        span: item.id.span(),
+                    },
+                    checklist.id(),
+                    Place {
+                        file: first.file_id,
+                        span: span.clone(),
+                    },
+                    first.id(),
+                )),
+                None => {
+                    item_ids.insert(id, (checklist, item.id.span()));
+                }
+            }
+        }
+    }
+
+    // Every answer is for an item that is loaded.
+    let mut all_ids: Vec<&str> = item_ids.keys().copied().collect();
+    all_ids.sort_unstable();
+    for id in assessment.answers.keys() {
+        if !item_ids.contains_key(id.get_ref().as_str()) {
+            let meant = did_you_mean(id.get_ref(), all_ids.iter().copied());
+            diags.push(diags::unknown_item(
+                lang,
+                file,
+                id.span(),
+                id.get_ref(),
+                meant,
+            ));
+        }
+    }
+}
+
+/// The span of the first `key =` in a text, for diagnostics about a value
+/// serde has already consumed.
+fn key_span(text: &str, key: &str) -> Range<usize> {
+    text.find(&format!("{key} ="))
+        .or_else(|| text.find(key))
+        .map_or(0..0, |i| i..i + key.len())
+}
