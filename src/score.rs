@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::load::{Evidence, Loaded};
+use crate::load::{Assessment, Evidence};
 use crate::model::{Answer, Item, Kind, Status};
 
 /// How bad a gap is. Ordered from least to most severe.
@@ -126,22 +126,22 @@ impl Evaluation<'_> {
 
 /// One assessment, loaded and scored.
 pub struct Checked<'a> {
-    pub loaded: &'a Loaded,
+    pub assessment: &'a Assessment,
     pub eval: Evaluation<'a>,
 }
 
 impl<'a> Checked<'a> {
     /// Scores one loaded assessment as of a date.
-    pub fn new(loaded: &'a Loaded, as_of: NaiveDate) -> Self {
+    pub fn new(loaded: &'a Assessment, as_of: NaiveDate) -> Self {
         Checked {
-            loaded,
+            assessment: loaded,
             eval: evaluate(loaded, as_of),
         }
     }
 
     /// The assessment's file, as given.
     pub fn file(&self) -> String {
-        crate::load::display(&self.loaded.path)
+        crate::load::display(&self.assessment.path)
     }
 }
 
@@ -192,9 +192,9 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 }
 
 /// Scores one loaded assessment as of a date.
-pub fn evaluate(loaded: &Loaded, as_of: NaiveDate) -> Evaluation<'_> {
+pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
     let answers: BTreeMap<&str, &Answer> = loaded
-        .assessment
+        .file
         .answers
         .iter()
         .map(|(id, a)| (id.get_ref().as_str(), a))
@@ -869,7 +869,7 @@ mod tests {
         checklists: Vec<Arc<Checklist>>,
         answers: &str,
         evidence: &[(&str, &[Evidence])],
-    ) -> Loaded {
+    ) -> Assessment {
         let ids: Vec<String> = checklists
             .iter()
             .map(|c| format!("\"{}\"", c.id()))
@@ -879,10 +879,10 @@ mod tests {
             ids.join(", ")
         );
         let assessment: AssessmentFile = toml::from_str(&text).unwrap();
-        Loaded {
+        Assessment {
             path: PathBuf::from("a.toml"),
             file_id: 0,
-            assessment,
+            file: assessment,
             checklists,
             evidence: evidence
                 .iter()

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Context, Exit, Failure, diags, or_default, today, walk};
 use crate::fs::RealFs;
 use almen::diag::Level;
-use almen::load::{FileKind, Loaded, Loader};
+use almen::load::{Assessment, FileKind, Loader};
 use almen::render::{self, Format};
 use almen::score::{Checked, Severity};
 
@@ -65,7 +65,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         }
     }
 
-    let mut loaded: Vec<Loaded> = Vec::new();
+    let mut loaded: Vec<Assessment> = Vec::new();
     for (file, id) in files {
         let result = match id {
             Some(id) => loader.assessment_at(id, &file, &opts.checklists),

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::diag::Diag;
 use crate::lang::Lang;
-use crate::load::{Checklist, Evidence, Loaded};
+use crate::load::{Assessment, Checklist, Evidence};
 use crate::model::{Date, Status};
 
 /// Words that stand in for an explanation without being one.
@@ -54,10 +54,10 @@ pub fn explains_nothing(text: &str) -> bool {
 }
 
 /// Warnings about an assessment that loaded without errors.
-pub fn assessment(loaded: &Loaded, as_of: NaiveDate, lang: Lang) -> Vec<Diag> {
+pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag> {
     let file = loaded.file_id;
     let mut out = Vec::new();
-    let meta = &loaded.assessment.assessment;
+    let meta = &loaded.file.assessment;
     let mut dates: Vec<(&str, &Spanned<Date>)> = Vec::new();
     if let Some(d) = &meta.date {
         dates.push(("date", d));
@@ -67,7 +67,7 @@ pub fn assessment(loaded: &Loaded, as_of: NaiveDate, lang: Lang) -> Vec<Diag> {
     }
 
     let mut newest: Option<&Spanned<Date>> = None;
-    for (id, answer) in &loaded.assessment.answers {
+    for (id, answer) in &loaded.file.answers {
         let id = id.get_ref();
         if let Some(e) = &answer.explanation
             && explains_nothing(e.get_ref())

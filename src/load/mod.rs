@@ -104,10 +104,10 @@ impl Checklist {
 
 /// An assessment that loaded without problems, with its checklists.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Assessment {
     pub path: PathBuf,
     pub file_id: FileId,
-    pub assessment: AssessmentFile,
+    pub file: AssessmentFile,
     pub checklists: Vec<Arc<Checklist>>,
     /// For each answer, what each of its evidence entries turned out to be.
     pub evidence: BTreeMap<String, Vec<(String, Evidence)>>,
@@ -152,7 +152,7 @@ impl<'a> Loader<'a> {
     /// Loads an assessment, its checklists and its evidence.
     /// `extra` are checklists from the command line, relative to the
     /// working directory.
-    pub fn assessment(&mut self, path: &Path, extra: &[String]) -> Result<Loaded, Vec<Diag>> {
+    pub fn assessment(&mut self, path: &Path, extra: &[String]) -> Result<Assessment, Vec<Diag>> {
         let file_id = self.read_file(path)?;
         self.assessment_at(file_id, path, extra)
     }
@@ -193,7 +193,7 @@ impl<'a> Loader<'a> {
         file_id: FileId,
         path: &Path,
         extra: &[String],
-    ) -> Result<Loaded, Vec<Diag>> {
+    ) -> Result<Assessment, Vec<Diag>> {
         self.assessment_unsorted(file_id, path, extra)
             .map_err(|mut d| {
                 sort(&mut d);
@@ -215,7 +215,7 @@ impl<'a> Loader<'a> {
         file_id: FileId,
         path: &Path,
         extra: &[String],
-    ) -> Result<Loaded, Vec<Diag>> {
+    ) -> Result<Assessment, Vec<Diag>> {
         let mut diags = Vec::new();
         let parsed = parse::file::<AssessmentFile>(
             &self.sources,
@@ -279,13 +279,13 @@ impl<'a> Loader<'a> {
             .collect();
         let text = self.sources.text(file_id);
         let assessment_line = text.find("[assessment]").map_or(1, line);
-        Ok(Loaded {
+        Ok(Assessment {
             path: path.to_path_buf(),
             file_id,
             sha256: sha256(text),
             lines,
             assessment_line,
-            assessment,
+            file: assessment,
             checklists,
             evidence,
         })

@@ -30,7 +30,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     let lang = opts.lang;
     for checked in results {
         let file = property(&checked.file());
-        let loaded = checked.loaded;
+        let loaded = checked.assessment;
         let line_of = |item: &str| {
             loaded
                 .lines

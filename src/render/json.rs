@@ -107,7 +107,7 @@ struct Adherence {
 
 fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
     let lang = opts.lang;
-    let a = &c.loaded.assessment;
+    let a = &c.assessment.file;
     Document {
         format: 1,
         as_of: c.eval.as_of,
@@ -122,7 +122,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
             approved: a.assessment.approved.as_ref().map(|d| d.get_ref().0),
         },
         checklists: c
-            .loaded
+            .assessment
             .checklists
             .iter()
             .map(|k| ChecklistRef {

@@ -14,7 +14,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     let lang = opts.lang;
     let mut report = Report::new("almen");
     for checked in results {
-        let org = &checked.loaded.assessment.organisation.name;
+        let org = &checked.assessment.file.organisation.name;
         let mut suite = TestSuite::new(format!("{} ({})", org, checked.file()));
         for r in &checked.eval.items {
             let gaps = checked.eval.gaps_of(r.id());

@@ -70,7 +70,7 @@ fn severity_cell(opts: &Options, s: Severity) -> Cell {
 
 fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
-    let a = &checked.loaded.assessment;
+    let a = &checked.assessment.file;
     let eval = &checked.eval;
 
     // Header: who, when, against what.
@@ -100,7 +100,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
     }
     writeln!(out, "{when}")?;
     let lists = checked
-        .loaded
+        .assessment
         .checklists
         .iter()
         .map(|c| format!("{} {}", c.id(), c.file.version))
@@ -348,7 +348,7 @@ fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io:
         let c = r.eval.counts;
         table.add_row(vec![
             cell(r.file()),
-            cell(&r.loaded.assessment.organisation.name),
+            cell(&r.assessment.file.organisation.name),
             cell(lang.percent(r.eval.adherence)),
             cell(if r.eval.compliant {
                 lang.pick("ja", "yes")

@@ -295,9 +295,9 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 
 /// The report of one checked assessment.
 pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
-    let loaded = checked.loaded;
+    let loaded = checked.assessment;
     let eval = &checked.eval;
-    let a = &loaded.assessment;
+    let a = &loaded.file;
     let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
 
     let gaps = eval
