@@ -178,16 +178,22 @@ static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Removes the temporary files of unfinished writes when the run is
 /// interrupted (Ctrl-C, SIGTERM, SIGHUP), then exits as an interrupted
-/// program does. A kill that cannot be caught leaves what it leaves.
-pub fn clean_up_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(paths) = IN_FLIGHT.lock() {
-            for path in paths.iter() {
-                let _ = fs::remove_file(path);
-            }
-        }
-        std::process::exit(130);
+/// program does. A kill that cannot be caught leaves what it leaves. Set up
+/// by the first write, so runs that write no file do not pay for it.
+fn clean_up_on_interrupt() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(on_interrupt);
     });
+}
+
+fn on_interrupt() {
+    if let Ok(paths) = IN_FLIGHT.lock() {
+        for path in paths.iter() {
+            let _ = fs::remove_file(path);
+        }
+    }
+    std::process::exit(130);
 }
 
 /// Writes `bytes` to `path` atomically: all of it or nothing, the old file
@@ -206,6 +212,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Writ
     }
     let dir = folder_of(path);
     fs::create_dir_all(&dir)?;
+    clean_up_on_interrupt();
     let mut tmp = tempfile::Builder::new()
         .prefix(".almen-")
         .suffix(".tmp")

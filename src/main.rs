@@ -13,6 +13,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let (command, lang, color) = cli::Cli::parse().into_command();
-    fs::clean_up_on_interrupt();
     app::run(command, lang, color).into()
 }
