@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use almen::load::{Evidence, Fs};
+use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach};
 
 /// The real file system, as the loader sees it.
 #[derive(Default)]
@@ -35,6 +35,34 @@ impl Fs for RealFs {
 
     fn canonical(&self, path: &Path) -> Option<PathBuf> {
         fs::canonicalize(path).ok()
+    }
+
+    fn reach(&self, path: &Path, folder: &Path) -> Reach {
+        let inside = |target: &Path| {
+            [folder, Path::new(".")]
+                .iter()
+                .filter_map(|f| fs::canonicalize(f).ok())
+                .any(|f| target.starts_with(f))
+        };
+        // Links followed; one that is not there is judged by how it is
+        // written, so that where a file is missing says nothing about
+        // whether one outside exists.
+        let Ok(target) = fs::canonicalize(path) else {
+            let written = std::path::absolute(path).map(|p| lexical(&p));
+            return match written {
+                Ok(p) if inside(&p) => Reach::Allowed,
+                _ => Reach::Outside,
+            };
+        };
+        if !inside(&target) {
+            return Reach::Outside;
+        }
+        match fs::metadata(&target) {
+            Ok(meta) if !meta.is_file() => Reach::NotAFile,
+            Ok(meta) if meta.len() > MAX_CHECKLIST_BYTES => Reach::TooLarge,
+            Ok(_) => Reach::Allowed,
+            Err(_) => Reach::Outside,
+        }
     }
 
     /// An evidence path must stay inside the assessment's folder: as
@@ -75,6 +103,21 @@ impl Fs for RealFs {
             _ => Evidence::Missing,
         }
     }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether a path, as written, stays inside its folder: `Some(false)` for

@@ -10,7 +10,7 @@ use std::io;
 use std::ops::Range;
 
 use super::recover::Seg;
-use super::{BUILTINS, FileKind, NamedAt};
+use super::{BUILTINS, FileKind, NamedAt, Reach};
 use crate::diag::{Code, Diag, FileId, Place, did_you_mean_hint};
 use crate::lang::Lang;
 use crate::model::FORMAT;
@@ -639,6 +639,61 @@ pub fn wrong_kind(lang: Lang, file: FileId, expected: FileKind) -> Diag {
     Diag::new(Code::E017, message)
         .at(file, 0..0, lang.pick("her", "here"))
         .hint(hint)
+}
+
+/// E021: a checklist an assessment names that may not be opened.
+pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt) -> Diag {
+    let why = match reach {
+        Reach::Outside => lang.pick(
+            "ligger uden for selvevalueringens mappe",
+            "lies outside the assessment's folder",
+        ),
+        Reach::NotAFile => lang.pick("er ikke en almindelig fil", "is not a regular file"),
+        Reach::TooLarge => lang.pick("er over 1 MiB", "is over 1 MiB"),
+        Reach::Allowed => "",
+    };
+    let diag = Diag::new(
+        Code::E021,
+        format!(
+            "{} `{name}` {why}; {}",
+            lang.pick("tjeklisten", "the checklist"),
+            lang.pick("den er ikke åbnet", "it was not opened")
+        ),
+    )
+    .hint(lang.pick(
+        "læg tjeklisten i selvevalueringens mappe, eller giv den med `--checklist`",
+        "put the checklist in the assessment's folder, or give it with `--checklist`",
+    ));
+    match at {
+        NamedAt::File { file, span } => {
+            diag.at(*file, span.clone(), lang.pick("ikke åbnet", "not opened"))
+        }
+        NamedAt::CommandLine | NamedAt::Extra => diag.about(name),
+    }
+}
+
+/// E022: a checklist file that claims a built-in checklist's id.
+pub fn claims_builtin_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::E022,
+        format!(
+            "{} `{id}` {}",
+            lang.pick("tjeklisten bruger id'et", "the checklist claims the id"),
+            lang.pick(
+                "som tilhører en indbygget tjekliste",
+                "which belongs to a built-in checklist"
+            )
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("en indbygget tjeklistes id", "a built-in checklist's id"),
+    )
+    .hint(lang.pick(
+        "giv din egen tjekliste et andet id; den indbyggede bruges med sit id, uden sti",
+        "give your own checklist another id; the built-in one is used by its id, without a path",
+    ))
 }
 
 // Words the diagnostics share.

@@ -53,10 +53,29 @@ pub trait Fs {
     /// The path with links and `..` resolved, when it exists: two spellings
     /// of one file are one file.
     fn canonical(&self, path: &Path) -> Option<PathBuf>;
+    /// Whether the checklist file `path`, named in an assessment in the
+    /// folder `folder`, may be opened at all (see [`Reach`]). A path that
+    /// does not exist may: reading it then says so.
+    fn reach(&self, path: &Path, folder: &Path) -> Reach;
     /// Where an evidence path of an assessment in the folder `base` points:
     /// the whole rule for what such a path may reach (inside the folder as
     /// written, and after following links) is the implementation's.
     fn evidence(&self, base: &Path, entry: &str) -> Evidence;
+}
+
+/// The most a checklist named in an assessment may hold.
+pub const MAX_CHECKLIST_BYTES: u64 = 1 << 20;
+
+/// Whether a checklist path written in an assessment may be opened. An
+/// assessment is often someone else's: it may name a checklist inside its
+/// own folder or the folder almen runs in (after following links), a
+/// regular file of at most [`MAX_CHECKLIST_BYTES`], and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Allowed,
+    Outside,
+    NotAFile,
+    TooLarge,
 }
 
 /// What an evidence entry turned out to be. Paths are only looked up,
@@ -307,7 +326,7 @@ impl<'a> Loader<'a> {
             FileKind::Checklist,
             diags,
         )?;
-        validate::checklist(self.lang, file_id, &file, diags);
+        validate::checklist(self.lang, file_id, self.sources.text(file_id), &file, diags);
         Some(Checklist {
             sha256: sha256(self.sources.text(file_id)),
             file,
@@ -415,6 +434,10 @@ mod tests {
         }
         fn evidence(&self, _: &Path, _: &str) -> Evidence {
             Evidence::Missing
+        }
+
+        fn reach(&self, _: &Path, _: &Path) -> Reach {
+            Reach::Allowed
         }
     }
 

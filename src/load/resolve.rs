@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use super::{BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, diags, is_path, read};
+use super::{
+    BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, Reach, diags, display, is_path, read,
+};
 use crate::diag::{Diag, FileId, did_you_mean};
 use crate::model::AssessmentFile;
 
@@ -120,6 +122,26 @@ impl Loader<'_> {
             diags.push(diags::unknown_checklist(self.lang, name, meant, at));
             return (None, false);
         };
+        // A path an assessment names is looked at before it is opened.
+        if let (ChecklistRef::Path(path), NamedAt::File { .. }, Some(folder)) =
+            (&reference, at, base)
+        {
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            let reach = self.fs.reach(path, folder);
+            if reach != Reach::Allowed {
+                diags.push(diags::checklist_out_of_reach(
+                    self.lang,
+                    &display(path),
+                    reach,
+                    at,
+                ));
+                return (None, false);
+            }
+        }
         let key = reference.key(self.fs);
         if let Some(cached) = self.cache.get(&key) {
             return cached.clone();

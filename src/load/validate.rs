@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Checklist, MAX_WEIGHT, diags};
+use super::{BUILTINS, Checklist, MAX_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
 use crate::lang::Lang;
 use crate::model::{AssessmentFile, ChecklistFile};
@@ -20,11 +20,24 @@ use crate::model::{AssessmentFile, ChecklistFile};
 pub(super) fn checklist(
     lang: Lang,
     file: FileId,
+    text: &str,
     checklist: &ChecklistFile,
     diags: &mut Vec<Diag>,
 ) {
     if checklist.id.get_ref().trim().is_empty() {
         diags.push(diags::empty_checklist_id(lang, file, checklist.id.span()));
+    }
+    // Only the built-in text itself may carry a built-in id: a file that
+    // claims one would be shown as the real checklist in every format.
+    if let Some(builtin) = BUILTINS.iter().find(|b| b.id == checklist.id.get_ref())
+        && text != builtin.text
+    {
+        diags.push(diags::claims_builtin_id(
+            lang,
+            file,
+            checklist.id.span(),
+            builtin.id,
+        ));
     }
     let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
     for item in &checklist.items {

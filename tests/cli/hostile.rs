@@ -121,3 +121,95 @@ fn validate_walks_a_hostile_folder_the_same_way() {
     assert!(codes.contains(&"W012"), "{codes:?}");
     assert!(codes.contains(&"E002"), "{codes:?}");
 }
+
+/// An assessment with `checklists = [PATH]` where PATH is a file it has no
+/// business with. Before, almen read it and printed it, a line per
+/// diagnostic (the environment, a private key); `/dev/zero` grew memory
+/// until the process was killed.
+fn naming(checklist: &str) -> String {
+    format!(
+        "format = 1\n[organisation]\nname = \"Fremmed\"\n[assessment]\nchecklists = [\"{checklist}\"]\n"
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_checklist_path_cannot_reach_outside_the_assessment() {
+    let outer = tempfile::tempdir().unwrap();
+    let secret = outer.path().join("id_rsa");
+    fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----\nhemmelig\n").unwrap();
+    let dir = outer.path().join("indsendt");
+    fs::create_dir(&dir).unwrap();
+    // A link inside the folder that leads out of it is outside too.
+    std::os::unix::fs::symlink(&secret, dir.join("link.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.toml")).unwrap();
+    // Big enough to be refused before it is read.
+    fs::write(dir.join("stor.toml"), "#".repeat(1024 * 1024 + 1)).unwrap();
+    for (name, why) in [
+        ("/proc/self/environ", "uden for selvevalueringens mappe"),
+        ("/etc/passwd", "uden for selvevalueringens mappe"),
+        ("../id_rsa", "uden for selvevalueringens mappe"),
+        ("../findes-ikke.toml", "uden for selvevalueringens mappe"),
+        ("link.toml", "uden for selvevalueringens mappe"),
+        ("/dev/zero", "uden for selvevalueringens mappe"),
+        ("zero.toml", "uden for selvevalueringens mappe"),
+        ("stor.toml", "er over 1 MiB"),
+    ] {
+        fs::write(dir.join("almen.toml"), naming(name)).unwrap();
+        // Run from elsewhere: the folder almen runs in is the user's own.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut cmd = crate::almen_in(elsewhere.path());
+        cmd.args(["check", "--as-of", AS_OF])
+            .arg(dir.join("almen.toml"))
+            .timeout(std::time::Duration::from_secs(20));
+        let stderr = fails(cmd, &["error[E021]", why]);
+        assert!(!stderr.contains("hemmelig"), "{name}: {stderr}");
+        assert!(!stderr.contains("PATH="), "{name}: {stderr}");
+    }
+}
+
+/// The user's own choice on the command line may be anywhere.
+#[test]
+fn a_checklist_on_the_command_line_may_be_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        crate::root().join("examples/egne-krav.toml"),
+        dir.path().join("egne.toml"),
+    )
+    .unwrap();
+    let mut cmd = almen();
+    cmd.args([
+        "check",
+        "tests/fixtures/valid/kun-mindre.toml",
+        "--as-of",
+        AS_OF,
+    ])
+    .arg("--checklist")
+    .arg(dir.path().join("egne.toml"));
+    let stdout = crate::exits(cmd, 1);
+    assert!(stdout.contains("egne-krav"), "{stdout}");
+}
+
+/// A checklist file may not pass itself off as a built-in one: every
+/// format would show it as the real checklist.
+#[test]
+fn a_checklist_file_cannot_claim_a_built_in_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let builtin =
+        fs::read_to_string(crate::root().join("checklists/samarbejde-med-omverdenen.toml"))
+            .unwrap();
+    let forged = builtin.replace("Kend boligorganisationens", "Glem boligorganisationens");
+    assert_ne!(forged, builtin);
+    fs::write(dir.path().join("falsk.toml"), forged).unwrap();
+    fs::write(dir.path().join("almen.toml"), naming("falsk.toml")).unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF]);
+    fails(cmd, &["error[E022]", "samarbejde-med-omverdenen"]);
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "falsk.toml"]);
+    assert!(crate::exits(cmd, 2).contains("error[E022]"));
+    // The built-in file itself is what it says it is.
+    crate::succeeds(crate::validate(&[
+        "checklists/samarbejde-med-omverdenen.toml",
+    ]));
+}
