@@ -4,87 +4,19 @@
 
 use std::io::{self, Write};
 
-use std::collections::BTreeSet;
-use std::ops::Range;
-
 use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor};
 use serde::Serialize;
 
 use super::Format;
-use super::text::{is_obeyed, visible};
-use crate::diag::{Code, Diag, FileId, Level, Place, Sources};
+use super::quote::Quoted;
+use super::text::visible;
+use crate::diag::{Code, Diag, Level, Sources};
 use crate::lang::Lang;
 
-/// The texts as the terminal may quote them: each character a terminal
-/// would obey (an escape sequence in a comment) is replaced by one visible
-/// character, so columns stay what they are; spans move with the bytes.
-struct Quoted {
-    files: SimpleFiles<String, String>,
-    /// Per file: (byte offset in the original, bytes added up to and
-    /// including the replacement there).
-    shifts: Vec<Vec<(usize, usize)>>,
-}
-
-impl Quoted {
-    fn new(sources: &Sources, diags: &[Diag]) -> Self {
-        let used: BTreeSet<FileId> = diags
-            .iter()
-            .flat_map(|d| d.place.iter().chain(d.related.iter().map(|(p, _)| p)))
-            .map(|p| p.file)
-            .collect();
-        let mut files = SimpleFiles::new();
-        let mut shifts = Vec::new();
-        for file in 0..sources.len() {
-            let (text, shift) = if used.contains(&file) {
-                quotable(sources.text(file))
-            } else {
-                (String::new(), Vec::new())
-            };
-            files.add(visible(sources.name(file)), text);
-            shifts.push(shift);
-        }
-        Quoted { files, shifts }
-    }
-
-    fn span(&self, place: &Place) -> Range<usize> {
-        let shift = &self.shifts[place.file];
-        let moved = |at: usize| {
-            let before = shift.partition_point(|(pos, _)| *pos < at);
-            at + before.checked_sub(1).map_or(0, |i| shift[i].1)
-        };
-        moved(place.span.start)..moved(place.span.end)
-    }
-}
-
-/// A source text with every character a terminal would obey, other than
-/// line breaks and tabs, replaced by one that shows it: a C0 control by
-/// its Unicode control picture (ESC → ␛), anything else by �.
-fn quotable(text: &str) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(text.len());
-    let mut shift = Vec::new();
-    let mut added = 0;
-    for (at, c) in text.char_indices() {
-        let shown = match c {
-            '\n' | '\r' | '\t' => c,
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if is_obeyed(c) => '\u{fffd}',
-            c => c,
-        };
-        if shown != c {
-            added += shown.len_utf8() - c.len_utf8().min(shown.len_utf8());
-            shift.push((at, added));
-        }
-        out.push(shown);
-    }
-    (out, shift)
-}
-
 /// Writes diagnostics as the terminal shows them: code, message,
-/// `file:line:column`, the snippet with a caret, and the hint. The user's
-/// text in each is shown, never obeyed.
+/// `file:line:column`, the snippet with a caret (see [`super::quote`]),
+/// and the hint. The user's text in each is shown, never obeyed.
 pub fn terminal(
     sources: &Sources,
     diags: &[Diag],
@@ -115,9 +47,9 @@ pub fn terminal(
         }
         let result = if color {
             let mut ansi = termcolor::Ansi::new(&mut *out);
-            term::emit_to_write_style(&mut ansi, &config, &quoted.files, &d)
+            term::emit_to_write_style(&mut ansi, &config, &quoted, &d)
         } else {
-            term::emit_to_io_write(&mut *out, &config, &quoted.files, &d)
+            term::emit_to_io_write(&mut *out, &config, &quoted, &d)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,

@@ -11,6 +11,7 @@ pub mod diagnostics;
 mod github;
 mod json;
 mod junit;
+pub mod quote;
 pub mod report;
 mod table;
 pub mod template;

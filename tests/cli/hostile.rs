@@ -213,3 +213,80 @@ fn a_checklist_file_cannot_claim_a_built_in_id() {
         "checklists/samarbejde-med-omverdenen.toml",
     ]));
 }
+
+/// A diagnostic quotes a short excerpt of a line, never the whole of it:
+/// an unknown key on a 10 MB line took 20 s and printed all of it.
+#[test]
+fn a_diagnostic_quotes_an_excerpt_of_a_long_line_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        "format = 1\n[organisation]\nname = \"X\"\nukendt = \"{}\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n",
+        "a".repeat(10_000_000)
+    );
+    fs::write(dir.path().join("lang.toml"), long).unwrap();
+    fs::write(dir.path().join("klammer.toml"), "[".repeat(100_000)).unwrap();
+    for (file, at) in [
+        ("lang.toml", "lang.toml:4:1"),
+        ("klammer.toml", "klammer.toml:1:"),
+    ] {
+        let mut cmd = crate::almen_in(dir.path());
+        cmd.args(["check", file, "--as-of", AS_OF])
+            .timeout(std::time::Duration::from_secs(10));
+        let stderr = fails(cmd, &[at]);
+        assert!(stderr.len() < 4000, "{file}: {} bytes", stderr.len());
+    }
+}
+
+/// An escape sequence in a file reaches the terminal as something to read,
+/// not to obey: an OSC 52 clipboard write, a screen clear.
+#[test]
+fn escape_sequences_in_a_file_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n# \u{1b}]52;c;ZXZpbA==\u{7} \u{1b}[2J\n[organisation]\nnavn = \"\u{1b}[31mX\"\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF]);
+    let stderr = fails(cmd, &["␛]52;c;ZXZpbA==␇", "almen.toml:2:"]);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(!stderr.contains('\u{7}'), "{stderr:?}");
+}
+
+/// A newline in a user's value cannot start a line of its own in the log,
+/// where GitHub Actions would read `::error …` as a workflow command.
+#[test]
+fn a_newline_in_a_value_cannot_forge_a_workflow_command() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"Org\\n::error title=Forged::x\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.\"X\\n::stop-commands::abc\"]\nstatus = \"met\"\n",
+    )
+    .unwrap();
+    for command in ["check", "validate"] {
+        let mut cmd = crate::almen_in(dir.path());
+        cmd.args([command, "almen.toml", "--as-of", AS_OF]);
+        let out = cmd.output().unwrap();
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.lines().any(|l| l.trim_start().starts_with("::")),
+                "{command}: {text}"
+            );
+        }
+    }
+    // The table shows the name, escaped.
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"Org\\n::error title=Forged::x\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF]);
+    let stdout = crate::exits(cmd, 1);
+    assert!(
+        stdout.starts_with("Org\\n::error title=Forged::x\n"),
+        "{stdout}"
+    );
+}
