@@ -195,9 +195,12 @@ impl Sources {
         let start = place.span.start.min(text.len());
         let before = &text[..floor_char_boundary(text, start)];
         let line = before.matches('\n').count() + 1;
+        // A byte-order mark opens the file but is no column of it.
         let col = before
             .rfind('\n')
-            .map_or(before, |nl| &before[nl + 1..])
+            .map_or(before.trim_start_matches('\u{feff}'), |nl| {
+                &before[nl + 1..]
+            })
             .chars()
             .count()
             + 1;

@@ -75,21 +75,19 @@ impl Fs for RealFs {
             None => return Evidence::Missing,
         }
         let path = base.join(entry);
-        let Ok(meta) = fs::symlink_metadata(&path) else {
-            return Evidence::Missing;
-        };
         let base = if base.as_os_str().is_empty() {
             Path::new(".")
         } else {
             base
         };
         // A plain file right in the folder cannot lead out of it.
-        let plain = !meta.file_type().is_symlink()
-            && Path::new(entry)
-                .parent()
-                .is_none_or(|p| p.as_os_str().is_empty());
-        if plain {
-            return Evidence::Found;
+        let in_folder = Path::new(entry)
+            .parent()
+            .is_none_or(|p| p.as_os_str().is_empty());
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if in_folder && !meta.file_type().is_symlink() => return Evidence::Found,
+            Err(_) if in_folder => return Evidence::Missing,
+            _ => {}
         }
         let folder = self
             .folders
@@ -97,10 +95,30 @@ impl Fs for RealFs {
             .entry(base.to_path_buf())
             .or_insert_with(|| fs::canonicalize(base).ok())
             .clone();
-        match (folder, fs::canonicalize(&path)) {
-            (Some(folder), Ok(target)) if target.starts_with(&folder) => Evidence::Found,
-            (Some(_), Ok(_)) => Evidence::Outside,
-            _ => Evidence::Missing,
+        let Some(folder) = folder else {
+            return Evidence::Missing;
+        };
+        match fs::canonicalize(&path) {
+            Ok(target) if target.starts_with(&folder) => Evidence::Found,
+            Ok(_) => Evidence::Outside,
+            // Not there: whether it would have been outside is told by the
+            // nearest folder on the way that is there, so that a missing
+            // file outside reads like any file outside and says nothing
+            // about what exists there.
+            Err(_) => {
+                let reached = path.ancestors().skip(1).find_map(|a| {
+                    fs::canonicalize(if a.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        a
+                    })
+                    .ok()
+                });
+                match reached {
+                    Some(at) if at.starts_with(&folder) => Evidence::Missing,
+                    _ => Evidence::Outside,
+                }
+            }
         }
     }
 }

@@ -17,6 +17,10 @@ use toml::Spanned;
 /// The only format version this build reads, for both file kinds.
 pub const FORMAT: u32 = 1;
 
+/// What an id looks like, for the JSON Schema (the loader's own test is
+/// `load::validate::is_id`).
+const ID_PATTERN: &str = r"^[\p{L}\p{N}][\p{L}\p{N}._-]*$";
+
 /// A text in Danish and, optionally, English.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -45,8 +49,9 @@ pub struct ChecklistFile {
     /// Format version of this file; must be 1.
     #[schemars(with = "u32", range(min = 1, max = 1))]
     pub format: Spanned<u32>,
-    /// The checklist's id, used in an assessment's `checklists`.
-    #[schemars(with = "String", length(min = 1))]
+    /// The checklist's id, used in an assessment's `checklists`: letters,
+    /// digits, `-`, `_` and `.`, at most 40, the first a letter or digit.
+    #[schemars(with = "String", length(min = 1, max = 40), regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The version of the content the checklist encodes.
     pub version: String,
@@ -89,13 +94,15 @@ pub enum Kind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Item {
-    /// The item's id, unique across all checklists loaded together.
-    #[schemars(with = "String", length(min = 1))]
+    /// The item's id, unique across all checklists loaded together,
+    /// whatever its case: letters, digits, `-`, `_` and `.`, at most 40,
+    /// the first a letter or digit.
+    #[schemars(with = "String", length(min = 1, max = 40), regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// `recommendation` or `duty`.
     pub kind: Kind,
-    /// Weight in the adherence score; default 1, must be above 0.
-    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0))]
+    /// Weight in the adherence score; default 1, from 0.001 to 1000.
+    #[schemars(with = "Option<f64>", range(min = 0.001, max = 1000.0))]
     pub weight: Option<Spanned<f64>>,
     /// Short title.
     pub title: Text,
@@ -107,7 +114,7 @@ pub struct Item {
     /// The source or legal basis.
     pub basis: Option<String>,
     /// The answer's `date` must be at most this many months old.
-    #[schemars(with = "Option<u32>", range(min = 1))]
+    #[schemars(with = "Option<u32>", range(min = 1, max = 1200))]
     pub every_months: Option<Spanned<u32>>,
     /// A notice is given this many days before the item falls due.
     #[schemars(with = "Option<u32>")]
@@ -165,21 +172,45 @@ pub struct AssessmentMeta {
 }
 
 /// How far an item is followed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Met (følger).
-    #[serde(alias = "følger")]
     Met,
     /// Partly met (følger delvist).
-    #[serde(alias = "følger-delvist")]
     Partial,
     /// Not met (følger ikke).
-    #[serde(alias = "følger-ikke")]
     Unmet,
     /// Does not apply to this organisation (ikke relevant).
-    #[serde(alias = "ikke-relevant")]
     NotApplicable,
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StatusVisitor;
+
+        impl Visitor<'_> for StatusVisitor {
+            type Value = Status;
+
+            // A status that is not text (`status = 1`) is a wrong type, said
+            // as such, not a confusing table error.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Status, E> {
+                Ok(match v {
+                    "met" | "følger" => Status::Met,
+                    "partial" | "følger-delvist" => Status::Partial,
+                    "unmet" | "følger-ikke" => Status::Unmet,
+                    "not-applicable" | "ikke-relevant" => Status::NotApplicable,
+                    _ => return Err(E::unknown_variant(v, &STATUS_WORDS)),
+                })
+            }
+        }
+
+        deserializer.deserialize_any(StatusVisitor)
+    }
 }
 
 impl JsonSchema for Status {

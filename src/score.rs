@@ -183,12 +183,12 @@ pub fn summary(results: &[Checked<'_>]) -> Summary {
 }
 
 /// `date` plus `months` calendar months; a day past the end of a shorter
-/// month is clamped to its last day (2024-02-29 + 12 = 2025-02-28).
+/// month is clamped to its last day (2024-02-29 + 12 = 2025-02-28). A due
+/// date past the last one a TOML file can write, 9999-12-31, is that day.
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    // chrono's checked_add_months clamps exactly so; it only fails past
-    // the year 262143, where the last representable date will do.
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
     date.checked_add_months(Months::new(months))
-        .unwrap_or(NaiveDate::MAX)
+        .map_or(last, |due| due.min(last))
 }
 
 /// Scores one loaded assessment as of a date.
@@ -566,6 +566,14 @@ mod tests {
     }
 
     // Rule 4 ----------------------------------------------------------------
+
+    #[test]
+    fn rule4_due_dates_stay_within_year_9999() {
+        // Regression: a due date past 9999 came out as "+10000-12-31",
+        // which is no ISO 8601 date.
+        assert_eq!(add_months(day("9999-06-30"), 12), day("9999-12-31"));
+        assert_eq!(add_months(day("9000-01-01"), u32::MAX), day("9999-12-31"));
+    }
 
     #[test]
     fn rule4_add_months_clamps_to_month_end() {

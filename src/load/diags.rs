@@ -517,15 +517,33 @@ pub fn empty_item_id(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
     .at(file, span, lang.pick("tomt id", "empty id"))
 }
 
-/// E014: an item's weight that is 0 or less, or above the largest.
+/// E014: an id that is not a word of letters, digits, `-`, `_` and `.`.
+pub fn bad_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "{} `{}` {}",
+            lang.pick("id'et", "the id"),
+            crate::render::text::visible(id),
+            lang.pick("er ikke et gyldigt id", "is not a valid id")
+        ),
+    )
+    .at(file, span, lang.pick("ugyldigt id", "invalid id"))
+    .hint(lang.pick(
+        "et id er højst 40 tegn: bogstaver, cifre, `-`, `_` og `.`, og begynder med et bogstav eller et ciffer, fx `EGN-1`",
+        "an id is at most 40 characters: letters, digits, `-`, `_` and `.`, starting with a letter or digit, e.g. `EGN-1`",
+    ))
+}
+
+/// E014: an item's weight under the smallest or above the largest.
 pub fn weight_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
     Diag::new(
         Code::E014,
         format!(
             "`weight` {} `{id}`",
             lang.pick(
-                "skal være over 0 og højst 1000 i",
-                "must be above 0 and at most 1000 in"
+                "skal være mindst 0,001 og højst 1000 i",
+                "must be at least 0.001 and at most 1000 in"
             )
         ),
     )
@@ -536,13 +554,16 @@ pub fn weight_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &st
     ))
 }
 
-/// E014: an item repeated every 0 months.
-pub fn zero_months(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+/// E014: an item repeated every 0 months, or more than a century apart.
+pub fn months_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
     Diag::new(
         Code::E014,
         format!(
             "`every-months` {} `{id}`",
-            lang.pick("skal være mindst 1 i", "must be at least 1 in")
+            lang.pick(
+                "skal være mindst 1 og højst 1200 i",
+                "must be at least 1 and at most 1200 in"
+            )
         ),
     )
     .at(

@@ -31,6 +31,11 @@ use crate::model::{AssessmentFile, ChecklistFile};
 
 /// The largest weight an item may have; sums of weights stay exact.
 pub const MAX_WEIGHT: f64 = 1000.0;
+/// The smallest weight an item may have: a smaller one would vanish in the
+/// sums (5e-324 × 0.5 is 0) and turn a partial item into nothing.
+pub const MIN_WEIGHT: f64 = 0.001;
+/// The longest recurrence, in months: a century.
+pub const MAX_MONTHS: u32 = 1200;
 
 /// A checklist shipped inside the binary.
 pub struct Builtin {

@@ -66,6 +66,9 @@ pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T
         let path = locate_in_table(root.get_ref(), &span).unwrap_or_default();
 
         if let Some(field) = missing_field(&message) {
+            // The field is missing from a table: where the error points may
+            // be a key beside it (at the top level, the first key).
+            let path = enclosing_table(root.get_ref(), &path);
             if !cut.contains(&(path.clone(), field.to_owned())) {
                 errors.push(RawError {
                     message: message.clone(),
@@ -93,6 +96,33 @@ pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T
             cut.insert((table, meant));
         }
     }
+}
+
+/// The deepest table along `path`: the path itself when it leads to a
+/// table, else as much of it as does.
+fn enclosing_table(root: &DeTable<'_>, path: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut at: Option<&DeValue<'_>> = None;
+    for seg in path {
+        let next = match (at, seg) {
+            (None, Seg::Key(k)) => root.get(k.as_str()).map(|v| v.get_ref()),
+            (Some(DeValue::Table(t)), Seg::Key(k)) => t.get(k.as_str()).map(|v| v.get_ref()),
+            (Some(DeValue::Array(a)), Seg::Index(i)) => a.get(*i).map(|v| v.get_ref()),
+            _ => None,
+        };
+        match next {
+            Some(v @ (DeValue::Table(_) | DeValue::Array(_))) => {
+                out.push(seg.clone());
+                at = Some(v);
+            }
+            _ => break,
+        }
+    }
+    // A list is not a table; the table is the one holding it.
+    if matches!(at, Some(DeValue::Array(_))) {
+        out.pop();
+    }
+    out
 }
 
 /// `missing field `x`` → `x`.
@@ -309,6 +339,28 @@ mod tests {
         let (_, errors) = run("name = 3\n");
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("invalid type"));
+    }
+
+    #[test]
+    fn a_required_table_of_the_wrong_type_is_not_also_missing() {
+        // Regression: `organisation = "X"` also gave "missing `organisation`
+        // in `format`".
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Org {
+            name: String,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Top {
+            format: u32,
+            organisation: Org,
+        }
+        let (table, _) = DeTable::parse_recoverable("format = 1\norganisation = \"X\"\n");
+        let (_, errors) = deserialize::<Top>(table);
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with("invalid type"), "{messages:?}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{BUILTINS, Checklist, MAX_WEIGHT, diags};
+use super::{BUILTINS, Checklist, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
 use crate::lang::Lang;
 use crate::model::{AssessmentFile, ChecklistFile};
@@ -39,24 +39,31 @@ pub(super) fn checklist(
             builtin.id,
         ));
     }
-    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    let checklist_id = checklist.id.get_ref();
+    if !checklist_id.trim().is_empty() && !is_id(checklist_id) {
+        diags.push(diags::bad_id(lang, file, checklist.id.span(), checklist_id));
+    }
+    // Ids are told apart whatever their case, as `show` finds them.
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     for item in &checklist.items {
         let id = item.id.get_ref().as_str();
         if id.trim().is_empty() {
             diags.push(diags::empty_item_id(lang, file, item.id.span()));
+        } else if !is_id(id) {
+            diags.push(diags::bad_id(lang, file, item.id.span(), id));
         }
-        if let Some(first) = seen.insert(id, item.id.span()) {
+        if let Some(first) = seen.insert(id.to_lowercase(), item.id.span()) {
             diags.push(diags::item_twice(lang, file, item.id.span(), id, first));
         }
         if let Some(w) = &item.weight
-            && !(*w.get_ref() > 0.0 && *w.get_ref() <= MAX_WEIGHT)
+            && !(*w.get_ref() >= MIN_WEIGHT && *w.get_ref() <= MAX_WEIGHT)
         {
             diags.push(diags::weight_out_of_range(lang, file, w.span(), id));
         }
         if let Some(m) = &item.every_months
-            && *m.get_ref() == 0
+            && !(1..=MAX_MONTHS).contains(m.get_ref())
         {
-            diags.push(diags::zero_months(lang, file, m.span(), id));
+            diags.push(diags::months_out_of_range(lang, file, m.span(), id));
         }
         if let (Some(w), None) = (&item.warn_days, &item.every_months) {
             diags.push(diags::warn_days_without_months(lang, file, w.span(), id));
@@ -105,6 +112,8 @@ pub(super) fn assessment(
         for item in &checklist.file.items {
             let id = item.id.get_ref().as_str();
             match item_ids.get(id) {
+                // Twice in one checklist is that checklist's own error.
+                Some((first, _)) if std::ptr::eq(*first, checklist.as_ref()) => {}
                 Some((first, span)) => diags.push(diags::item_in_two_checklists(
                     lang,
                     id,
@@ -141,6 +150,17 @@ pub(super) fn assessment(
             ));
         }
     }
+}
+
+/// Whether `id` is a valid item or checklist id: at most 40 characters,
+/// letters, digits, `-`, `_` and `.`, the first a letter or a digit. Ids
+/// reach every format (a spreadsheet cell, an XML attribute, a workflow
+/// command), so they hold nothing that means something there.
+pub fn is_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(char::is_alphanumeric)
+        && id.chars().count() <= 40
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// The span of the first `key =` in a text, for diagnostics about a value

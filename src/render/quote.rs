@@ -264,7 +264,14 @@ impl<'a> Files<'a> for Quoted<'_> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        Ok(text[line_start.min(end)..end].chars().count() + 1)
+        let before = &text[line_start.min(end)..end];
+        // A byte-order mark opens the file but is no column of it.
+        let before = if line_index == 0 {
+            before.trim_start_matches('\u{feff}')
+        } else {
+            before
+        };
+        Ok(before.chars().count() + 1)
     }
 }
 

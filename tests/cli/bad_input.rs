@@ -255,7 +255,7 @@ fn zero_weight_is_e014() {
         &[
             "E014",
             "zero-weight-checklist.toml:14:10",
-            "`weight` skal være over 0 og højst 1000 i `VGT-1`",
+            "`weight` skal være mindst 0,001 og højst 1000 i `VGT-1`",
             "udelad `weight` for vægt 1",
         ],
     );

@@ -290,3 +290,166 @@ fn a_newline_in_a_value_cannot_forge_a_workflow_command() {
         "{stdout}"
     );
 }
+
+/// A checklist of the user's own, from `items` (TOML of `[[item]]` tables),
+/// and an assessment naming it, in a new folder.
+fn own_checklist(items: &str, answers: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("egne.toml"),
+        format!(
+            "format = 1\nid = \"egne\"\nversion = \"1\"\ntitle = {{ da = \"Egne\" }}\n[source]\npublisher = \"P\"\ntitle = \"T\"\n{items}"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"egne.toml\"]\n{answers}"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+fn check_own(dir: &tempfile::TempDir, extra: &[&str]) -> assert_cmd::Command {
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF])
+        .args(extra);
+    cmd
+}
+
+/// Numbers that broke the arithmetic: a recurrence of 4294967295 months,
+/// a weight of 5e-324 that made an explained partial item count as 0 %.
+#[test]
+fn weights_and_recurrences_have_sane_bounds() {
+    for (line, needle) in [
+        (
+            "every-months = 4294967295",
+            "`every-months` skal være mindst 1 og højst 1200",
+        ),
+        (
+            "every-months = 1201",
+            "`every-months` skal være mindst 1 og højst 1200",
+        ),
+        ("weight = 5e-324", "`weight` skal være mindst 0,001"),
+        (
+            "weight = 1e300",
+            "`weight` skal være mindst 0,001 og højst 1000",
+        ),
+    ] {
+        let dir = own_checklist(
+            &format!(
+                "[[item]]\nid = \"E-1\"\nkind = \"recommendation\"\ntitle = {{ da = \"T\" }}\n{line}\n"
+            ),
+            "",
+        );
+        fails(check_own(&dir, &[]), &["error[E014]", needle]);
+    }
+}
+
+/// A due date is ISO 8601 however far ahead: never "+10000-12-31".
+#[test]
+fn a_due_date_stays_within_year_9999() {
+    let dir = own_checklist(
+        "[[item]]\nid = \"E-1\"\nkind = \"recommendation\"\ntitle = { da = \"T\" }\nevery-months = 1200\n",
+        "[answers.E-1]\nstatus = \"met\"\ndate = 9999-01-01\nevidence = [\"https://x.dk\"]\n",
+    );
+    let doc = crate::json(&crate::exits(check_own(&dir, &["--format", "json"]), 0));
+    assert_eq!(doc["items"][0]["due"], "9999-12-31");
+}
+
+/// Ids reach every format; they hold nothing that means something there,
+/// and two that differ only by case are one.
+#[test]
+fn ids_are_words_and_unique_whatever_their_case() {
+    for (items, needle) in [
+        (
+            "[[item]]\nid = \"D-1\\n::error::x\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n",
+            "er ikke et gyldigt id",
+        ),
+        (
+            "[[item]]\nid = \"=HYPERLINK(1)\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n",
+            "er ikke et gyldigt id",
+        ),
+        (
+            "[[item]]\nid = \"D-1\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n[[item]]\nid = \"d-1\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n",
+            "error[E011]",
+        ),
+    ] {
+        let dir = own_checklist(items, "");
+        let stderr = fails(check_own(&dir, &[]), &[needle]);
+        // Twice in one checklist is said once, not as "in both x and x".
+        assert!(!stderr.contains("findes både i"), "{stderr}");
+    }
+}
+
+/// `status = 1` is a wrong type, `organisation = "X"` one mistake.
+#[test]
+fn a_wrong_type_is_said_as_such_and_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = 1\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.toml"),
+        "format = 1\norganisation = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "a.toml", "--as-of", AS_OF]);
+    fails(
+        cmd,
+        &[
+            "error[E006]: `status` har forkert type",
+            "her skal stå tekst",
+        ],
+    );
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "b.toml", "--as-of", AS_OF]);
+    let stderr = fails(cmd, &["error[E006]: `organisation` har forkert type"]);
+    assert!(!stderr.contains("E007"), "{stderr}");
+}
+
+/// A byte-order mark opens the file but is no column of it.
+#[test]
+fn a_byte_order_mark_is_no_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bom.toml"), "\u{feff}formt = 1\n").unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "bom.toml", "--as-of", AS_OF]);
+    fails(cmd, &["bom.toml:1:1"]);
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "bom.toml", "--format", "json"]);
+    let doc = crate::json(&crate::exits(cmd, 2));
+    assert_eq!(doc["diagnostics"][0]["column"], 1, "{doc}");
+}
+
+/// Evidence through a link that leads out reads the same whether the file
+/// out there exists or not: the report says nothing about what is there.
+#[cfg(unix)]
+#[test]
+fn evidence_outside_does_not_tell_what_exists_there() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/etc", dir.path().join("etclink")).unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"met\"\nevidence = [\"etclink/passwd\", \"etclink/findes-ikke\"]\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF, "--format", "json"]);
+    let doc = crate::json(&crate::exits(cmd, 1));
+    let gap = crate::array(&doc, "gaps")
+        .iter()
+        .find(|g| g["item"] == "OMV-1" && g["reason"] == "evidence-not-found")
+        .cloned()
+        .expect("an evidence gap for OMV-1");
+    let message = crate::str_field(&gap, "message");
+    assert!(
+        message.contains("uden for") && !message.contains("Findes ikke"),
+        "{message}"
+    );
+}
