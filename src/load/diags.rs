@@ -407,7 +407,7 @@ pub fn unknown_checklist(lang: Lang, name: &str, meant: Option<&str>, at: &Named
         NamedAt::File { file, span } => {
             diag.at(*file, span.clone(), lang.pick("ukendt id", "unknown id"))
         }
-        NamedAt::CommandLine | NamedAt::Extra => diag,
+        NamedAt::CommandLine => diag,
     }
 }
 
@@ -436,7 +436,6 @@ pub fn checklist_missing(lang: Lang, name: &str, at: &NamedAt) -> Diag {
             "stier på kommandolinjen er relative til den mappe, almen køres fra",
             "paths on the command line are relative to the folder almen runs in",
         )),
-        NamedAt::Extra => diag.about(name),
     }
 }
 
@@ -456,7 +455,7 @@ pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
             span.clone(),
             lang.pick("fejl i tjeklisten", "errors in the checklist"),
         ),
-        NamedAt::CommandLine | NamedAt::Extra => diag,
+        NamedAt::CommandLine => diag,
     }
 }
 
@@ -689,7 +688,7 @@ pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt
         NamedAt::File { file, span } => {
             diag.at(*file, span.clone(), lang.pick("ikke åbnet", "not opened"))
         }
-        NamedAt::CommandLine | NamedAt::Extra => diag.about(name),
+        NamedAt::CommandLine => diag.about(name),
     }
 }
 

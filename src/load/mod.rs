@@ -157,10 +157,8 @@ pub struct Loader<'a> {
 enum NamedAt {
     /// In an assessment's `checklists`, at this place.
     File { file: FileId, span: Range<usize> },
-    /// With `--checklist`, for a command that reads no assessment.
+    /// With `--checklist` on the command line.
     CommandLine,
-    /// With `--checklist`, next to an assessment.
-    Extra,
 }
 
 impl<'a> Loader<'a> {

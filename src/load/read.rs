@@ -103,7 +103,7 @@ mod tests {
     fn a_checklist_that_is_not_there_is_not_found_a_file_cannot_be_read() {
         let fs = MemFs::default();
         assert_eq!(codes(&fs, None), [Code::E001]);
-        assert_eq!(codes(&fs, Some(&NamedAt::Extra)), [Code::E012]);
+        assert_eq!(codes(&fs, Some(&NamedAt::CommandLine)), [Code::E012]);
     }
 
     #[test]

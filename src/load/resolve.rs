@@ -86,7 +86,7 @@ impl Loader<'_> {
         // Paths on the command line are relative to where almen runs.
         let given = extra
             .iter()
-            .map(|c| (c.as_str(), Path::new(""), NamedAt::Extra));
+            .map(|c| (c.as_str(), Path::new(""), NamedAt::CommandLine));
         let mut checklists: Vec<Arc<Checklist>> = Vec::new();
         for (name, base, at) in named.chain(given) {
             let mut own = Vec::new();
@@ -255,7 +255,12 @@ mod tests {
         assert_eq!(diag.message, "the checklist `nope.toml` does not exist");
         assert_eq!(diag.place, None);
         assert_eq!(diag.subject.as_deref(), Some("nope.toml"));
-        assert_eq!(diag.hint, None);
+        // Beside an assessment too, a path on the command line is relative
+        // to where almen runs, and the hint says so.
+        assert_eq!(
+            diag.hint.as_deref(),
+            Some("paths on the command line are relative to the folder almen runs in")
+        );
     }
 
     fn key(fs: &MemFs, name: &str) -> Key {
