@@ -8,11 +8,15 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach};
+
+/// The most almen reads of any one file: an assessment or a checklist is a
+/// few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
 /// The real file system, as the loader sees it.
 #[derive(Default)]
@@ -22,11 +26,20 @@ pub struct RealFs {
 }
 
 impl Fs for RealFs {
+    /// Reads a whole file of at most [`MAX_FILE_BYTES`]; a larger one (or
+    /// `/dev/zero`) is an error, not a process that grows until killed.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         if path.is_dir() {
             return Err(io::Error::from(io::ErrorKind::IsADirectory));
         }
-        fs::read(path)
+        let mut bytes = Vec::new();
+        fs::File::open(path)?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(io::Error::from(io::ErrorKind::FileTooLarge));
+        }
+        Ok(bytes)
     }
 
     fn exists(&self, path: &Path) -> bool {

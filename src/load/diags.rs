@@ -27,6 +27,9 @@ pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
             lang.pick("ingen adgang", "permission denied").to_owned()
         }
         io::ErrorKind::IsADirectory => lang.pick("det er en mappe", "it is a folder").to_owned(),
+        io::ErrorKind::FileTooLarge => lang
+            .pick("filen er over 16 MiB", "the file is over 16 MiB")
+            .to_owned(),
         _ => err.to_string(),
     };
     Diag::new(
@@ -46,12 +49,38 @@ pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
             "giv en .toml-fil, eller brug `almen check MAPPE` for alle i mappen",
             "give a .toml file, or use `almen check FOLDER` for all in the folder",
         ),
+        io::ErrorKind::FileTooLarge => lang.pick(
+            "en selvevaluering eller tjekliste fylder nogle få kilobyte; tjek, at det er den rigtige fil",
+            "an assessment or a checklist is a few kilobytes; check that it is the right file",
+        ),
         _ => lang.pick("tjek filens rettigheder", "check the file's permissions"),
     })
 }
 
-/// E002: a file that is not UTF-8; `span` covers the first bad byte.
-pub fn not_utf8(lang: Lang, file: FileId, name: &str, span: Range<usize>) -> Diag {
+/// E002: a file that is not UTF-8; `span` covers the first bad byte, and
+/// `latin1` is the letter that byte is in Latin-1, when it is one (a Danish
+/// editor saving "æøå" in Windows-1252).
+pub fn not_utf8(
+    lang: Lang,
+    file: FileId,
+    name: &str,
+    span: Range<usize>,
+    latin1: Option<char>,
+) -> Diag {
+    let hint = match (latin1, lang) {
+        (Some(c), Lang::Da) => format!(
+            "filen ser ud til at være gemt som Latin-1 (Windows-1252), hvor byten her er et `{c}`; gem den som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
+        ),
+        (Some(c), Lang::En) => format!(
+            "the file looks saved as Latin-1 (Windows-1252), where the byte here is an `{c}`; save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"
+        ),
+        (None, _) => lang
+            .pick(
+                "gem filen som UTF-8 (det gør de fleste editorer som standard)",
+                "save the file as UTF-8 (most editors do by default)",
+            )
+            .to_owned(),
+    };
     Diag::new(
         Code::E002,
         format!(
@@ -64,10 +93,7 @@ pub fn not_utf8(lang: Lang, file: FileId, name: &str, span: Range<usize>) -> Dia
         span,
         lang.pick("ugyldig byte her", "invalid byte here"),
     )
-    .hint(lang.pick(
-        "gem filen som UTF-8 (det gør de fleste editorer som standard)",
-        "save the file as UTF-8 (most editors do by default)",
-    ))
+    .hint(hint)
 }
 
 /// E003: a file with nothing but white space in it.

@@ -72,11 +72,17 @@ fn text(
         }
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
+            let latin1 = err
+                .as_bytes()
+                .get(at)
+                .filter(|&&b| b >= 0xa0)
+                .map(|&b| char::from(b))
+                .filter(|c| c.is_alphabetic());
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             let id = sources.add(name.clone(), text);
             // A few bytes from there: the replacement character the bad
             // byte became is three bytes long.
-            diags.push(diags::not_utf8(lang, id, &name, at..at + 3));
+            diags.push(diags::not_utf8(lang, id, &name, at..at + 3, latin1));
             None
         }
     }

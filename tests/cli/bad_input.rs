@@ -49,7 +49,7 @@ fn file_that_is_not_utf8_is_e002() {
             "E002",
             "latin1.toml:5:27",
             "ikke UTF-8",
-            "gem filen som UTF-8",
+            "gemt som Latin-1 (Windows-1252), hvor byten her er et `å`; gem den som UTF-8",
         ],
     );
     insta::assert_snapshot!("invalid_not_utf8", stderr);

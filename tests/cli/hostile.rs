@@ -453,3 +453,28 @@ fn evidence_outside_does_not_tell_what_exists_there() {
         "{message}"
     );
 }
+
+/// No file is read past 16 MiB: `/dev/zero` given as an assessment grew
+/// memory until the process was killed.
+#[cfg(unix)]
+#[test]
+fn no_file_is_read_past_16_mib() {
+    let mut cmd = almen();
+    cmd.args(["check", "/dev/zero", "--as-of", AS_OF])
+        .timeout(std::time::Duration::from_secs(20));
+    fails(cmd, &["error[E001]", "filen er over 16 MiB"]);
+}
+
+/// A file saved as Latin-1 in a folder fails the run and says how to fix it.
+#[cfg(unix)]
+#[test]
+fn a_latin1_file_gets_a_hint_to_save_it_as_utf8() {
+    let dir = hostile_folder();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "latin.toml"]);
+    let stdout = crate::exits(cmd, 2);
+    assert!(
+        stdout.contains("gemt som Latin-1 (Windows-1252), hvor byten her er et `Æ`"),
+        "{stdout}"
+    );
+}
