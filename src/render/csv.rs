@@ -65,26 +65,33 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
+            // Every text cell is made inert, fixed words too: an id, a
+            // checklist's id and a file name come from files someone else
+            // may have written. The value is a number and stays one.
+            let value = r.value.map(|v| lang.number(v)).unwrap_or_default();
+            let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
+            let explanation = r.answer.and_then(|a| a.explanation()).unwrap_or("");
             w.write_record([
-                &inert(&file),
-                r.id(),
-                r.checklist,
-                kind,
-                status,
-                &r.value.map(|v| lang.number(v)).unwrap_or_default(),
-                &severity,
-                &reason,
-                &due,
-                &inert(plan.and_then(|p| p.owner.as_deref()).unwrap_or("")),
-                &inert(r.answer.and_then(|a| a.explanation()).unwrap_or("")),
+                inert(&file),
+                inert(r.id()),
+                inert(r.checklist),
+                inert(kind),
+                inert(status),
+                value,
+                inert(&severity),
+                inert(&reason),
+                inert(&due),
+                inert(owner),
+                inert(explanation),
             ])?;
         }
     }
     w.flush()
 }
 
-/// A user's text that a spreadsheet would take for a formula (`=…`, `+…`,
-/// `-…`, `@…`) gets a leading apostrophe, which spreadsheets show as text.
+/// Text that a spreadsheet would take for a formula (`=…`, `+…`, `-…`,
+/// `@…`, or one after a tab or a carriage return) gets a leading
+/// apostrophe, which spreadsheets show as text.
 fn inert(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),

@@ -213,3 +213,66 @@ fn a_checklist_file_cannot_claim_a_built_in_id() {
         "checklists/samarbejde-med-omverdenen.toml",
     ]));
 }
+
+// ---------------------------------------------------------------------------
+// Output formats that cannot be turned against their reader. The fixture in
+// tests/fixtures/hostile/ is an assessment and two checklists of its own
+// whose ids, titles, URLs and answers carry formulas, control characters,
+// noncharacters, markup and forged workflow commands.
+// ---------------------------------------------------------------------------
+
+const HOSTILE: &str = "tests/fixtures/hostile/almen.toml";
+
+/// `check` of the hostile fixture in `format` and `lang`; it has gaps.
+fn hostile(format: &str, lang: &str) -> String {
+    crate::exits(
+        crate::check(&[HOSTILE, "--format", format, "--lang", lang, "--all"]),
+        1,
+    )
+}
+
+/// Whether a spreadsheet would take a cell for a formula.
+fn formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Item ids, checklist ids and titles from a checklist file reached the
+/// spreadsheet raw: `=HYPERLINK(…)` as an id was a live formula. Only the
+/// assessment's own cells were neutralised.
+#[test]
+fn no_csv_cell_is_a_formula() {
+    for (lang, delimiter) in [("da", b';'), ("en", b',')] {
+        let out = hostile("csv", lang);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4, "{out}");
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                if i == 5 {
+                    // The value is a number and stays one.
+                    assert!(
+                        cell.replace(',', ".").parse::<f64>().is_ok(),
+                        "value {cell:?}"
+                    );
+                } else {
+                    assert!(!formula(cell), "column {i} is a formula: {cell:?}");
+                }
+            }
+        }
+        let ids: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
+        assert_eq!(
+            ids,
+            [
+                "'=HYPERLINK(\"https://x.test/\",\"klik\")",
+                "'@SUM(1+1)\n::error title=Falsk::x%0A::\r",
+                "'\t-3",
+                "'-LNK-1",
+            ]
+        );
+        assert_eq!(&rows[0][2], "'=HYPERLINK(\"https://x.test/\",\"liste\")");
+        assert_eq!(&rows[3][2], "'@link");
+        assert_eq!(&rows[0][9], "'@Ejer\u{0}", "the owner, as before");
+    }
+}
