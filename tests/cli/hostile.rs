@@ -276,3 +276,40 @@ fn no_csv_cell_is_a_formula() {
         assert_eq!(&rows[0][9], "'@Ejer\u{0}", "the owner, as before");
     }
 }
+
+/// Whether a character is one a parser or a terminal would trip on: a
+/// control character other than a line break, or a noncharacter.
+fn unshowable(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// A checklist's `source.url` with tabs, `img\tsrc=x\tonerror=…`, left the
+/// autolink `<…>` as a raw HTML tag, a `javascript:` URL became a link, and
+/// control characters in any text passed through.
+#[test]
+fn markdown_has_no_raw_html_no_script_links_and_no_control_characters() {
+    let mut runs = vec![hostile("markdown", "da"), hostile("markdown", "en")];
+    let mut report = crate::almen();
+    report.args(["report", HOSTILE, "--format", "markdown", "--as-of", AS_OF]);
+    runs.push(crate::exits(report, 0));
+    for md in runs {
+        assert!(!md.contains(unshowable), "{md:?}");
+        // The only `<` left opens a web link, which nothing ends early.
+        for (at, _) in md.match_indices('<') {
+            let link = &md[at..at + md[at..].find('>').expect("a link is closed") + 1];
+            assert!(
+                link.starts_with("<https://") || link.starts_with("<http://"),
+                "raw HTML: {link}"
+            );
+            assert!(!link.contains(char::is_whitespace), "{link}");
+        }
+        assert!(!md.contains("<img"), "an HTML tag");
+        assert!(md.contains("img src=x onerror=alert(1)"), "shown as text");
+        assert!(!md.contains("<javascript:") && !md.contains("](javascript:"));
+        assert!(md.contains("javascript:alert(1)"), "shown as text");
+        // Control characters are shown, escaped.
+        assert!(md.contains("\\\\u{1b}\\[31m"), "{md}");
+        // No line starts with user text a CI log would obey.
+        assert!(md.lines().all(|l| !l.starts_with("::")), "{md}");
+    }
+}
