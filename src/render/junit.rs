@@ -7,15 +7,24 @@ use std::io::{self, Write};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Options;
+use super::text::printable;
 use super::words::{Words, gap_text};
 use crate::score::Checked;
+
+/// Text as it may go into the XML: XML 1.0 does not allow most control
+/// characters, U+FFFE or U+FFFF, and quick-junit only drops some of them
+/// (with the escape sequences around them). Each is shown escaped instead,
+/// so the file parses and says what the input said.
+fn xml(text: impl AsRef<str>) -> String {
+    printable(text.as_ref())
+}
 
 pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let mut report = Report::new("almen");
     for checked in results {
         let org = &checked.assessment.file.organisation.name;
-        let mut suite = TestSuite::new(format!("{} ({})", org, checked.file()));
+        let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
         for r in &checked.eval.items {
             let gaps = checked.eval.gaps_of(r.id());
             let failing: Vec<_> = gaps
@@ -28,11 +37,11 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 let first = failing[0];
                 status.set_type(lang.severity(first.severity));
-                status.set_message(format!(
+                status.set_message(xml(format!(
                     "{}: {}",
                     lang.reason(first.reason),
                     gap_text(lang, first, checked).0
-                ));
+                )));
                 let description = failing
                     .iter()
                     .map(|g| {
@@ -45,12 +54,12 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
-                status.set_description(description);
+                status.set_description(xml(description));
                 status
             };
-            let mut case =
-                TestCase::new(format!("{} {}", r.id(), lang.text(&r.item.title)), status);
-            case.set_classname(format!("almen.{}", r.checklist));
+            let name = format!("{} {}", r.id(), lang.text(&r.item.title));
+            let mut case = TestCase::new(xml(name), status);
+            case.set_classname(xml(format!("almen.{}", r.checklist)));
             let below: Vec<String> = gaps
                 .iter()
                 .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
@@ -64,7 +73,7 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 })
                 .collect();
             if !below.is_empty() {
-                case.set_system_out(below.join("\n"));
+                case.set_system_out(xml(below.join("\n")));
             }
             suite.add_test_case(case);
         }

@@ -313,3 +313,55 @@ fn markdown_has_no_raw_html_no_script_links_and_no_control_characters() {
         assert!(md.lines().all(|l| !l.starts_with("::")), "{md}");
     }
 }
+
+/// U+FFFE and U+FFFF in any text made JUnit XML that no XML parser reads
+/// (XML 1.0 does not allow them), and quick-junit dropped other control
+/// characters with the escape sequence around them, unseen. Each is now
+/// shown escaped, and the file parses.
+#[test]
+fn junit_is_well_formed_xml_whatever_the_text() {
+    for lang in ["da", "en"] {
+        let xml = crate::exits(
+            crate::check(&[
+                HOSTILE,
+                "--format",
+                "junit",
+                "--fail-on",
+                "minor",
+                "--lang",
+                lang,
+            ]),
+            1,
+        );
+        let doc = roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xml}"));
+        let suite = doc
+            .descendants()
+            .find(|n| n.has_tag_name("testsuite"))
+            .expect("a test suite");
+        let name = suite.attribute("name").unwrap();
+        // The organisation's name, every character shown (a line break
+        // in an attribute is read as a space).
+        assert!(
+            name.starts_with(
+                "Org \\u{1b}[31m\\u{0} </script><script>alert(1)</script> \\u{ffff}\\u{fffe} ::"
+            ),
+            "{name:?}"
+        );
+        let cases: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| n.attribute("name").unwrap())
+            .collect();
+        assert_eq!(cases.len(), 4);
+        assert!(cases[0].contains("\\u{1b}]8;;https://x.test\\u{7}link"), "{cases:?}");
+        // The evidence path of a gap, in the failure's text.
+        let texts: String = doc
+            .descendants()
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(texts.contains("bilag-\\u{ffff}\\u{7}.pdf"), "{texts}");
+        assert!(texts.contains("\\r\n::error::falsk.pdf"), "{texts}");
+    }
+}
