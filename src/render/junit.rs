@@ -7,16 +7,18 @@ use std::io::{self, Write};
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Options;
-use super::text::printable;
+use super::text::printable_line;
 use super::words::{Words, gap_text};
 use crate::score::Checked;
 
-/// Text as it may go into the XML: XML 1.0 does not allow most control
-/// characters, U+FFFE or U+FFFF, and quick-junit only drops some of them
-/// (with the escape sequences around them). Each is shown escaped instead,
-/// so the file parses and says what the input said.
+/// A line of text as it may go into the XML: XML 1.0 does not allow most
+/// control characters, U+FFFE or U+FFFF, and quick-junit only drops some of
+/// them (with the escape sequences around them). Each is shown escaped
+/// instead, so the file parses and says what the input said; a line break
+/// in the user's text is shown too, so none of the file's lines starts with
+/// it. Texts of several lines are joined after.
 fn xml(text: impl AsRef<str>) -> String {
-    printable(text.as_ref())
+    printable_line(text.as_ref())
 }
 
 pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
@@ -46,15 +48,15 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                     .iter()
                     .map(|g| {
                         let (wrong, fix) = gap_text(lang, g, checked);
-                        format!(
+                        xml(format!(
                             "[{}] {}: {wrong} {fix}",
                             lang.severity(g.severity),
                             lang.reason(g.reason)
-                        )
+                        ))
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
-                status.set_description(xml(description));
+                status.set_description(description);
                 status
             };
             let name = format!("{} {}", r.id(), lang.text(&r.item.title));
@@ -64,16 +66,16 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 .iter()
                 .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
                 .map(|g| {
-                    format!(
+                    xml(format!(
                         "[{}] {}: {}",
                         lang.severity(g.severity),
                         lang.reason(g.reason),
                         gap_text(lang, g, checked).0
-                    )
+                    ))
                 })
                 .collect();
             if !below.is_empty() {
-                case.set_system_out(xml(below.join("\n")));
+                case.set_system_out(below.join("\n"));
             }
             suite.add_test_case(case);
         }

@@ -61,9 +61,22 @@ pub fn clean(text: &str) -> String {
 /// well. What is left is text XML 1.0 allows, and that a reader sees as it
 /// is.
 pub fn printable(text: &str) -> String {
+    shown(text, |c| matches!(c, '\n' | '\t'))
+}
+
+/// As [`printable`], on one line: line breaks and tabs are shown escaped
+/// too, so no line of the document starts with the user's text (a CI log
+/// would take `::error::…` there for a workflow command).
+pub fn printable_line(text: &str) -> String {
+    shown(text, |_| false)
+}
+
+/// `text` with each character a reader would obey, or that is no text,
+/// shown escaped, but those `keep` keeps.
+fn shown(text: &str, keep: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\n' | '\t') || !(is_obeyed(c) || is_noncharacter(c)) {
+        if keep(c) || !(is_obeyed(c) || is_noncharacter(c)) {
             out.push(c);
         } else {
             escape(c, &mut out);
@@ -120,6 +133,7 @@ mod tests {
             printable("a\tb\nc\r\u{0}\u{1b}\u{fffe}\u{ffff}\u{1fffe}\u{fdd0}"),
             "a\tb\nc\\r\\u{0}\\u{1b}\\u{fffe}\\u{ffff}\\u{1fffe}\\u{fdd0}"
         );
+        assert_eq!(printable_line("a\tb\nc\u{ffff}"), "a\\tb\\nc\\u{ffff}");
         assert!(!is_noncharacter('\u{fffd}'));
         assert!(!is_noncharacter('\u{fdcf}'));
         assert_eq!(printable("Æblehaven – 12 %"), "Æblehaven – 12 %");
