@@ -367,3 +367,31 @@ fn junit_is_well_formed_xml_whatever_the_text() {
         assert!(xml.lines().all(|l| !l.starts_with("::")), "{xml}");
     }
 }
+
+/// The board's HTML report of the hostile fixture: markup, `</script>`, a
+/// `javascript:` URL and a URL that is an HTML tag are text; control
+/// characters and U+FFFF (parse errors in HTML, and obeyed by a terminal
+/// showing the file) are shown escaped; no line starts with the user's text.
+#[test]
+fn html_report_is_inert_whatever_the_text() {
+    for lang in ["da", "en"] {
+        let mut cmd = crate::almen();
+        cmd.args(["report", HOSTILE, "--as-of", AS_OF, "--lang", lang]);
+        let html = crate::exits(cmd, 0);
+        // A tab is white space in HTML, as a line break is.
+        assert!(!html.contains(|c| unshowable(c) && c != '\t'), "{html:?}");
+        assert!(!html.contains("<script") && !html.contains("</script"));
+        assert!(!html.contains("<img"), "an HTML tag");
+        assert!(!html.contains("href=\"javascript") && !html.contains("href=\"img"));
+        assert!(!html.contains("href=\"\""), "an empty link");
+        // Every link is a web link, and every tag is the layout's own.
+        for (at, _) in html.match_indices("href=\"") {
+            let url = &html[at + 6..];
+            assert!(url.starts_with("http://") || url.starts_with("https://"), "{url}");
+        }
+        assert!(html.contains("\\u{1b}[31m\\u{0} &lt;&#x2f;script&gt;&lt;script&gt;"));
+        assert!(html.contains("\\u{ffff}\\u{fffe}&#10;::error file=x::falsk"));
+        assert!(html.contains("<p>javascript:alert(1)</p>"), "shown as text");
+        assert!(html.lines().all(|l| !l.starts_with("::")), "{html}");
+    }
+}

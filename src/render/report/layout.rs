@@ -2,15 +2,15 @@
 //! this file), as a minijinja environment.
 //!
 //! Every value a layout prints is escaped for the template's format
-//! automatically: HTML by minijinja's own rules, Markdown by [`markdown`]
-//! below. Nothing reaches a report by string concatenation.
+//! automatically: HTML by [`html`], Markdown by [`markdown`] below. Nothing
+//! reaches a report by string concatenation.
 
 use std::sync::OnceLock;
 
-use minijinja::{AutoEscape, Environment, Value, escape_formatter};
+use minijinja::{AutoEscape, Environment, HtmlEscape, Value, escape_formatter};
 
 use super::Report;
-use crate::render::text::{escape, is_noncharacter, is_obeyed};
+use crate::render::text::{escape, is_noncharacter, is_obeyed, printable};
 
 const MARKDOWN: &str = "markdown";
 
@@ -36,6 +36,10 @@ fn environment() -> &'static Environment<'static> {
                 }
                 Ok(())
             }
+            AutoEscape::Html if !value.is_safe() => match value.as_str() {
+                Some(text) => Ok(out.write_str(&html(text))?),
+                None => escape_formatter(out, state, value),
+            },
             _ => escape_formatter(out, state, value),
         });
         // Only web links become links; anything else (`javascript:`, a
@@ -88,6 +92,17 @@ fn markup(c: char, out: &mut String) {
         }
         c => out.push(c),
     }
+}
+
+/// Text made inert in HTML: escaped as minijinja escapes it, after every
+/// control character and noncharacter (a parse error in HTML, and obeyed by
+/// a terminal showing the file) is shown escaped. A line break stays one,
+/// written `&#10;`, so no line of the page starts with the user's text: a CI
+/// log would take `::error::…` there for a workflow command.
+fn html(text: &str) -> String {
+    HtmlEscape(&printable(text))
+        .to_string()
+        .replace('\n', "&#10;")
 }
 
 /// A web link as it may stand in a Markdown autolink `<…>` or an HTML
@@ -152,6 +167,14 @@ mod tests {
         assert_eq!(
             web_url("https://x.dk/\t\n\u{1b}\u{a0}\"").as_deref(),
             Some("https://x.dk/%09%0A%1B%C2%A0%22")
+        );
+    }
+
+    #[test]
+    fn html_shows_control_characters_and_keeps_no_line_break() {
+        assert_eq!(
+            html("</script>\u{1b}[2J\u{ffff}\n::error::x"),
+            "&lt;&#x2f;script&gt;\\u{1b}[2J\\u{ffff}&#10;::error::x"
         );
     }
 
