@@ -395,3 +395,70 @@ fn html_report_is_inert_whatever_the_text() {
         assert!(html.lines().all(|l| !l.starts_with("::")), "{html}");
     }
 }
+
+/// A workflow command as the GitHub Actions runner reads a line: `::`, the
+/// command, its properties up to the next `::`, split on `,` and unescaped,
+/// then the message, unescaped.
+fn workflow_command(line: &str) -> (&str, Vec<(String, String)>, String) {
+    let rest = line.strip_prefix("::").expect("a workflow command");
+    let end = rest.find("::").expect("the command ends with ::");
+    let (command, properties) = rest[..end].split_once(' ').expect("properties");
+    let unescape = |v: &str| {
+        v.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let properties = properties
+        .split(',')
+        .map(|p| {
+            let (k, v) = p.split_once('=').expect("key=value");
+            (k.to_owned(), unescape(v))
+        })
+        .collect();
+    (command, properties, unescape(&rest[end + 2..]))
+}
+
+/// A line break, `%`, `::` or a carriage return in a file name, an item id
+/// or any other text cannot start a workflow command of its own or add a
+/// property: each gap and notice is one line, one command, and the file
+/// name comes back as it was.
+#[cfg(unix)]
+#[test]
+fn workflow_commands_cannot_be_forged() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["fjendtlig.toml", "link.toml"] {
+        fs::copy(
+            crate::root().join("tests/fixtures/hostile").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let file = "a\n::error::falsk%0A\r,line=1:b.toml";
+    fs::copy(crate::root().join(HOSTILE), dir.path().join(file)).unwrap();
+    for lang in ["da", "en"] {
+        let mut cmd = crate::almen_in(dir.path());
+        cmd.args(["check", file, "--format", "github", "--fail-on", "minor"])
+            .args(["--lang", lang, "--as-of", AS_OF]);
+        let out = crate::exits(cmd, 1);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 5, "one line for each gap: {out}");
+        for line in lines {
+            let (command, properties, message) = workflow_command(line);
+            assert_eq!(command, "error", "{line}");
+            let keys: Vec<&str> = properties.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(keys, ["file", "line", "title"], "{line}");
+            assert_eq!(properties[0].1, file, "{line}");
+            assert!(properties[1].1.parse::<usize>().is_ok(), "{line}");
+            assert!(!message.is_empty());
+        }
+        let titles = out.lines().map(workflow_command).map(|(_, p, _)| p[2].1.clone());
+        assert!(
+            titles
+                .into_iter()
+                .any(|t| t.starts_with("@SUM(1+1)\n::error title=Falsk::x%0A::\r ")),
+            "the item id comes back as written: {out}"
+        );
+    }
+}
