@@ -6,10 +6,9 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::Options;
 use super::text::printable_line;
-use super::words::{Words, gap_text};
-use crate::score::Checked;
+use super::words::{Words, diag_line, gap_text, unchecked_label, unchecked_text};
+use super::{Entry, Options, Unchecked};
 
 /// A line of text as it may go into the XML: XML 1.0 does not allow most
 /// control characters, U+FFFE or U+FFFF, and quick-junit only drops some of
@@ -21,10 +20,17 @@ fn xml(text: impl AsRef<str>) -> String {
     printable_line(text.as_ref())
 }
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let mut report = Report::new("almen");
-    for checked in results {
+    for entry in entries {
+        let checked = match entry {
+            Entry::Checked(c) => c,
+            Entry::Unchecked(u) => {
+                report.add_test_suite(unchecked(u, opts));
+                continue;
+            }
+        };
         let org = &checked.assessment.file.organisation.name;
         let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
         for r in &checked.eval.items {
@@ -83,4 +89,25 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     }
     report.serialize(&mut *out).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// A file that could not be checked: its own suite, with one test case in
+/// error, its diagnostics one a line.
+fn unchecked(u: &Unchecked<'_>, opts: &Options) -> TestSuite {
+    let lang = opts.lang;
+    let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+    status.set_type(unchecked_label(lang));
+    status.set_message(xml(unchecked_text(lang, u.diagnostics.len())));
+    status.set_description(
+        u.diagnostics
+            .iter()
+            .map(|d| xml(diag_line(d)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let mut case = TestCase::new(xml(&u.file), status);
+    case.set_classname("almen");
+    let mut suite = TestSuite::new(xml(&u.file));
+    suite.add_test_case(case);
+    suite
 }

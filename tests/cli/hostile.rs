@@ -86,15 +86,20 @@ fn a_folder_walk_follows_no_link_waits_on_no_fifo_and_skips_nothing_in_silence()
         .timeout(std::time::Duration::from_secs(20));
     let assert = cmd.assert().code(2);
     let doc = crate::json(&crate::stdout_of(&assert));
-    let files: Vec<&str> = crate::array(&doc, "results")
+    let results = crate::array(&doc, "results");
+    let files: Vec<&str> = results
         .iter()
         .map(|r| crate::str_field(r, "file"))
         .collect();
     assert_eq!(
         files,
-        ["./a.toml"],
+        ["./a.toml", "./latin.toml"],
         "each assessment once, links not followed"
     );
+    // The file that could not be decoded is in the results, as such.
+    assert_eq!(results[1]["error"], true);
+    assert_eq!(results[1]["diagnostics"][0]["code"], "E002");
+    assert!(results[0].get("error").is_none());
     let stderr = crate::stderr_of(&assert);
     for needle in [
         "warning[W012]: `./b.toml` er ikke en almindelig fil",
@@ -353,7 +358,10 @@ fn junit_is_well_formed_xml_whatever_the_text() {
             .map(|n| n.attribute("name").unwrap())
             .collect();
         assert_eq!(cases.len(), 4);
-        assert!(cases[0].contains("\\u{1b}]8;;https://x.test\\u{7}link"), "{cases:?}");
+        assert!(
+            cases[0].contains("\\u{1b}]8;;https://x.test\\u{7}link"),
+            "{cases:?}"
+        );
         // The evidence path of a gap, in the failure's text.
         let texts: String = doc
             .descendants()
@@ -387,7 +395,10 @@ fn html_report_is_inert_whatever_the_text() {
         // Every link is a web link, and every tag is the layout's own.
         for (at, _) in html.match_indices("href=\"") {
             let url = &html[at + 6..];
-            assert!(url.starts_with("http://") || url.starts_with("https://"), "{url}");
+            assert!(
+                url.starts_with("http://") || url.starts_with("https://"),
+                "{url}"
+            );
         }
         assert!(html.contains("\\u{1b}[31m\\u{0} &lt;&#x2f;script&gt;&lt;script&gt;"));
         assert!(html.contains("\\u{ffff}\\u{fffe}&#10;::error file=x::falsk"));
@@ -453,7 +464,10 @@ fn workflow_commands_cannot_be_forged() {
             assert!(properties[1].1.parse::<usize>().is_ok(), "{line}");
             assert!(!message.is_empty());
         }
-        let titles = out.lines().map(workflow_command).map(|(_, p, _)| p[2].1.clone());
+        let titles = out
+            .lines()
+            .map(workflow_command)
+            .map(|(_, p, _)| p[2].1.clone());
         assert!(
             titles
                 .into_iter()

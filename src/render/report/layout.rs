@@ -1,5 +1,6 @@
 //! The layouts of the board's report (`report.html`, `report.md` beside
-//! this file), as a minijinja environment.
+//! this file, and `unchecked.*` for a file that could not be checked), as a
+//! minijinja environment.
 //!
 //! Every value a layout prints is escaped for the template's format
 //! automatically: HTML by [`html`], Markdown by [`markdown`] below. Nothing
@@ -9,8 +10,8 @@ use std::sync::OnceLock;
 
 use minijinja::{AutoEscape, Environment, HtmlEscape, Value, escape_formatter};
 
-use super::Report;
 use crate::render::text::{escape, is_noncharacter, is_obeyed, printable};
+use serde::Serialize;
 
 const MARKDOWN: &str = "markdown";
 
@@ -55,6 +56,10 @@ fn environment() -> &'static Environment<'static> {
             .expect("the HTML layout parses");
         env.add_template("report.md", include_str!("report.md"))
             .expect("the Markdown layout parses");
+        env.add_template("unchecked.html", include_str!("unchecked.html"))
+            .expect("the HTML layout of a file not checked parses");
+        env.add_template("unchecked.md", include_str!("unchecked.md"))
+            .expect("the Markdown layout of a file not checked parses");
         env
     })
 }
@@ -115,8 +120,7 @@ fn web_url(url: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
-        if c.is_whitespace() || is_obeyed(c) || is_noncharacter(c) || matches!(c, '<' | '>' | '"')
-        {
+        if c.is_whitespace() || is_obeyed(c) || is_noncharacter(c) || matches!(c, '<' | '>' | '"') {
             let mut bytes = [0; 4];
             for b in c.encode_utf8(&mut bytes).bytes() {
                 out.push_str(&format!("%{b:02X}"));
@@ -128,7 +132,7 @@ fn web_url(url: &str) -> Option<String> {
     Some(out)
 }
 
-pub fn render(name: &str, report: &Report) -> Result<String, minijinja::Error> {
+pub fn render(name: &str, report: &impl Serialize) -> Result<String, minijinja::Error> {
     environment()
         .get_template(name)?
         .render(minijinja::value::Serde(report))
