@@ -160,9 +160,9 @@ pub struct Summary {
     pub max: f64,
 }
 
-pub fn summary(results: &[Checked<'_>]) -> Summary {
+pub fn summary(results: &[&Checked<'_>]) -> Summary {
     let n = results.len();
-    let sum = |f: fn(&Checked<'_>) -> usize| results.iter().map(f).sum();
+    let sum = |f: fn(&Checked<'_>) -> usize| results.iter().map(|r| f(r)).sum();
     let adherences = results.iter().map(|r| r.eval.adherence);
     Summary {
         assessments: n,

@@ -149,17 +149,23 @@ fn or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-/// The `.toml` files of a folder. What the walk passed over is a warning,
-/// a folder it could not read an error: nothing is skipped in silence.
-fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<PathBuf> {
+/// The `.toml` files of a folder in path order, each `Ok`, and where they
+/// sort among them, the entries that could not be read (a folder, mostly),
+/// each with its error. What the walk passed over is a warning in `diags`:
+/// nothing is skipped in silence.
+fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<(PathBuf, Result<(), Diag>)> {
     let walk = toml_files_in(folder);
     for (path, why) in &walk.passed_over {
         diags.push(diags::passed_over(lang, path, *why));
     }
-    for (path, e) in &walk.unreadable {
-        diags.push(diags::folder_unreadable(lang, path, e));
+    let mut found: Vec<(PathBuf, Result<(), Diag>)> =
+        walk.files.into_iter().map(|path| (path, Ok(()))).collect();
+    for (path, e) in walk.unreadable {
+        let diag = diags::folder_unreadable(lang, &path, &e);
+        found.push((path, Err(diag)));
     }
-    walk.files
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
 }
 
 /// Loads checklists named on the command line, after all built-in ones.

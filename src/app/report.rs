@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Context, Exit, Failure, diags, today, write_file};
 use crate::fs::{RealFs, same_file};
 use almen::load::Loader;
-use almen::render::{self, Format};
+use almen::render::{self, Entry, Format};
 use almen::score::Checked;
 
 pub struct Report {
@@ -35,10 +35,10 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
             sources: std::mem::take(&mut loader.sources),
             diags,
         })?;
-    let checked = Checked::new(&loaded, as_of);
+    let checked = [Entry::Checked(Checked::new(&loaded, as_of))];
     let render_opts = render::Options::plain(lang);
     let Some(output) = &opts.output else {
-        ctx.write_out(|out| render::render(opts.format, &[checked], &render_opts, out))?;
+        ctx.write_out(|out| render::render(opts.format, &checked, &render_opts, out))?;
         return Ok(Exit::Ok);
     };
     let mut inputs = std::iter::once(&loaded.path)
@@ -47,7 +47,7 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
         return Err(diags::output_is_input(lang, output).into());
     }
     let mut bytes = Vec::new();
-    render::render(opts.format, &[checked], &render_opts, &mut bytes)
+    render::render(opts.format, &checked, &render_opts, &mut bytes)
         .map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
     // A report is meant to be written again before each meeting: an
     // existing one is replaced, atomically.

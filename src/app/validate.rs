@@ -48,15 +48,19 @@ pub fn run(opts: Validate, ctx: &Context) -> Result<Exit, Failure> {
             files.push((input, true));
             continue;
         }
-        let before = diags.len();
-        let found = walk(lang, &input, &mut diags);
-        let errors = diags[before..]
+        let before = (files.len(), diags.len());
+        for (path, read) in walk(lang, &input, &mut diags) {
+            match read {
+                Ok(()) => files.push((path, false)),
+                Err(d) => diags.push(d),
+            }
+        }
+        let errors = diags[before.1..]
             .iter()
             .any(|d| d.code.level() == Level::Error);
-        if found.is_empty() && !errors {
+        if files.len() == before.0 && !errors {
             diags.push(diags::no_files_in(lang, &input));
         }
-        files.extend(found.into_iter().map(|p| (p, false)));
     }
 
     let mut checked: Vec<String> = Vec::new();

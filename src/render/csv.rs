@@ -6,10 +6,10 @@
 
 use std::io::{self, Write};
 
-use super::Options;
+use super::words::{diag_line, unchecked_label};
+use super::{Entry, Options};
 use crate::lang::Lang;
 use crate::model::Status;
-use crate::score::Checked;
 
 const HEADER: [&str; 11] = [
     "file",
@@ -25,7 +25,7 @@ const HEADER: [&str; 11] = [
     "explanation",
 ];
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let delimiter = opts.delimiter.unwrap_or(match lang {
         Lang::Da => b';',
@@ -38,7 +38,30 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
         .delimiter(delimiter)
         .from_writer(out);
     w.write_record(HEADER)?;
-    for checked in results {
+    for entry in entries {
+        let checked = match entry {
+            Entry::Checked(c) => c,
+            Entry::Unchecked(u) => {
+                // One row: the file, `error` as its status, the codes as
+                // its reasons, and what stopped it.
+                let codes: Vec<&str> = u.diagnostics.iter().map(|d| d.code).collect();
+                let why: Vec<String> = u.diagnostics.iter().map(diag_line).collect();
+                w.write_record([
+                    inert(&u.file),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    "error".to_owned(),
+                    String::new(),
+                    String::new(),
+                    inert(&codes.join(" ")),
+                    String::new(),
+                    String::new(),
+                    inert(&format!("{}: {}", unchecked_label(lang), why.join(" · "))),
+                ])?;
+                continue;
+            }
+        };
         let file = checked.file();
         for r in &checked.eval.items {
             let gaps = checked.eval.gaps_of(r.id());
@@ -65,26 +88,33 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
                 .map(|d| d.to_string())
                 .unwrap_or_default();
+            // Every text cell is made inert, fixed words too: an id, a
+            // checklist's id and a file name come from files someone else
+            // may have written. The value is a number and stays one.
+            let value = r.value.map(|v| lang.number(v)).unwrap_or_default();
+            let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
+            let explanation = r.answer.and_then(|a| a.explanation()).unwrap_or("");
             w.write_record([
-                &inert(&file),
-                r.id(),
-                r.checklist,
-                kind,
-                status,
-                &r.value.map(|v| lang.number(v)).unwrap_or_default(),
-                &severity,
-                &reason,
-                &due,
-                &inert(plan.and_then(|p| p.owner.as_deref()).unwrap_or("")),
-                &inert(r.answer.and_then(|a| a.explanation()).unwrap_or("")),
+                inert(&file),
+                inert(r.id()),
+                inert(r.checklist),
+                inert(kind),
+                inert(status),
+                value,
+                inert(&severity),
+                inert(&reason),
+                inert(&due),
+                inert(owner),
+                inert(explanation),
             ])?;
         }
     }
     w.flush()
 }
 
-/// A user's text that a spreadsheet would take for a formula (`=…`, `+…`,
-/// `-…`, `@…`) gets a leading apostrophe, which spreadsheets show as text.
+/// Text that a spreadsheet would take for a formula (`=…`, `+…`, `-…`,
+/// `@…`, or one after a tab or a carriage return) gets a leading
+/// apostrophe, which spreadsheets show as text.
 fn inert(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),

@@ -3,13 +3,13 @@
 //!
 //! Gaps at or above `--fail-on` are errors, the others warnings, deadlines
 //! due soon notices. A gap for an item with no answer points at the line of
-//! `[assessment]`.
+//! `[assessment]`. A file that could not be checked is one error, on the
+//! line of its first problem, with every problem in the message.
 
 use std::io::{self, Write};
 
-use super::Options;
-use super::words::{Words, days_text, gap_text};
-use crate::score::Checked;
+use super::words::{Words, days_text, diag_line, gap_text, unchecked_text};
+use super::{Entry, Options, Unchecked};
 
 /// Escapes the message of a workflow command.
 fn data(text: &str) -> String {
@@ -26,9 +26,16 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
-    for checked in results {
+    for entry in entries {
+        let checked = match entry {
+            Entry::Checked(c) => c,
+            Entry::Unchecked(u) => {
+                unchecked(u, opts, out)?;
+                continue;
+            }
+        };
         let file = property(&checked.file());
         let loaded = checked.assessment;
         let line_of = |item: &str| {
@@ -83,6 +90,31 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
         }
     }
     Ok(())
+}
+
+/// A file that could not be checked: one error on the line of its first
+/// problem in the file itself, its problems one a line in the message.
+fn unchecked(u: &Unchecked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let line = u
+        .diagnostics
+        .iter()
+        .find(|d| d.file == u.file)
+        .and_then(|d| d.line)
+        .map(|l| format!(",line={l}"))
+        .unwrap_or_default();
+    let problems = u
+        .diagnostics
+        .iter()
+        .map(diag_line)
+        .collect::<Vec<_>>()
+        .join("\n");
+    writeln!(
+        out,
+        "::error file={}{line},title={}::{}",
+        property(&u.file),
+        property(&unchecked_text(opts.lang, u.diagnostics.len())),
+        data(&problems)
+    )
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Options;
+use super::diagnostics::JsonDiag;
 use super::words::gap_text;
+use super::{Entry, Options, checked};
 use crate::model::{Kind, Status};
 use crate::score::{Checked, summary};
 use crate::score::{Counts, Reason, Severity};
@@ -84,25 +85,51 @@ struct Notice<'a> {
 #[derive(Serialize)]
 struct Many<'a> {
     format: u32,
+    /// `null` when none could be checked.
     as_of: Option<NaiveDate>,
-    results: Vec<Document<'a>>,
+    results: Vec<Outcome<'a>>,
     summary: Summary,
+}
+
+/// One entry of `results`: a document, or a file that could not be checked.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Outcome<'a> {
+    Checked(Box<Document<'a>>),
+    Unchecked(Unchecked<'a>),
+}
+
+#[derive(Serialize)]
+struct Unchecked<'a> {
+    file: &'a str,
+    /// Always `true`: what tells this entry from a document.
+    error: bool,
+    diagnostics: &'a [JsonDiag<'a>],
 }
 
 #[derive(Serialize)]
 struct Summary {
+    /// How many were checked.
     assessments: usize,
     compliant: usize,
     not_compliant: usize,
+    /// How many could not be checked; left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    unchecked: usize,
     adherence: Adherence,
     counts: Counts,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// `null` each when none could be checked.
 #[derive(Serialize)]
 struct Adherence {
-    mean: f64,
-    min: f64,
-    max: f64,
+    mean: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
 }
 
 fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
@@ -184,26 +211,39 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
     }
 }
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     // Written straight from the structs, so fields keep the contract's order.
-    if let ([one], false) = (results, opts.several) {
+    if let ([Entry::Checked(one)], false) = (entries, opts.several) {
         serde_json::to_writer_pretty(&mut *out, &document(one, opts))
     } else {
-        let s = summary(results);
+        let checked = checked(entries);
+        let s = summary(&checked);
+        let scored = |v: f64| (s.assessments > 0).then_some(v);
         serde_json::to_writer_pretty(
             &mut *out,
             &Many {
                 format: 1,
-                as_of: results.first().map(|r| r.eval.as_of),
-                results: results.iter().map(|r| document(r, opts)).collect(),
+                as_of: checked.first().map(|r| r.eval.as_of),
+                results: entries
+                    .iter()
+                    .map(|e| match e {
+                        Entry::Checked(c) => Outcome::Checked(Box::new(document(c, opts))),
+                        Entry::Unchecked(u) => Outcome::Unchecked(Unchecked {
+                            file: &u.file,
+                            error: true,
+                            diagnostics: &u.diagnostics,
+                        }),
+                    })
+                    .collect(),
                 summary: Summary {
                     assessments: s.assessments,
                     compliant: s.compliant,
                     not_compliant: s.assessments - s.compliant,
+                    unchecked: entries.len() - checked.len(),
                     adherence: Adherence {
-                        mean: s.mean,
-                        min: s.min,
-                        max: s.max,
+                        mean: scored(s.mean),
+                        min: scored(s.min),
+                        max: scored(s.max),
                     },
                     counts: Counts {
                         critical: s.critical,

@@ -6,16 +6,33 @@ use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::Options;
-use super::words::{Words, gap_text};
-use crate::score::Checked;
+use super::text::printable_line;
+use super::words::{Words, diag_line, gap_text, unchecked_label, unchecked_text};
+use super::{Entry, Options, Unchecked};
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// A line of text as it may go into the XML: XML 1.0 does not allow most
+/// control characters, U+FFFE or U+FFFF, and quick-junit only drops some of
+/// them (with the escape sequences around them). Each is shown escaped
+/// instead, so the file parses and says what the input said; a line break
+/// in the user's text is shown too, so none of the file's lines starts with
+/// it. Texts of several lines are joined after.
+fn xml(text: impl AsRef<str>) -> String {
+    printable_line(text.as_ref())
+}
+
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let mut report = Report::new("almen");
-    for checked in results {
+    for entry in entries {
+        let checked = match entry {
+            Entry::Checked(c) => c,
+            Entry::Unchecked(u) => {
+                report.add_test_suite(unchecked(u, opts));
+                continue;
+            }
+        };
         let org = &checked.assessment.file.organisation.name;
-        let mut suite = TestSuite::new(format!("{} ({})", org, checked.file()));
+        let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
         for r in &checked.eval.items {
             let gaps = checked.eval.gaps_of(r.id());
             let failing: Vec<_> = gaps
@@ -28,39 +45,39 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 let first = failing[0];
                 status.set_type(lang.severity(first.severity));
-                status.set_message(format!(
+                status.set_message(xml(format!(
                     "{}: {}",
                     lang.reason(first.reason),
                     gap_text(lang, first, checked).0
-                ));
+                )));
                 let description = failing
                     .iter()
                     .map(|g| {
                         let (wrong, fix) = gap_text(lang, g, checked);
-                        format!(
+                        xml(format!(
                             "[{}] {}: {wrong} {fix}",
                             lang.severity(g.severity),
                             lang.reason(g.reason)
-                        )
+                        ))
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
                 status.set_description(description);
                 status
             };
-            let mut case =
-                TestCase::new(format!("{} {}", r.id(), lang.text(&r.item.title)), status);
-            case.set_classname(format!("almen.{}", r.checklist));
+            let name = format!("{} {}", r.id(), lang.text(&r.item.title));
+            let mut case = TestCase::new(xml(name), status);
+            case.set_classname(xml(format!("almen.{}", r.checklist)));
             let below: Vec<String> = gaps
                 .iter()
                 .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
                 .map(|g| {
-                    format!(
+                    xml(format!(
                         "[{}] {}: {}",
                         lang.severity(g.severity),
                         lang.reason(g.reason),
                         gap_text(lang, g, checked).0
-                    )
+                    ))
                 })
                 .collect();
             if !below.is_empty() {
@@ -72,4 +89,25 @@ pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> i
     }
     report.serialize(&mut *out).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// A file that could not be checked: its own suite, with one test case in
+/// error, its diagnostics one a line.
+fn unchecked(u: &Unchecked<'_>, opts: &Options) -> TestSuite {
+    let lang = opts.lang;
+    let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+    status.set_type(unchecked_label(lang));
+    status.set_message(xml(unchecked_text(lang, u.diagnostics.len())));
+    status.set_description(
+        u.diagnostics
+            .iter()
+            .map(|d| xml(diag_line(d)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let mut case = TestCase::new(xml(&u.file), status);
+    case.set_classname("almen");
+    let mut suite = TestSuite::new(xml(&u.file));
+    suite.add_test_case(case);
+    suite
 }

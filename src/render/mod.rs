@@ -24,6 +24,38 @@ use std::io::{self, Write};
 
 use crate::lang::Lang;
 use crate::score::{Checked, Severity};
+use diagnostics::JsonDiag;
+
+/// One file a run was given, in the order given (a folder's files in path
+/// order): checked, or the problems that stopped it. Every format shows
+/// both, so a file that could not be checked is never left out.
+pub enum Entry<'a> {
+    Checked(Checked<'a>),
+    Unchecked(Unchecked<'a>),
+}
+
+/// A file that could not be checked (or a folder that could not be read or
+/// held no assessment), with the diagnostics that say why, in the form
+/// scripts read; the terminal form is on standard error.
+pub struct Unchecked<'a> {
+    /// The file as given.
+    pub file: String,
+    pub diagnostics: Vec<JsonDiag<'a>>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn checked(&self) -> Option<&Checked<'a>> {
+        match self {
+            Entry::Checked(c) => Some(c),
+            Entry::Unchecked(_) => None,
+        }
+    }
+}
+
+/// The entries that were checked.
+pub fn checked<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Checked<'a>> {
+    entries.iter().filter_map(Entry::checked).collect()
+}
 
 /// Every output format. Each command accepts the ones it lists
 /// ([`Format::CHECK`], [`Format::REPORT`], [`Format::VALIDATE`]).
@@ -98,30 +130,40 @@ impl Options {
 /// The one dispatch point from format to renderer.
 pub fn render(
     format: Format,
-    results: &[Checked<'_>],
+    entries: &[Entry<'_>],
     opts: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Table => table::render(results, opts, out),
-        Format::Json => json::render(results, opts, out),
+        Format::Table => table::render(entries, opts, out),
+        Format::Json => json::render(entries, opts, out),
         Format::Markdown => {
-            for (i, checked) in results.iter().enumerate() {
+            for (i, entry) in entries.iter().enumerate() {
                 if i > 0 {
                     writeln!(out, "\n---\n")?;
                 }
-                report::markdown(&report::build(checked, opts.lang), out)?;
+                match entry {
+                    Entry::Checked(c) => report::markdown(&report::build(c, opts.lang), out)?,
+                    Entry::Unchecked(u) => {
+                        report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?
+                    }
+                }
             }
             Ok(())
         }
         Format::Html => {
-            for checked in results {
-                report::html(&report::build(checked, opts.lang), out)?;
+            for entry in entries {
+                match entry {
+                    Entry::Checked(c) => report::html(&report::build(c, opts.lang), out)?,
+                    Entry::Unchecked(u) => {
+                        report::unchecked_html(&report::unchecked(u, opts.lang), out)?
+                    }
+                }
             }
             Ok(())
         }
-        Format::Csv => csv::render(results, opts, out),
-        Format::Junit => junit::render(results, opts, out),
-        Format::Github => github::render(results, opts, out),
+        Format::Csv => csv::render(entries, opts, out),
+        Format::Junit => junit::render(entries, opts, out),
+        Format::Github => github::render(entries, opts, out),
     }
 }

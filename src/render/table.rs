@@ -4,25 +4,37 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::Options;
 use super::text::{clean, visible};
-use super::words::{Words, date_opt, days_text, gap_text};
+use super::words::{Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text};
+use super::{Entry, Options, Unchecked, checked};
 use crate::lang::Lang;
 use crate::score::Severity;
 use crate::score::{Checked, summary};
 
-pub fn render(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
-    for (i, checked) in results.iter().enumerate() {
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        one(checked, opts, out)?;
+        match entry {
+            Entry::Checked(c) => one(c, opts, out)?,
+            Entry::Unchecked(u) => unchecked(u, opts, out)?,
+        }
     }
-    if results.len() > 1 {
+    if entries.len() > 1 {
         writeln!(out)?;
-        overview(results, opts, out)?;
+        overview(entries, opts, out)?;
     }
     Ok(())
+}
+
+/// A file that could not be checked: its name and how many problems
+/// stopped it. The problems themselves are on standard error.
+fn unchecked(u: &Unchecked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    writeln!(out, "{}", paint(opts, &visible(&u.file), "1"))?;
+    let text = unchecked_text(lang, u.diagnostics.len());
+    writeln!(out, "{}", paint(opts, &format!("✘ {text}"), "1;31"))
 }
 
 pub(super) fn cell<T: ToString>(text: T) -> Cell {
@@ -323,7 +335,7 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     }
 }
 
-fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     writeln!(
         out,
@@ -344,7 +356,17 @@ fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io:
             lang.pick("Forklarede", "Explained"),
         ],
     );
-    for r in results {
+    for entry in entries {
+        let r = match entry {
+            Entry::Checked(r) => r,
+            Entry::Unchecked(u) => {
+                let mut row = vec![cell(&u.file), cell("–"), cell("–")];
+                row.push(cell(unchecked_label(lang)).fg(Color::Red));
+                row.extend((0..4).map(|_| cell("–")));
+                table.add_row(row);
+                continue;
+            }
+        };
         let c = r.eval.counts;
         table.add_row(vec![
             cell(r.file()),
@@ -362,31 +384,63 @@ fn overview(results: &[Checked<'_>], opts: &Options, out: &mut dyn Write) -> io:
         ]);
     }
     writeln!(out, "{table}")?;
-    let s = summary(results);
-    match lang {
-        Lang::Da => writeln!(
-            out,
-            "{} selvevalueringer, {} overholder følg eller forklar. Efterlevelse: gennemsnit {}, laveste {}, højeste {}. Mangler i alt: {} kritiske, {} væsentlige, {} mindre.",
-            s.assessments,
-            s.compliant,
-            lang.percent(s.mean),
-            lang.percent(s.min),
-            lang.percent(s.max),
-            s.critical,
-            s.major,
-            s.minor
-        ),
-        Lang::En => writeln!(
-            out,
-            "{} assessments, {} compliant. Adherence: mean {}, lowest {}, highest {}. Gaps in all: {} critical, {} major, {} minor.",
-            s.assessments,
-            s.compliant,
-            lang.percent(s.mean),
-            lang.percent(s.min),
-            lang.percent(s.max),
-            s.critical,
-            s.major,
-            s.minor
-        ),
+    let results = checked(entries);
+    let unchecked = entries.len() - results.len();
+    let s = summary(&results);
+    if s.assessments > 0 {
+        match lang {
+            Lang::Da => write!(
+                out,
+                "{} {}, {} overholder følg eller forklar. Efterlevelse: gennemsnit {}, laveste {}, højeste {}. Mangler i alt: {} kritiske, {} væsentlige, {} mindre.",
+                s.assessments,
+                if s.assessments == 1 {
+                    "selvevaluering"
+                } else {
+                    "selvevalueringer"
+                },
+                s.compliant,
+                lang.percent(s.mean),
+                lang.percent(s.min),
+                lang.percent(s.max),
+                s.critical,
+                s.major,
+                s.minor
+            ),
+            Lang::En => write!(
+                out,
+                "{} {}, {} compliant. Adherence: mean {}, lowest {}, highest {}. Gaps in all: {} critical, {} major, {} minor.",
+                s.assessments,
+                if s.assessments == 1 {
+                    "assessment"
+                } else {
+                    "assessments"
+                },
+                s.compliant,
+                lang.percent(s.mean),
+                lang.percent(s.min),
+                lang.percent(s.max),
+                s.critical,
+                s.major,
+                s.minor
+            ),
+        }?;
+        if unchecked > 0 {
+            write!(out, " ")?;
+        }
     }
+    if unchecked > 0 {
+        match lang {
+            Lang::Da => write!(
+                out,
+                "{unchecked} {} kunne ikke tjekkes.",
+                if unchecked == 1 { "fil" } else { "filer" }
+            ),
+            Lang::En => write!(
+                out,
+                "{unchecked} {} could not be checked.",
+                if unchecked == 1 { "file" } else { "files" }
+            ),
+        }?;
+    }
+    writeln!(out)
 }

@@ -1,5 +1,5 @@
 //! Plain-text helpers the renderers share: wrapping, and making a user's
-//! text safe to show in a terminal.
+//! text safe to show in a terminal or in a document a parser reads.
 
 /// Characters a terminal or a CI log would obey rather than show: C0 and
 /// C1 controls (an escape sequence, a carriage return), and the Unicode
@@ -10,7 +10,15 @@ pub fn is_obeyed(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn escape(c: char, out: &mut String) {
+/// Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of
+/// every plane (U+FFFE, U+FFFF, U+1FFFE, …). They are no text, and XML 1.0
+/// does not allow U+FFFE and U+FFFF at all.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{fdd0}'..='\u{fdef}') || (c as u32) & 0xfffe == 0xfffe
+}
+
+/// A character as [`visible`] shows it: `\n`, `\r`, `\t`, or `\u{1b}`.
+pub fn escape(c: char, out: &mut String) {
     match c {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
@@ -40,6 +48,35 @@ pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c == '\n' || !is_obeyed(c) {
+            out.push(c);
+        } else {
+            escape(c, &mut out);
+        }
+    }
+    out
+}
+
+/// A user's text for a document that a parser reads (XML, HTML): as
+/// [`clean`], but tabs are kept too, and noncharacters are shown escaped as
+/// well. What is left is text XML 1.0 allows, and that a reader sees as it
+/// is.
+pub fn printable(text: &str) -> String {
+    shown(text, |c| matches!(c, '\n' | '\t'))
+}
+
+/// As [`printable`], on one line: line breaks and tabs are shown escaped
+/// too, so no line of the document starts with the user's text (a CI log
+/// would take `::error::…` there for a workflow command).
+pub fn printable_line(text: &str) -> String {
+    shown(text, |_| false)
+}
+
+/// `text` with each character a reader would obey, or that is no text,
+/// shown escaped, but those `keep` keeps.
+fn shown(text: &str, keep: fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if keep(c) || !(is_obeyed(c) || is_noncharacter(c)) {
             out.push(c);
         } else {
             escape(c, &mut out);
@@ -88,6 +125,18 @@ mod tests {
         assert_eq!(visible("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
         assert_eq!(clean("to\nlinjer\u{7}"), "to\nlinjer\\u{7}");
         assert_eq!(visible("Æblehaven – 12 %"), "Æblehaven – 12 %");
+    }
+
+    #[test]
+    fn printable_text_is_xml_text() {
+        assert_eq!(
+            printable("a\tb\nc\r\u{0}\u{1b}\u{fffe}\u{ffff}\u{1fffe}\u{fdd0}"),
+            "a\tb\nc\\r\\u{0}\\u{1b}\\u{fffe}\\u{ffff}\\u{1fffe}\\u{fdd0}"
+        );
+        assert_eq!(printable_line("a\tb\nc\u{ffff}"), "a\\tb\\nc\\u{ffff}");
+        assert!(!is_noncharacter('\u{fffd}'));
+        assert!(!is_noncharacter('\u{fdcf}'));
+        assert_eq!(printable("Æblehaven – 12 %"), "Æblehaven – 12 %");
     }
 
     #[test]

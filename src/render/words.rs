@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::diagnostics::JsonDiag;
 use crate::lang::Lang;
 use crate::load::Evidence;
 use crate::model::{Kind, Status};
@@ -65,6 +66,43 @@ impl Words for Lang {
                 "not applicable without explanation",
             ),
         }
+    }
+}
+
+/// What every format says of a file that could not be checked.
+pub fn unchecked_label(lang: Lang) -> &'static str {
+    lang.pick("kunne ikke tjekkes", "could not be checked")
+}
+
+/// A file that could not be checked, and how many problems stopped it.
+pub fn unchecked_text(lang: Lang, problems: usize) -> String {
+    match lang {
+        Lang::Da => format!(
+            "Kunne ikke tjekkes: {problems} {} i inddata.",
+            if problems == 1 {
+                "problem"
+            } else {
+                "problemer"
+            }
+        ),
+        Lang::En => format!(
+            "Could not be checked: {problems} {} in the input.",
+            if problems == 1 { "problem" } else { "problems" }
+        ),
+    }
+}
+
+/// A diagnostic on one line, for the formats that list them:
+/// `E005 almen.toml:11:1: unknown key …`.
+pub fn diag_line(d: &JsonDiag<'_>) -> String {
+    let place = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
+        _ => d.file.to_owned(),
+    };
+    if place.is_empty() {
+        format!("{} {}", d.code, d.message)
+    } else {
+        format!("{} {place}: {}", d.code, d.message)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::fs;
 
-use crate::{check, check_invalid, fails, root};
+use crate::{check, check_invalid, fails, fails_several, root};
 
 #[test]
 fn missing_file_is_e001() {
@@ -268,8 +268,11 @@ fn empty_folder_is_e016() {
     fs::create_dir(dir.path().join("tom")).unwrap();
     let mut cmd = check(&["tom"]);
     cmd.current_dir(dir.path());
-    let stderr = fails(cmd, &["E016", "`tom`", "ingen selvevalueringer"]);
+    let (stdout, stderr) = fails_several(cmd, &["E016", "`tom`", "ingen selvevalueringer"]);
     insta::assert_snapshot!("invalid_empty_folder", stderr);
+    // A folder is several assessments, however many it holds: the output
+    // says that this one could not be checked.
+    assert_eq!(stdout, "tom\n✘ Kunne ikke tjekkes: 1 problem i inddata.\n");
 }
 
 #[test]
@@ -283,7 +286,8 @@ fn folder_with_only_a_checklist_is_e016() {
     .unwrap();
     let mut cmd = check(&["krav", "--lang", "en"]);
     cmd.current_dir(dir.path());
-    fails(cmd, &["E016", "no assessments in the folder `krav`"]);
+    let (stdout, _) = fails_several(cmd, &["E016", "no assessments in the folder `krav`"]);
+    assert!(stdout.contains("Could not be checked"), "{stdout}");
 }
 
 #[test]
@@ -313,7 +317,7 @@ fn three_mistakes_are_reported_in_one_run() {
 
 #[test]
 fn problems_in_several_files_are_all_reported() {
-    let stderr = fails(
+    let (stdout, stderr) = fails_several(
         check_invalid(&["unknown-key.toml", "format-2.toml", "findes-ikke.toml"]),
         &[
             "unknown-key.toml:11:1",
@@ -323,4 +327,9 @@ fn problems_in_several_files_are_all_reported() {
         ],
     );
     insta::assert_snapshot!("invalid_several_files", stderr);
+    // Each file is in the output too, as one that could not be checked.
+    for file in ["unknown-key.toml", "format-2.toml", "findes-ikke.toml"] {
+        assert!(stdout.contains(file), "{file} in {stdout}");
+    }
+    assert!(stdout.contains("3 filer kunne ikke tjekkes."), "{stdout}");
 }

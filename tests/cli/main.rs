@@ -160,6 +160,18 @@ fn fails(mut cmd: Command, needles: &[&str]) -> String {
     stderr_of(&assert)
 }
 
+/// Runs a command given several files (or a folder) that must fail with
+/// exit code 2, checks that stderr contains every one of `needles`, and
+/// returns stdout, where each file is, those that could not be checked too,
+/// and stderr.
+fn fails_several(mut cmd: Command, needles: &[&str]) -> (String, String) {
+    let mut assert = cmd.assert().code(2);
+    for needle in needles {
+        assert = assert.stderr(predicate::str::contains(*needle));
+    }
+    (stdout_of(&assert), stderr_of(&assert))
+}
+
 /// Runs a command that must exit with `code` and returns stdout.
 fn exits(mut cmd: Command, code: i32) -> String {
     let assert = cmd.assert().code(code);

@@ -1,15 +1,17 @@
 //! The layouts of the board's report (`report.html`, `report.md` beside
-//! this file), as a minijinja environment.
+//! this file, and `unchecked.*` for a file that could not be checked), as a
+//! minijinja environment.
 //!
 //! Every value a layout prints is escaped for the template's format
-//! automatically: HTML by minijinja's own rules, Markdown by [`markdown`]
-//! below. Nothing reaches a report by string concatenation.
+//! automatically: HTML by [`html`], Markdown by [`markdown`] below. Nothing
+//! reaches a report by string concatenation.
 
 use std::sync::OnceLock;
 
-use minijinja::{AutoEscape, Environment, Value, escape_formatter};
+use minijinja::{AutoEscape, Environment, HtmlEscape, Value, escape_formatter};
 
-use super::Report;
+use crate::render::text::{escape, is_noncharacter, is_obeyed, printable};
+use serde::Serialize;
 
 const MARKDOWN: &str = "markdown";
 
@@ -35,66 +37,102 @@ fn environment() -> &'static Environment<'static> {
                 }
                 Ok(())
             }
+            AutoEscape::Html if !value.is_safe() => match value.as_str() {
+                Some(text) => Ok(out.write_str(&html(text))?),
+                None => escape_formatter(out, state, value),
+            },
             _ => escape_formatter(out, state, value),
         });
+        // Only web links become links; anything else (`javascript:`, a
+        // URL that is an HTML tag …) is shown as text and goes nowhere.
         env.add_filter("url", |url: String| {
-            Value::from_safe_string(url_for_markdown(&url))
+            Value::from_safe_string(match web_url(&url) {
+                Some(url) => format!("<{url}>"),
+                None => markdown(&url),
+            })
         });
-        // Only web links become links; anything else (`javascript:` …) is
-        // shown as text and goes nowhere.
-        env.add_filter("href", |url: String| {
-            if url.starts_with("https://") || url.starts_with("http://") {
-                url
-            } else {
-                String::new()
-            }
-        });
+        env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
         env.add_template("report.html", include_str!("report.html"))
             .expect("the HTML layout parses");
         env.add_template("report.md", include_str!("report.md"))
             .expect("the Markdown layout parses");
+        env.add_template("unchecked.html", include_str!("unchecked.html"))
+            .expect("the HTML layout of a file not checked parses");
+        env.add_template("unchecked.md", include_str!("unchecked.md"))
+            .expect("the Markdown layout of a file not checked parses");
         env
     })
 }
 
 /// Text made inert in Markdown, in running text and in table cells: no
-/// markup, no HTML, no line breaks that end a table row.
+/// markup, no HTML, no line breaks that end a table row, and no control
+/// character: each is shown escaped (`\u{1b}`).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
             '\r' => {}
-            '\n' => out.push(' '),
-            c => out.push(c),
+            '\n' | '\t' => out.push(' '),
+            c if is_obeyed(c) || is_noncharacter(c) => {
+                let mut shown = String::new();
+                escape(c, &mut shown);
+                shown.chars().for_each(|c| markup(c, &mut out));
+            }
+            c => markup(c, &mut out),
         }
     }
     out
 }
 
-/// A URL for a Markdown autolink `<…>`: the characters that would end or
-/// break it are percent-encoded.
-fn url_for_markdown(url: &str) -> String {
-    url.chars()
-        .flat_map(|c| match c {
-            '<' => "%3C".chars().collect::<Vec<_>>(),
-            '>' => "%3E".chars().collect(),
-            ' ' => "%20".chars().collect(),
-            '"' => "%22".chars().collect(),
-            '\n' | '\r' => Vec::new(),
-            c => vec![c],
-        })
-        .collect()
+/// One character of text, escaped if Markdown would read it as markup.
+fn markup(c: char, out: &mut String) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+            out.push('\\');
+            out.push(c);
+        }
+        c => out.push(c),
+    }
 }
 
-pub fn render(name: &str, report: &Report) -> Result<String, minijinja::Error> {
+/// Text made inert in HTML: escaped as minijinja escapes it, after every
+/// control character and noncharacter (a parse error in HTML, and obeyed by
+/// a terminal showing the file) is shown escaped. A line break stays one,
+/// written `&#10;`, so no line of the page starts with the user's text: a CI
+/// log would take `::error::…` there for a workflow command.
+fn html(text: &str) -> String {
+    HtmlEscape(&printable(text))
+        .to_string()
+        .replace('\n', "&#10;")
+}
+
+/// A web link as it may stand in a Markdown autolink `<…>` or an HTML
+/// `href`; `None` for anything but `http://` and `https://`. Every
+/// character that could end the link or hide in it (whitespace, a control
+/// character, `<`, `>`, `"`) is percent-encoded.
+fn web_url(url: &str) -> Option<String> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_whitespace() || is_obeyed(c) || is_noncharacter(c) || matches!(c, '<' | '>' | '"') {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+pub fn render(name: &str, report: &impl Serialize) -> Result<String, minijinja::Error> {
     environment()
         .get_template(name)?
         .render(minijinja::value::Serde(report))
@@ -117,10 +155,43 @@ mod tests {
     }
 
     #[test]
+    fn markdown_shows_control_characters() {
+        assert_eq!(
+            markdown("a\u{1b}[2J\r\n\tb\u{7}\u{ffff}"),
+            "a\\\\u{1b}\\[2J  b\\\\u{7}\\\\u{ffff}"
+        );
+    }
+
+    #[test]
     fn urls_cannot_leave_their_autolink() {
         assert_eq!(
-            url_for_markdown("https://x.dk/a b><script>"),
-            "https://x.dk/a%20b%3E%3Cscript%3E"
+            web_url("https://x.dk/a b><script>").as_deref(),
+            Some("https://x.dk/a%20b%3E%3Cscript%3E")
         );
+        assert_eq!(
+            web_url("https://x.dk/\t\n\u{1b}\u{a0}\"").as_deref(),
+            Some("https://x.dk/%09%0A%1B%C2%A0%22")
+        );
+    }
+
+    #[test]
+    fn html_shows_control_characters_and_keeps_no_line_break() {
+        assert_eq!(
+            html("</script>\u{1b}[2J\u{ffff}\n::error::x"),
+            "&lt;&#x2f;script&gt;\\u{1b}[2J\\u{ffff}&#10;::error::x"
+        );
+    }
+
+    #[test]
+    fn only_web_urls_are_links() {
+        for url in [
+            "javascript:alert(1)",
+            "img\tsrc=x\tonerror=alert(1)",
+            "JAVASCRIPT:x",
+            " https://x.dk",
+            "data:text/html,x",
+        ] {
+            assert_eq!(web_url(url), None, "{url}");
+        }
     }
 }

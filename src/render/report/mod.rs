@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::words::{Words, days_text, gap_text};
+use super::Unchecked;
+use super::words::{Words, days_text, diag_line, gap_text, unchecked_text};
 use crate::lang::Lang;
 use crate::model::Status;
 use crate::score::{Checked, Severity, add_months};
@@ -30,6 +31,42 @@ pub fn markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let md = layout::render("report.md", report).map_err(io::Error::other)?;
     out.write_all(md.trim_end().as_bytes())?;
     writeln!(out)
+}
+
+/// A file that could not be checked, where its report would be: its name,
+/// how many problems stopped it, and each of them.
+pub fn unchecked_markdown(report: &UncheckedReport, out: &mut dyn Write) -> io::Result<()> {
+    let md = layout::render("unchecked.md", report).map_err(io::Error::other)?;
+    out.write_all(md.trim_end().as_bytes())?;
+    writeln!(out)
+}
+
+/// As [`unchecked_markdown`], as one self-contained HTML page.
+pub fn unchecked_html(report: &UncheckedReport, out: &mut dyn Write) -> io::Result<()> {
+    let html = layout::render("unchecked.html", report).map_err(io::Error::other)?;
+    out.write_all(html.as_bytes())
+}
+
+#[derive(Debug, Serialize)]
+pub struct UncheckedReport {
+    pub lang: &'static str,
+    pub t: BTreeMap<&'static str, &'static str>,
+    pub tool: String,
+    pub file: String,
+    pub text: String,
+    pub problems: Vec<String>,
+}
+
+/// The report of a file that could not be checked.
+pub fn unchecked(u: &Unchecked<'_>, lang: Lang) -> UncheckedReport {
+    UncheckedReport {
+        lang: lang.pick("da", "en"),
+        t: words(lang),
+        tool: TOOL.to_owned(),
+        file: u.file.clone(),
+        text: unchecked_text(lang, u.diagnostics.len()),
+        problems: u.diagnostics.iter().map(diag_line).collect(),
+    }
 }
 
 #[derive(Debug, Serialize)]
