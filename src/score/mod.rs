@@ -420,6 +420,11 @@ fn score_item(
 }
 
 #[cfg(test)]
+mod cases;
+#[cfg(test)]
+mod properties;
+
+#[cfg(test)]
 mod tests {
     //! One or more tests per rule of docs/scoring.md.
 
