@@ -8,10 +8,14 @@
 //! failing case is kept in `proptest-regressions/` and tried first after.
 
 use proptest::prelude::*;
-use proptest::test_runner::{RngAlgorithm, RngSeed};
+use proptest::sample::Index;
+use proptest::test_runner::{RngAlgorithm, RngSeed, TestCaseError};
 
-use super::cases::{case, weight};
+use super::cases::{AnswerSpec, answer, case, weight};
 use super::*;
+
+use Evidence::Found;
+use Reason::{DateMissing, NoEvidence, Overdue, Partial, Stale};
 
 /// The same cases on every run, unless `PROPTEST_RNG_SEED` asks for others.
 fn config() -> ProptestConfig {
@@ -60,6 +64,256 @@ proptest! {
         );
         if e.items.iter().all(|i| i.value.is_none()) {
             prop_assert_eq!(e.adherence, 100.0);
+        }
+    }
+}
+
+// 2. Improving an answer --------------------------------------------------
+
+/// One improvement of one item's answer: the answers before and after,
+/// and the gaps it may bring (`None`: any).
+struct Step {
+    what: &'static str,
+    before: Option<AnswerSpec>,
+    after: Option<AnswerSpec>,
+    may_add: Option<&'static [Reason]>,
+}
+
+/// The gaps a status one step up may bring: leaving unmet, a duty's
+/// `unmet` becomes `partial`, and rule 4 checks a recurring item's date;
+/// reaching met, rule 7 checks the evidence.
+const FROM_UNMET: &[Reason] = &[Partial, DateMissing, Overdue, Stale];
+const TO_MET: &[Reason] = &[NoEvidence];
+
+/// Every improvement of the answer for an item of this kind, or of no
+/// answer; `spare` is an answer for an item that has none.
+fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> Vec<Step> {
+    let Some(a) = answer else {
+        return vec![Step {
+            what: "an answer where there was none",
+            before: None,
+            after: Some(spare.clone()),
+            may_add: None,
+        }];
+    };
+    let step = |what, after: AnswerSpec, may_add| Step {
+        what,
+        before: Some(a.clone()),
+        after: Some(after),
+        may_add: Some(may_add),
+    };
+    let mut steps = vec![
+        step(
+            "an explanation",
+            AnswerSpec {
+                explanation: Some("Because.".into()),
+                ..a.clone()
+            },
+            &[],
+        ),
+        step(
+            "found evidence",
+            AnswerSpec {
+                evidence: [a.evidence.as_slice(), &[Found]].concat(),
+                ..a.clone()
+            },
+            &[],
+        ),
+    ];
+    // A later date, up to as-of.
+    if let Some(days) = a.date.filter(|d| *d > 0) {
+        for later in [days / 2, 0] {
+            steps.push(step(
+                "a later date",
+                AnswerSpec {
+                    date: Some(later),
+                    ..a.clone()
+                },
+                &[],
+            ));
+        }
+    }
+    // A duty's date where there was none, up to as-of: `date-missing`
+    // may give way to `overdue`. (Not a recommendation's: see the
+    // property.)
+    if a.date.is_none() && kind == Kind::Duty {
+        steps.push(step(
+            "a date where there was none",
+            AnswerSpec {
+                date: Some(spare.date.unwrap_or(0).max(0)),
+                ..a.clone()
+            },
+            &[Overdue],
+        ));
+    }
+    let (up, may_add) = match a.status {
+        Status::Unmet => (Status::Partial, FROM_UNMET),
+        Status::Partial => (Status::Met, TO_MET),
+        Status::Met | Status::NotApplicable => return steps,
+    };
+    steps.push(step(
+        "a status one step up",
+        AnswerSpec {
+            status: up,
+            ..a.clone()
+        },
+        may_add,
+    ));
+    // The same, on an answer dated as-of with evidence found: what the
+    // new status's checks ask for is there.
+    let in_order = AnswerSpec {
+        date: Some(0),
+        evidence: [a.evidence.as_slice(), &[Found]].concat(),
+        ..a.clone()
+    };
+    steps.push(Step {
+        what: "a status one step up, dated as-of with evidence",
+        before: Some(in_order.clone()),
+        after: Some(AnswerSpec {
+            status: up,
+            ..in_order
+        }),
+        // A duty's `unmet` still becomes `partial`.
+        may_add: Some(if up == Status::Partial {
+            &[Partial]
+        } else {
+            &[]
+        }),
+    });
+    steps
+}
+
+/// The gaps of `after` that `before` does not have, as (item, reason);
+/// each gap counts once.
+fn added(before: &Evaluation<'_>, after: &Evaluation<'_>) -> Vec<(String, Reason)> {
+    let mut pool: Vec<(&str, Severity, Reason)> = before
+        .gaps
+        .iter()
+        .map(|g| (g.item.as_str(), g.severity, g.reason))
+        .collect();
+    let mut out = Vec::new();
+    for g in &after.gaps {
+        match pool
+            .iter()
+            .position(|p| *p == (g.item.as_str(), g.severity, g.reason))
+        {
+            Some(i) => {
+                pool.swap_remove(i);
+            }
+            None => out.push((g.item.clone(), g.reason)),
+        }
+    }
+    out
+}
+
+/// Checks `after` against `before` for one step, as the property says.
+fn no_worse(
+    step: &Step,
+    id: &str,
+    before: &Evaluation<'_>,
+    after: &Evaluation<'_>,
+) -> Result<(), TestCaseError> {
+    let what = step.what;
+    prop_assert!(
+        after.adherence >= before.adherence,
+        "{what}: adherence fell from {} to {}",
+        before.adherence,
+        after.adherence
+    );
+    for (b, a) in before.items.iter().zip(&after.items) {
+        prop_assert!(
+            a.worst <= b.worst.max(Some(Severity::Minor)),
+            "{what}: the worst gap of {} went from {:?} to {:?}",
+            a.id(),
+            b.worst,
+            a.worst
+        );
+    }
+    prop_assert!(
+        !before.compliant || after.compliant,
+        "{what}: no longer compliant"
+    );
+    if let Some(may_add) = step.may_add {
+        for (item, reason) in added(before, after) {
+            prop_assert!(
+                item == id && may_add.contains(&reason),
+                "{what}: a new gap {reason:?} for {item}"
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Improving one answer never makes the result worse.
+    ///
+    /// The improvements: an explanation; an evidence entry that is found;
+    /// a later date, up to as-of; a duty's date where it had none; a
+    /// status one step up (unmet → partial → met); an answer for an item
+    /// that had none. After any of them:
+    ///
+    /// - adherence is not lower;
+    /// - no item's worst gap is worse than before, unless it is minor: an
+    ///   item never gains a critical or major gap, and a compliant
+    ///   assessment stays compliant;
+    /// - an explanation, found evidence or a later date adds no gap: the
+    ///   gaps after are among those before;
+    /// - a duty's new date adds at most `overdue`, for the
+    ///   `date-missing` it removes;
+    /// - a status one step up adds only the gaps of what the new status
+    ///   claims. Leaving unmet, a duty's `unmet` becomes `partial`, and a
+    ///   recurring item may gain `date-missing`, `overdue` or `stale`
+    ///   (rule 4 does not look at the date of an unmet answer); reaching
+    ///   met, `no-evidence` (rule 7). On an answer dated as-of with
+    ///   evidence found, it adds nothing but that `partial`.
+    ///
+    /// So counts may rise: a recurring duty with no date has one critical
+    /// gap unmet and two partial (`partial`, `date-missing`); an explained
+    /// recommendation has no gap unmet and a minor one partial without a
+    /// date.
+    ///
+    /// A recommendation's date where it had none is not an improvement:
+    /// met and recurring, it keeps its value, 1, without a date (a minor
+    /// `date-missing`), but a date past due caps it at 0.5 (a minor
+    /// `stale`), so giving the date can lower adherence.
+    #[test]
+    fn improving_an_answer_never_makes_the_result_worse(
+        case in case(),
+        pick in any::<Index>(),
+        spare in answer(),
+    ) {
+        let items = case.items();
+        if items.is_empty() {
+            return Ok(());
+        }
+        let k = pick.index(items.len());
+        let steps = improvements(items[k].2.kind, &case.answers[k], &spare);
+        // Each answer once: most steps start from the same one.
+        let mut answers: Vec<&Option<AnswerSpec>> = Vec::new();
+        let mut index = |a| match answers.iter().position(|b| *b == a) {
+            Some(i) => i,
+            None => {
+                answers.push(a);
+                answers.len() - 1
+            }
+        };
+        let pairs: Vec<(usize, usize)> =
+            steps.iter().map(|s| (index(&s.before), index(&s.after))).collect();
+        let sets: Vec<Vec<Option<AnswerSpec>>> = answers
+            .iter()
+            .map(|&answer| {
+                let mut set = case.answers.clone();
+                set[k] = answer.clone();
+                set
+            })
+            .collect();
+        let loaded = case.load_all(&sets);
+        for (step, (b, a)) in steps.iter().zip(pairs) {
+            let before = evaluate(&loaded[b], case.as_of);
+            let after = evaluate(&loaded[a], case.as_of);
+            no_worse(step, &items[k].1, &before, &after)?;
         }
     }
 }
