@@ -180,10 +180,11 @@ pub(super) fn key(s: &str) -> String {
     if bare { s.to_owned() } else { quoted(s) }
 }
 
-/// One table of an assessment's text: its header (none at the top) and
-/// its lines.
+/// One table of an assessment's text: its header (none at the top), the
+/// keys its type knows, and its lines.
 pub(super) struct Table {
     pub(super) header: Option<String>,
+    pub(super) known: &'static [&'static str],
     pub(super) lines: Vec<String>,
 }
 
@@ -256,14 +257,17 @@ impl Case {
         let mut tables = vec![
             Table {
                 header: None,
+                known: &["format", "organisation", "assessment", "answers"],
                 lines: vec!["format = 1".into()],
             },
             Table {
                 header: Some("organisation".into()),
+                known: &["name", "cvr", "municipality"],
                 lines: vec!["name = \"O\"".into()],
             },
             Table {
                 header: Some("assessment".into()),
+                known: &["checklists", "date", "approved"],
                 lines: vec![format!("checklists = [{}]", checklists.join(", "))],
             },
         ];
@@ -275,6 +279,7 @@ impl Case {
             let header = format!("answers.{}", key(id));
             tables.push(Table {
                 header: Some(header.clone()),
+                known: &["status", "date", "evidence", "note", "explanation", "plan"],
                 lines: self.answer_lines(a),
             });
             if let Some(due) = a.plan {
@@ -282,6 +287,7 @@ impl Case {
                 lines.extend(due.map(|d| format!("due = {}", self.day(d))));
                 tables.push(Table {
                     header: Some(format!("{header}.plan")),
+                    known: &["action", "owner", "due"],
                     lines,
                 });
             }

@@ -7,12 +7,15 @@
 //! `PROPTEST_RNG_SEED=N` draws others and `PROPTEST_CASES=N` more. A
 //! failing case is kept in `proptest-regressions/` and tried first after.
 
+use std::path::Path;
+
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{RngAlgorithm, RngSeed, TestCaseError};
 
-use super::cases::{AnswerSpec, MAX_ITEMS, answer, answers, case, load, text, weight};
+use super::cases::{AnswerSpec, MAX_ITEMS, answer, answers, case, key, load, regex, text, weight};
 use super::*;
+use crate::diag::Code;
 use crate::lang::Lang;
 use crate::load::Loader;
 use crate::render::{self, Format, Options};
@@ -429,5 +432,76 @@ proptest! {
         prop_assert_eq!(outcome(&forward[0].eval), outcome(&backward[1].eval));
         prop_assert_eq!(outcome(&forward[1].eval), outcome(&backward[0].eval));
         prop_assert_eq!(by_file(&json(&forward)), by_file(&json(&backward)));
+    }
+}
+
+// 4. Unknown keys ---------------------------------------------------------
+
+/// A key, bare or quoted (it may be empty, or say anything).
+fn any_key() -> impl Strategy<Value = String> {
+    prop_oneof![regex("[a-z][a-z0-9_-]{0,10}"), regex("\\PC{0,8}")]
+}
+
+/// A TOML value of each type.
+fn any_value() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "1",
+        "-2.5",
+        "true",
+        "\"text\"",
+        "''",
+        "2026-01-01",
+        "[]",
+        "[1, \"a\"]",
+        "{}",
+        "{ a = 1 }",
+    ])
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A key that its table does not know, anywhere in a valid
+    /// assessment (at the top, in `[organisation]`, `[assessment]`, an
+    /// answer or its plan), is one diagnostic, E005, pointing at the key;
+    /// the loader does not panic, and the diagnostic can be shown.
+    #[test]
+    fn an_unknown_key_anywhere_is_reported(
+        case in case(),
+        table in any::<Index>(),
+        line in any::<Index>(),
+        name in any_key(),
+        value in any_value(),
+        danish in any::<bool>(),
+    ) {
+        let order: Vec<usize> = (0..MAX_ITEMS).collect();
+        let mut tables = case.tables(&case.answers, &order);
+        let n = tables.len();
+        let table = &mut tables[table.index(n)];
+        let mut name = name;
+        while table.known.contains(&name.as_str()) {
+            name.push('x');
+        }
+        let written = key(&name);
+        let at = line.index(table.lines.len() + 1);
+        table.lines.insert(at, format!("{written} = {value}"));
+        let bad = text(&tables);
+        let files = case
+            .files()
+            .with("good.toml", case.assessment_text(&case.answers))
+            .with("bad.toml", bad.clone());
+        let lang = if danish { Lang::Da } else { Lang::En };
+        let mut loader = Loader::new(&files, lang);
+        load(&mut loader, "good.toml");
+        let Err(diags) = loader.assessment(Path::new("bad.toml"), &[]) else {
+            return Err(TestCaseError::fail(format!("{bad}\nloads")));
+        };
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        prop_assert_eq!(codes, [Code::E005], "{}", bad);
+        let span = diags[0].place.as_ref().unwrap().span.clone();
+        prop_assert_eq!(&bad[span], written.as_str());
+        let mut shown = Vec::new();
+        render::diagnostics::terminal(&loader.sources, &diags, false, &mut shown).unwrap();
+        prop_assert!(String::from_utf8(shown).unwrap().contains("E005"));
     }
 }
