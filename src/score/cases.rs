@@ -1,6 +1,8 @@
 //! Generated checklists and assessments for the property tests: specs
 //! that proptest draws and shrinks, written out as the TOML a user would
 //! write, and an in-memory [`Fs`] for the real loader to read them from.
+//! Here, the lowest module that can load them, so that the property tests
+//! of scoring and of rendering both can.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -8,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate, TimeDelta};
 use proptest::prelude::*;
 use proptest::string::RegexGeneratorStrategy;
+use proptest::test_runner::{RngAlgorithm, RngSeed};
 
 use crate::lang::Lang;
 use crate::load::{Assessment, Evidence, Fs, Loader, Reach};
@@ -15,54 +18,69 @@ use crate::model::{Kind, Status};
 
 use Evidence::{Found, Missing, Outside, Url};
 
+/// The same cases on every run, unless `PROPTEST_RNG_SEED` asks for others.
+pub(crate) fn config() -> ProptestConfig {
+    let config = ProptestConfig::default();
+    let rng_seed = match config.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(20_260_101),
+        seed => seed,
+    };
+    ProptestConfig {
+        rng_seed,
+        // ChaCha, the default, is most of the time of a debug build.
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..config
+    }
+}
+
 // Cases -------------------------------------------------------------------
 
 /// At most this many items: three checklists of at most six.
-pub(super) const MAX_ITEMS: usize = 18;
+pub(crate) const MAX_ITEMS: usize = 18;
 
 /// One item of a checklist; its id is its name and its place.
 #[derive(Debug, Clone)]
-pub(super) struct ItemSpec {
-    pub(super) name: String,
-    pub(super) kind: Kind,
-    pub(super) weight: Option<f64>,
-    pub(super) every_months: Option<u32>,
-    pub(super) warn_days: Option<u32>,
+pub(crate) struct ItemSpec {
+    pub(crate) name: String,
+    pub(crate) kind: Kind,
+    pub(crate) weight: Option<f64>,
+    pub(crate) every_months: Option<u32>,
+    pub(crate) warn_days: Option<u32>,
 }
 
 /// One answer. Dates are in days before the as-of date (a negative number
 /// is after it), so that they fall near it.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct AnswerSpec {
-    pub(super) status: Status,
+pub(crate) struct AnswerSpec {
+    pub(crate) status: Status,
     /// The status in Danish (`følger`, …).
-    pub(super) danish: bool,
-    pub(super) date: Option<i64>,
-    pub(super) evidence: Vec<Evidence>,
-    pub(super) explanation: Option<String>,
+    pub(crate) danish: bool,
+    pub(crate) date: Option<i64>,
+    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) explanation: Option<String>,
     /// A plan, with its due date in days before the as-of date.
-    pub(super) plan: Option<Option<i64>>,
+    pub(crate) plan: Option<Option<i64>>,
 }
 
 /// Checklists, the answers for their items (the `k`th answer is for the
 /// `k`th item, in checklist order; those past the last item are not
 /// used) and an as-of date.
 #[derive(Debug, Clone)]
-pub(super) struct Case {
-    pub(super) checklists: Vec<Vec<ItemSpec>>,
-    pub(super) answers: Vec<Option<AnswerSpec>>,
-    pub(super) as_of: NaiveDate,
+pub(crate) struct Case {
+    pub(crate) checklists: Vec<Vec<ItemSpec>>,
+    pub(crate) answers: Vec<Option<AnswerSpec>>,
+    pub(crate) as_of: NaiveDate,
 }
 
 /// Strings matching a regular expression. (A `&str` strategy would
 /// compile it again for every value.)
-pub(super) fn regex(re: &str) -> RegexGeneratorStrategy<String> {
+pub(crate) fn regex(re: &str) -> RegexGeneratorStrategy<String> {
     proptest::string::string_regex(re).unwrap()
 }
 
 /// Weights in the allowed range, (0, 1000], with its ends and some
 /// awkward numbers.
-pub(super) fn weight() -> impl Strategy<Value = f64> {
+pub(crate) fn weight() -> impl Strategy<Value = f64> {
     let awkward = vec![
         5e-324,
         f64::MIN_POSITIVE,
@@ -100,7 +118,7 @@ fn item() -> impl Strategy<Value = ItemSpec> {
         })
 }
 
-pub(super) fn answer() -> impl Strategy<Value = AnswerSpec> {
+pub(crate) fn answer() -> impl Strategy<Value = AnswerSpec> {
     let explanation = prop_oneof![
         Just("Too small for a committee.".to_owned()),
         Just(String::new()),
@@ -136,11 +154,11 @@ pub(super) fn answer() -> impl Strategy<Value = AnswerSpec> {
 }
 
 /// Answers for up to [`MAX_ITEMS`] items, most of them answered.
-pub(super) fn answers() -> impl Strategy<Value = Vec<Option<AnswerSpec>>> {
+pub(crate) fn answers() -> impl Strategy<Value = Vec<Option<AnswerSpec>>> {
     prop::collection::vec(prop::option::weighted(0.85, answer()), MAX_ITEMS)
 }
 
-pub(super) fn case() -> impl Strategy<Value = Case> {
+pub(crate) fn case() -> impl Strategy<Value = Case> {
     let as_of =
         (0u64..22_000).prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(d));
     (
@@ -173,7 +191,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// A TOML key: bare when it may be.
-pub(super) fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     let bare = !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -182,13 +200,13 @@ pub(super) fn key(s: &str) -> String {
 
 /// One table of an assessment's text: its header (none at the top), the
 /// keys its type knows, and its lines.
-pub(super) struct Table {
-    pub(super) header: Option<String>,
-    pub(super) known: &'static [&'static str],
-    pub(super) lines: Vec<String>,
+pub(crate) struct Table {
+    pub(crate) header: Option<String>,
+    pub(crate) known: &'static [&'static str],
+    pub(crate) lines: Vec<String>,
 }
 
-pub(super) fn text(tables: &[Table]) -> String {
+pub(crate) fn text(tables: &[Table]) -> String {
     let mut text = String::new();
     for table in tables {
         if let Some(header) = &table.header {
@@ -204,7 +222,7 @@ pub(super) fn text(tables: &[Table]) -> String {
 
 impl Case {
     /// Each item's checklist, id and spec, in checklist order.
-    pub(super) fn items(&self) -> Vec<(usize, String, &ItemSpec)> {
+    pub(crate) fn items(&self) -> Vec<(usize, String, &ItemSpec)> {
         let mut k = 0;
         let mut out = Vec::new();
         for (j, items) in self.checklists.iter().enumerate() {
@@ -250,7 +268,7 @@ impl Case {
 
     /// The assessment's tables, with the answers in the given order of
     /// items (a permutation of `0..MAX_ITEMS`).
-    pub(super) fn tables(&self, answers: &[Option<AnswerSpec>], order: &[usize]) -> Vec<Table> {
+    pub(crate) fn tables(&self, answers: &[Option<AnswerSpec>], order: &[usize]) -> Vec<Table> {
         let checklists: Vec<String> = (0..self.checklists.len())
             .map(|j| format!("\"c{j}.toml\""))
             .collect();
@@ -326,13 +344,13 @@ impl Case {
     }
 
     /// The assessment's text, answers in checklist order.
-    pub(super) fn assessment_text(&self, answers: &[Option<AnswerSpec>]) -> String {
+    pub(crate) fn assessment_text(&self, answers: &[Option<AnswerSpec>]) -> String {
         let order: Vec<usize> = (0..MAX_ITEMS).collect();
         text(&self.tables(answers, &order))
     }
 
     /// The checklists' files.
-    pub(super) fn files(&self) -> Files {
+    pub(crate) fn files(&self) -> Files {
         Files(
             (0..self.checklists.len())
                 .map(|j| (PathBuf::from(format!("c{j}.toml")), self.checklist_text(j)))
@@ -341,12 +359,12 @@ impl Case {
     }
 
     /// Loads an assessment with these answers.
-    pub(super) fn load(&self, answers: &[Option<AnswerSpec>]) -> Assessment {
+    pub(crate) fn load(&self, answers: &[Option<AnswerSpec>]) -> Assessment {
         self.load_all(&[answers.to_vec()]).remove(0)
     }
 
     /// Loads an assessment for each set of answers, the checklists once.
-    pub(super) fn load_all(&self, sets: &[Vec<Option<AnswerSpec>>]) -> Vec<Assessment> {
+    pub(crate) fn load_all(&self, sets: &[Vec<Option<AnswerSpec>>]) -> Vec<Assessment> {
         let mut files = self.files();
         for (i, answers) in sets.iter().enumerate() {
             files = files.with(&format!("a{i}.toml"), self.assessment_text(answers));
@@ -370,10 +388,10 @@ fn entry(i: usize, state: Evidence) -> String {
 
 /// Files in memory. An evidence path is found under `found/`, outside
 /// the folder under `..`, and missing anywhere else.
-pub(super) struct Files(Vec<(PathBuf, String)>);
+pub(crate) struct Files(Vec<(PathBuf, String)>);
 
 impl Files {
-    pub(super) fn with(mut self, path: &str, text: String) -> Self {
+    pub(crate) fn with(mut self, path: &str, text: String) -> Self {
         self.0.push((PathBuf::from(path), text));
         self
     }
@@ -408,7 +426,7 @@ impl Fs for Files {
 }
 
 /// Loads an assessment that must load: every case is valid input.
-pub(super) fn load(loader: &mut Loader<'_>, path: &str) -> Assessment {
+pub(crate) fn load(loader: &mut Loader<'_>, path: &str) -> Assessment {
     match loader.assessment(Path::new(path), &[]) {
         Ok(a) => a,
         Err(diags) => panic!("{path} does not load: {diags:#?}"),

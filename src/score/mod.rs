@@ -420,7 +420,7 @@ fn score_item(
 }
 
 #[cfg(test)]
-mod cases;
+pub(crate) mod cases;
 #[cfg(test)]
 mod properties;
 
