@@ -11,6 +11,8 @@ pub mod diagnostics;
 mod github;
 mod json;
 mod junit;
+#[cfg(test)]
+mod properties;
 pub mod quote;
 pub mod report;
 mod table;
