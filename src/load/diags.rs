@@ -543,13 +543,13 @@ pub fn empty_item_id(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
 }
 
 /// E014: an id that is not a word of letters, digits, `-`, `_` and `.`.
+/// (Whatever the id holds, the terminal shows it escaped.)
 pub fn bad_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
     Diag::new(
         Code::E014,
         format!(
-            "{} `{}` {}",
+            "{} `{id}` {}",
             lang.pick("id'et", "the id"),
-            crate::render::text::visible(id),
             lang.pick("er ikke et gyldigt id", "is not a valid id")
         ),
     )

@@ -14,6 +14,9 @@
 //! - `catalog`: `list`, `show`, `schema`, `completions`, `man`, `--help`;
 //! - `escaping`: user text in every format;
 //! - `recipes`: the CI recipes of `examples/ci/`;
+//! - `hostile`, `hostile_output`: what a file written by someone else may
+//!   not make almen do, and output formats that cannot be turned against
+//!   their reader;
 //! - `robustness`: what went wrong once, so it cannot come back.
 //!
 //! This file holds only the helpers they share. The README documents what
@@ -38,6 +41,7 @@ mod evidence;
 mod exit_codes;
 mod formats;
 mod hostile;
+mod hostile_output;
 mod init;
 mod json;
 mod lint;
