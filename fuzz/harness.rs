@@ -19,7 +19,8 @@ use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::lint;
 use almen::load::{Evidence, FileKind, Fs, Loader, MAX_CHECKLIST_BYTES, Reach};
-use almen::render::{self, Format, Options};
+use almen::render::diagnostics::JsonDiag;
+use almen::render::{self, Entry, Format, Options, Unchecked};
 use almen::score::{self, Checked, Severity};
 use chrono::{NaiveDate, TimeDelta};
 
@@ -252,10 +253,26 @@ pub fn score_and_render(data: &[u8]) {
             return;
         }
     };
-    let one = [Checked::new(&loaded, as_of)];
-    let two = [Checked::new(&loaded, as_of), Checked::new(&loaded, as_of)];
-    score::summary(&two);
-    let variations: [(&[Checked<'_>], Options); 4] = [
+    let (a, b) = (Checked::new(&loaded, as_of), Checked::new(&loaded, as_of));
+    score::summary(&[&a, &b]);
+    let checked = || Entry::Checked(Checked::new(&loaded, as_of));
+    let one = [checked()];
+    let two = [checked(), checked()];
+    // A run where one file could not be checked: the warnings stand in for
+    // its diagnostics.
+    let warnings = lint::assessment(&loaded, as_of, lang);
+    let unchecked = || {
+        Entry::Unchecked(Unchecked {
+            file: ASSESSMENT.to_owned(),
+            diagnostics: warnings
+                .iter()
+                .map(|d| JsonDiag::new(&loader.sources, d))
+                .collect(),
+        })
+    };
+    let mixed = [checked(), unchecked()];
+    let none = [unchecked()];
+    let variations: [(&[Entry<'_>], Options); 5] = [
         (&one, Options::plain(lang)),
         (
             &two,
@@ -283,11 +300,18 @@ pub fn score_and_render(data: &[u8]) {
             },
         ),
         (
-            &[],
+            &mixed,
             Options {
                 several: true,
                 fail_on: Some(Severity::Major),
                 ..Options::plain(other)
+            },
+        ),
+        (
+            &none,
+            Options {
+                several: true,
+                ..Options::plain(lang)
             },
         ),
     ];
@@ -304,7 +328,6 @@ pub fn score_and_render(data: &[u8]) {
             }
         }
     }
-    let warnings = lint::assessment(&loaded, as_of, lang);
     show_diags(&loader.sources, &warnings, lang, color);
 }
 
@@ -320,23 +343,18 @@ pub fn as_of(bytes: [u8; 4]) -> NaiveDate {
         })
 }
 
-/// Diagnostics as every command shows them: as the errors that stop a
-/// command, and as `validate` shows them (terminal, in the other colour
-/// setting, and JSON).
+/// Diagnostics as every command shows them: on the terminal (as the errors
+/// that stop a command, or as `validate` shows them: the same rendering,
+/// so one of the two is enough), and as JSON.
 fn show_diags(sources: &Sources, diags: &[Diag], lang: Lang, color: bool) {
     let files = [ASSESSMENT.to_string(), CHECKLIST.to_string()];
     let mut out = Vec::new();
-    render::diagnostics::errors(sources, diags, lang, color, &mut out).expect("errors");
-    render::diagnostics::validate(
-        sources,
-        diags,
-        &files,
-        Format::Table,
-        lang,
-        !color,
-        &mut out,
-    )
-    .expect("validate");
+    if color {
+        render::diagnostics::errors(sources, diags, lang, color, &mut out).expect("errors");
+    } else {
+        render::diagnostics::validate(sources, diags, &files, Format::Table, lang, color, &mut out)
+            .expect("validate");
+    }
     let mut json = Vec::new();
     render::diagnostics::validate(sources, diags, &files, Format::Json, lang, false, &mut json)
         .expect("validate --format json");

@@ -14,6 +14,8 @@
 //! - `catalog`: `list`, `show`, `schema`, `completions`, `man`, `--help`;
 //! - `escaping`: user text in every format;
 //! - `recipes`: the CI recipes of `examples/ci/`;
+//! - `fuzz_corpus`: the fuzz corpus and regressions, through the fuzz
+//!   targets' own harness;
 //! - `hostile`, `hostile_output`: what a file written by someone else may
 //!   not make almen do, and output formats that cannot be turned against
 //!   their reader;
@@ -40,6 +42,7 @@ mod escaping;
 mod evidence;
 mod exit_codes;
 mod formats;
+mod fuzz_corpus;
 mod hostile;
 mod hostile_output;
 mod init;
