@@ -12,7 +12,7 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach};
+use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach, normalize};
 
 /// The most almen reads of any one file: an assessment or a checklist is a
 /// few kilobytes.
@@ -61,7 +61,7 @@ impl Fs for RealFs {
         // written, so that where a file is missing says nothing about
         // whether one outside exists.
         let Ok(target) = fs::canonicalize(path) else {
-            let written = std::path::absolute(path).map(|p| lexical(&p));
+            let written = std::path::absolute(path).map(|p| normalize(&p));
             return match written {
                 Ok(p) if inside(&p) => Reach::Allowed,
                 _ => Reach::Outside,
@@ -134,21 +134,6 @@ impl Fs for RealFs {
             }
         }
     }
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Whether a path, as written, stays inside its folder: `Some(false)` for

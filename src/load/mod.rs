@@ -15,6 +15,8 @@ mod parse;
 mod read;
 mod recover;
 mod resolve;
+
+pub use resolve::normalize;
 mod validate;
 
 use std::collections::BTreeMap;
