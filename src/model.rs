@@ -76,6 +76,8 @@ pub struct Source {
     pub url: Option<String>,
     /// When the source was last updated.
     pub updated: Option<Date>,
+    /// What could not be verified, said once for the whole checklist.
+    pub notes: Option<Text>,
 }
 
 /// What an item is: a recommendation may be explained away, a duty may not.
@@ -113,17 +115,66 @@ pub struct Item {
     pub evidence: TextList,
     /// The source or legal basis.
     pub basis: Option<String>,
-    /// The answer's `date` must be at most this many months old.
+    /// A rolling interval: the answer's `date` must be at most this many
+    /// months old. Not together with `every`.
     #[schemars(with = "Option<u32>", range(min = 1, max = 1200))]
     pub every_months: Option<Spanned<u32>>,
+    /// `calendar-year`: once in each calendar year, due on 31 December of
+    /// the year after the answer's `date`. Not together with `every-months`.
+    #[schemars(with = "Option<Every>")]
+    pub every: Option<Spanned<Every>>,
     /// A notice is given this many days before the item falls due.
     #[schemars(with = "Option<u32>")]
     pub warn_days: Option<Spanned<u32>>,
+    /// Whose action the item depends on (the municipal council): an answer
+    /// may then record when the organisation asked it (`requested`).
+    pub counterparty: Option<Text>,
+    /// Duties only: the duty's own wording makes it conditional, so it may
+    /// be answered `not-applicable` (with an explanation).
+    #[schemars(with = "Option<bool>")]
+    pub may_be_not_applicable: Option<Spanned<bool>>,
+}
+
+/// How often a recurring item falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recurrence {
+    /// A rolling interval of this many calendar months.
+    Months(u32),
+    /// Once in each calendar year.
+    CalendarYear,
+}
+
+/// The values of an item's `every`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Every {
+    /// Once in each calendar year ("årligt").
+    CalendarYear,
 }
 
 impl Item {
     pub fn weight(&self) -> f64 {
         self.weight.as_ref().map_or(1.0, |w| *w.get_ref())
+    }
+
+    /// How the item recurs, if it does. A checklist that gives both
+    /// `every` and `every-months` does not load; were it to, `every` wins.
+    pub fn recurrence(&self) -> Option<Recurrence> {
+        match (&self.every, &self.every_months) {
+            (Some(_), _) => Some(Recurrence::CalendarYear),
+            (None, Some(m)) => Some(Recurrence::Months(*m.get_ref())),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether `not-applicable` is an answer this item accepts: every
+    /// recommendation, and a duty whose wording makes it conditional.
+    pub fn may_be_not_applicable(&self) -> bool {
+        self.kind == Kind::Recommendation
+            || self
+                .may_be_not_applicable
+                .as_ref()
+                .is_some_and(|m| *m.get_ref())
     }
 }
 
@@ -260,20 +311,149 @@ pub struct Answer {
     /// What will be done, by whom, by when.
     #[schemars(with = "Option<Plan>")]
     pub plan: Option<Spanned<Plan>>,
+    /// Items with a counterparty only: when the organisation asked the
+    /// counterparty in writing to do its part (with the request as evidence).
+    #[schemars(with = "Option<Date>")]
+    pub requested: Option<Spanned<Date>>,
 }
 
 impl Answer {
-    /// The explanation, if it says anything at all.
+    /// The explanation, if it counts as one (see [`Hollow`]): trimmed of
+    /// whitespace and invisible characters.
     pub fn explanation(&self) -> Option<&str> {
-        self.explanation
-            .as_ref()
-            .map(|e| e.get_ref().trim())
-            .filter(|e| !e.is_empty())
+        let text = self.explanation.as_ref()?.get_ref();
+        hollow(text).is_none().then(|| trim_invisible(text))
+    }
+
+    /// Why the explanation given does not count, if one is given and it
+    /// does not.
+    pub fn hollow_explanation(&self) -> Option<Hollow> {
+        hollow(self.explanation.as_ref()?.get_ref())
     }
 
     pub fn plan(&self) -> Option<&Plan> {
         self.plan.as_ref().map(Spanned::get_ref)
     }
+}
+
+/// The fewest characters an explanation must have to count as one.
+pub const MIN_EXPLANATION: usize = 20;
+
+/// Why a text does not count as an explanation. There is one definition
+/// of "explained": scoring and `validate` both ask [`hollow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hollow {
+    /// Nothing but whitespace and invisible characters.
+    Empty,
+    /// A word that stands in for an explanation (`TBD`, `-`, "forklaring
+    /// følger").
+    Placeholder,
+    /// Fewer than [`MIN_EXPLANATION`] characters.
+    TooShort,
+}
+
+/// Texts that stand in for an explanation without being one, lower case,
+/// without end punctuation.
+const PLACEHOLDERS: &[&str] = &[
+    "tbd",
+    "tba",
+    "todo",
+    "fixme",
+    "xxx",
+    "n/a",
+    "na",
+    "-",
+    "…",
+    "...",
+    "?",
+    "forklaring følger",
+    "forklaring følger senere",
+    "forklaringen følger",
+    "forklaringen følger senere",
+    "følger senere",
+    "kommer senere",
+    "skrives senere",
+    "udfyldes senere",
+    "udfyldes",
+    "se ovenfor",
+    "se nedenfor",
+    "ikke relevant",
+    "ingen forklaring",
+    "explanation to follow",
+    "explanation follows",
+    "to be written",
+    "to be decided",
+    "to be determined",
+    "to follow",
+    "see above",
+    "see below",
+    "not applicable",
+    "no explanation",
+    "lorem ipsum",
+];
+
+/// Words that, at the start of a text, mark the whole of it as a
+/// placeholder ("TODO: skriv forklaringen").
+const PLACEHOLDER_STARTS: &[&str] = &["tbd", "tba", "todo", "fixme", "xxx", "lorem ipsum"];
+
+/// Whether a character is invisible on the page: whitespace, control and
+/// format characters (zero-width space, byte-order mark, direction marks).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}'
+        )
+}
+
+/// A text without whitespace and invisible characters at its ends.
+pub fn trim_invisible(text: &str) -> &str {
+    text.trim_matches(invisible)
+}
+
+/// Why `text` does not count as an explanation, or `None` when it does:
+/// once whitespace and invisible characters are trimmed from its ends, an
+/// explanation has at least [`MIN_EXPLANATION`] characters and is not a
+/// placeholder.
+pub fn hollow(text: &str) -> Option<Hollow> {
+    let text = trim_invisible(text);
+    if text.is_empty() {
+        return Some(Hollow::Empty);
+    }
+    let words: String = text
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || invisible(c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let bare = words.trim_end_matches(['.', '!', ':', ';', ',']).trim_end();
+    let starts_with_word = |p: &&str| {
+        bare.strip_prefix(*p)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    // A text of one character repeated ("------", "xxxxxxxx") or with no
+    // letter or digit at all says nothing either.
+    let mut chars = bare.chars().filter(|c| !c.is_whitespace());
+    let first = chars.clone().next();
+    let repeated = chars.all(|c| Some(c) == first);
+    let no_letters = !bare.chars().any(char::is_alphanumeric);
+    if PLACEHOLDERS.contains(&bare)
+        || PLACEHOLDER_STARTS.iter().any(starts_with_word)
+        || repeated
+        || no_letters
+    {
+        return Some(Hollow::Placeholder);
+    }
+    if text
+        .chars()
+        .filter(|c| !invisible(*c) || c.is_whitespace())
+        .count()
+        < MIN_EXPLANATION
+    {
+        return Some(Hollow::TooShort);
+    }
+    None
 }
 
 /// What will be done about an item, by whom, by when.

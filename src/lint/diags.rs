@@ -12,22 +12,36 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diag, FileId};
 use crate::lang::Lang;
-use crate::model::Date;
+use crate::model::{Date, Hollow};
 
 /// W001: an explanation that is empty, a placeholder or a fragment.
-pub fn hollow_explanation(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+pub fn hollow_explanation(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    why: Hollow,
+) -> Diag {
+    let label = match why {
+        Hollow::Empty => lang.pick("tom", "empty"),
+        Hollow::Placeholder => lang.pick("en pladsholder", "a placeholder"),
+        Hollow::TooShort => lang.pick("under 20 tegn", "fewer than 20 characters"),
+    };
     Diag::new(
         Code::W001,
         format!(
             "{} `{id}` {}",
             lang.pick("forklaringen på", "the explanation for"),
-            lang.pick("forklarer ikke noget", "explains nothing")
+            lang.pick(
+                "tæller ikke som en forklaring, så punktet regnes som uforklaret",
+                "does not count as an explanation, so the item is scored as unexplained"
+            )
         ),
     )
-    .at(file, span, lang.pick("ingen forklaring", "no explanation"))
+    .at(file, span, label)
     .hint(lang.pick(
-        "skriv hvorfor I ikke følger punktet, og hvad I gør i stedet",
-        "write why you do not follow the item, and what you do instead",
+        "skriv med mindst 20 tegn, hvorfor I ikke følger punktet, og hvad I gør i stedet",
+        "write, in at least 20 characters, why you do not follow the item and what you do instead",
     ))
 }
 

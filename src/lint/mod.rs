@@ -17,42 +17,6 @@ use crate::lang::Lang;
 use crate::load::{Assessment, Checklist, Evidence};
 use crate::model::{Date, Status};
 
-/// Words that stand in for an explanation without being one.
-const PLACEHOLDERS: &[&str] = &[
-    "tbd",
-    "todo",
-    "tba",
-    "-",
-    "--",
-    "—",
-    "–",
-    "n/a",
-    "na",
-    "?",
-    "x",
-    "...",
-    "…",
-    "se ovenfor",
-    "se nedenfor",
-    "ingen",
-    "ikke relevant",
-    "none",
-    "see above",
-    "følger",
-    "kommer",
-];
-
-/// An explanation explains nothing when it is empty, a placeholder, or
-/// shorter than a sentence (fewer than three words).
-pub fn explains_nothing(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_end_matches(['.', '!'])
-        .trim()
-        .to_lowercase();
-    t.is_empty() || PLACEHOLDERS.contains(&t.as_str()) || t.split_whitespace().count() < 3
-}
-
 /// Warnings about an assessment that loaded without errors.
 pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag> {
     let file = loaded.file_id;
@@ -69,10 +33,8 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
     let mut newest: Option<&Spanned<Date>> = None;
     for (id, answer) in &loaded.file.answers {
         let id = id.get_ref();
-        if let Some(e) = &answer.explanation
-            && explains_nothing(e.get_ref())
-        {
-            out.push(diags::hollow_explanation(lang, file, e.span(), id));
+        if let (Some(e), Some(why)) = (&answer.explanation, answer.hollow_explanation()) {
+            out.push(diags::hollow_explanation(lang, file, e.span(), id, why));
         }
         if answer.status == Status::Met {
             if let Some(e) = &answer.explanation {
@@ -89,6 +51,9 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
             if !owner || !due {
                 out.push(diags::plan_incomplete(lang, file, p.span(), id, owner, due));
             }
+        }
+        if let Some(d) = &answer.requested {
+            dates.push(("requested", d));
         }
         if let Some(d) = &answer.date {
             dates.push(("date", d));
@@ -154,28 +119,4 @@ pub fn checklist(checklist: &Checklist, lang: Lang) -> Vec<Diag> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_and_fragments_explain_nothing() {
-        for text in [
-            "",
-            "  ",
-            "TBD",
-            "-",
-            "n/a",
-            "Se ovenfor.",
-            "ikke relevant",
-            "for dyrt",
-        ] {
-            assert!(explains_nothing(text), "{text:?}");
-        }
-        assert!(!explains_nothing(
-            "Vi er repræsenteret via vores administrationsorganisation."
-        ));
-    }
 }

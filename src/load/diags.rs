@@ -604,7 +604,10 @@ pub fn warn_days_without_months(lang: Lang, file: FileId, span: Range<usize>, id
         Code::E014,
         format!(
             "`warn-days` {} `{id}`",
-            lang.pick("kræver `every-months` i", "needs `every-months` in")
+            lang.pick(
+                "kræver `every-months` eller `every` i",
+                "needs `every-months` or `every` in"
+            )
         ),
     )
     .at(
@@ -613,8 +616,96 @@ pub fn warn_days_without_months(lang: Lang, file: FileId, span: Range<usize>, id
         lang.pick("uden gentagelse", "without a recurrence"),
     )
     .hint(lang.pick(
-        "tilføj `every-months = …`, eller fjern `warn-days`",
-        "add `every-months = …`, or remove `warn-days`",
+        "tilføj `every-months = …` eller `every = \"calendar-year\"`, eller fjern `warn-days`",
+        "add `every-months = …` or `every = \"calendar-year\"`, or remove `warn-days`",
+    ))
+}
+
+/// E014: an item that recurs both on a rolling interval and once a
+/// calendar year.
+pub fn two_recurrences(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    other: Range<usize>,
+) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`{id}` {}",
+            lang.pick(
+                "har både `every` og `every-months`; et punkt gentages på én måde",
+                "has both `every` and `every-months`; an item recurs in one way"
+            )
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("én gang hvert kalenderår", "once every calendar year"),
+    )
+    .related(
+        file,
+        other,
+        lang.pick("et løbende interval", "a rolling interval"),
+    )
+    .hint(lang.pick(
+        "`every = \"calendar-year\"` for \"årligt\" (senest 31. december året efter), `every-months = N` for højst N måneder mellem gangene; fjern den anden",
+        "`every = \"calendar-year\"` for once a year (by 31 December of the next year), `every-months = N` for at most N months between times; remove the other",
+    ))
+}
+
+/// E014: `may-be-not-applicable` on a recommendation, which may always be
+/// answered not applicable.
+pub fn not_applicable_flag_on_recommendation(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`may-be-not-applicable` {} `{id}`",
+            lang.pick(
+                "gælder kun regelkrav, men står på anbefalingen",
+                "is for duties only, but is on the recommendation"
+            )
+        ),
+    )
+    .at(file, span, lang.pick("kun for regelkrav", "duties only"))
+    .hint(lang.pick(
+        "en anbefaling kan altid besvares `ikke-relevant` med en forklaring; fjern nøglen",
+        "a recommendation may always be answered `not-applicable` with an explanation; remove the key",
+    ))
+}
+
+/// E014: `requested` on an answer whose item has no counterparty to ask.
+pub fn requested_without_counterparty(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+) -> Diag {
+    Diag::new(
+        Code::E014,
+        format!(
+            "`requested` {} `{id}`",
+            lang.pick(
+                "gælder kun punkter med en modpart (som kommunalbestyrelsen), men står på",
+                "is only for items with a counterparty (such as the municipal council), but is on"
+            )
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("ingen modpart at anmode", "no counterparty to ask"),
+    )
+    .hint(lang.pick(
+        "fjern `requested`; punktet afhænger af jer selv",
+        "remove `requested`; the item depends on you alone",
     ))
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::{BUILTINS, Checklist, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
 use crate::lang::Lang;
-use crate::model::{AssessmentFile, ChecklistFile};
+use crate::model::{AssessmentFile, ChecklistFile, Kind};
 
 /// Checks a parsed checklist on its own.
 pub(super) fn checklist(
@@ -65,8 +65,27 @@ pub(super) fn checklist(
         {
             diags.push(diags::months_out_of_range(lang, file, m.span(), id));
         }
-        if let (Some(w), None) = (&item.warn_days, &item.every_months) {
+        if let (Some(w), None) = (&item.warn_days, item.recurrence()) {
             diags.push(diags::warn_days_without_months(lang, file, w.span(), id));
+        }
+        if let (Some(every), Some(months)) = (&item.every, &item.every_months) {
+            diags.push(diags::two_recurrences(
+                lang,
+                file,
+                every.span(),
+                id,
+                months.span(),
+            ));
+        }
+        if let Some(flag) = &item.may_be_not_applicable
+            && item.kind == Kind::Recommendation
+        {
+            diags.push(diags::not_applicable_flag_on_recommendation(
+                lang,
+                file,
+                flag.span(),
+                id,
+            ));
         }
     }
 }
@@ -135,11 +154,28 @@ pub(super) fn assessment(
         }
     }
 
-    // Every answer is for an item that is loaded.
+    // Every answer is for an item that is loaded, and asks a counterparty
+    // only where the item has one.
     let mut all_ids: Vec<&str> = item_ids.keys().copied().collect();
     all_ids.sort_unstable();
-    for id in assessment.answers.keys() {
-        if !item_ids.contains_key(id.get_ref().as_str()) {
+    for (id, answer) in &assessment.answers {
+        if let Some((checklist, _)) = item_ids.get(id.get_ref().as_str()) {
+            let item = checklist
+                .file
+                .items
+                .iter()
+                .find(|i| i.id.get_ref() == id.get_ref());
+            if let (Some(item), Some(requested)) = (item, &answer.requested)
+                && item.counterparty.is_none()
+            {
+                diags.push(diags::requested_without_counterparty(
+                    lang,
+                    file,
+                    requested.span(),
+                    id.get_ref(),
+                ));
+            }
+        } else {
             let meant = did_you_mean(id.get_ref(), all_ids.iter().copied());
             diags.push(diags::unknown_item(
                 lang,

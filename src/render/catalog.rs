@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Options;
 use super::table::{cell, header, new_table, paint};
 use super::text::{clean, wrap};
-use super::words::Words;
+use super::words::{Words, recurrence_text};
 use crate::lang::Lang;
 use crate::load::Checklist;
 use crate::model::Item;
@@ -19,13 +19,10 @@ fn origin(lang: Lang, c: &Checklist) -> String {
 }
 
 fn recurrence(lang: Lang, item: &Item) -> String {
-    let Some(months) = &item.every_months else {
+    let Some(recurrence) = item.recurrence() else {
         return String::new();
     };
-    let mut text = match lang {
-        Lang::Da => format!("hver {}. måned", months.get_ref()),
-        Lang::En => format!("every {} months", months.get_ref()),
-    };
+    let mut text = recurrence_text(lang, recurrence);
     if let Some(w) = &item.warn_days {
         text.push_str(&match lang {
             Lang::Da => format!(", varsel {} dage før", w.get_ref()),
@@ -116,8 +113,37 @@ fn show_text(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io:
         crate::model::Kind::Duty => writeln!(
             out,
             "{}",
-            lang.pick("Lovkrav: en forklaring ændrer ikke på, at det skal opfyldes.", "Duty: an explanation does not change that it must be met.")
+            lang.pick("Regelkrav: en forklaring ændrer ikke på, at det skal opfyldes.", "Duty: an explanation does not change that it must be met.")
         )?,
+    }
+    if item.kind == crate::model::Kind::Duty && item.may_be_not_applicable() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Kravet gælder kun i nødvendigt omfang: det kan besvares `ikke-relevant` med en forklaring.",
+                "The duty applies only as far as needed: it may be answered `not-applicable` with an explanation."
+            )
+        )?;
+    }
+    if let Some(c) = &item.counterparty {
+        writeln!(
+            out,
+            "{} {}",
+            lang.pick(
+                "Afhænger også af modparten:",
+                "Depends on the counterparty too:"
+            ),
+            lang.text(c)
+        )?;
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Har I skriftligt anmodet modparten om dens del, så skriv datoen i `requested`, og læg anmodningen i `evidence`.",
+                "If you have asked the counterparty in writing to do its part, put the date in `requested` and the request in `evidence`."
+            )
+        )?;
     }
     if let Some(g) = &item.guidance {
         writeln!(out)?;
@@ -156,6 +182,11 @@ fn show_text(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io:
     writeln!(out, "{source}")?;
     if let Some(url) = &f.source.url {
         writeln!(out, "  {url}")?;
+    }
+    if let Some(notes) = &f.source.notes {
+        writeln!(out)?;
+        writeln!(out, "{}", lang.pick("Om kilderne", "About the sources"))?;
+        write!(out, "{}", wrap(lang.text(notes), 78, "  "))?;
     }
     Ok(())
 }

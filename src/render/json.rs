@@ -72,6 +72,12 @@ struct Gap<'a> {
     fix: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<NaiveDate>,
+    /// Awaiting the counterparty: when it was asked, and the critical
+    /// reason the request stands in for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requested: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instead_of: Option<Reason>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +200,8 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                     message,
                     fix,
                     due: g.due,
+                    requested: g.awaiting.map(|a| a.requested),
+                    instead_of: g.awaiting.map(|a| a.instead_of),
                 }
             })
             .collect(),

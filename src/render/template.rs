@@ -8,6 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::text::wrap;
+use super::words::recurrence_text;
 use crate::lang::Lang;
 use crate::load::Checklist;
 use crate::model::Kind;
@@ -98,22 +99,31 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
                     "Recommendation (comply or explain).",
                 ),
                 Kind::Duty => t(
-                    "Lovkrav: kan ikke forklares væk.",
+                    "Regelkrav: kan ikke forklares væk.",
                     "Duty: cannot be explained away.",
                 ),
             };
             let _ = writeln!(out, "# {kind}");
-            if let Some(months) = &item.every_months {
+            if let Some(recurrence) = item.recurrence() {
+                let every = recurrence_text(lang, recurrence);
+                let _ = match lang {
+                    Lang::Da => writeln!(out, "# Skal gentages mindst {every}; angiv `date`."),
+                    Lang::En => {
+                        writeln!(out, "# Must be repeated at least {every}; give the `date`.")
+                    }
+                };
+            }
+            if let Some(c) = &item.counterparty {
                 let _ = match lang {
                     Lang::Da => writeln!(
                         out,
-                        "# Skal gentages mindst hver {}. måned; angiv `date`.",
-                        months.get_ref()
+                        "# Afhænger også af {}: har I anmodet skriftligt, så angiv `requested`.",
+                        lang.text(c)
                     ),
                     Lang::En => writeln!(
                         out,
-                        "# Must be repeated at least every {} months; give the `date`.",
-                        months.get_ref()
+                        "# Depends on {} too: if you have asked in writing, give `requested`.",
+                        lang.text(c)
                     ),
                 };
             }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::diagnostics::JsonDiag;
 use crate::lang::Lang;
 use crate::load::Evidence;
-use crate::model::{Kind, Status};
+use crate::model::{Answer, Hollow, Kind, Recurrence, Status};
 use crate::score::{Checked, Gap, Reason, Severity};
 
 /// The words for what scoring finds, as methods on [`Lang`].
@@ -31,7 +31,7 @@ impl Words for Lang {
     fn kind(self, k: Kind) -> &'static str {
         match k {
             Kind::Recommendation => self.pick("anbefaling", "recommendation"),
-            Kind::Duty => self.pick("lovkrav", "duty"),
+            Kind::Duty => self.pick("regelkrav", "duty"),
         }
     }
 
@@ -48,8 +48,8 @@ impl Words for Lang {
     fn reason(self, r: Reason) -> &'static str {
         match r {
             Reason::NotAssessed => self.pick("ikke vurderet", "not assessed"),
-            Reason::Unmet => self.pick("lovkrav ikke opfyldt", "duty not met"),
-            Reason::Partial => self.pick("lovkrav kun delvist opfyldt", "duty only partly met"),
+            Reason::Unmet => self.pick("krav ikke opfyldt", "duty not met"),
+            Reason::Partial => self.pick("krav kun delvist opfyldt", "duty only partly met"),
             Reason::Unexplained => {
                 self.pick("afvigelse uden forklaring", "deviation not explained")
             }
@@ -65,7 +65,24 @@ impl Words for Lang {
                 "ikke relevant uden forklaring",
                 "not applicable without explanation",
             ),
+            Reason::DutyNotApplicable => self.pick(
+                "krav angivet som ikke relevant",
+                "duty marked not applicable",
+            ),
+            Reason::AwaitingCounterparty => {
+                self.pick("afventer modparten", "awaiting the counterparty")
+            }
         }
+    }
+}
+
+/// How an item recurs: "hver 24. måned" / "once every calendar year".
+pub fn recurrence_text(lang: Lang, recurrence: Recurrence) -> String {
+    match (lang, recurrence) {
+        (Lang::Da, Recurrence::Months(n)) => format!("hver {n}. måned"),
+        (Lang::En, Recurrence::Months(n)) => format!("every {n} months"),
+        (Lang::Da, Recurrence::CalendarYear) => "én gang hvert kalenderår".into(),
+        (Lang::En, Recurrence::CalendarYear) => "once every calendar year".into(),
     }
 }
 
@@ -114,12 +131,13 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         .and_then(|a| a.date.as_ref())
         .map(|d| d.get_ref().to_string())
         .unwrap_or_default();
-    let months = item
-        .and_then(|i| i.item.every_months.as_ref())
-        .map_or(0, |m| *m.get_ref());
+    let recurrence = item.and_then(|i| i.item.recurrence());
     let due = gap.due.map(|d| d.to_string()).unwrap_or_default();
+    let counterparty = item
+        .and_then(|i| i.item.counterparty.as_ref())
+        .map(|c| lang.text(c));
     let d = |da: &str, en: &str| lang.pick(da, en).to_owned();
-    match gap.reason {
+    let (what, fix) = match gap.reason {
         Reason::NotAssessed => (
             d(
                 "Intet svar i selvevalueringen.",
@@ -138,7 +156,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         ),
         Reason::Unmet => (
             d(
-                "Lovkravet er ikke opfyldt; en forklaring ændrer ikke på det.",
+                "Kravet er ikke opfyldt; en forklaring ændrer ikke på det.",
                 "The duty is not met; an explanation does not change that.",
             ),
             d(
@@ -148,7 +166,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         ),
         Reason::Partial => (
             d(
-                "Lovkravet er kun delvist opfyldt; en forklaring ændrer ikke på det.",
+                "Kravet er kun delvist opfyldt; en forklaring ændrer ikke på det.",
                 "The duty is only partly met; an explanation does not change that.",
             ),
             d(
@@ -159,14 +177,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         Reason::Unexplained => (
             match (lang, answer.map(|a| a.status)) {
                 (Lang::Da, Some(Status::Partial)) => {
-                    "Anbefalingen følges kun delvist, og der er ingen forklaring.".into()
+                    "Anbefalingen følges kun delvist, og der er ingen forklaring."
                 }
-                (Lang::Da, _) => "Anbefalingen følges ikke, og der er ingen forklaring.".into(),
+                (Lang::Da, _) => "Anbefalingen følges ikke, og der er ingen forklaring.",
                 (Lang::En, Some(Status::Partial)) => {
-                    "The recommendation is only partly followed, with no explanation.".into()
+                    "The recommendation is only partly followed, with no explanation."
                 }
-                (Lang::En, _) => "The recommendation is not followed, with no explanation.".into(),
-            },
+                (Lang::En, _) => "The recommendation is not followed, with no explanation.",
+            }
+            .to_owned()
+                + &hollow_text(lang, answer),
             d(
                 "Følg anbefalingen, eller skriv i `explanation`, hvorfor I ikke gør det, og hvad I gør i stedet.",
                 "Follow it, or write in `explanation` why you do not and what you do instead.",
@@ -193,13 +213,20 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::DateMissing => (
-            match lang {
-                Lang::Da => {
+            match (lang, recurrence) {
+                (Lang::Da, Some(Recurrence::Months(months))) => {
                     format!("Ingen `date`, så fristen (hver {months}. måned) kan ikke beregnes.")
                 }
-                Lang::En => format!(
+                (Lang::En, Some(Recurrence::Months(months))) => format!(
                     "No `date`, so the deadline (every {months} months) cannot be worked out."
                 ),
+                (Lang::Da, _) => {
+                    "Ingen `date`, så fristen (én gang hvert kalenderår) kan ikke beregnes.".into()
+                }
+                (Lang::En, _) => {
+                    "No `date`, so the deadline (once every calendar year) cannot be worked out."
+                        .into()
+                }
             },
             d(
                 "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.",
@@ -266,11 +293,108 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             d(
                 "Markeret som ikke relevant, men uden forklaring.",
                 "Marked not applicable, but with no explanation.",
-            ),
+            ) + &hollow_text(lang, answer),
             d(
                 "Skriv i `explanation`, hvorfor punktet ikke er relevant for jer.",
                 "Write in `explanation` why the item does not apply to you.",
             ),
+        ),
+        Reason::DutyNotApplicable => (
+            d(
+                "Markeret som ikke relevant, men kravet gælder for alle almene boligorganisationer; en forklaring ændrer ikke på det.",
+                "Marked not applicable, but the duty applies to every housing organisation; an explanation does not change that.",
+            ),
+            d(
+                "Opfyld kravet, og angiv status, dato og dokumentation.",
+                "Meet the duty, and give its status, date and evidence.",
+            ),
+        ),
+        Reason::AwaitingCounterparty => {
+            let awaiting = gap.awaiting;
+            let requested = awaiting
+                .map(|a| a.requested.to_string())
+                .unwrap_or_default();
+            let who = counterparty.unwrap_or_default();
+            let situation = match (lang, awaiting.map(|a| a.instead_of)) {
+                (Lang::Da, Some(Reason::Overdue)) => {
+                    format!("Sidst gjort {date}; skulle gøres igen senest {due}.")
+                }
+                (Lang::En, Some(Reason::Overdue)) => {
+                    format!("Last done {date}; was due again by {due}.")
+                }
+                (Lang::Da, Some(Reason::Partial)) => "Kravet er kun delvist opfyldt.".into(),
+                (Lang::En, Some(Reason::Partial)) => "The duty is only partly met.".into(),
+                (Lang::Da, _) => "Kravet er ikke opfyldt.".into(),
+                (Lang::En, _) => "The duty is not met.".into(),
+            };
+            match lang {
+                Lang::Da => (
+                    format!(
+                        "{situation} Det afhænger af {who}, som organisationen skriftligt har anmodet om det {requested}."
+                    ),
+                    format!("Følg op over for {who}, og opdatér svaret, når det er sket."),
+                ),
+                Lang::En => (
+                    format!(
+                        "{situation} It depends on {who}, whom the organisation asked in writing on {requested}."
+                    ),
+                    format!("Follow up with {who}, and update the answer once it has happened."),
+                ),
+            }
+        }
+    };
+    (
+        what + &undocumented_request(lang, gap, answer, counterparty),
+        fix,
+    )
+}
+
+/// Why an explanation given did not count, as a sentence to add, or
+/// nothing where none was given.
+fn hollow_text(lang: Lang, answer: Option<&Answer>) -> String {
+    let Some(why) = answer.and_then(Answer::hollow_explanation) else {
+        return String::new();
+    };
+    let why = match why {
+        Hollow::Empty => lang.pick("den er tom", "it is empty"),
+        Hollow::Placeholder => lang.pick("den er en pladsholder", "it is a placeholder"),
+        Hollow::TooShort => lang.pick("den har under 20 tegn", "it has fewer than 20 characters"),
+    };
+    match lang {
+        Lang::Da => format!(" Forklaringen tæller ikke: {why}."),
+        Lang::En => format!(" The explanation does not count: {why}."),
+    }
+}
+
+/// On a critical gap that a request to the counterparty would have eased,
+/// what keeps the request from counting: it must be documented (rule 11).
+fn undocumented_request(
+    lang: Lang,
+    gap: &Gap,
+    answer: Option<&Answer>,
+    counterparty: Option<&str>,
+) -> String {
+    let (Some(answer), Some(who)) = (answer, counterparty) else {
+        return String::new();
+    };
+    let Some(requested) = &answer.requested else {
+        return String::new();
+    };
+    let eased = gap.severity == Severity::Critical
+        && matches!(
+            gap.reason,
+            Reason::Unmet | Reason::Partial | Reason::Overdue
+        );
+    if !eased || !answer.evidence.is_empty() {
+        return String::new();
+    }
+    let requested = requested.get_ref();
+    match lang {
+        Lang::Da => format!(
+            " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i `evidence`."
+        ),
+        Lang::En => format!(
+            " The request to {who} ({requested}) counts only once it is documented in `evidence`."
         ),
     }
 }

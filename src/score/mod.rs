@@ -6,11 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::load::{Assessment, Evidence};
-use crate::model::{Answer, Item, Kind, Status};
+use crate::model::{Answer, Item, Kind, Recurrence, Status};
 
 /// How bad a gap is. Ordered from least to most severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -36,6 +36,8 @@ pub enum Reason {
     EvidenceNotFound,
     PlanOverdue,
     NaUnexplained,
+    DutyNotApplicable,
+    AwaitingCounterparty,
 }
 
 /// One gap: an item that is not followed as it should be.
@@ -50,6 +52,19 @@ pub struct Gap {
     /// Evidence entries that were not found or leave the folder.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<(String, Evidence)>,
+    /// Awaiting the counterparty: the critical reason it stands in for
+    /// (unmet, partial, overdue), and when the counterparty was asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub awaiting: Option<Awaiting>,
+}
+
+/// What an awaiting-counterparty gap stands in for (rule 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Awaiting {
+    /// The critical reason the request downgraded.
+    pub instead_of: Reason,
+    /// When the organisation asked the counterparty.
+    pub requested: NaiveDate,
 }
 
 /// A deadline coming up; not a gap.
@@ -198,9 +213,22 @@ fn mean(adherences: impl Iterator<Item = f64>) -> f64 {
 /// month is clamped to its last day (2024-02-29 + 12 = 2025-02-28). A due
 /// date past the last one a TOML file can write, 9999-12-31, is that day.
 pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
     date.checked_add_months(Months::new(months))
-        .map_or(last, |due| due.min(last))
+        .map_or(LAST_DAY, |due| due.min(LAST_DAY))
+}
+
+/// The last day a TOML file can write; no due date is later.
+const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
+
+/// When an answer dated `date` falls due again (rule 4): `every-months`
+/// later, or for once in each calendar year, on 31 December of the year
+/// after (a meeting on 2025-09-30 is next due by 2026-12-31).
+pub fn due_date(recurrence: Recurrence, date: NaiveDate) -> NaiveDate {
+    match recurrence {
+        Recurrence::Months(months) => add_months(date, months),
+        Recurrence::CalendarYear => NaiveDate::from_ymd_opt(date.year() + 1, 12, 31)
+            .map_or(LAST_DAY, |due| due.min(LAST_DAY)),
+    }
 }
 
 /// Scores one loaded assessment as of a date.
@@ -302,6 +330,7 @@ fn score_item(
         reason,
         due: None,
         paths: Vec::new(),
+        awaiting: None,
     };
     let by_kind = |duty_severity, recommendation_severity| {
         if duty {
@@ -332,9 +361,15 @@ fn score_item(
         });
     }
 
-    // 2. Not applicable: left out of the score, but it must be explained.
+    // 2. Not applicable: a recommendation, or a duty whose wording makes it
+    // conditional, is left out of the score but must be explained; any
+    // other duty applies to every housing organisation.
     if answer.status == Status::NotApplicable {
-        if answer.explanation().is_none() {
+        if !item.may_be_not_applicable() {
+            out.value = Some(0.0);
+            out.gaps
+                .push(gap(Severity::Critical, Reason::DutyNotApplicable));
+        } else if answer.explanation().is_none() {
             out.gaps.push(gap(Severity::Major, Reason::NaUnexplained));
         }
         return out;
@@ -348,7 +383,7 @@ fn score_item(
     };
 
     // 4. Recurrence.
-    if let Some(months) = item.every_months.as_ref().map(|m| *m.get_ref())
+    if let Some(recurrence) = item.recurrence()
         && answer.status != Status::Unmet
     {
         match answer.date.as_ref() {
@@ -362,7 +397,7 @@ fn score_item(
                 }
             }
             Some(date) => {
-                let due = add_months(date.get_ref().0, months);
+                let due = due_date(recurrence, date.get_ref().0);
                 out.due = Some(due);
                 if as_of > due {
                     let (severity, reason) = if duty {
@@ -405,6 +440,32 @@ fn score_item(
             out.explained = true;
         } else {
             out.gaps.push(gap(Severity::Major, Reason::Unexplained));
+        }
+    }
+
+    // 11. Awaiting the counterparty: a documented written request turns
+    // each critical unmet, partial or overdue gap into a minor one. The
+    // value stays.
+    if item.counterparty.is_some()
+        && let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0)
+        && requested <= as_of
+        && answer
+            .date
+            .as_ref()
+            .is_none_or(|d| requested > d.get_ref().0)
+        && !evidence.is_empty()
+    {
+        for g in &mut out.gaps {
+            if g.severity == Severity::Critical
+                && matches!(g.reason, Reason::Unmet | Reason::Partial | Reason::Overdue)
+            {
+                g.awaiting = Some(Awaiting {
+                    instead_of: g.reason,
+                    requested,
+                });
+                g.severity = Severity::Minor;
+                g.reason = Reason::AwaitingCounterparty;
+            }
         }
     }
 
@@ -525,21 +586,53 @@ mod tests {
 
     #[test]
     fn rule2_not_applicable_needs_explanation_and_is_left_out() {
-        let cases: &[(&str, &str, Gaps)] = &[
-            ("duty", "", &[(Major, NaUnexplained)]),
-            ("recommendation", "", &[(Major, NaUnexplained)]),
-            ("duty", "explanation = \"\"", &[(Major, NaUnexplained)]),
+        // Items that may be not applicable: every recommendation, and a duty
+        // whose wording makes it conditional.
+        let conditional = "may-be-not-applicable = true\nevery-months = 12\nwarn-days = 30";
+        let cases: &[(&str, &str, &str, Gaps)] = &[
+            ("duty", conditional, "", &[(Major, NaUnexplained)]),
+            ("recommendation", "", "", &[(Major, NaUnexplained)]),
+            (
+                "duty",
+                conditional,
+                "explanation = \"\"",
+                &[(Major, NaUnexplained)],
+            ),
             (
                 "recommendation",
+                "",
                 "explanation = \"  \\n\\t \"",
                 &[(Major, NaUnexplained)],
             ),
-            ("duty", "explanation = \"No staff.\"", &[]),
-            ("recommendation", "explanation = \"No board.\"", &[]),
+            // Rule 6's test decides what an explanation is.
+            (
+                "recommendation",
+                "",
+                "explanation = \"TBD\"",
+                &[(Major, NaUnexplained)],
+            ),
+            (
+                "duty",
+                conditional,
+                "explanation = \"Ikke aktuelt\"",
+                &[(Major, NaUnexplained)],
+            ),
+            (
+                "duty",
+                conditional,
+                "explanation = \"Vi har ingen boligområder, der kræver koordinering.\"",
+                &[],
+            ),
+            (
+                "recommendation",
+                "every-months = 12",
+                "explanation = \"We have no board that could do this.\"",
+                &[],
+            ),
         ];
-        for (kind, explanation, expected) in cases {
-            // An old date, no evidence and a recurrence: none of that matters.
-            let it = item(kind, "every-months = 12\nwarn-days = 30");
+        for (kind, extra, explanation, expected) in cases {
+            // An old date and no evidence: neither matters.
+            let it = item(kind, extra);
             for status in ["not-applicable", "ikke-relevant"] {
                 let a = answer(&format!(
                     "status = \"{status}\"\ndate = 2000-01-01\n{explanation}"
@@ -554,6 +647,46 @@ mod tests {
                 assert!(s.notice.is_none());
             }
         }
+    }
+
+    #[test]
+    fn rule2_a_duty_that_applies_to_everyone_cannot_be_not_applicable() {
+        // Whatever the explanation, date or evidence: a critical gap, value
+        // 0, and the item stays in the score.
+        for extra in [
+            "",
+            "every = \"calendar-year\"\nwarn-days = 30",
+            "may-be-not-applicable = false",
+            "counterparty.da = \"kommunalbestyrelsen\"",
+        ] {
+            let it = item("duty", extra);
+            for explanation in [
+                "",
+                "explanation = \"Kommunen holder ikke styringsdialog med os.\"",
+            ] {
+                let a = answer(&format!(
+                    "status = \"not-applicable\"\ndate = 2026-01-01\nrequested = 2026-02-01\n{explanation}"
+                ));
+                let s = score(&it, Some(&a), &good(), "2026-06-01");
+                assert_eq!(
+                    kinds(&s),
+                    [(Critical, DutyNotApplicable)],
+                    "{extra:?} {explanation:?}"
+                );
+                assert_eq!(s.value, Some(0.0), "{extra:?}: stays in the score at 0");
+                assert!(!s.explained);
+            }
+        }
+        // A plan past its due date is still said.
+        let it = item("duty", "");
+        let a = answer(
+            "status = \"not-applicable\"\nplan = { action = \"Hold mødet\", owner = \"Direktionen\", due = 2026-01-01 }",
+        );
+        let s = score(&it, Some(&a), &[], "2026-06-01");
+        assert_eq!(
+            kinds(&s),
+            sorted(vec![(Critical, DutyNotApplicable), (Minor, PlanOverdue)])
+        );
     }
 
     // Rule 3 ----------------------------------------------------------------
@@ -571,13 +704,17 @@ mod tests {
         for (status, value) in cases {
             for kind in ["recommendation", "duty"] {
                 let it = item(kind, "");
-                let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+                let a = answer(&format!(
+                    "status = \"{status}\"\nexplanation = \"We chose another way, see the minutes.\""
+                ));
                 let s = score(&it, Some(&a), &good(), "2026-01-01");
                 assert_eq!(s.value, Some(value), "{kind} {status}");
             }
             // The recommendation has an explanation: no gap at all.
             let it = item("recommendation", "");
-            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            let a = answer(&format!(
+                "status = \"{status}\"\nexplanation = \"We chose another way, see the minutes.\""
+            ));
             assert!(score(&it, Some(&a), &good(), "2026-01-01").gaps.is_empty());
         }
     }
@@ -644,7 +781,9 @@ mod tests {
         ];
         for (kind, status, value, expected) in cases {
             let it = item(kind, "every-months = 12");
-            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            let a = answer(&format!(
+                "status = \"{status}\"\nexplanation = \"We chose another way, see the minutes.\""
+            ));
             let s = score(&it, Some(&a), &good(), "2026-01-01");
             assert_eq!(kinds(&s), sorted(expected.to_vec()), "{kind} {status}");
             assert_eq!(s.value, Some(*value), "{kind} {status}");
@@ -670,7 +809,7 @@ mod tests {
         for (kind, status, value, expected) in cases {
             let it = item(kind, "every-months = 12\nwarn-days = 30");
             let a = answer(&format!(
-                "status = \"{status}\"\ndate = 2025-03-15\nexplanation = \"Why.\""
+                "status = \"{status}\"\ndate = 2025-03-15\nexplanation = \"We chose another way, see the minutes.\""
             ));
             let s = score(&it, Some(&a), &good(), "2026-03-16");
             assert_eq!(kinds(&s), sorted(expected.to_vec()), "{kind} {status}");
@@ -684,6 +823,317 @@ mod tests {
                 assert_eq!(g.due, Some(due), "{kind} {status}");
             }
             assert!(s.notice.is_none(), "{kind} {status}: overdue, not due soon");
+        }
+    }
+
+    #[test]
+    fn rule4_once_every_calendar_year() {
+        // (answer's date, as-of, due, gaps): due on 31 December of the year
+        // after the answer's date, whatever the day within the year.
+        let cases: &[(&str, &str, &str, Gaps)] = &[
+            // The issue's case: the 2026 meeting is on time until year end.
+            ("2025-09-30", "2026-11-27", "2026-12-31", &[]),
+            ("2025-09-30", "2026-12-31", "2026-12-31", &[]),
+            (
+                "2025-09-30",
+                "2027-01-01",
+                "2026-12-31",
+                &[(Critical, Overdue)],
+            ),
+            // An answer dated 31 December: the whole next year, not a day.
+            ("2025-12-31", "2026-12-31", "2026-12-31", &[]),
+            (
+                "2025-12-31",
+                "2027-01-01",
+                "2026-12-31",
+                &[(Critical, Overdue)],
+            ),
+            // 1 January: nearly two years, as the law's "each year" gives.
+            ("2025-01-01", "2026-12-31", "2026-12-31", &[]),
+            // Leap days: 29 February is an ordinary day of its year.
+            ("2024-02-29", "2025-12-31", "2025-12-31", &[]),
+            (
+                "2024-02-29",
+                "2026-01-01",
+                "2025-12-31",
+                &[(Critical, Overdue)],
+            ),
+            ("2027-06-30", "2028-02-29", "2028-12-31", &[]),
+            // The last year a TOML file can write: clamped, never a panic.
+            ("9999-03-01", "9999-12-31", "9999-12-31", &[]),
+        ];
+        let it = item("duty", "every = \"calendar-year\"");
+        for (date, as_of, due, expected) in cases {
+            let a = answer(&format!("status = \"met\"\ndate = {date}"));
+            let s = score(&it, Some(&a), &good(), as_of);
+            assert_eq!(s.due, Some(day(due)), "{date} as of {as_of}");
+            assert_eq!(kinds(&s), *expected, "{date} as of {as_of}");
+            let value = if expected.is_empty() { 1.0 } else { 0.0 };
+            assert_eq!(s.value, Some(value), "{date} as of {as_of}");
+        }
+        // A recommendation goes stale the same way; warn-days counts back
+        // from 31 December.
+        let it = item(
+            "recommendation",
+            "every = \"calendar-year\"\nwarn-days = 31",
+        );
+        let a = answer("status = \"met\"\ndate = 2025-09-30");
+        let s = score(&it, Some(&a), &good(), "2027-01-01");
+        assert_eq!(kinds(&s), [(Minor, Stale)]);
+        assert_eq!(s.value, Some(0.5));
+        let s = score(&it, Some(&a), &good(), "2026-11-29");
+        assert!(s.notice.is_none());
+        let s = score(&it, Some(&a), &good(), "2026-12-01");
+        assert_eq!(s.notice.as_ref().map(|n| n.days), Some(30));
+        assert_eq!(s.notice.map(|n| n.due), Some(day("2026-12-31")));
+        // No date: the deadline cannot be worked out.
+        let a = answer("status = \"met\"");
+        let s = score(
+            &item("duty", "every = \"calendar-year\""),
+            Some(&a),
+            &good(),
+            "2026-01-01",
+        );
+        assert_eq!(kinds(&s), [(Critical, DateMissing)]);
+    }
+
+    #[test]
+    fn rule4_calendar_year_and_months_differ() {
+        // The same meeting, scored on a rolling 12 months, is overdue two
+        // months before the calendar year says it is.
+        let a = answer("status = \"met\"\ndate = 2025-09-30");
+        let rolling = score(
+            &item("duty", "every-months = 12"),
+            Some(&a),
+            &good(),
+            "2026-11-27",
+        );
+        let yearly = score(
+            &item("duty", "every = \"calendar-year\""),
+            Some(&a),
+            &good(),
+            "2026-11-27",
+        );
+        assert_eq!(kinds(&rolling), [(Critical, Overdue)]);
+        assert!(yearly.gaps.is_empty(), "{:?}", yearly.gaps);
+    }
+
+    #[test]
+    fn rule6_one_definition_of_explained() {
+        use crate::model::{Hollow, hollow};
+        // (explanation, why it does not count, or None when it counts)
+        let cases: &[(&str, Option<Hollow>)] = &[
+            ("", Some(Hollow::Empty)),
+            (" \t\n ", Some(Hollow::Empty)),
+            ("\u{200b}", Some(Hollow::Empty)),
+            ("\u{feff}\u{200b}\u{2060}\u{00ad}", Some(Hollow::Empty)),
+            ("\u{1}\u{7f}", Some(Hollow::Empty)),
+            ("TBD", Some(Hollow::Placeholder)),
+            ("tbd.", Some(Hollow::Placeholder)),
+            ("TODO", Some(Hollow::Placeholder)),
+            (
+                "TODO: skriv forklaringen, når vi har talt om det",
+                Some(Hollow::Placeholder),
+            ),
+            ("-", Some(Hollow::Placeholder)),
+            ("…", Some(Hollow::Placeholder)),
+            ("n/a", Some(Hollow::Placeholder)),
+            ("N/A", Some(Hollow::Placeholder)),
+            ("xxx", Some(Hollow::Placeholder)),
+            ("xxxxxxxxxxxxxxxxxxxxxxxxx", Some(Hollow::Placeholder)),
+            ("-------------------------", Some(Hollow::Placeholder)),
+            ("... ... ... ... ... ... ...", Some(Hollow::Placeholder)),
+            ("Forklaring følger", Some(Hollow::Placeholder)),
+            ("Forklaring følger senere.", Some(Hollow::Placeholder)),
+            ("  forklaring   følger  ", Some(Hollow::Placeholder)),
+            ("Explanation to follow", Some(Hollow::Placeholder)),
+            (
+                "Lorem ipsum dolor sit amet, consectetur",
+                Some(Hollow::Placeholder),
+            ),
+            ("for dyrt", Some(Hollow::TooShort)),
+            // 19 characters, and 19 once the invisible ends are trimmed.
+            ("Vi er for små. Nej.", Some(Hollow::TooShort)),
+            (
+                "\u{200b}Vi er for små. Nej.\u{200b}  ",
+                Some(Hollow::TooShort),
+            ),
+            // Invisible characters inside do not make up the length.
+            (
+                "Vi\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}",
+                Some(Hollow::TooShort),
+            ),
+            // 20 characters: counts.
+            ("Vi er for små. Nej!!", None),
+            (
+                "Vi er repræsenteret via vores administrationsorganisation.",
+                None,
+            ),
+            // A word from the list inside a real sentence is no placeholder.
+            ("Todos udvalg har overtaget opgaven fra bestyrelsen.", None),
+            (
+                "Ikke relevant, da vi ikke har nogen afdelinger med erhverv.",
+                None,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(hollow(text), *expected, "{text:?}");
+        }
+        // Scoring and validate ask the same question: an answer's
+        // explanation counts exactly when `hollow` says so.
+        let it = item("recommendation", "");
+        for (text, expected) in cases {
+            let toml = format!(
+                "status = \"unmet\"\nexplanation = {}",
+                toml::Value::String((*text).to_owned())
+            );
+            let a = answer(&toml);
+            assert_eq!(a.hollow_explanation(), *expected, "{text:?}");
+            let s = score(&it, Some(&a), &good(), "2026-01-01");
+            if expected.is_some() {
+                assert_eq!(kinds(&s), [(Major, Unexplained)], "{text:?}");
+                assert!(!s.explained, "{text:?}");
+            } else {
+                assert!(s.gaps.is_empty(), "{text:?}");
+                assert!(s.explained, "{text:?}");
+            }
+        }
+    }
+
+    // Rule 11 ---------------------------------------------------------------
+
+    #[test]
+    fn rule11_awaiting_the_counterparty() {
+        let cp = "counterparty = { da = \"kommunalbestyrelsen\", en = \"the municipal council\" }";
+        let yearly = format!("every = \"calendar-year\"\n{cp}");
+        // (item, answer, evidence, as-of, gaps, value)
+        type Case<'a> = (&'a str, &'a str, &'a [Evidence], &'a str, Gaps, f64);
+        let cases: &[Case] = &[
+            // Overdue, asked after the last meeting, documented: minor.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2025-10-15",
+                &[Found],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty)],
+                0.0,
+            ),
+            // The same without evidence: stays critical.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2025-10-15",
+                &[],
+                "2026-01-05",
+                &[(Critical, Overdue), (Minor, NoEvidence)],
+                0.0,
+            ),
+            // Asked before the last meeting: that request was answered.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2024-09-01",
+                &[Found],
+                "2026-01-05",
+                &[(Critical, Overdue)],
+                0.0,
+            ),
+            // Asked on the day of the last meeting: not after it.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2024-10-01",
+                &[Found],
+                "2026-01-05",
+                &[(Critical, Overdue)],
+                0.0,
+            ),
+            // A request dated after as-of has not been made yet.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2026-02-01",
+                &[Found],
+                "2026-01-05",
+                &[(Critical, Overdue)],
+                0.0,
+            ),
+            // On the as-of day itself it counts.
+            (
+                &yearly,
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2026-01-05",
+                &[Found],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty)],
+                0.0,
+            ),
+            // Unmet and partial, with no date: each downgraded; the value
+            // stays what the status gives.
+            (
+                cp,
+                "status = \"unmet\"\nrequested = 2025-10-15",
+                &[Found],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty)],
+                0.0,
+            ),
+            (
+                cp,
+                "status = \"partial\"\nrequested = 2025-10-15",
+                &[Url],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty)],
+                0.5,
+            ),
+            // Partial and overdue: two critical gaps, two minor ones.
+            (
+                &yearly,
+                "status = \"partial\"\ndate = 2024-10-01\nrequested = 2025-10-15",
+                &[Found],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty), (Minor, AwaitingCounterparty)],
+                0.0,
+            ),
+            // No date on a recurring item is not the counterparty's doing.
+            (
+                &yearly,
+                "status = \"met\"\nrequested = 2025-10-15",
+                &[Found],
+                "2026-01-05",
+                &[(Critical, DateMissing)],
+                0.0,
+            ),
+            // Without a counterparty the item is the organisation's alone.
+            (
+                "every = \"calendar-year\"",
+                "status = \"met\"\ndate = 2024-10-01\nrequested = 2025-10-15",
+                &[Found],
+                "2026-01-05",
+                &[(Critical, Overdue)],
+                0.0,
+            ),
+            // Evidence that is not found still documents an attempt, and is
+            // said on its own.
+            (
+                cp,
+                "status = \"unmet\"\nrequested = 2025-10-15",
+                &[Missing],
+                "2026-01-05",
+                &[(Minor, AwaitingCounterparty), (Minor, EvidenceNotFound)],
+                0.0,
+            ),
+        ];
+        for (extra, toml, ev, as_of, expected, value) in cases {
+            let it = item("duty", extra);
+            let a = answer(toml);
+            let s = score(&it, Some(&a), &evidence(ev), as_of);
+            assert_eq!(
+                kinds(&s),
+                sorted(expected.to_vec()),
+                "{extra:?} {toml:?} {ev:?}"
+            );
+            assert_eq!(s.value, Some(*value), "{extra:?} {toml:?}");
+            for g in s.gaps.iter().filter(|g| g.reason == AwaitingCounterparty) {
+                let awaiting = g.awaiting.expect("says what it stands in for");
+                assert_eq!(awaiting.requested, day(toml.rsplit("= ").next().unwrap()));
+                assert!(matches!(awaiting.instead_of, Overdue | Unmet | Partial));
+            }
         }
     }
 
@@ -779,8 +1229,18 @@ mod tests {
     fn rule6_recommendation_comply_or_explain() {
         // (status, explanation, explained, gaps)
         let cases: &[(&str, &str, bool, Gaps)] = &[
-            ("partial", "explanation = \"Too small.\"", true, &[]),
-            ("unmet", "explanation = \"Too small.\"", true, &[]),
+            (
+                "partial",
+                "explanation = \"We are too small for this to pay off.\"",
+                true,
+                &[],
+            ),
+            (
+                "unmet",
+                "explanation = \"We are too small for this to pay off.\"",
+                true,
+                &[],
+            ),
             ("partial", "", false, &[(Major, Unexplained)]),
             ("unmet", "", false, &[(Major, Unexplained)]),
             (
@@ -796,7 +1256,12 @@ mod tests {
                 &[(Major, Unexplained)],
             ),
             // A met answer has nothing to explain.
-            ("met", "explanation = \"Fine.\"", false, &[]),
+            (
+                "met",
+                "explanation = \"Everything is fine with this item.\"",
+                false,
+                &[],
+            ),
         ];
         for (status, explanation, explained, expected) in cases {
             let it = item("recommendation", "");
@@ -833,7 +1298,9 @@ mod tests {
         ];
         for (status, entries, expected, paths) in cases {
             let it = item("recommendation", "");
-            let a = answer(&format!("status = \"{status}\"\nexplanation = \"Why.\""));
+            let a = answer(&format!(
+                "status = \"{status}\"\nexplanation = \"We chose another way, see the minutes.\""
+            ));
             let ev = evidence(entries);
             let s = score(&it, Some(&a), &ev, "2026-01-01");
             assert_eq!(kinds(&s), *expected, "{status} {entries:?}");
@@ -970,7 +1437,7 @@ mod tests {
             ),
             // Explained: compliant.
             (
-                "status = \"unmet\"\nexplanation = \"Small.\"",
+                "status = \"unmet\"\nexplanation = \"We are too small for this to pay off.\"",
                 &[],
                 "status = \"met\"",
                 true,
@@ -995,7 +1462,7 @@ mod tests {
             (
                 "status = \"met\"",
                 &[Found],
-                "status = \"partial\"\nexplanation = \"Later.\"",
+                "status = \"partial\"\nexplanation = \"We will do this later, as the plan says.\"",
                 false,
                 [1, 0, 0, 0],
             ),
@@ -1049,7 +1516,7 @@ mod tests {
                 ),
             ],
             "[answers.z]\nstatus = \"met\"\n\
-             [answers.y]\nstatus = \"unmet\"\nexplanation = \"Small.\"\n\
+             [answers.y]\nstatus = \"unmet\"\nexplanation = \"We are too small for this to pay off.\"\n\
              [answers.a]\nstatus = \"unmet\"\nplan = { action = \"Do\", due = 2025-01-01 }\n\
              [answers.soon]\nstatus = \"met\"\ndate = 2025-01-10\n",
             &[("a", &[Found]), ("soon", &[Url])],
@@ -1108,8 +1575,8 @@ mod tests {
                  [[item]]\nid = \"na\"\nkind = \"recommendation\"\nweight = 5\ntitle.da = \"T\"\n",
             )],
             "[answers.heavy]\nstatus = \"met\"\n\
-             [answers.light]\nstatus = \"unmet\"\nexplanation = \"Small.\"\n\
-             [answers.na]\nstatus = \"not-applicable\"\nexplanation = \"No.\"\n",
+             [answers.light]\nstatus = \"unmet\"\nexplanation = \"We are too small for this to pay off.\"\n\
+             [answers.na]\nstatus = \"not-applicable\"\nexplanation = \"It does not apply: we have no such thing.\"\n",
             &[("heavy", &[Found])],
         );
         let e = evaluate(&l, day("2026-01-01"));
@@ -1120,8 +1587,8 @@ mod tests {
 
         // Nothing applicable: 100.
         let l = loaded(
-            vec![checklist("c", &items(&[("na", "duty")]))],
-            "[answers.na]\nstatus = \"not-applicable\"\nexplanation = \"No.\"\n",
+            vec![checklist("c", &items(&[("na", "recommendation")]))],
+            "[answers.na]\nstatus = \"not-applicable\"\nexplanation = \"It does not apply: we have no such thing.\"\n",
             &[],
         );
         let e = evaluate(&l, day("2026-01-01"));
@@ -1156,7 +1623,7 @@ mod tests {
         for (kind, status, plan, as_of, overdue) in cases {
             let it = item(kind, "");
             let a = answer(&format!(
-                "status = \"{status}\"\nexplanation = \"Why.\"\n{plan}"
+                "status = \"{status}\"\nexplanation = \"We chose another way, see the minutes.\"\n{plan}"
             ));
             let s = score(&it, Some(&a), &good(), as_of);
             let found: Vec<&Gap> = s.gaps.iter().filter(|g| g.reason == PlanOverdue).collect();

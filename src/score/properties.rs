@@ -98,7 +98,7 @@ fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> 
         step(
             "an explanation",
             AnswerSpec {
-                explanation: Some("Because.".into()),
+                explanation: Some("Because we are too small for it.".into()),
                 ..a.clone()
             },
             &[],

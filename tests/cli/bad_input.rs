@@ -333,3 +333,34 @@ fn problems_in_several_files_are_all_reported() {
     }
     assert!(stdout.contains("3 filer kunne ikke tjekkes."), "{stdout}");
 }
+
+#[test]
+fn two_recurrences_and_a_conditional_recommendation_are_e014() {
+    let stderr = fails(
+        check_invalid(&["recurrence.toml"]),
+        &[
+            "E014",
+            "recurrence-checklist.toml:17:9",
+            "`GEN-1` har både `every` og `every-months`",
+            "recurrence-checklist.toml:24:25",
+            "`may-be-not-applicable` gælder kun regelkrav, men står på anbefalingen `GEN-2`",
+            "fejl: 2 problemer i inddata",
+        ],
+    );
+    insta::assert_snapshot!("invalid_recurrence", stderr);
+}
+
+#[test]
+fn requested_without_a_counterparty_is_e014() {
+    let stderr = fails(
+        check_invalid(&["requested-without-counterparty.toml", "--lang", "en"]),
+        &[
+            "E014",
+            "requested-without-counterparty.toml:12:13",
+            "`requested` is only for items with a counterparty",
+            "`OMV-5`",
+            "remove `requested`",
+        ],
+    );
+    insta::assert_snapshot!("invalid_requested_without_counterparty", stderr);
+}

@@ -34,7 +34,7 @@ fn list_da() {
         "samarbejde-med-omverdenen 2022-08-04",
         "(indbygget)",
         "anbefaling",
-        "lovkrav",
+        "regelkrav",
         "hver 12. måned",
     ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");

@@ -64,7 +64,8 @@ fn lint_w001_explanation_that_explains_nothing() {
         18,
         15,
         &[
-            "forklaringen på `OMV-3` forklarer ikke noget",
+            "forklaringen på `OMV-3` tæller ikke som en forklaring",
+            "en pladsholder",
             "hvad I gør i stedet",
         ],
     );

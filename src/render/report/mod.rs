@@ -176,6 +176,8 @@ pub struct SourceView {
     pub source_title: String,
     pub url: Option<String>,
     pub updated: Option<String>,
+    /// What could not be verified, said once.
+    pub notes: Option<String>,
     pub bases: Vec<Basis>,
 }
 
@@ -494,6 +496,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 source_title: f.source.title.clone(),
                 url: f.source.url.clone(),
                 updated: f.source.updated.map(|d| d.to_string()),
+                notes: f.source.notes.as_ref().map(|n| lang.text(n).to_owned()),
                 bases: f
                     .items
                     .iter()
