@@ -47,11 +47,23 @@ pub struct Builtin {
 }
 
 /// The built-in checklists, by id.
-pub const BUILTINS: &[Builtin] = &[Builtin {
-    id: "samarbejde-med-omverdenen",
-    path: "checklists/samarbejde-med-omverdenen.toml",
-    text: include_str!("../../checklists/samarbejde-med-omverdenen.toml"),
-}];
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        id: "samarbejde-med-omverdenen",
+        path: "checklists/samarbejde-med-omverdenen.toml",
+        text: include_str!("../../checklists/samarbejde-med-omverdenen.toml"),
+    },
+    Builtin {
+        id: "ekstern-repraesentation",
+        path: "checklists/ekstern-repraesentation.toml",
+        text: include_str!("../../checklists/ekstern-repraesentation.toml"),
+    },
+    Builtin {
+        id: "forbrugervalg-til-vandselskaber",
+        path: "checklists/forbrugervalg-til-vandselskaber.toml",
+        text: include_str!("../../checklists/forbrugervalg-til-vandselskaber.toml"),
+    },
+];
 
 /// What the loader needs from the file system.
 pub trait Fs {
