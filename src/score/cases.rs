@@ -45,7 +45,13 @@ pub(crate) struct ItemSpec {
     pub(crate) kind: Kind,
     pub(crate) weight: Option<f64>,
     pub(crate) every_months: Option<u32>,
+    /// `every = "calendar-year"` (only where `every_months` is `None`).
+    pub(crate) calendar_year: bool,
     pub(crate) warn_days: Option<u32>,
+    /// A counterparty, whom an answer may have `requested`.
+    pub(crate) counterparty: bool,
+    /// A duty marked `may-be-not-applicable`.
+    pub(crate) conditional: bool,
 }
 
 /// One answer. Dates are in days before the as-of date (a negative number
@@ -60,6 +66,9 @@ pub(crate) struct AnswerSpec {
     pub(crate) explanation: Option<String>,
     /// A plan, with its due date in days before the as-of date.
     pub(crate) plan: Option<Option<i64>>,
+    /// When the counterparty was asked, in days before the as-of date;
+    /// written only for an item with a counterparty.
+    pub(crate) requested: Option<i64>,
 }
 
 /// Checklists, the answers for their items (the `k`th answer is for the
@@ -100,15 +109,29 @@ fn item() -> impl Strategy<Value = ItemSpec> {
             1 => Just(MAX_MONTHS),
         ]),
         prop::option::of(prop_oneof![9 => 0u32..=400, 1 => Just(u32::MAX)]),
+        any::<bool>(),
+        prop::bool::weighted(0.3),
+        prop::bool::weighted(0.2),
     )
-        .prop_map(|(name, kind, weight, every_months, warn_days)| ItemSpec {
-            name,
-            kind,
-            weight,
-            every_months,
-            // Without every-months, warn-days is an input error.
-            warn_days: every_months.and(warn_days),
-        })
+        .prop_map(
+            |(name, kind, weight, every_months, warn_days, yearly, counterparty, conditional)| {
+                let calendar_year = every_months.is_none() && yearly;
+                ItemSpec {
+                    name,
+                    kind,
+                    weight,
+                    every_months,
+                    calendar_year,
+                    // Without a recurrence, warn-days is an input error.
+                    warn_days: (every_months.is_some() || calendar_year)
+                        .then_some(warn_days)
+                        .flatten(),
+                    counterparty,
+                    // Only a duty may be marked conditional.
+                    conditional: conditional && kind == Kind::Duty,
+                }
+            },
+        )
 }
 
 pub(crate) fn answer() -> impl Strategy<Value = AnswerSpec> {
@@ -133,15 +156,17 @@ pub(crate) fn answer() -> impl Strategy<Value = AnswerSpec> {
         ),
         prop::option::of(explanation),
         prop::option::of(prop::option::of(-400i64..=400)),
+        prop::option::of(-90i64..=3_000),
     )
         .prop_map(
-            |(status, danish, date, evidence, explanation, plan)| AnswerSpec {
+            |(status, danish, date, evidence, explanation, plan, requested)| AnswerSpec {
                 status,
                 danish,
                 date,
                 evidence,
                 explanation,
                 plan,
+                requested,
             },
         )
 }
@@ -252,6 +277,15 @@ impl Case {
             if let Some(m) = spec.every_months {
                 text += &format!("every-months = {m}\n");
             }
+            if spec.calendar_year {
+                text += "every = \"calendar-year\"\n";
+            }
+            if spec.counterparty {
+                text += "counterparty.da = \"kommunalbestyrelsen\"\n";
+            }
+            if spec.conditional {
+                text += "may-be-not-applicable = true\n";
+            }
             if let Some(w) = spec.warn_days {
                 text += &format!("warn-days = {w}\n");
             }
@@ -284,14 +318,26 @@ impl Case {
         ];
         let items = self.items();
         for &k in order {
-            let (Some((_, id, _)), Some(Some(a))) = (items.get(k), answers.get(k)) else {
+            let (Some((_, id, spec)), Some(Some(a))) = (items.get(k), answers.get(k)) else {
                 continue;
             };
             let header = format!("answers.{}", key(id));
+            let mut lines = self.answer_lines(a);
+            if spec.counterparty {
+                lines.extend(a.requested.map(|d| format!("requested = {}", self.day(d))));
+            }
             tables.push(Table {
                 header: Some(header.clone()),
-                known: &["status", "date", "evidence", "note", "explanation", "plan"],
-                lines: self.answer_lines(a),
+                known: &[
+                    "status",
+                    "date",
+                    "evidence",
+                    "note",
+                    "explanation",
+                    "plan",
+                    "requested",
+                ],
+                lines,
             });
             if let Some(due) = a.plan {
                 let mut lines = vec!["action = \"Do it.\"".to_owned()];

@@ -15,14 +15,16 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
-use super::cases::{AnswerSpec, MAX_ITEMS, answer, case, config, key, load, regex, text, weight};
+use super::cases::{
+    AnswerSpec, ItemSpec, MAX_ITEMS, answer, case, config, key, load, regex, text, weight,
+};
 use super::*;
 use crate::diag::Code;
 use crate::lang::Lang;
 use crate::load::Loader;
 
 use Evidence::Found;
-use Reason::{DateMissing, NoEvidence, Overdue, Partial, Stale};
+use Reason::{AwaitingCounterparty, DateMissing, NoEvidence, Overdue, Partial, Stale};
 
 // 1. Adherence ------------------------------------------------------------
 
@@ -74,12 +76,19 @@ struct Step {
 /// The gaps a status one step up may bring: leaving unmet, a duty's
 /// `unmet` becomes `partial`, and rule 4 checks a recurring item's date;
 /// reaching met, rule 7 checks the evidence.
-const FROM_UNMET: &[Reason] = &[Partial, DateMissing, Overdue, Stale];
+const FROM_UNMET: &[Reason] = &[Partial, DateMissing, Overdue, Stale, AwaitingCounterparty];
 const TO_MET: &[Reason] = &[NoEvidence];
 
 /// Every improvement of the answer for an item of this kind, or of no
 /// answer; `spare` is an answer for an item that has none.
-fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> Vec<Step> {
+fn improvements(item: &ItemSpec, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> Vec<Step> {
+    let kind = item.kind;
+    // A request to the counterparty counts only when it is after the
+    // answer's date: a date on or after it says the request was answered,
+    // and what falls due next needs a request of its own (rule 11). Such a
+    // date is a new situation, not an improvement.
+    let requested = a_request(item, answer.as_ref());
+    let before_request = |date: i64| requested.is_none_or(|r| date > r);
     let Some(a) = answer else {
         return vec![Step {
             what: "an answer where there was none",
@@ -103,18 +112,20 @@ fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> 
             },
             &[],
         ),
+        // Evidence may document a request to the counterparty: a critical
+        // gap gives way to a minor `awaiting-counterparty` (rule 11).
         step(
             "found evidence",
             AnswerSpec {
                 evidence: [a.evidence.as_slice(), &[Found]].concat(),
                 ..a.clone()
             },
-            &[],
+            &[AwaitingCounterparty],
         ),
     ];
     // A later date, up to as-of.
     if let Some(days) = a.date.filter(|d| *d > 0) {
-        for later in [days / 2, 0] {
+        for later in [days / 2, 0].into_iter().filter(|d| before_request(*d)) {
             steps.push(step(
                 "a later date",
                 AnswerSpec {
@@ -128,7 +139,7 @@ fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> 
     // A duty's date where there was none, up to as-of: `date-missing`
     // may give way to `overdue`. (Not a recommendation's: see the
     // property.)
-    if a.date.is_none() && kind == Kind::Duty {
+    if a.date.is_none() && kind == Kind::Duty && before_request(spare.date.unwrap_or(0).max(0)) {
         steps.push(step(
             "a date where there was none",
             AnswerSpec {
@@ -143,14 +154,22 @@ fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> 
         Status::Partial => (Status::Met, TO_MET),
         Status::Met | Status::NotApplicable => return steps,
     };
-    steps.push(step(
-        "a status one step up",
-        AnswerSpec {
-            status: up,
-            ..a.clone()
-        },
-        may_add,
-    ));
+    // Leaving unmet for partial without a date, a recurring item gains a
+    // critical `date-missing` that no request to the counterparty eases,
+    // where `unmet` had been eased to minor: that step claims progress it
+    // does not date (the dated one below is checked).
+    let recurs = item.every_months.is_some() || item.calendar_year;
+    let eased_undated = requested.is_some() && a.date.is_none() && recurs;
+    if !eased_undated {
+        steps.push(step(
+            "a status one step up",
+            AnswerSpec {
+                status: up,
+                ..a.clone()
+            },
+            may_add,
+        ));
+    }
     // The same, on an answer dated as-of with evidence found: what the
     // new status's checks ask for is there.
     let in_order = AnswerSpec {
@@ -173,6 +192,13 @@ fn improvements(kind: Kind, answer: &Option<AnswerSpec>, spare: &AnswerSpec) -> 
         }),
     });
     steps
+}
+
+/// When the answer asked the item's counterparty, in days before as-of.
+fn a_request(item: &ItemSpec, answer: Option<&AnswerSpec>) -> Option<i64> {
+    answer
+        .and_then(|a| a.requested)
+        .filter(|_| item.counterparty)
 }
 
 /// The gaps of `after` that `before` does not have, as (item, reason);
@@ -251,7 +277,11 @@ proptest! {
     ///   item never gains a critical or major gap, and a compliant
     ///   assessment stays compliant;
     /// - an explanation, found evidence or a later date adds no gap: the
-    ///   gaps after are among those before;
+    ///   gaps after are among those before, but for the minor
+    ///   `awaiting-counterparty` that found evidence may put in place of a
+    ///   critical gap (rule 11). A later date is not one on or after the
+    ///   answer's `requested`: that says the request was answered, and
+    ///   what falls due next needs a request of its own;
     /// - a duty's new date adds at most `overdue`, for the
     ///   `date-missing` it removes;
     /// - a status one step up adds only the gaps of what the new status
@@ -281,7 +311,7 @@ proptest! {
             return Ok(());
         }
         let k = pick.index(items.len());
-        let steps = improvements(items[k].2.kind, &case.answers[k], &spare);
+        let steps = improvements(items[k].2, &case.answers[k], &spare);
         // Each answer once: most steps start from the same one.
         let mut answers: Vec<&Option<AnswerSpec>> = Vec::new();
         let mut index = |a| match answers.iter().position(|b| *b == a) {
