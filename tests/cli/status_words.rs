@@ -1,0 +1,100 @@
+//! Status words as people write them: every alias in any capitalisation,
+//! with a space for a hyphen, read as its canonical status; a near miss
+//! named in the hint; and the words for a duty (opfyldt) where people read
+//! a status, the canonical ones where scripts do.
+
+use std::fs;
+
+use crate::{AS_OF, almen_in, array, check, exits, json, str_field, succeeds, validate};
+
+const FIXTURE: &str = "tests/fixtures/valid/statusord.toml";
+
+#[test]
+fn status_words_as_people_write_them_check_fine() {
+    let stdout = exits(check(&[FIXTURE]), 0);
+    assert!(stdout.contains("Ingen mangler."), "{stdout}");
+    succeeds(validate(&[FIXTURE]));
+
+    // Scripts see the canonical words, whatever the file says.
+    let doc = json(&exits(check(&[FIXTURE, "--format", "json"]), 0));
+    let status = |id: &str| {
+        let item = array(&doc, "items")
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        str_field(item, "status").to_owned()
+    };
+    for (id, written, canonical) in [
+        ("OMV-1", "Følger", "met"),
+        ("OMV-2", "Følger delvist", "partial"),
+        ("OMV-3", "følges ikke", "unmet"),
+        ("OMV-4", "FØLGER-DELVIST", "partial"),
+        ("OMV-5", "Følges", "met"),
+        ("OMV-6", "Not applicable", "not-applicable"),
+        ("LAB-6F-1", "Opfyldt", "met"),
+        ("NV-13", "FØLGES", "met"),
+    ] {
+        assert_eq!(status(id), canonical, "{id}: {written}");
+    }
+    let csv = exits(check(&[FIXTURE, "--format", "csv", "--lang", "en"]), 0);
+    let statuses: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(4).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "met",
+            "partial",
+            "unmet",
+            "partial",
+            "met",
+            "not-applicable",
+            "met",
+            "met",
+            "met",
+            "met"
+        ],
+        "{csv}"
+    );
+}
+
+#[test]
+fn every_alias_checks_on_every_kind_of_item() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each word, once on a recommendation (OMV-1) and once on a duty
+    // (LAB-6F-1), in the spellings people use.
+    let words = [
+        ("met", "met"),
+        ("Partial", "partial"),
+        ("UNMET", "unmet"),
+        ("not applicable", "not-applicable"),
+        ("følger", "met"),
+        ("Følger delvist", "partial"),
+        ("følger ikke", "unmet"),
+        ("Ikke relevant", "not-applicable"),
+        ("Opfyldt", "met"),
+        ("delvist opfyldt", "partial"),
+        ("IKKE OPFYLDT", "unmet"),
+        ("følges", "met"),
+        ("følges-delvist", "partial"),
+        ("Følges ikke", "unmet"),
+    ];
+    for (written, canonical) in words {
+        let file = format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"{written}\"\n[answers.LAB-6F-1]\nstatus = \"{written}\"\n"
+        );
+        fs::write(dir.path().join("a.toml"), file).unwrap();
+        let out = almen_in(dir.path())
+            .args(["check", "a.toml", "--format", "json", "--as-of", AS_OF])
+            .output()
+            .unwrap();
+        assert!(out.stderr.is_empty(), "{written}: {out:?}");
+        let doc = json(&String::from_utf8(out.stdout).unwrap());
+        for id in ["OMV-1", "LAB-6F-1"] {
+            let item = array(&doc, "items").iter().find(|i| i["id"] == id).unwrap();
+            assert_eq!(item["status"], canonical, "{id}: {written}");
+        }
+    }
+}
