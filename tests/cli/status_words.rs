@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use crate::{AS_OF, almen_in, array, check, exits, json, str_field, succeeds, validate};
+use crate::{AS_OF, almen_in, array, check, exits, fails, json, str_field, succeeds, validate};
 
 const FIXTURE: &str = "tests/fixtures/valid/statusord.toml";
 
@@ -95,6 +95,42 @@ fn every_alias_checks_on_every_kind_of_item() {
         for id in ["OMV-1", "LAB-6F-1"] {
             let item = array(&doc, "items").iter().find(|i| i["id"] == id).unwrap();
             assert_eq!(item["status"], canonical, "{id}: {written}");
+        }
+    }
+}
+
+#[test]
+fn a_near_miss_is_e009_with_the_word_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    for (written, meant) in [
+        ("følger delvis", "følger-delvist"),
+        ("Opfyldt delvist", "delvist-opfyldt"),
+        ("ikke følges", "følges-ikke"),
+        (" met", "met"),
+        ("Følger  delvist", "følger-delvist"),
+        ("følger_ikke", "følger-ikke"),
+        ("følger`", "følger"),
+    ] {
+        let file = format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"{written}\"\n"
+        );
+        fs::write(dir.path().join("a.toml"), file).unwrap();
+        let mut cmd = almen_in(dir.path());
+        cmd.args(["check", "a.toml", "--as-of", AS_OF, "--color", "never"]);
+        let stderr = fails(
+            cmd,
+            &[
+                "error[E009]",
+                &format!("ukendt værdi `{written}` for `status`"),
+                &format!("mente du `{meant}`?"),
+            ],
+        );
+        // The words listed: canonical, Danish and for duties, not every
+        // spelling.
+        assert!(stderr.contains("`ikke-opfyldt`"), "{stderr}");
+        assert!(!stderr.contains("`følges`"), "{stderr}");
+        if written == "Opfyldt delvist" {
+            insta::assert_snapshot!("unknown_status_opfyldt_delvist", stderr);
         }
     }
 }
