@@ -9,6 +9,15 @@ use crate::{AS_OF, almen_in, array, check, exits, fails, json, str_field, succee
 
 const FIXTURE: &str = "tests/fixtures/valid/statusord.toml";
 
+/// The line of a table that holds `id`'s row.
+fn row<'a>(table: &'a str, id: &str) -> &'a str {
+    let needle = format!(" {id} ");
+    table
+        .lines()
+        .find(|l| l.contains(&needle))
+        .unwrap_or_else(|| panic!("no row for {id}:\n{table}"))
+}
+
 #[test]
 fn status_words_as_people_write_them_check_fine() {
     let stdout = exits(check(&[FIXTURE]), 0);
@@ -97,6 +106,58 @@ fn every_alias_checks_on_every_kind_of_item() {
             assert_eq!(item["status"], canonical, "{id}: {written}");
         }
     }
+}
+
+#[test]
+fn the_table_says_opfyldt_for_a_duty_and_følger_for_a_recommendation() {
+    let da = exits(check(&["examples/mangler.toml", "--all"]), 1);
+    for (id, words) in [
+        ("OMV-2", "følger delvist"),
+        ("OMV-3", "følger ikke"),
+        ("OMV-5", "følger"),
+        ("LAB-6F-1", "ikke opfyldt"),
+        ("LAB-6F-2", "delvist opfyldt"),
+        ("STY-1", "opfyldt"),
+        ("EGN-2", "ikke relevant"),
+    ] {
+        assert!(
+            row(&da, id).contains(&format!(" {words} ")),
+            "{id} is not {words:?}:\n{da}"
+        );
+    }
+    let en = exits(
+        check(&["examples/mangler.toml", "--all", "--lang", "en"]),
+        1,
+    );
+    for (id, words) in [
+        ("OMV-2", "partial"),
+        ("OMV-5", "met"),
+        ("LAB-6F-1", "not fulfilled"),
+        ("LAB-6F-2", "partly fulfilled"),
+        ("STY-1", "fulfilled"),
+        ("EGN-2", "not applicable"),
+    ] {
+        assert!(
+            row(&en, id).contains(&format!(" {words} ")),
+            "{id} is not {words:?}:\n{en}"
+        );
+    }
+    // The board's report says it the same way.
+    let mut report = crate::almen();
+    report.args([
+        "report",
+        "examples/mangler.toml",
+        "--format",
+        "markdown",
+        "--as-of",
+        AS_OF,
+    ]);
+    let md = exits(report, 0);
+    assert!(md.contains("| LAB-6F-1 "), "{md}");
+    let line = md.lines().find(|l| l.starts_with("| LAB-6F-2 ")).unwrap();
+    assert!(line.contains("| delvist opfyldt |"), "{line}");
+    let line = md.lines().find(|l| l.starts_with("| OMV-2 ")).unwrap();
+    assert!(line.contains("| følger delvist |"), "{line}");
 }
 
 #[test]
