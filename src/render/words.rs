@@ -213,10 +213,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::NoEvidence => (
-            d(
-                "Opfyldt, men ingen dokumentation er angivet.",
-                "Met, but no evidence is given.",
-            ),
+            match item.map(|i| i.item.kind) {
+                Some(Kind::Duty) => d(
+                    "Opfyldt, men ingen dokumentation er angivet.",
+                    "Fulfilled, but no evidence is given.",
+                ),
+                _ => d(
+                    "Følges, men ingen dokumentation er angivet.",
+                    "Met, but no evidence is given.",
+                ),
+            },
             d(
                 "Angiv dokumentation i `evidence`: en sti til en fil eller et link.",
                 "List evidence in `evidence`: a path to a file or a link.",

@@ -195,3 +195,41 @@ fn a_near_miss_is_e009_with_the_word_meant() {
         }
     }
 }
+
+#[test]
+fn an_item_met_without_evidence_is_said_in_the_words_of_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"følger\"\ndate = 2026-01-01\n[answers.LAB-6F-1]\nstatus = \"opfyldt\"\ndate = 2026-01-01\n",
+    )
+    .unwrap();
+    for (lang, recommendation, duty) in [
+        (
+            "da",
+            "Følges, men ingen dokumentation er angivet.",
+            "Opfyldt, men ingen dokumentation er angivet.",
+        ),
+        (
+            "en",
+            "Met, but no evidence is given.",
+            "Fulfilled, but no evidence is given.",
+        ),
+    ] {
+        let out = almen_in(dir.path())
+            .args(["check", "a.toml", "--format", "json", "--lang", lang])
+            .args(["--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let doc = json(&String::from_utf8(out.stdout).unwrap());
+        let message = |id: &str| {
+            let gap = array(&doc, "gaps")
+                .iter()
+                .find(|g| g["item"] == id && g["reason"] == "no-evidence")
+                .unwrap_or_else(|| panic!("no gap for {id}: {doc}"));
+            str_field(gap, "message").to_owned()
+        };
+        assert_eq!(message("OMV-1"), recommendation, "{lang}");
+        assert_eq!(message("LAB-6F-1"), duty, "{lang}");
+    }
+}
