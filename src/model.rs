@@ -223,17 +223,106 @@ pub struct AssessmentMeta {
 }
 
 /// How far an item is followed.
+///
+/// Written in a file as any word of [`STATUS_ALIASES`] (see
+/// [`Status::from_word`]); always written out as its canonical word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
-    /// Met (følger).
+    /// Met (følger; for a duty, opfyldt).
     Met,
-    /// Partly met (følger delvist).
+    /// Partly met (følger delvist; for a duty, delvist opfyldt).
     Partial,
-    /// Not met (følger ikke).
+    /// Not met (følger ikke; for a duty, ikke opfyldt).
     Unmet,
     /// Does not apply to this organisation (ikke relevant).
     NotApplicable,
+}
+
+/// Every word a status may be written as, in lower case with hyphens, and
+/// the status it means: the canonical words, the Danish words of comply or
+/// explain, the words for duties and the passive. Each is accepted on every
+/// kind of item.
+pub const STATUS_ALIASES: [(&str, Status); 14] = [
+    ("met", Status::Met),
+    ("partial", Status::Partial),
+    ("unmet", Status::Unmet),
+    ("not-applicable", Status::NotApplicable),
+    ("følger", Status::Met),
+    ("følger-delvist", Status::Partial),
+    ("følger-ikke", Status::Unmet),
+    ("ikke-relevant", Status::NotApplicable),
+    ("opfyldt", Status::Met),
+    ("delvist-opfyldt", Status::Partial),
+    ("ikke-opfyldt", Status::Unmet),
+    ("følges", Status::Met),
+    ("følges-delvist", Status::Partial),
+    ("følges-ikke", Status::Unmet),
+];
+
+/// The status words a hint lists, canonical first: the English words, the
+/// Danish ones and those for duties. The passive forms are accepted too,
+/// but listing every variant would hide the choice.
+pub const STATUS_WORDS: [&str; 11] = [
+    "met",
+    "partial",
+    "unmet",
+    "not-applicable",
+    "følger",
+    "følger-delvist",
+    "følger-ikke",
+    "ikke-relevant",
+    "opfyldt",
+    "delvist-opfyldt",
+    "ikke-opfyldt",
+];
+
+impl Status {
+    /// The status `word` names: a word of [`STATUS_ALIASES`], each letter in
+    /// lower or upper case (`FØLGER`, `Følger`), each hyphen a hyphen or one
+    /// space (`Følger delvist`). Nothing else: no whitespace around the word
+    /// or doubled inside it, no other dash, no letter that only folds to one
+    /// of these (the Kelvin sign is not a `k`), so that the JSON Schema
+    /// ([`status_pattern`]) can say exactly the same.
+    pub fn from_word(word: &str) -> Option<Status> {
+        STATUS_ALIASES
+            .iter()
+            .find(|(alias, _)| spells(word, alias))
+            .map(|(_, status)| *status)
+    }
+}
+
+/// Whether `word` is `alias` written in any capitalisation, with a space
+/// for any hyphen.
+fn spells(word: &str, alias: &str) -> bool {
+    let mut written = word.chars();
+    alias.chars().all(|a| {
+        written.next().is_some_and(|w| {
+            w == a || (a == '-' && w == ' ') || a.to_uppercase().eq(std::iter::once(w))
+        })
+    }) && written.next().is_none()
+}
+
+/// The ECMA-262 pattern for every spelling [`Status::from_word`] accepts,
+/// without flags: each letter as a class of its two cases, each hyphen as
+/// `[- ]`.
+pub fn status_pattern() -> String {
+    let alternatives: Vec<String> = STATUS_ALIASES
+        .iter()
+        .map(|(alias, _)| {
+            alias
+                .chars()
+                .map(|c| match c {
+                    '-' => "[- ]".to_owned(),
+                    c => {
+                        let upper: String = c.to_uppercase().collect();
+                        format!("[{c}{upper}]")
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    format!("^({})$", alternatives.join("|"))
 }
 
 impl<'de> Deserialize<'de> for Status {
@@ -250,13 +339,7 @@ impl<'de> Deserialize<'de> for Status {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Status, E> {
-                Ok(match v {
-                    "met" | "følger" => Status::Met,
-                    "partial" | "følger-delvist" => Status::Partial,
-                    "unmet" | "følger-ikke" => Status::Unmet,
-                    "not-applicable" | "ikke-relevant" => Status::NotApplicable,
-                    _ => return Err(E::unknown_variant(v, &STATUS_WORDS)),
-                })
+                Status::from_word(v).ok_or_else(|| E::unknown_variant(v, &STATUS_WORDS))
             }
         }
 
@@ -269,26 +352,19 @@ impl JsonSchema for Status {
         "Status".into()
     }
 
+    // The words listed first, so that an editor offers them; then every
+    // spelling the loader accepts.
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "met | partial | unmet | not-applicable, or in Danish: følger | følger-delvist | følger-ikke | ikke-relevant",
+            "description": "met | partial | unmet | not-applicable; in Danish følger | følger-delvist | følger-ikke | ikke-relevant; for a duty opfyldt | delvist-opfyldt | ikke-opfyldt; or følges | følges-delvist | følges-ikke. Any capitalisation, and a space for a hyphen: \"Følger delvist\".",
             "type": "string",
-            "enum": STATUS_WORDS,
+            "anyOf": [
+                { "enum": STATUS_WORDS },
+                { "pattern": status_pattern() },
+            ],
         })
     }
 }
-
-/// The status words a user may write, canonical first, for hints.
-pub const STATUS_WORDS: [&str; 8] = [
-    "met",
-    "partial",
-    "unmet",
-    "not-applicable",
-    "følger",
-    "følger-delvist",
-    "følger-ikke",
-    "ikke-relevant",
-];
 
 /// The answer for one item.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -535,5 +611,190 @@ impl JsonSchema for Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         self.0.format("%Y-%m-%d").fmt(f)
+    }
+}
+
+/// Every spelling of every status word, and spellings that are none, for
+/// the tests of the deserializer here and of the JSON Schema.
+#[cfg(test)]
+pub(crate) mod status_spellings {
+    use super::{STATUS_ALIASES, Status};
+
+    /// Each alias in lower case, upper case, with a capital first letter,
+    /// with every word capitalised and in alternating case; each with
+    /// hyphens and with spaces.
+    pub(crate) fn accepted() -> Vec<(String, Status)> {
+        let mut out = Vec::new();
+        for (alias, status) in STATUS_ALIASES {
+            let words = |f: &dyn Fn(&str) -> String| -> String {
+                alias.split('-').map(f).collect::<Vec<_>>().join("-")
+            };
+            let capital = |w: &str| -> String {
+                let mut chars = w.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+            };
+            let alternating: String = alias
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_uppercase().collect::<Vec<_>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect();
+            let forms = [
+                alias.to_owned(),
+                alias.to_uppercase(),
+                capital(alias),
+                words(&capital),
+                alternating,
+            ];
+            for form in forms {
+                out.push((form.replace('-', " "), status));
+                out.push((form, status));
+            }
+        }
+        out
+    }
+
+    /// Not a status: whitespace around a word or doubled, other separators
+    /// and dashes, words run together, misspelt or in another order, other
+    /// words, a letter that only folds to one of them.
+    pub(crate) const REJECTED: &[&str] = &[
+        "",
+        " ",
+        " met",
+        "met ",
+        " Følger delvist ",
+        "met\n",
+        "følger  delvist",
+        "følger\tdelvist",
+        "følger\u{a0}delvist",
+        "følger - delvist",
+        "følger_delvist",
+        "følger–delvist",
+        "følgerdelvist",
+        "følger-",
+        "-met",
+        "følger delvis",
+        "opfyldt delvist",
+        "ikke følger",
+        "delvist",
+        "ikke",
+        "done",
+        "yes",
+        "fulfilled",
+        "n/a",
+        "METT",
+        "I\u{212a}\u{212a}E-relevant",
+        "følger-delvist-ikke",
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `status` deserialized from TOML, as the loader does it.
+    fn parse(word: &str) -> Result<Status, String> {
+        #[derive(Deserialize)]
+        struct Doc {
+            status: Status,
+        }
+        let text = format!("status = {}", toml::Value::String(word.to_owned()));
+        toml::from_str::<Doc>(&text)
+            .map(|d| d.status)
+            .map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn every_alias_is_read_in_any_capitalisation_with_hyphen_or_space() {
+        let accepted = status_spellings::accepted();
+        assert_eq!(accepted.len(), STATUS_ALIASES.len() * 10);
+        for (word, status) in accepted {
+            assert_eq!(Status::from_word(&word), Some(status), "{word:?}");
+            assert_eq!(parse(&word), Ok(status), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn the_aliases_mean_what_the_format_says() {
+        let cases = [
+            ("met", Status::Met),
+            ("partial", Status::Partial),
+            ("unmet", Status::Unmet),
+            ("not-applicable", Status::NotApplicable),
+            ("Not applicable", Status::NotApplicable),
+            ("følger", Status::Met),
+            ("FØLGER", Status::Met),
+            ("Følger delvist", Status::Partial),
+            ("følger-ikke", Status::Unmet),
+            ("ikke relevant", Status::NotApplicable),
+            ("Opfyldt", Status::Met),
+            ("delvist opfyldt", Status::Partial),
+            ("IKKE-OPFYLDT", Status::Unmet),
+            ("følges", Status::Met),
+            ("Følges delvist", Status::Partial),
+            ("følges ikke", Status::Unmet),
+        ];
+        for (word, status) in cases {
+            assert_eq!(Status::from_word(word), Some(status), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_an_unknown_status_naming_the_words() {
+        for word in status_spellings::REJECTED {
+            assert_eq!(Status::from_word(word), None, "{word:?}");
+            let message = parse(word).expect_err(word);
+            assert!(
+                message.starts_with("unknown variant"),
+                "{word:?}: {message}"
+            );
+            for hint in STATUS_WORDS {
+                assert!(message.contains(&format!("`{hint}`")), "{message}");
+            }
+        }
+        // Not text at all is a wrong type.
+        let err = toml::from_str::<Answer>("status = 1").unwrap_err();
+        assert!(err.message().starts_with("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn the_words_a_hint_lists_are_accepted_and_canonical_first() {
+        for word in STATUS_WORDS {
+            assert!(Status::from_word(word).is_some(), "{word}");
+        }
+        let canonical: Vec<String> = [
+            Status::Met,
+            Status::Partial,
+            Status::Unmet,
+            Status::NotApplicable,
+        ]
+        .iter()
+        .map(|s| {
+            serde_json::to_value(s)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+        assert_eq!(STATUS_WORDS[..4], canonical);
+    }
+
+    #[test]
+    fn the_pattern_is_one_class_per_letter() {
+        let pattern = status_pattern();
+        assert!(pattern.starts_with("^([mM][eE][tT]|"), "{pattern}");
+        assert!(
+            pattern.contains("|[fF][øØ][lL][gG][eE][rR][- ][dD]"),
+            "{pattern}"
+        );
+        assert!(pattern.ends_with(")$"), "{pattern}");
     }
 }

@@ -81,6 +81,31 @@ mod tests {
     }
 
     #[test]
+    fn the_schema_accepts_the_status_words_the_parser_accepts() {
+        use crate::model::status_spellings::{REJECTED, accepted};
+
+        let assessment = validator(FileKind::Assessment);
+        let doc = |status: &str| {
+            serde_json::json!({
+                "format": 1,
+                "organisation": { "name": "X" },
+                "assessment": { "checklists": ["samarbejde-med-omverdenen"] },
+                "answers": { "OMV-1": { "status": status } },
+            })
+        };
+        for (word, _) in accepted() {
+            let errors: Vec<String> = assessment
+                .iter_errors(&doc(&word))
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{word:?}: {errors:?}");
+        }
+        for word in REJECTED {
+            assert!(!assessment.is_valid(&doc(word)), "{word:?}");
+        }
+    }
+
+    #[test]
     fn weights_must_be_above_zero() {
         let checklist = validator(FileKind::Checklist);
         let doc = |weight: &str| {

@@ -18,7 +18,9 @@ use super::diags::{self, NotADate};
 use super::recover::{self, RawError, Seg, backticked};
 use crate::diag::{Diag, FileId, Sources, did_you_mean};
 use crate::lang::Lang;
-use crate::model::{BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_WORDS};
+use crate::model::{
+    BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_ALIASES, STATUS_WORDS,
+};
 
 /// Parses and deserializes one registered file, collecting every problem.
 /// The value returned is what could be read around the problems, so that
@@ -158,14 +160,18 @@ fn serde_diag(lang: Lang, file: FileId, err: RawError) -> Diag {
     if msg.contains("a TOML date") {
         return diags::not_a_date(lang, file, span, key, NotADate::Other(msg));
     }
+    if msg.starts_with("unknown variant") && key == "status" {
+        // The value as written, a backtick in it too.
+        let unknown = msg
+            .strip_prefix("unknown variant `")
+            .and_then(|rest| rest.rsplit_once("`, expected"))
+            .map_or("", |(value, _)| value);
+        let meant = meant_status(unknown);
+        return diags::unknown_value(lang, file, span, unknown, key, meant, &STATUS_WORDS);
+    }
     if msg.starts_with("unknown variant") {
         let unknown = words.first().copied().unwrap_or("");
-        let mut expected: Vec<&str> = words.get(1..).unwrap_or_default().to_vec();
-        // serde names a status's variants but not their Danish aliases;
-        // the user may write either.
-        if expected.contains(&"met") {
-            expected = STATUS_WORDS.to_vec();
-        }
+        let expected: Vec<&str> = words.get(1..).unwrap_or_default().to_vec();
         let danish = match unknown.to_lowercase().as_str() {
             "lovkrav" | "pligt" | "krav" => Some("duty"),
             "anbefaling" => Some("recommendation"),
@@ -188,8 +194,68 @@ fn serde_diag(lang: Lang, file: FileId, err: RawError) -> Diag {
     diags::unreadable_value(lang, file, span, key, msg)
 }
 
+/// The status word an unknown one was probably meant to be, from every
+/// word a status may be written as: the same words with whitespace around
+/// or between them or another separator (`følger  delvist`, `følger_ikke`),
+/// in another order (`opfyldt delvist`), with a word misspelt (`følger
+/// delvis`), or else the closest spelling of the whole.
+fn meant_status(unknown: &str) -> Option<&'static str> {
+    let aliases = || STATUS_ALIASES.iter().map(|(alias, _)| *alias);
+    let mut vocabulary: Vec<&str> = aliases().flat_map(|a| a.split('-')).collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let written: Vec<String> = unknown
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            did_you_mean(w, vocabulary.iter().copied())
+                .map_or_else(|| w.to_lowercase(), str::to_owned)
+        })
+        .collect();
+    let mut words = written.clone();
+    words.sort_unstable();
+    aliases()
+        .find(|alias| {
+            let mut theirs: Vec<&str> = alias.split('-').collect();
+            theirs.sort_unstable();
+            theirs == words
+        })
+        .or_else(|| did_you_mean(&written.join("-"), aliases()))
+}
+
 /// `invalid type: X, expected Y` → (X, Y).
 fn type_error(msg: &str) -> Option<(&str, &str)> {
     msg.strip_prefix("invalid type: ")?
         .split_once(", expected ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_near_miss_of_a_status_is_the_word_meant() {
+        let cases = [
+            ("følger delvis", Some("følger-delvist")),
+            ("Følger Delvis", Some("følger-delvist")),
+            ("Opfyldt delvist", Some("delvist-opfyldt")),
+            ("opfyldt delvis", Some("delvist-opfyldt")),
+            ("ikke følger", Some("følger-ikke")),
+            ("opfyldt ikke", Some("ikke-opfyldt")),
+            ("relevant ikke", Some("ikke-relevant")),
+            (" met ", Some("met")),
+            ("følger  delvist", Some("følger-delvist")),
+            ("følger_ikke", Some("følger-ikke")),
+            ("følger\u{a0}delvist", Some("følger-delvist")),
+            ("ikke–relevant", Some("ikke-relevant")),
+            ("not applicable ", Some("not-applicable")),
+            ("opfylt", Some("opfyldt")),
+            ("partly", Some("partial")),
+            ("done", None),
+            ("", None),
+        ];
+        for (written, meant) in cases {
+            assert_eq!(meant_status(written), meant, "{written:?}");
+        }
+    }
 }

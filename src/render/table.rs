@@ -168,7 +168,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
                 cell(r.id()),
                 cell(lang.text(&r.item.title)),
                 cell(lang.kind(r.item.kind)),
-                cell(lang.status(r.status())),
+                cell(lang.status(r.status(), r.item.kind)),
                 cell(value),
                 cell(date),
                 cell(date_opt(r.due)),
@@ -208,7 +208,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
                     lang.text(&r.item.title),
                     lang.kind(r.item.kind)
                 )),
-                cell(lang.status(r.status())),
+                cell(lang.status(r.status(), r.item.kind)),
                 cell(format!("{}\n{wrong}", lang.reason(gap.reason))),
                 cell(fix),
             ]);
@@ -245,7 +245,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
             table.add_row(vec![
                 cell(r.id()),
                 cell(lang.text(&r.item.title)),
-                cell(lang.status(r.status())),
+                cell(lang.status(r.status(), r.item.kind)),
                 cell(r.answer.and_then(|a| a.explanation()).unwrap_or_default()),
             ]);
         }

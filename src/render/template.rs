@@ -34,8 +34,8 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
     out.push_str("#\n");
     out.push_str(&wrap(
         t(
-            "Skriv organisationens navn herunder. Når I har vurderet et punkt, så fjern `#` foran dets svar og udfyld det. Status: met | partial | unmet | not-applicable (eller følger | følger-delvist | følger-ikke | ikke-relevant). Følger I ikke en anbefaling, så skriv i `explanation` hvorfor, og hvad I gør i stedet (følg eller forklar); et lovkrav kan ikke forklares væk. Tjek filen med `almen validate` og `almen check`.",
-            "Write the organisation's name below. When you have assessed an item, remove the `#` in front of its answer and fill it in. Status: met | partial | unmet | not-applicable (or følger | følger-delvist | følger-ikke | ikke-relevant). If you do not follow a recommendation, write in `explanation` why, and what you do instead (comply or explain); a duty cannot be explained away. Check the file with `almen validate` and `almen check`.",
+            "Skriv organisationens navn herunder. Når I har vurderet et punkt, så fjern `#` foran dets svar og udfyld det. Status: met | partial | unmet | not-applicable (eller følger | følger-delvist | følger-ikke | ikke-relevant; for et lovkrav også opfyldt | delvist-opfyldt | ikke-opfyldt). Følger I ikke en anbefaling, så skriv i `explanation` hvorfor, og hvad I gør i stedet (følg eller forklar); et lovkrav kan ikke forklares væk. Tjek filen med `almen validate` og `almen check`.",
+            "Write the organisation's name below. When you have assessed an item, remove the `#` in front of its answer and fill it in. Status: met | partial | unmet | not-applicable (or følger | følger-delvist | følger-ikke | ikke-relevant; for a duty also opfyldt | delvist-opfyldt | ikke-opfyldt). If you do not follow a recommendation, write in `explanation` why, and what you do instead (comply or explain); a duty cannot be explained away. Check the file with `almen validate` and `almen check`.",
         ),
         78,
         "# ",

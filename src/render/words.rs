@@ -15,7 +15,8 @@ use crate::score::{Checked, Gap, Reason, Severity};
 pub trait Words {
     fn severity(self, s: Severity) -> &'static str;
     fn kind(self, k: Kind) -> &'static str;
-    fn status(self, s: Option<Status>) -> &'static str;
+    /// The status of an answer to an item of kind `kind`.
+    fn status(self, s: Option<Status>, kind: Kind) -> &'static str;
     fn reason(self, r: Reason) -> &'static str;
 }
 
@@ -35,13 +36,18 @@ impl Words for Lang {
         }
     }
 
-    fn status(self, s: Option<Status>) -> &'static str {
-        match s {
-            None => self.pick("ikke vurderet", "not assessed"),
-            Some(Status::Met) => self.pick("følger", "met"),
-            Some(Status::Partial) => self.pick("følger delvist", "partial"),
-            Some(Status::Unmet) => self.pick("følger ikke", "unmet"),
-            Some(Status::NotApplicable) => self.pick("ikke relevant", "not applicable"),
+    // A recommendation is followed (følger); a duty is fulfilled
+    // (opfyldt), in the words of the law.
+    fn status(self, s: Option<Status>, kind: Kind) -> &'static str {
+        match (s, kind) {
+            (None, _) => self.pick("ikke vurderet", "not assessed"),
+            (Some(Status::Met), Kind::Recommendation) => self.pick("følger", "met"),
+            (Some(Status::Partial), Kind::Recommendation) => self.pick("følger delvist", "partial"),
+            (Some(Status::Unmet), Kind::Recommendation) => self.pick("følger ikke", "unmet"),
+            (Some(Status::Met), Kind::Duty) => self.pick("opfyldt", "fulfilled"),
+            (Some(Status::Partial), Kind::Duty) => self.pick("delvist opfyldt", "partly fulfilled"),
+            (Some(Status::Unmet), Kind::Duty) => self.pick("ikke opfyldt", "not fulfilled"),
+            (Some(Status::NotApplicable), _) => self.pick("ikke relevant", "not applicable"),
         }
     }
 
@@ -234,10 +240,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::NoEvidence => (
-            d(
-                "Opfyldt, men ingen dokumentation er angivet.",
-                "Met, but no evidence is given.",
-            ),
+            match item.map(|i| i.item.kind) {
+                Some(Kind::Duty) => d(
+                    "Opfyldt, men ingen dokumentation er angivet.",
+                    "Fulfilled, but no evidence is given.",
+                ),
+                _ => d(
+                    "Følges, men ingen dokumentation er angivet.",
+                    "Met, but no evidence is given.",
+                ),
+            },
             d(
                 "Angiv dokumentation i `evidence`: en sti til en fil eller et link.",
                 "List evidence in `evidence`: a path to a file or a link.",

@@ -5,6 +5,8 @@
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
 //! - `several`: several assessments, named or as a folder;
+//! - `status_words`: status words as people write them, and the words a
+//!   duty is shown with;
 //! - `environment`: the same bytes twice, language and colour;
 //! - `pipe`: a reader that stops early;
 //! - `evidence`: evidence paths that leave the assessment's folder;
@@ -53,6 +55,7 @@ mod pipe;
 mod recipes;
 mod robustness;
 mod several;
+mod status_words;
 mod table;
 mod validate;
 

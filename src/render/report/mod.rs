@@ -350,7 +350,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 item: g.item.clone(),
                 title: lang.text(&r.item.title).to_owned(),
                 kind: lang.kind(r.item.kind),
-                status: lang.status(r.status()),
+                status: lang.status(r.status(), r.item.kind),
                 severity: severity_key(g.severity),
                 severity_label: lang.severity(g.severity),
                 reason_label: lang.reason(g.reason),
@@ -369,7 +369,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         .map(|r| ExplainedView {
             item: r.id().to_owned(),
             title: lang.text(&r.item.title).to_owned(),
-            status: lang.status(r.status()),
+            status: lang.status(r.status(), r.item.kind),
             explanation: r
                 .answer
                 .and_then(|a| a.explanation())
@@ -470,7 +470,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 item: r.id().to_owned(),
                 title: lang.text(&r.item.title).to_owned(),
                 kind: lang.kind(r.item.kind),
-                status: lang.status(r.status()),
+                status: lang.status(r.status(), r.item.kind),
                 value: r.value.map_or("–".to_owned(), |v| lang.number(v)),
                 date: r
                     .answer
