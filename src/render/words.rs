@@ -181,18 +181,25 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::Unexplained => (
-            match (lang, answer.map(|a| a.status)) {
-                (Lang::Da, Some(Status::Partial)) => {
-                    "Anbefalingen følges kun delvist, og der er ingen forklaring."
+            {
+                let partly = answer.map(|a| a.status) == Some(Status::Partial);
+                let followed = match (lang, partly) {
+                    (Lang::Da, true) => "Anbefalingen følges kun delvist",
+                    (Lang::Da, false) => "Anbefalingen følges ikke",
+                    (Lang::En, true) => "The recommendation is only partly followed",
+                    (Lang::En, false) => "The recommendation is not followed",
+                };
+                match (lang, hollow_why(lang, answer)) {
+                    (Lang::Da, None) => format!("{followed}, og der er ingen forklaring."),
+                    (Lang::En, None) => format!("{followed}, with no explanation."),
+                    (Lang::Da, Some(why)) => {
+                        format!("{followed}, og forklaringen tæller ikke: {why}.")
+                    }
+                    (Lang::En, Some(why)) => {
+                        format!("{followed}, and the explanation does not count: {why}.")
+                    }
                 }
-                (Lang::Da, _) => "Anbefalingen følges ikke, og der er ingen forklaring.",
-                (Lang::En, Some(Status::Partial)) => {
-                    "The recommendation is only partly followed, with no explanation."
-                }
-                (Lang::En, _) => "The recommendation is not followed, with no explanation.",
-            }
-            .to_owned()
-                + &hollow_text(lang, answer),
+            },
             d(
                 "Følg anbefalingen, eller skriv i `explanation`, hvorfor I ikke gør det, og hvad I gør i stedet.",
                 "Follow it, or write in `explanation` why you do not and what you do instead.",
@@ -302,10 +309,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
         ),
         Reason::NaUnexplained => (
-            d(
-                "Markeret som ikke relevant, men uden forklaring.",
-                "Marked not applicable, but with no explanation.",
-            ) + &hollow_text(lang, answer),
+            match (lang, hollow_why(lang, answer)) {
+                (Lang::Da, None) => "Markeret som ikke relevant, men uden forklaring.".into(),
+                (Lang::En, None) => "Marked not applicable, but with no explanation.".into(),
+                (Lang::Da, Some(why)) => {
+                    format!("Markeret som ikke relevant, men forklaringen tæller ikke: {why}.")
+                }
+                (Lang::En, Some(why)) => format!(
+                    "Marked not applicable, but the explanation does not count: {why}."
+                ),
+            },
             d(
                 "Skriv i `explanation`, hvorfor punktet ikke er relevant for jer.",
                 "Write in `explanation` why the item does not apply to you.",
@@ -361,21 +374,20 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
     )
 }
 
-/// Why an explanation given did not count, as a sentence to add, or
-/// nothing where none was given.
-fn hollow_text(lang: Lang, answer: Option<&Answer>) -> String {
-    let Some(why) = answer.and_then(Answer::hollow_explanation) else {
-        return String::new();
-    };
-    let why = match why {
+/// Why an explanation given does not count, or `None` where none was
+/// given (or it counts).
+fn hollow_why(lang: Lang, answer: Option<&Answer>) -> Option<&'static str> {
+    Some(match answer.and_then(Answer::hollow_explanation)? {
         Hollow::Empty => lang.pick("den er tom", "it is empty"),
-        Hollow::Placeholder => lang.pick("den er en pladsholder", "it is a placeholder"),
-        Hollow::TooShort => lang.pick("den har under 20 tegn", "it has fewer than 20 characters"),
-    };
-    match lang {
-        Lang::Da => format!(" Forklaringen tæller ikke: {why}."),
-        Lang::En => format!(" The explanation does not count: {why}."),
-    }
+        Hollow::Placeholder => lang.pick(
+            "den er en pladsholder, ikke en begrundelse",
+            "it is a placeholder, not a reason",
+        ),
+        Hollow::TooShort => lang.pick(
+            "den har under 20 tegn",
+            "it has fewer than 20 characters",
+        ),
+    })
 }
 
 /// On a critical gap that a request to the counterparty would have eased,
