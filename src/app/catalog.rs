@@ -6,7 +6,7 @@ use almen::load::{FileKind, Loader};
 use almen::render;
 use almen::schema;
 
-use super::{Context, Exit, Failure, diags, load_checklists};
+use super::{Context, Exit, Failure, all_builtins, diags, load_checklists};
 use crate::fs::RealFs;
 
 pub struct List {
@@ -24,7 +24,7 @@ pub struct Show {
 pub fn list(opts: List, ctx: &Context) -> Result<Exit, Failure> {
     let fs = RealFs::default();
     let mut loader = Loader::new(&fs, ctx.lang);
-    let checklists = load_checklists(&mut loader, &opts.checklists)?;
+    let checklists = load_checklists(&mut loader, &all_builtins(), &opts.checklists)?;
     let render_opts = render::Options {
         lang: ctx.lang,
         color: ctx.stdio.out_color,
@@ -41,7 +41,7 @@ pub fn list(opts: List, ctx: &Context) -> Result<Exit, Failure> {
 pub fn show(opts: Show, ctx: &Context) -> Result<Exit, Failure> {
     let fs = RealFs::default();
     let mut loader = Loader::new(&fs, ctx.lang);
-    let checklists = load_checklists(&mut loader, &opts.checklists)?;
+    let checklists = load_checklists(&mut loader, &all_builtins(), &opts.checklists)?;
     let wanted = opts.item.trim();
     let found = checklists.iter().find_map(|c| {
         c.file

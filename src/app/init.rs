@@ -11,9 +11,13 @@ use almen::load::{Checklist, FileKind, Loader};
 use almen::render::template::{self, SCHEMA_FILE};
 use almen::schema;
 
+/// The checklist every template answers; `--checklist` adds others (the
+/// further built-in ones by id, an organisation's own by path).
+const DEFAULT_CHECKLIST: &str = "samarbejde-med-omverdenen";
+
 pub struct Init {
     pub output: PathBuf,
-    /// Checklists besides the built-in ones, by id or path.
+    /// Checklists besides the default one, by id or path.
     pub checklists: Vec<String>,
     /// Replace files that exist.
     pub force: bool,
@@ -30,7 +34,7 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
     }
     let fs = RealFs::default();
     let mut loader = Loader::new(&fs, lang);
-    let checklists = load_checklists(&mut loader, &opts.checklists)?;
+    let checklists = load_checklists(&mut loader, &[DEFAULT_CHECKLIST], &opts.checklists)?;
     let dir = folder_of(output);
     // The folder is made first: the paths written into the template are
     // worked out from where it really is.

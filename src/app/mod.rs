@@ -168,15 +168,22 @@ fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<(PathBuf, Resul
     found
 }
 
-/// Loads checklists named on the command line, after all built-in ones.
+/// Every built-in checklist, by id, for `list` and `show`.
+fn all_builtins() -> Vec<&'static str> {
+    BUILTINS.iter().map(|b| b.id).collect()
+}
+
+/// Loads checklists named on the command line, after the given built-in
+/// ones (each once).
 fn load_checklists(
     loader: &mut Loader<'_>,
+    builtins: &[&str],
     names: &[String],
 ) -> Result<Vec<Arc<Checklist>>, Failure> {
-    let mut all: Vec<String> = BUILTINS
+    let mut all: Vec<String> = builtins
         .iter()
-        .filter(|b| !names.iter().any(|n| n == b.id))
-        .map(|b| b.id.to_owned())
+        .filter(|b| !names.iter().any(|n| n == *b))
+        .map(|b| (*b).to_owned())
         .collect();
     all.extend(names.iter().cloned());
     let mut diags = Vec::new();

@@ -315,9 +315,9 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 (Lang::Da, Some(why)) => {
                     format!("Markeret som ikke relevant, men forklaringen tæller ikke: {why}.")
                 }
-                (Lang::En, Some(why)) => format!(
-                    "Marked not applicable, but the explanation does not count: {why}."
-                ),
+                (Lang::En, Some(why)) => {
+                    format!("Marked not applicable, but the explanation does not count: {why}.")
+                }
             },
             d(
                 "Skriv i `explanation`, hvorfor punktet ikke er relevant for jer.",
@@ -383,10 +383,7 @@ fn hollow_why(lang: Lang, answer: Option<&Answer>) -> Option<&'static str> {
             "den er en pladsholder, ikke en begrundelse",
             "it is a placeholder, not a reason",
         ),
-        Hollow::TooShort => lang.pick(
-            "den har under 20 tegn",
-            "it has fewer than 20 characters",
-        ),
+        Hollow::TooShort => lang.pick("den har under 20 tegn", "it has fewer than 20 characters"),
     })
 }
 

@@ -212,7 +212,7 @@ fn duplicate_item_across_checklists_is_e011() {
             // The second occurrence, in the organisation's own checklist …
             "duplicate-item-checklist.toml:12:6",
             // … and the first, in the built-in one.
-            "<indbygget>/samarbejde-med-omverdenen.toml:34:6",
+            "<indbygget>/samarbejde-med-omverdenen.toml:39:6",
             "`OMV-1`",
             "omdøb punktet",
         ],

@@ -14,8 +14,11 @@ use crate::{almen, fails, invalid_dir, json, lint_dir, root, succeeds};
 // list and show
 // ---------------------------------------------------------------------------
 
-const BUILT_IN_IDS: [&str; 10] = [
+/// The item ids of the built-in checklists: part of the contract.
+const BUILT_IN_IDS: [&str; 21] = [
     "OMV-1", "OMV-2", "OMV-3", "OMV-4", "OMV-5", "OMV-6", "LAB-6F-1", "LAB-6F-2", "STY-1", "NV-13",
+    "EKS-1", "EKS-2", "EKS-3", "VAND-1", "VAND-2", "VAND-3", "VAND-4", "VAND-5", "VAND-6",
+    "VAND-7", "VAND-8",
 ];
 
 fn run(args: &[&str]) -> Command {
@@ -31,11 +34,12 @@ fn list_da() {
         assert!(stdout.contains(id), "lacks {id}:\n{stdout}");
     }
     for needle in [
-        "samarbejde-med-omverdenen 2022-08-04",
-        "(indbygget)",
+        "samarbejde-med-omverdenen 2026-11-27 · Samarbejde med omverdenen (indbygget)",
+        "ekstern-repraesentation 2026-11-27 · Ekstern repræsentation (indbygget)",
+        "forbrugervalg-til-vandselskaber 2026-11-27",
         "anbefaling",
         "regelkrav",
-        "hver 12. måned",
+        "én gang hvert kalenderår",
     ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
@@ -50,8 +54,8 @@ fn list_en() {
         "(built in)",
         "recommendation",
         "duty",
-        "every 12 months",
-        "Adopt a communication policy",
+        "once every calendar year",
+        "Draw up a communication policy",
     ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
@@ -65,7 +69,7 @@ fn list_with_own_checklist() {
         assert!(stdout.contains(id), "lacks {id}:\n{stdout}");
     }
     assert!(
-        stdout.contains("egne-krav 2026-01 · Egne krav – Boligselskabet Fjordglimt"),
+        stdout.contains("egne-krav 2026-11 · Egne krav – Boligselskabet Fjordglimt"),
         "{stdout}"
     );
     assert!(stdout.contains("hver 24. måned"), "{stdout}");
@@ -89,13 +93,16 @@ const BL_URL: &str = "https://bl.dk/raadgivning-og-regler/administration-og-bebo
 fn show_da() {
     let stdout = succeeds(run(&["show", "STY-1"]));
     for needle in [
-        "STY-1 · Mindst én årlig styringsdialog med kommunen",
-        "lovkrav",
+        "STY-1 · Boligorganisationen har deltaget i årets styringsdialog med kommunen",
+        "regelkrav",
+        "Afhænger også af modparten: kommunalbestyrelsen",
+        "`requested`",
         "Vejledning",
         "Typisk dokumentation",
         "Grundlag:",
         "§164",
-        "Gentages: hver 12. måned, varsel 60 dage før",
+        "Gentages: én gang hvert kalenderår, varsel 90 dage før",
+        "Om kilderne",
         "Kilde: BL – Danmarks Almene Boliger",
         BL_URL,
     ] {
@@ -108,12 +115,14 @@ fn show_da() {
 fn show_en() {
     let stdout = succeeds(run(&["show", "STY-1", "--lang", "en"]));
     for needle in [
-        "STY-1 · At least one annual styringsdialog",
+        "STY-1 · The housing organisation has taken part in this year's styringsdialog",
+        "Depends on the counterparty too: the municipal council",
         "duty",
         "Guidance",
         "Typical evidence",
         "Basis:",
-        "Recurs: every 12 months, notice 60 days before",
+        "Recurs: once every calendar year, notice 90 days before",
+        "About the sources",
         "Source: BL – Danmarks Almene Boliger",
         BL_URL,
     ] {
@@ -156,7 +165,7 @@ fn show_item_of_own_checklist() {
     for needle in [
         "EGN-1 · Kommunikationspolitikken gennemgås mindst hvert andet år",
         "anbefaling",
-        "egne-krav 2026-01 (examples/egne-krav.toml)",
+        "egne-krav 2026-11 (examples/egne-krav.toml)",
         "Gentages: hver 24. måned",
         "Kilde: Boligselskabet Fjordglimt",
     ] {

@@ -182,13 +182,13 @@ fn init_with_own_checklist_keeps_the_built_in_one() {
         init(&output, &["--checklist", "examples/egne-krav.toml"]),
         0,
     );
-    assert!(stdout.contains("(13 punkter at vurdere)"), "{stdout}");
+    assert!(stdout.contains("(14 punkter at vurdere)"), "{stdout}");
     let doc = check_json(&output, 1);
-    assert_eq!(item_ids(&doc).len(), 13);
+    assert_eq!(item_ids(&doc).len(), 14);
 }
 
 #[test]
-fn init_with_both_checklists_named_loads_13_items() {
+fn init_with_both_checklists_named_loads_14_items() {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("almen.toml");
     let stdout = exits(
@@ -203,11 +203,11 @@ fn init_with_both_checklists_named_loads_13_items() {
         ),
         0,
     );
-    assert!(stdout.contains("(13 punkter at vurdere)"), "{stdout}");
+    assert!(stdout.contains("(14 punkter at vurdere)"), "{stdout}");
     let doc = check_json(&output, 1);
-    assert_eq!(item_ids(&doc).len(), 13);
+    assert_eq!(item_ids(&doc).len(), 14);
     let gaps = array(&doc, "gaps");
-    assert_eq!(gaps.len(), 13);
+    assert_eq!(gaps.len(), 14);
     assert!(gaps.iter().all(|g| g["reason"] == "not-assessed"));
 }
 
@@ -245,7 +245,8 @@ fn init_in_english() {
         "# Duty: cannot be explained away.",
         "# Guidance: ",
         "# Typical evidence:",
-        "# Must be repeated at least every 12 months; give the `date`.",
+        "# Must be repeated at least once every calendar year; give the `date`.",
+        "# Depends on the municipal council too: if you have asked in writing, give `requested`.",
         "# [answers.STY-1]",
         "# date = 2026-11-27",
     ] {
@@ -349,4 +350,29 @@ fn init_files_are_as_readable_as_any_new_file() {
         mode(&reference),
         "almen.schema.json"
     );
+}
+
+#[test]
+fn init_adds_a_further_built_in_checklist_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let stdout = exits(
+        init(&output, &["--checklist", "ekstern-repraesentation"]),
+        0,
+    );
+    assert!(stdout.contains("(13 punkter at vurdere)"), "{stdout}");
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(
+        text.contains("checklists = [\"samarbejde-med-omverdenen\", \"ekstern-repraesentation\"]"),
+        "{text}"
+    );
+    for id in ["OMV-1", "NV-13", "EKS-1", "EKS-2", "EKS-3"] {
+        assert!(
+            text.contains(&format!("# [answers.{id}]")),
+            "lacks {id}:\n{text}"
+        );
+    }
+    assert!(!text.contains("VAND-1"), "{text}");
+    let doc = check_json(&output, 1);
+    assert_eq!(item_ids(&doc).len(), 13);
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::{AS_OF, array, check, exits, json, str_field};
 
 /// The 11 gap reasons of the README's "How it scores".
-const REASONS: [&str; 11] = [
+const REASONS: [&str; 13] = [
     "not-assessed",
     "unmet",
     "partial",
@@ -21,6 +21,8 @@ const REASONS: [&str; 11] = [
     "evidence-not-found",
     "plan-overdue",
     "na-unexplained",
+    "duty-not-applicable",
+    "awaiting-counterparty",
 ];
 
 #[test]
@@ -36,13 +38,17 @@ fn json_compliant() {
         assert_eq!(doc["counts"][key], 0, "counts.{key}");
     }
     let items = array(&doc, "items");
-    assert_eq!(items.len(), 10);
+    // Three built-in checklists: 10 + 3 + 8 items.
+    assert_eq!(items.len(), 21);
     // `følger` is an alias; the JSON says `met`.
     assert!(items.iter().all(|i| i["status"] == "met"), "{stdout}");
     assert!(array(&doc, "gaps").is_empty());
     assert!(array(&doc, "notices").is_empty());
     let sty = items.iter().find(|i| i["id"] == "STY-1").unwrap();
-    assert_eq!(sty["due"], "2027-10-08");
+    assert_eq!(
+        sty["due"], "2027-12-31",
+        "the calendar year after the meeting"
+    );
     assert_eq!(sty["kind"], "duty");
     insta::assert_snapshot!("json_almen", stdout);
 }
@@ -54,18 +60,19 @@ fn json_gaps() {
     assert_eq!(doc["format"], 1);
     assert_eq!(doc["as_of"], AS_OF);
     assert_eq!(doc["organisation"]["name"], "Boligselskabet Fjordglimt");
-    assert_eq!(doc["adherence"].as_f64(), Some(41.7));
+    assert_eq!(doc["adherence"].as_f64(), Some(46.9));
     assert_eq!(doc["compliant"], false);
     let counts = &doc["counts"];
     assert_eq!(counts["critical"], 4);
-    assert_eq!(counts["major"], 3);
-    assert_eq!(counts["minor"], 4);
+    assert_eq!(counts["major"], 4);
+    assert_eq!(counts["minor"], 6);
     assert_eq!(counts["explained"], 2);
     assert_eq!(counts["notices"], 1);
 
-    // items[]: every item of both checklists, with the contract's fields.
+    // items[]: every item of the three checklists, with the contract's
+    // fields.
     let items = array(&doc, "items");
-    assert_eq!(items.len(), 13);
+    assert_eq!(items.len(), 17);
     for item in items {
         for key in ["id", "checklist", "kind", "status", "value", "due"] {
             assert!(item.get(key).is_some(), "item lacks `{key}`: {item}");
@@ -84,8 +91,22 @@ fn json_gaps() {
     assert_eq!(sty["checklist"], "samarbejde-med-omverdenen");
     assert_eq!(sty["kind"], "duty");
     assert_eq!(sty["status"], "met");
-    assert_eq!(sty["value"].as_f64(), Some(0.0), "overdue duty is worth 0");
-    assert_eq!(sty["due"], "2026-09-30");
+    assert_eq!(
+        sty["value"].as_f64(),
+        Some(0.0),
+        "overdue duty is worth 0, awaiting the municipality or not"
+    );
+    assert_eq!(
+        sty["due"], "2025-12-31",
+        "the calendar year after the meeting"
+    );
+    let nv13 = item("NV-13");
+    assert_eq!(nv13["status"], "not-applicable");
+    assert_eq!(
+        nv13["value"].as_f64(),
+        Some(0.0),
+        "a duty declared not applicable stays in the score at 0"
+    );
     let egn1 = item("EGN-1");
     assert_eq!(egn1["checklist"], "egne-krav");
     assert_eq!(
@@ -102,7 +123,7 @@ fn json_gaps() {
 
     // gaps[]: the contract's fields, and every reason there is.
     let gaps = array(&doc, "gaps");
-    assert_eq!(gaps.len(), 11);
+    assert_eq!(gaps.len(), 14);
     for gap in gaps {
         for key in ["item", "severity", "reason", "message"] {
             assert!(gap[key].is_string(), "gap lacks `{key}`: {gap}");
@@ -126,10 +147,13 @@ fn json_gaps() {
         ("OMV-6", "minor", "evidence-not-found"),
         ("LAB-6F-1", "critical", "unmet"),
         ("LAB-6F-2", "critical", "partial"),
-        ("STY-1", "critical", "overdue"),
-        ("NV-13", "critical", "date-missing"),
+        ("STY-1", "minor", "awaiting-counterparty"),
+        ("NV-13", "critical", "duty-not-applicable"),
+        ("EKS-3", "major", "unexplained"),
         ("EGN-1", "minor", "stale"),
         ("EGN-2", "major", "na-unexplained"),
+        ("EGN-3", "minor", "date-missing"),
+        ("EGN-4", "critical", "overdue"),
     ] {
         let g = gap(id);
         assert_eq!(
@@ -140,13 +164,27 @@ fn json_gaps() {
     }
     // Explained recommendations are no gaps.
     assert!(gaps.iter().all(|g| g["item"] != "OMV-3"));
+    // Awaiting the municipality: when it was asked, and what it stands in
+    // for.
+    assert_eq!(gap("STY-1")["requested"], "2025-10-15");
+    assert_eq!(gap("STY-1")["instead_of"], "overdue");
+    // An undocumented request stays critical and says so; a placeholder
+    // explanation is named as one.
+    assert!(
+        str_field(gap("LAB-6F-1"), "message").contains("dokumenteret i `evidence`"),
+        "{stdout}"
+    );
+    assert!(
+        str_field(gap("EKS-3"), "message").contains("pladsholder"),
+        "{stdout}"
+    );
 
     // notices[]
     let notices = array(&doc, "notices");
     assert_eq!(notices.len(), 1);
-    assert_eq!(notices[0]["item"], "EGN-3");
+    assert_eq!(notices[0]["item"], "EKS-1");
     assert_eq!(notices[0]["reason"], "due-soon");
-    assert_eq!(notices[0]["due"], "2026-12-20");
+    assert_eq!(notices[0]["due"], "2026-12-31");
 
     insta::assert_snapshot!("json_mangler", stdout);
 }

@@ -184,7 +184,7 @@ fn validate_examples_folder_tells_the_kinds_apart() {
         .stderr(predicate::str::is_empty());
     let stdout = stdout_of(&assert);
     assert!(
-        stdout.ends_with("3 filer tjekket: 0 fejl, 4 advarsler\n"),
+        stdout.ends_with("3 filer tjekket: 0 fejl, 6 advarsler\n"),
         "{stdout}"
     );
     assert!(!stdout.contains("E017"), "{stdout}");
@@ -210,8 +210,11 @@ fn validate_examples_folder_tells_the_kinds_apart() {
             ("examples/egne-krav.toml", "W011"),
             ("examples/egne-krav.toml", "W011"),
             ("examples/egne-krav.toml", "W011"),
-            // … and assessment lint: mangler.toml's missing evidence.
+            ("examples/egne-krav.toml", "W011"),
+            // … and assessment lint: mangler.toml's missing evidence and
+            // its placeholder explanation.
             ("examples/mangler.toml", "W008"),
+            ("examples/mangler.toml", "W001"),
         ]
     );
     exits(validate(&["examples", "--deny-warnings"]), 1);
