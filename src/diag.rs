@@ -77,6 +77,7 @@ codes! {
     W010 => "et punkt uden vejledning", "a checklist item with no guidance";
     W011 => "et punkt uden engelsk tekst", "a checklist item with no English text";
     W012 => "en .toml-fil i en mappe, der ikke blev læst: et link eller ikke en almindelig fil", "a .toml file in a folder that was not read: a link, or not a regular file";
+    W013 => "samme dokumentation for tre eller flere punkter i én tjekliste", "the same evidence for three or more items of one checklist";
 }
 
 impl Code {
