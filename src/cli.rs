@@ -70,7 +70,9 @@ pub enum Command {
     ///
     /// One commented answer block per item, with the item's title, guidance
     /// and typical evidence, and a JSON Schema beside it (almen.schema.json)
-    /// so editors complete the keys. Never replaces a file without --force.
+    /// so editors complete the keys. The organisation's name, the dates and
+    /// the evidence paths are placeholders: left as they are, they are
+    /// errors (E023). Never replaces a file without --force.
     #[command(
         after_help = "Example:\n  almen init -o bestyrelse/almen.toml --checklist egne-krav.toml"
     )]
@@ -152,7 +154,8 @@ pub struct InitArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// The date written into the template's answers [default: today].
+    /// The date the template shows as an example of how to write one
+    /// [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
 }

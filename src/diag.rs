@@ -64,6 +64,7 @@ codes! {
     E020 => "ukendt punkt eller kode på kommandolinjen", "an unknown item or code on the command line";
     E021 => "en tjekliste, som en selvevaluering nævner, men som ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that lies outside its folder, is not a regular file or is over 1 MiB";
     E022 => "en tjekliste-fil, der bruger en indbygget tjeklistes id", "a checklist file that claims a built-in checklist's id";
+    E023 => "en pladsholder fra `almen init`, der ikke er udfyldt: organisationens navn, en dato eller en dokumentationssti", "a placeholder from `almen init` left unedited: the organisation's name, a date or an evidence path";
     W001 => "en forklaring, der ikke forklarer noget: tom, en pladsholder eller kortere end en sætning", "an explanation that explains nothing: empty, a placeholder or shorter than a sentence";
     W002 => "en forklaring på et punkt, der følges", "an explanation on an item that is met";
     W003 => "en handlingsplan på et punkt, der følges", "a plan on an item that is met";
@@ -76,6 +77,7 @@ codes! {
     W010 => "et punkt uden vejledning", "a checklist item with no guidance";
     W011 => "et punkt uden engelsk tekst", "a checklist item with no English text";
     W012 => "en .toml-fil i en mappe, der ikke blev læst: et link eller ikke en almindelig fil", "a .toml file in a folder that was not read: a link, or not a regular file";
+    W013 => "samme dokumentation for tre eller flere punkter i én tjekliste", "the same evidence for three or more items of one checklist";
 }
 
 impl Code {

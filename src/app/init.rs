@@ -21,7 +21,8 @@ pub struct Init {
     pub checklists: Vec<String>,
     /// Replace files that exist.
     pub force: bool,
-    /// The date written into the answers; none means today.
+    /// The date the template gives as an example of how to write one;
+    /// none means today.
     pub as_of: Option<NaiveDate>,
 }
 

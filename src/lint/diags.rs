@@ -1,4 +1,5 @@
-//! The wording of every lint warning, W001–W011, in both languages.
+//! The wording of every lint warning, W001–W011 and W013, in both
+//! languages (W012 is the command layer's).
 //!
 //! One function per problem, in code order. Each takes what the check
 //! found and returns the finished [`Diag`]; it decides nothing about
@@ -10,6 +11,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::Spanned;
 
+use super::SharedEvidence;
 use crate::diag::{Code, Diag, FileId};
 use crate::lang::Lang;
 use crate::model::{Date, Hollow};
@@ -293,4 +295,50 @@ pub fn no_english(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Dia
         "tilføj `en = \"…\"` ved titel, vejledning og dokumentation; ellers vises dansk med --lang en",
         "add `en = \"…\"` to title, guidance and evidence; otherwise Danish is shown with --lang en",
     ))
+}
+
+/// W013: one evidence entry given for many items of one checklist.
+pub fn shared_evidence(lang: Lang, file: FileId, shared: &SharedEvidence<'_>) -> Diag {
+    let n = shared.items.len();
+    let ids = shared
+        .items
+        .iter()
+        .map(|(id, _)| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (entry, checklist) = (shared.entry, shared.checklist);
+    let message = match lang {
+        Lang::Da => {
+            format!("dokumentationen `{entry}` er givet for {n} punkter i `{checklist}`: {ids}")
+        }
+        Lang::En => {
+            format!("the evidence `{entry}` is given for {n} items of `{checklist}`: {ids}")
+        }
+    };
+    let mut places = shared.items.iter();
+    let first = places.next().map_or(0..0, |(_, span)| span.clone());
+    let mut diag = Diag::new(Code::W013, message)
+        .at(
+            file,
+            first,
+            match lang {
+                Lang::Da => format!("samme dokument for {n} punkter"),
+                Lang::En => format!("one document for {n} items"),
+            },
+        )
+        .hint(lang.pick(
+            "ét dokument for det hele er ikke dokumentation for hvert punkt; giv hvert punkt det dokument, der viser netop det (et referat, en politik, en aftale)",
+            "one document for everything is not evidence for each item; give each item the document that shows that item (a minute, a policy, an agreement)",
+        ));
+    for (id, span) in places {
+        diag = diag.related(
+            file,
+            span.clone(),
+            match lang {
+                Lang::Da => format!("også for `{id}`"),
+                Lang::En => format!("also for `{id}`"),
+            },
+        );
+    }
+    diag
 }

@@ -1,6 +1,6 @@
 //! Warnings a careful reviewer would raise about files that load fine:
 //! explanations that explain nothing, plans nobody owns, dates that cannot
-//! be right, evidence that is not there.
+//! be right, evidence that is not there, one document given for everything.
 //!
 //! This module decides what is worth a warning; how a warning reads is
 //! `diags`'s business, so no text for the user is written here. Pure:
@@ -9,13 +9,94 @@
 
 mod diags;
 
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
 use chrono::NaiveDate;
 use toml::Spanned;
 
 use crate::diag::Diag;
 use crate::lang::Lang;
-use crate::load::{Assessment, Checklist, Evidence};
-use crate::model::{Date, Status};
+use crate::load::{Assessment, Checklist, Evidence, is_url, normalize};
+use crate::model::{Answer, Date, Status};
+
+/// From how many items of one checklist on one evidence entry stops being
+/// evidence for each of them.
+pub const SHARED_EVIDENCE_ITEMS: usize = 3;
+
+/// One evidence entry given for [`SHARED_EVIDENCE_ITEMS`] or more items of
+/// one checklist: one document for everything is not evidence for each
+/// item. `validate` warns about it (W013) and the board's report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedEvidence<'a> {
+    /// The checklist's id.
+    pub checklist: &'a str,
+    /// The entry as the first of its items has it.
+    pub entry: &'a str,
+    /// The items it is given for, in the checklist's order, each with
+    /// where the entry is written in its answer.
+    pub items: Vec<(&'a str, Range<usize>)>,
+}
+
+/// Every evidence entry that backs too many items of one checklist. The
+/// same URL, or the same path however it is spelt (`./a.pdf` is `a.pdf`),
+/// is one entry; an answer that names it twice counts once.
+pub fn shared_evidence(loaded: &Assessment) -> Vec<SharedEvidence<'_>> {
+    let answers: HashMap<&str, &Answer> = loaded
+        .file
+        .answers
+        .iter()
+        .map(|(id, a)| (id.get_ref().as_str(), a))
+        .collect();
+    let mut out = Vec::new();
+    for checklist in &loaded.checklists {
+        let mut shared: Vec<SharedEvidence<'_>> = Vec::new();
+        let mut by_entry: HashMap<String, usize> = HashMap::new();
+        for item in &checklist.file.items {
+            let id = item.id.get_ref().as_str();
+            let Some(answer) = answers.get(id) else {
+                continue;
+            };
+            let mut seen = HashSet::new();
+            for entry in &answer.evidence {
+                let key = same_entry(entry.get_ref());
+                if !seen.insert(key.clone()) {
+                    continue;
+                }
+                let at = (id, entry.span());
+                match by_entry.get(&key) {
+                    Some(&i) => shared[i].items.push(at),
+                    None => {
+                        by_entry.insert(key, shared.len());
+                        shared.push(SharedEvidence {
+                            checklist: checklist.id(),
+                            entry: entry.get_ref(),
+                            items: vec![at],
+                        });
+                    }
+                }
+            }
+        }
+        out.extend(
+            shared
+                .into_iter()
+                .filter(|s| s.items.len() >= SHARED_EVIDENCE_ITEMS),
+        );
+    }
+    out
+}
+
+/// What two spellings of one evidence entry have in common: a URL as
+/// written, a path without `./` and `a/../`.
+fn same_entry(entry: &str) -> String {
+    let entry = entry.trim();
+    if is_url(entry) {
+        entry.to_owned()
+    } else {
+        normalize(Path::new(entry)).to_string_lossy().into_owned()
+    }
+}
 
 /// Warnings about an assessment that loaded without errors.
 pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag> {
@@ -94,6 +175,9 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
             lang, file, approved, date,
         ));
     }
+    for shared in shared_evidence(loaded) {
+        out.push(diags::shared_evidence(lang, file, &shared));
+    }
     out
 }
 
@@ -119,4 +203,146 @@ pub fn checklist(checklist: &Checklist, lang: Lang) -> Vec<Diag> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use crate::diag::Code;
+    use crate::model::{AssessmentFile, ChecklistFile};
+
+    fn checklist(id: &str, items: &[&str]) -> Arc<Checklist> {
+        let items: String = items
+            .iter()
+            .map(|i| format!("[[item]]\nid = \"{i}\"\nkind = \"duty\"\ntitle.da = \"T\"\n"))
+            .collect();
+        let text = format!(
+            "format = 1\nid = \"{id}\"\nversion = \"1\"\ntitle.da = \"T\"\n\
+             source = {{ publisher = \"P\", title = \"S\" }}\n{items}"
+        );
+        let file: ChecklistFile = toml::from_str(&text).unwrap();
+        Arc::new(Checklist {
+            file,
+            file_id: 0,
+            path: None,
+            sha256: String::new(),
+        })
+    }
+
+    /// Two checklists, `a` (A-1 … A-4) and `b` (B-1, B-2), and an answer
+    /// `met` for each `(item, evidence)` given.
+    fn loaded(answers: &[(&str, &[&str])]) -> Assessment {
+        let answers: String = answers
+            .iter()
+            .map(|(id, evidence)| {
+                let list: Vec<String> = evidence.iter().map(|e| format!("\"{e}\"")).collect();
+                format!(
+                    "[answers.{id}]\nstatus = \"met\"\nevidence = [{}]\n",
+                    list.join(", ")
+                )
+            })
+            .collect();
+        let text = format!(
+            "format = 1\norganisation.name = \"O\"\nassessment.checklists = [\"a\", \"b\"]\n{answers}"
+        );
+        let file: AssessmentFile = toml::from_str(&text).unwrap();
+        Assessment {
+            path: PathBuf::from("almen.toml"),
+            file_id: 0,
+            file,
+            checklists: vec![
+                checklist("a", &["A-1", "A-2", "A-3", "A-4"]),
+                checklist("b", &["B-1", "B-2"]),
+            ],
+            evidence: BTreeMap::new(),
+            sha256: String::new(),
+            lines: BTreeMap::new(),
+            assessment_line: 1,
+        }
+    }
+
+    /// The shared entries found, as (checklist, entry, items).
+    fn shared(loaded: &Assessment) -> Vec<(&str, &str, Vec<&str>)> {
+        shared_evidence(loaded)
+            .into_iter()
+            .map(|s| {
+                let items = s.items.iter().map(|(id, _)| *id).collect();
+                (s.checklist, s.entry, items)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_document_for_two_items_is_fine() {
+        let a = loaded(&[("A-1", &["referat.pdf"]), ("A-2", &["referat.pdf"])]);
+        assert!(shared(&a).is_empty());
+        let warnings = assessment(&a, NaiveDate::MAX, Lang::En);
+        assert!(
+            warnings.iter().all(|d| d.code != Code::W013),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn one_document_for_three_items_is_not_evidence_for_each() {
+        let a = loaded(&[
+            ("A-3", &["referat.pdf"]),
+            ("A-1", &["referat.pdf", "politik.pdf"]),
+            ("A-2", &["https://eksempel.dk/x", "referat.pdf"]),
+        ]);
+        assert_eq!(
+            shared(&a),
+            [("a", "referat.pdf", vec!["A-1", "A-2", "A-3"])]
+        );
+        let warnings: Vec<Diag> = assessment(&a, NaiveDate::MAX, Lang::En)
+            .into_iter()
+            .filter(|d| d.code == Code::W013)
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(
+            warnings[0].message,
+            "the evidence `referat.pdf` is given for 3 items of `a`: `A-1`, `A-2`, `A-3`"
+        );
+        assert_eq!(warnings[0].related.len(), 2);
+    }
+
+    #[test]
+    fn each_checklist_is_counted_on_its_own() {
+        // Four answers name the document, but no checklist has three.
+        let a = loaded(&[
+            ("A-1", &["referat.pdf"]),
+            ("A-2", &["referat.pdf"]),
+            ("B-1", &["referat.pdf"]),
+            ("B-2", &["referat.pdf"]),
+        ]);
+        assert!(shared(&a).is_empty());
+        // Three items of `a` and one of `b`: only `a`'s three count.
+        let a = loaded(&[
+            ("A-1", &["https://eksempel.dk/x"]),
+            ("A-2", &["https://eksempel.dk/x"]),
+            ("A-3", &["https://eksempel.dk/x"]),
+            ("B-1", &["https://eksempel.dk/x"]),
+        ]);
+        assert_eq!(
+            shared(&a),
+            [("a", "https://eksempel.dk/x", vec!["A-1", "A-2", "A-3"])]
+        );
+    }
+
+    #[test]
+    fn two_spellings_of_one_path_are_one_document() {
+        let a = loaded(&[
+            ("A-1", &["./a.pdf"]),
+            ("A-2", &["a.pdf"]),
+            ("A-4", &["bilag/../a.pdf", "./bilag/../a.pdf"]),
+        ]);
+        assert_eq!(shared(&a), [("a", "./a.pdf", vec!["A-1", "A-2", "A-4"])]);
+        // An answer that names the document twice counts once.
+        let a = loaded(&[("A-1", &["a.pdf", "./a.pdf"]), ("A-2", &["a.pdf"])]);
+        assert!(shared(&a).is_empty());
+    }
 }

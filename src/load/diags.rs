@@ -833,6 +833,132 @@ pub fn claims_builtin_id(lang: Lang, file: FileId, span: Range<usize>, id: &str)
     ))
 }
 
+// E023: what `almen init` wrote, left as it was.
+
+/// Where a date placeholder is, so the hint can say which date belongs.
+pub enum DateOf<'a> {
+    /// `[assessment] date`.
+    Assessment,
+    /// `[assessment] approved`.
+    Approval,
+    /// The `date` of the answer for this item.
+    Answer(&'a str),
+    /// Any other date, under `key`, in the answer for `answer` if it is in one.
+    Other {
+        key: &'a str,
+        answer: Option<&'a str>,
+    },
+}
+
+/// E023: the template's organisation name.
+pub fn placeholder_name(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E023,
+        lang.pick(
+            "organisationens navn er skabelonens pladsholder",
+            "the organisation's name is the template's placeholder",
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("skriv navnet her", "write the name here"),
+    )
+    .hint(lang.pick(
+        "skriv boligorganisationens navn, fx `name = \"Boligforeningen Eksempel\"`",
+        "write the housing organisation's name, e.g. `name = \"Boligforeningen Eksempel\"`",
+    ))
+}
+
+/// E023: the template's date, where a date belongs.
+pub fn placeholder_date(lang: Lang, file: FileId, span: Range<usize>, of: DateOf<'_>) -> Diag {
+    let (message, hint) = match (of, lang) {
+        (DateOf::Assessment, Lang::Da) => (
+            "selvevalueringen har skabelonens dato, ikke datoen for, hvornår den blev lavet"
+                .to_owned(),
+            "skriv, hvornår vurderingen blev lavet, uden anførselstegn, fx `date = 2026-05-20`"
+                .to_owned(),
+        ),
+        (DateOf::Assessment, Lang::En) => (
+            "the assessment has the template's date, not the date it was made".to_owned(),
+            "write when the assessment was made, without quotes, e.g. `date = 2026-05-20`"
+                .to_owned(),
+        ),
+        (DateOf::Approval, Lang::Da) => (
+            "selvevalueringen har skabelonens dato, ikke datoen for bestyrelsens godkendelse"
+                .to_owned(),
+            "skriv, hvornår bestyrelsen godkendte vurderingen, fx `approved = 2026-05-20`; indtil da skal linjen stå som kommentar"
+                .to_owned(),
+        ),
+        (DateOf::Approval, Lang::En) => (
+            "the assessment has the template's date, not the date the board approved it"
+                .to_owned(),
+            "write when the board approved the assessment, e.g. `approved = 2026-05-20`; until it has, leave the line commented out"
+                .to_owned(),
+        ),
+        (DateOf::Answer(id), Lang::Da) => (
+            format!(
+                "svaret på `{id}` har skabelonens dato, ikke datoen for, hvornår punktet sidst blev gjort"
+            ),
+            "skriv, hvornår punktet sidst blev gjort, vedtaget eller revideret, uden anførselstegn, fx `date = 2026-05-20`"
+                .to_owned(),
+        ),
+        (DateOf::Answer(id), Lang::En) => (
+            format!(
+                "the answer for `{id}` has the template's date, not the date it was last done"
+            ),
+            "write when the item was last done, adopted or reviewed, without quotes, e.g. `date = 2026-05-20`"
+                .to_owned(),
+        ),
+        (DateOf::Other { key, answer }, _) => (
+            match (answer, lang) {
+                (Some(id), Lang::Da) => format!("svaret på `{id}` har skabelonens dato i `{key}`"),
+                (Some(id), Lang::En) => {
+                    format!("the answer for `{id}` has the template's date in `{key}`")
+                }
+                (None, Lang::Da) => format!("`{key}` har skabelonens dato"),
+                (None, Lang::En) => format!("`{key}` has the template's date"),
+            },
+            format!(
+                "{} `{key} = 2026-05-20`",
+                lang.pick(
+                    "skriv datoen uden anførselstegn, fx",
+                    "write the date without quotes, e.g."
+                )
+            ),
+        ),
+    };
+    Diag::new(Code::E023, message)
+        .at(file, span, lang.pick("udfyld datoen", "fill in the date"))
+        .hint(hint)
+}
+
+/// E023: the template's evidence path, `entry` as written.
+pub fn placeholder_evidence(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    entry: &str,
+    answer: Option<&str>,
+) -> Diag {
+    let message = match (answer, lang) {
+        (Some(id), Lang::Da) => {
+            format!("svaret på `{id}` har skabelonens dokumentationssti `{entry}`")
+        }
+        (Some(id), Lang::En) => {
+            format!("the answer for `{id}` has the template's evidence path `{entry}`")
+        }
+        (None, Lang::Da) => format!("`{entry}` er skabelonens dokumentationssti"),
+        (None, Lang::En) => format!("`{entry}` is the template's evidence path"),
+    };
+    Diag::new(Code::E023, message)
+        .at(file, span, lang.pick("intet dokument", "no document"))
+        .hint(lang.pick(
+            "skriv stien til det dokument, der viser, at punktet følges (relativt til selvevalueringens mappe), eller et link; har I intet, så fjern linjen",
+            "write the path to the document that shows the item is met (relative to the assessment's folder), or a link; if there is none, remove the line",
+        ))
+}
+
 // Words the diagnostics share.
 
 /// What a built-in checklist is called where a file name is shown.

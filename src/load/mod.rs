@@ -2,7 +2,8 @@
 //! and the [`Loader`] that takes each file through the steps.
 //!
 //! A file is read (`read`: bytes to text), parsed (`parse`: text to
-//! values), the checklists it names are found and loaded once
+//! values, with the template's unedited placeholders found by
+//! `placeholder`), the checklists it names are found and loaded once
 //! (`resolve`), and what it says is checked (`validate`). Every problem
 //! becomes a [`Diag`], made where it is found and worded in `diags`; a
 //! file is only accepted when it has none. The file system is reached
@@ -12,6 +13,7 @@
 
 mod diags;
 mod parse;
+pub mod placeholder;
 mod read;
 mod recover;
 mod resolve;

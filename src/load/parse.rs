@@ -1,5 +1,6 @@
 //! Text to values: TOML syntax errors, the format version (E013), the kind
-//! of file (E017), and serde's errors, each turned into a diagnostic
+//! of file (E017), the template's placeholders (E023, found by
+//! [`placeholder`]), and serde's errors, each turned into a diagnostic
 //! (E004–E009, and E014 for a value serde refuses).
 //!
 //! Every error in the file is collected, with the help of [`recover`]. This
@@ -15,6 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::FileKind;
 use super::diags::{self, NotADate};
+use super::placeholder;
 use super::recover::{self, RawError, Seg, backticked};
 use crate::diag::{Diag, FileId, Sources, did_you_mean};
 use crate::lang::Lang;
@@ -37,6 +39,17 @@ pub(super) fn file<T: DeserializeOwned>(
 ) -> Option<T> {
     let text = sources.text(file);
     let (root, syntax) = DeTable::parse_recoverable(text);
+    // The template's placeholders are E023, however the parser and serde
+    // see them (an unquoted `ÅÅÅÅ-MM-DD` is a syntax error it reads past).
+    let (placeholders, said) = match kind {
+        FileKind::Assessment => placeholder::find(lang, file, root.get_ref()),
+        FileKind::Checklist => (Vec::new(), Vec::new()),
+    };
+    let within = |s: &Range<usize>| said.iter().any(|p| p.start <= s.start && s.end <= p.end);
+    let syntax: Vec<_> = syntax
+        .into_iter()
+        .filter(|e| !e.span().is_some_and(|s| within(&s)))
+        .collect();
     let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
     for err in syntax {
         let span = err.span().unwrap_or(0..0);
@@ -55,6 +68,7 @@ pub(super) fn file<T: DeserializeOwned>(
         diags.push(diag);
         return None;
     }
+    diags.extend(placeholders);
     let (value, errors) = recover::deserialize::<T>(root);
     if errors.len() >= recover::MAX_ERRORS {
         diags.push(diags::too_many_errors(
@@ -72,6 +86,9 @@ pub(super) fn file<T: DeserializeOwned>(
                 .any(|b| b.start < s.end.max(s.start + 1) && s.start < b.end.max(b.start + 1))
         });
         if !broken.is_empty() && (overlaps || err.message.starts_with("missing field")) {
+            continue;
+        }
+        if err.span.as_ref().is_some_and(within) {
             continue;
         }
         diags.push(serde_diag(lang, file, err));

@@ -1,7 +1,10 @@
 //! The self-assessment template `almen init` writes: the organisation
 //! block, the checklists, and one commented-out answer block per item with
-//! the item's title, guidance and typical evidence. Pure: checklists, names,
-//! language and date in, text out.
+//! the item's title, guidance and typical evidence. Its organisation name,
+//! dates and evidence path are the placeholders `load::placeholder` knows,
+//! so an answer switched on but not filled in is an error, never a met
+//! item; the date given is only an example of how to write one. Pure:
+//! checklists, names, language and date in, text out.
 
 use std::fmt::Write;
 
@@ -10,7 +13,7 @@ use chrono::NaiveDate;
 use super::text::wrap;
 use super::words::recurrence_text;
 use crate::lang::Lang;
-use crate::load::Checklist;
+use crate::load::{Checklist, placeholder};
 use crate::model::Kind;
 
 /// The name of the schema file `init` writes beside the template.
@@ -32,20 +35,22 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
         "# ",
     ));
     out.push_str("#\n");
-    out.push_str(&wrap(
-        t(
-            "Skriv organisationens navn herunder. Når I har vurderet et punkt, så fjern `#` foran dets svar og udfyld det. Status: met | partial | unmet | not-applicable (eller følger | følger-delvist | følger-ikke | ikke-relevant; for et lovkrav også opfyldt | delvist-opfyldt | ikke-opfyldt). Følger I ikke en anbefaling, så skriv i `explanation` hvorfor, og hvad I gør i stedet (følg eller forklar); et lovkrav kan ikke forklares væk. Tjek filen med `almen validate` og `almen check`.",
-            "Write the organisation's name below. When you have assessed an item, remove the `#` in front of its answer and fill it in. Status: met | partial | unmet | not-applicable (or følger | følger-delvist | følger-ikke | ikke-relevant; for a duty also opfyldt | delvist-opfyldt | ikke-opfyldt). If you do not follow a recommendation, write in `explanation` why, and what you do instead (comply or explain); a duty cannot be explained away. Check the file with `almen validate` and `almen check`.",
-        ),
-        78,
-        "# ",
-    ));
+    let date = lang.pick(placeholder::DATE[0], placeholder::DATE[1]);
+    let document = lang.pick(placeholder::EVIDENCE[0], placeholder::EVIDENCE[1]);
+    let how = t(
+            "Skriv organisationens navn herunder. Når I har vurderet et punkt, så fjern `#` foran dets svar og udfyld det: datoen i stedet for {date} (uden anførselstegn, fx {today}) og stien til jeres dokument i stedet for {evidence}; almen godtager ikke skabelonens pladsholdere. Status: met | partial | unmet | not-applicable (eller følger | følger-delvist | følger-ikke | ikke-relevant; for et krav også opfyldt | delvist-opfyldt | ikke-opfyldt). Følger I ikke en anbefaling, så skriv i `explanation` hvorfor, og hvad I gør i stedet (følg eller forklar); et krav i lov eller vedtægt kan ikke forklares væk. Tjek filen med `almen validate` og `almen check`.",
+            "Write the organisation's name below. When you have assessed an item, remove the `#` in front of its answer and fill it in: the date instead of {date} (without quotes, e.g. {today}) and the path to your document instead of {evidence}; almen does not accept the template's placeholders. Status: met | partial | unmet | not-applicable (or følger | følger-delvist | følger-ikke | ikke-relevant; for a duty also opfyldt | delvist-opfyldt | ikke-opfyldt). If you do not follow a recommendation, write in `explanation` why, and what you do instead (comply or explain); a duty cannot be explained away. Check the file with `almen validate` and `almen check`.",
+        )
+        .replace("{date}", date)
+        .replace("{today}", &today.to_string())
+        .replace("{evidence}", document);
+    out.push_str(&wrap(&how, 78, "# "));
     out.push('\n');
     out.push_str("format = 1\n\n[organisation]\n");
     let _ = writeln!(
         out,
         "name = \"{}\"",
-        t("Boligorganisationens navn", "The organisation's name")
+        lang.pick(placeholder::NAME[0], placeholder::NAME[1])
     );
     out.push_str("# cvr = \"12345678\"\n");
     let _ = writeln!(out, "# municipality = \"{}\"", t("… Kommune", "… Kommune"));
@@ -58,7 +63,7 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
     let _ = writeln!(out, "checklists = [{list}]");
     let _ = writeln!(
         out,
-        "# date = {today}       # {}",
+        "# date = {date}       # {}",
         t(
             "hvornår vurderingen blev lavet",
             "when the assessment was made"
@@ -66,7 +71,7 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
     );
     let _ = writeln!(
         out,
-        "# approved = {today}   # {}",
+        "# approved = {date}   # {}",
         t(
             "hvornår bestyrelsen godkendte den",
             "when the board approved it"
@@ -152,12 +157,8 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
             out.push_str("#\n");
             let _ = writeln!(out, "# [answers.{}]", toml_key(id));
             out.push_str("# status = \"met\"\n");
-            let _ = writeln!(out, "# date = {today}");
-            let _ = writeln!(
-                out,
-                "# evidence = [\"{}\"]",
-                t("sti/til/dokument.pdf", "path/to/document.pdf")
-            );
+            let _ = writeln!(out, "# date = {date}");
+            let _ = writeln!(out, "# evidence = [\"{document}\"]");
             if item.kind == Kind::Recommendation {
                 // A comment, not a key (an explanation belongs to a deviation),
                 // and one that stays a comment when the block is uncommented.

@@ -130,6 +130,32 @@ fn report_html_and_markdown() {
 }
 
 #[test]
+fn report_lists_one_document_given_for_many_items() {
+    // The W013 fixture: one board minute for OMV-1, OMV-2 and OMV-5.
+    let file = "tests/fixtures/lint/w013-samme-dokumentation.toml";
+    let (code, md) = output(&["report", file, "--format", "markdown"]);
+    assert_eq!(code, 0);
+    let start = md
+        .find("### Samme dokument for flere punkter")
+        .unwrap_or_else(|| panic!("no shared evidence in:\n{md}"));
+    let section = md[start..].split("\n## ").next().unwrap();
+    insta::assert_snapshot!("report_markdown_shared_evidence", section);
+
+    let (_, html) = output(&["report", file, "--lang", "en"]);
+    for needle in [
+        "<h3>One document for several items</h3>",
+        "One document for everything is not evidence for each item.",
+        "referat-2026-03-10.pdf</b>: OMV-1, OMV-2, OMV-5 (3 items)</li>",
+    ] {
+        assert!(html.contains(needle), "lacks {needle:?}:\n{html}");
+    }
+
+    // Two items sharing a document is nothing to report.
+    let (_, md) = output(&["report", "examples/mangler.toml", "--format", "markdown"]);
+    assert!(!md.contains("Samme dokument"), "{md}");
+}
+
+#[test]
 fn report_replaces_its_output_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rapport.html");

@@ -40,8 +40,24 @@ fn item_ids(doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Writes a real organisation's name over the template's, in either language.
+fn fill_in_name(template: &Path) {
+    let text = fs::read_to_string(template).unwrap();
+    let filled = text
+        .replace(
+            "\"Boligorganisationens navn\"",
+            "\"Boligforeningen Eksempel\"",
+        )
+        .replace(
+            "\"The organisation's name\"",
+            "\"Boligforeningen Eksempel\"",
+        );
+    assert_ne!(text, filled, "no placeholder name in {template:?}");
+    fs::write(template, filled).unwrap();
+}
+
 #[test]
-fn init_writes_a_template_that_loads() {
+fn init_writes_a_template_that_asks_for_the_name_first() {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("x/almen.toml");
     let assert = init(&output, &[])
@@ -62,12 +78,35 @@ fn init_writes_a_template_that_loads() {
     cmd.args(["schema", "assessment"]);
     assert_eq!(schema, json(&exits(cmd, 0)));
 
+    // The one thing the template says before any answer is the name: left
+    // as it is, it is the only error.
+    let line = 1 + text
+        .lines()
+        .position(|l| l == "name = \"Boligorganisationens navn\"")
+        .expect("the name's line");
+    let mut cmd = almen();
+    cmd.arg("validate")
+        .arg(&output)
+        .args(["--as-of", AS_OF, "--format", "json"]);
+    let doc = json(&exits(cmd, 2));
+    assert_eq!(
+        (doc["errors"].as_u64(), doc["warnings"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let diag = &array(&doc, "diagnostics")[0];
+    assert_eq!(str_field(diag, "code"), "E023");
+    assert_eq!(
+        (diag["line"].as_u64(), diag["column"].as_u64()),
+        (Some(line as u64), Some(8))
+    );
+
+    // With a name, it loads; nothing is assessed yet: every item is a gap,
+    // and nothing else is.
+    fill_in_name(&output);
     let mut cmd = almen();
     cmd.arg("validate").arg(&output).args(["--as-of", AS_OF]);
     let stdout = exits(cmd, 0);
     assert!(stdout.contains("0 fejl, 0 advarsler"), "{stdout}");
-
-    // Nothing is assessed yet: every item is a gap, and nothing else is.
     let doc = check_json(&output, 1);
     assert_eq!(doc["compliant"], false);
     assert_eq!(array(&doc, "items").len(), 10);
@@ -159,6 +198,7 @@ fn init_with_own_checklist_writes_a_path_from_the_template_folder() {
     );
     let text = fs::read_to_string(&output).unwrap();
     assert!(text.contains("# [answers.EGN-1]"), "{text}");
+    fill_in_name(&output);
 
     // It loads, run from the folder the checklist is in: a checklist an
     // assessment names must lie in the assessment's folder or the one
@@ -183,6 +223,7 @@ fn init_with_own_checklist_keeps_the_built_in_one() {
         0,
     );
     assert!(stdout.contains("(14 punkter at vurdere)"), "{stdout}");
+    fill_in_name(&output);
     let doc = check_json(&output, 1);
     assert_eq!(item_ids(&doc).len(), 14);
 }
@@ -204,6 +245,7 @@ fn init_with_both_checklists_named_loads_14_items() {
         0,
     );
     assert!(stdout.contains("(14 punkter at vurdere)"), "{stdout}");
+    fill_in_name(&output);
     let doc = check_json(&output, 1);
     assert_eq!(item_ids(&doc).len(), 14);
     let gaps = array(&doc, "gaps");
@@ -248,7 +290,9 @@ fn init_in_english() {
         "# Must be repeated at least once every calendar year; give the `date`.",
         "# Depends on the municipal council too: if you have asked in writing, give `requested`.",
         "# [answers.STY-1]",
-        "# date = 2026-11-27",
+        "# date = YYYY-MM-DD",
+        "# evidence = [\"path/to/document.pdf\"]",
+        "(without quotes, e.g. 2026-11-27)",
     ] {
         assert!(text.contains(needle), "lacks {needle:?}:\n{text}");
     }
@@ -260,6 +304,19 @@ fn init_in_english() {
     ] {
         assert!(!text.contains(danish), "Danish {danish:?}:\n{text}");
     }
+    for danish in ["ÅÅÅÅ-MM-DD", "sti/til/dokument.pdf"] {
+        assert!(!text.contains(danish), "Danish {danish:?}:\n{text}");
+    }
+    let mut cmd = almen();
+    cmd.arg("validate")
+        .arg(&output)
+        .args(["--as-of", AS_OF, "--lang", "en"]);
+    let stdout = exits(cmd, 2);
+    assert!(
+        stdout.contains("error[E023]: the organisation's name is the template's placeholder"),
+        "{stdout}"
+    );
+    fill_in_name(&output);
     let mut cmd = almen();
     cmd.arg("validate").arg(&output).args(["--as-of", AS_OF]);
     exits(cmd, 0);
@@ -283,8 +340,9 @@ fn init_template_da() {
     insta::assert_snapshot!("init_template_da", text);
 }
 
-/// The template with every answer block switched on: each line from
-/// `# [answers.…]` to the end of its comment block loses its `# `.
+/// The template as a user who switches every answer on without editing it
+/// leaves it: each line from `# [answers.…]` to the end of its comment
+/// block loses its `# `, and so do the assessment's `date` and `approved`.
 fn uncomment_answers(text: &str) -> String {
     let mut out = String::new();
     let mut in_block = false;
@@ -292,8 +350,9 @@ fn uncomment_answers(text: &str) -> String {
         if line.starts_with("# [answers.") {
             in_block = true;
         }
+        let meta = line.starts_with("# date = ") || line.starts_with("# approved = ");
         match line.strip_prefix("# ") {
-            Some(rest) if in_block => out.push_str(rest),
+            Some(rest) if in_block || meta => out.push_str(rest),
             _ => {
                 in_block = false;
                 out.push_str(line);
@@ -304,34 +363,160 @@ fn uncomment_answers(text: &str) -> String {
     out
 }
 
-#[test]
-fn init_template_with_every_answer_switched_on_loads() {
-    let dir = tempfile::tempdir().unwrap();
-    let output = dir.path().join("almen.toml");
-    exits(init(&output, &[]), 0);
+/// `almen init ARGS…` in `dir`, with every answer switched on unedited.
+fn switched_on(dir: &Path, args: &[&str]) -> String {
+    let output = dir.join("almen.toml");
+    exits(init(&output, args), 0);
     let text = uncomment_answers(&fs::read_to_string(&output).unwrap());
     assert_eq!(text.matches("\n[answers.").count(), 10, "{text}");
-    fs::write(&output, text).unwrap();
+    fs::write(&output, &text).unwrap();
+    text
+}
 
-    // It parses and loads (warnings are fine: the placeholders are placeholders).
-    let mut cmd = almen();
-    cmd.arg("validate")
-        .arg(&output)
-        .args(["--as-of", AS_OF, "--format", "json"]);
-    let doc = json(&exits(cmd, 0));
-    assert_eq!(doc["errors"], 0, "{doc}");
+/// `almen check almen.toml` in `dir`, in `lang`.
+fn check_in(dir: &Path, lang: &str) -> Command {
+    let mut cmd = crate::almen_in(dir);
+    cmd.args(["check", "almen.toml", "--as-of", AS_OF, "--color", "never"])
+        .args(["--lang", lang]);
+    cmd
+}
 
-    // Every item now has an answer, `met`, dated as of today.
+#[test]
+fn init_template_switched_on_unedited_is_an_error_not_a_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    switched_on(dir.path(), &[]);
+
+    // Every placeholder is an error, with its place: the name, the
+    // assessment's two dates, and each answer's date and evidence path.
+    let stderr = fails(check_in(dir.path(), "da"), &[]);
+    assert_eq!(
+        stderr.matches("error[E023]").count(),
+        1 + 2 + 10 + 10,
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error[").count(), 23, "{stderr}");
+    for needle in [
+        "almen.toml:19:8",
+        "organisationens navn er skabelonens pladsholder",
+        "svaret på `STY-1` har skabelonens dato",
+        "svaret på `NV-13` har skabelonens dokumentationssti `sti/til/dokument.pdf`",
+        "fx `date = 2026-05-20`",
+    ] {
+        assert!(stderr.contains(needle), "lacks {needle:?}:\n{stderr}");
+    }
+    assert!(!stderr.contains("E004"), "{stderr}");
+    insta::assert_snapshot!("init_template_switched_on_unedited", stderr);
+
+    // validate says the same; the JSON has a line and column for each.
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args([
+        "validate",
+        "almen.toml",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
+    let doc = json(&exits(cmd, 2));
+    assert_eq!(doc["errors"], 23, "{doc}");
+    for d in array(&doc, "diagnostics") {
+        assert_eq!(str_field(d, "code"), "E023", "{d}");
+        assert!(
+            d["line"].as_u64().is_some() && d["column"].as_u64().is_some(),
+            "{d}"
+        );
+    }
+
+    // A report is not written from it either.
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["report", "almen.toml", "-o", "r.html", "--as-of", AS_OF]);
+    fails(cmd, &["E023"]);
+    assert!(!dir.path().join("r.html").exists());
+}
+
+#[test]
+fn init_placeholders_are_errors_in_either_language() {
+    // The English template read in Danish, and the Danish one in English.
+    for (template, reader, needle) in [
+        (
+            "en",
+            "da",
+            "svaret på `OMV-1` har skabelonens dokumentationssti `path/to/document.pdf`",
+        ),
+        (
+            "da",
+            "en",
+            "the answer for `OMV-1` has the template's date, not the date it was last done",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        switched_on(dir.path(), &["--lang", template]);
+        let stderr = fails(check_in(dir.path(), reader), &[needle]);
+        assert_eq!(stderr.matches("error[E023]").count(), 23, "{stderr}");
+    }
+}
+
+#[test]
+fn init_template_filled_in_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = switched_on(dir.path(), &[]);
+
+    // What a user writes: the name, real dates, and for each item the
+    // document that shows it.
+    let mut filled = String::new();
+    let mut item = String::new();
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix("[answers.") {
+            item = id.trim_end_matches(']').to_owned();
+        }
+        let line = if line.starts_with("date = ") && item.is_empty() {
+            line.replace("ÅÅÅÅ-MM-DD", "2026-11-20")
+        } else if line.starts_with("approved = ") {
+            line.replace("ÅÅÅÅ-MM-DD", "2026-11-25")
+        } else if line.starts_with("date = ") {
+            line.replace("ÅÅÅÅ-MM-DD", "2026-10-01")
+        } else {
+            line.replace("sti/til/dokument.pdf", &format!("bilag/{item}.pdf"))
+        };
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    // Only the instructions at the top still name the placeholders.
+    assert!(
+        filled
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .all(|l| !l.contains("ÅÅÅÅ") && !l.contains("sti/til")),
+        "{filled}"
+    );
+    let output = dir.path().join("almen.toml");
+    fs::write(&output, filled).unwrap();
+    fill_in_name(&output);
+    fs::create_dir(dir.path().join("bilag")).unwrap();
+    for id in [
+        "OMV-1", "OMV-2", "OMV-3", "OMV-4", "OMV-5", "OMV-6", "LAB-6F-1", "LAB-6F-2", "STY-1",
+        "NV-13",
+    ] {
+        fs::write(dir.path().join(format!("bilag/{id}.pdf")), "%PDF-1.4\n").unwrap();
+    }
+
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args([
+        "validate",
+        "almen.toml",
+        "--as-of",
+        AS_OF,
+        "--deny-warnings",
+    ]);
+    let stdout = exits(cmd, 0);
+    assert!(stdout.contains("0 fejl, 0 advarsler"), "{stdout}");
     let doc = check_json(&output, 0);
+    assert_eq!(doc["compliant"], true, "{doc}");
+    assert_eq!(doc["adherence"], 100.0, "{doc}");
+    assert!(array(&doc, "gaps").is_empty(), "{doc}");
     let items = array(&doc, "items");
     assert_eq!(items.len(), 10);
     assert!(items.iter().all(|i| i["status"] == "met"), "{items:?}");
-    assert!(
-        array(&doc, "gaps")
-            .iter()
-            .all(|g| g["reason"] == "evidence-not-found"),
-        "{doc}"
-    );
 }
 
 #[cfg(unix)]
@@ -373,6 +558,7 @@ fn init_adds_a_further_built_in_checklist_by_id() {
         );
     }
     assert!(!text.contains("VAND-1"), "{text}");
+    fill_in_name(&output);
     let doc = check_json(&output, 1);
     assert_eq!(item_ids(&doc).len(), 13);
 }

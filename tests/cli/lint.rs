@@ -204,6 +204,29 @@ fn lint_w009_absolute_evidence_path() {
 }
 
 #[test]
+fn lint_w013_one_document_for_three_items() {
+    let stdout = one_warning(
+        "w013-samme-dokumentation.toml",
+        "W013",
+        15,
+        13,
+        &[
+            "dokumentationen `https://fnug.example/referat-2026-03-10.pdf` er givet for 3 punkter i `samarbejde-med-omverdenen`: `OMV-1`, `OMV-2`, `OMV-5`",
+            "ét dokument for det hele er ikke dokumentation for hvert punkt",
+        ],
+    );
+    insta::assert_snapshot!("lint_w013", stdout);
+    let stdout = exits(
+        validate_lint(&["w013-samme-dokumentation.toml", "--lang", "en"]),
+        0,
+    );
+    assert!(
+        stdout.contains("one document for everything is not evidence for each item"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn lint_w010_checklist_item_without_guidance() {
     let stdout = one_warning(
         "w010-uden-vejledning.toml",

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::Unchecked;
 use super::words::{Words, days_text, diag_line, gap_text, unchecked_text};
 use crate::lang::Lang;
+use crate::lint;
 use crate::model::Status;
 use crate::score::{Checked, Severity, add_months};
 
@@ -89,6 +90,8 @@ pub struct Report {
     pub plans: Vec<OwnerPlans>,
     pub deadlines: Vec<Deadline>,
     pub items: Vec<ItemView>,
+    /// Evidence given for so many items that it is no evidence for each.
+    pub shared_evidence: Vec<SharedView>,
     pub sources: Vec<SourceView>,
     pub inputs: Vec<Input>,
 }
@@ -165,6 +168,15 @@ pub struct ItemView {
     pub due: Option<String>,
     pub result: String,
     pub severity: Option<&'static str>,
+}
+
+/// One document given as evidence for many items (see
+/// [`lint::shared_evidence`]).
+#[derive(Debug, Serialize)]
+pub struct SharedView {
+    pub entry: String,
+    /// The items' ids and how many: "OMV-1, OMV-2, OMV-5 (3 punkter)".
+    pub items: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -295,6 +307,16 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("value", "Værdi", "Value"),
         ("last_done", "Sidst gjort", "Last done"),
         ("result", "Resultat", "Result"),
+        (
+            "shared_evidence",
+            "Samme dokument for flere punkter",
+            "One document for several items",
+        ),
+        (
+            "shared_evidence_intro",
+            "Ét dokument for det hele er ikke dokumentation for hvert punkt. Punkterne herunder henviser alle til samme dokument; bed om det dokument, der viser netop det enkelte punkt.",
+            "One document for everything is not evidence for each item. The items below all point to the same document; ask for the document that shows each one.",
+        ),
         (
             "sources",
             "Kilder og retsgrundlag",
@@ -483,6 +505,22 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         })
         .collect();
 
+    let shared_evidence = lint::shared_evidence(loaded)
+        .into_iter()
+        .map(|shared| {
+            let ids: Vec<&str> = shared.items.iter().map(|(id, _)| *id).collect();
+            SharedView {
+                entry: shared.entry.to_owned(),
+                items: format!(
+                    "{} ({} {})",
+                    ids.join(", "),
+                    ids.len(),
+                    lang.pick("punkter", "items")
+                ),
+            }
+        })
+        .collect();
+
     let sources = loaded
         .checklists
         .iter()
@@ -582,6 +620,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         plans,
         deadlines: deadlines.into_iter().map(|(_, d)| d).collect(),
         items,
+        shared_evidence,
         sources,
         inputs,
     }

@@ -1,0 +1,208 @@
+//! The placeholders `almen init` writes, and finding them in an
+//! assessment (E023).
+//!
+//! The template's organisation name, dates and evidence path stand in for
+//! what only the organisation can write. Uncommented but unedited, they
+//! would read as an answer (a policy adopted today, with a document), so
+//! each one is an error wherever it is found, in either language's
+//! spelling whatever `--lang` is. The template writes the same constants,
+//! so the two cannot drift apart.
+//!
+//! A date placeholder is written unquoted (`date = ÅÅÅÅ-MM-DD`): the user
+//! replaces it with a date and has a TOML date, no quotes to remove. It is
+//! not valid TOML; the parser reads it as text and goes on, so every other
+//! problem in the file is still found, and this module says what the
+//! syntax error means.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+
+use super::diags::{self, DateOf};
+use super::normalize;
+use super::recover::Seg;
+use crate::diag::{Diag, FileId};
+use crate::lang::Lang;
+
+/// The organisation's name in the template, Danish and English.
+pub const NAME: [&str; 2] = ["Boligorganisationens navn", "The organisation's name"];
+/// A date in the template, Danish and English.
+pub const DATE: [&str; 2] = ["ÅÅÅÅ-MM-DD", "YYYY-MM-DD"];
+/// An evidence path in the template, Danish and English.
+pub const EVIDENCE: [&str; 2] = ["sti/til/dokument.pdf", "path/to/document.pdf"];
+
+/// Whether a value is the template's organisation name.
+pub fn is_name(value: &str) -> bool {
+    NAME.iter().any(|n| n.eq_ignore_ascii_case(value.trim()))
+}
+
+/// Whether a value is the template's date.
+pub fn is_date(value: &str) -> bool {
+    let value = value.trim().to_uppercase();
+    DATE.contains(&value.as_str())
+}
+
+/// Whether an evidence entry is the template's path, however it is spelt
+/// (`./sti/til/dokument.pdf` is the same path).
+pub fn is_evidence(entry: &str) -> bool {
+    let written = normalize(Path::new(entry.trim()));
+    EVIDENCE.iter().any(|e| {
+        written
+            .to_string_lossy()
+            .eq_ignore_ascii_case(&normalize(Path::new(e)).to_string_lossy())
+    })
+}
+
+/// Every placeholder in a parsed assessment, as diagnostics, and the spans
+/// of their values: what the parser and serde say about those values
+/// (text where a date belongs) is this module's to say.
+pub(super) fn find(lang: Lang, file: FileId, root: &DeTable<'_>) -> (Vec<Diag>, Vec<Range<usize>>) {
+    let mut found = Found {
+        lang,
+        file,
+        diags: Vec::new(),
+        spans: Vec::new(),
+    };
+    found.table(root, &mut Vec::new());
+    (found.diags, found.spans)
+}
+
+struct Found {
+    lang: Lang,
+    file: FileId,
+    diags: Vec<Diag>,
+    spans: Vec<Range<usize>>,
+}
+
+impl Found {
+    fn table(&mut self, table: &DeTable<'_>, path: &mut Vec<Seg>) {
+        for (key, value) in table.iter() {
+            path.push(Seg::Key(key.get_ref().to_string()));
+            self.value(value.get_ref(), value.span(), path);
+            path.pop();
+        }
+    }
+
+    fn value(&mut self, value: &DeValue<'_>, span: Range<usize>, path: &mut Vec<Seg>) {
+        match value {
+            DeValue::Table(t) => self.table(t, path),
+            DeValue::Array(a) => {
+                for (i, element) in a.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.value(element.get_ref(), element.span(), path);
+                    path.pop();
+                }
+            }
+            DeValue::String(s) => self.string(s, span, path),
+            _ => {}
+        }
+    }
+
+    fn string(&mut self, value: &str, span: Range<usize>, path: &[Seg]) {
+        let keys: Vec<&str> = path
+            .iter()
+            .filter_map(|s| match s {
+                Seg::Key(k) => Some(k.as_str()),
+                Seg::Index(_) => None,
+            })
+            .collect();
+        // The item an answer is for: `answers.ID.…`.
+        let answer = match keys.as_slice() {
+            ["answers", id, _, ..] => Some(*id),
+            _ => None,
+        };
+        let (lang, file) = (self.lang, self.file);
+        let diag = if keys == ["organisation", "name"] && is_name(value) {
+            diags::placeholder_name(lang, file, span.clone())
+        } else if is_date(value) {
+            let of = match (keys.as_slice(), answer) {
+                (["assessment", "date"], _) => DateOf::Assessment,
+                (["assessment", "approved"], _) => DateOf::Approval,
+                (_, Some(id)) if keys.last() == Some(&"date") => DateOf::Answer(id),
+                _ => DateOf::Other {
+                    key: keys.last().copied().unwrap_or(""),
+                    answer,
+                },
+            };
+            diags::placeholder_date(lang, file, span.clone(), of)
+        } else if keys.last() == Some(&"evidence") && is_evidence(value) {
+            diags::placeholder_evidence(lang, file, span.clone(), value, answer)
+        } else {
+            return;
+        };
+        self.diags.push(diag);
+        self.spans.push(span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    #[test]
+    fn placeholders_are_known_in_both_languages_and_spellings() {
+        assert!(is_name("Boligorganisationens navn"));
+        assert!(is_name(" the organisation's name "));
+        assert!(!is_name("Boligforeningen Eksempel"));
+        assert!(is_date("ÅÅÅÅ-MM-DD"));
+        assert!(is_date("åååå-mm-dd"));
+        assert!(is_date("YYYY-MM-DD"));
+        assert!(!is_date("2026-05-20"));
+        assert!(is_evidence("sti/til/dokument.pdf"));
+        assert!(is_evidence("./path/to/document.pdf"));
+        assert!(is_evidence("sti/./til/dokument.pdf"));
+        assert!(!is_evidence("politikker/kommunikationspolitik.pdf"));
+    }
+
+    #[test]
+    fn every_placeholder_is_found_where_it_is() {
+        let text = "format = 1\n\
+            [organisation]\nname = \"The organisation's name\"\n\
+            [assessment]\nchecklists = [\"x\"]\ndate = ÅÅÅÅ-MM-DD\napproved = \"YYYY-MM-DD\"\n\
+            [answers.A]\nstatus = \"met\"\ndate = ÅÅÅÅ-MM-DD # a comment\n\
+            evidence = [\"real.pdf\", \"sti/til/dokument.pdf\"]\n\
+            note = \"sti/til/dokument.pdf\"\n\
+            plan = { action = \"x\", due = YYYY-MM-DD }\n";
+        let (root, _) = DeTable::parse_recoverable(text);
+        let (diags, spans) = find(Lang::En, 0, root.get_ref());
+        let mut found: Vec<(usize, &str, &str)> = diags
+            .iter()
+            .zip(&spans)
+            .map(|(d, s)| (s.start, d.message.as_str(), &text[s.clone()]))
+            .collect();
+        found.sort();
+        let found: Vec<(&str, &str)> = found.into_iter().map(|(_, m, t)| (m, t)).collect();
+        assert!(diags.iter().all(|d| d.code == Code::E023), "{diags:?}");
+        assert_eq!(
+            found,
+            [
+                (
+                    "the organisation's name is the template's placeholder",
+                    "\"The organisation's name\""
+                ),
+                (
+                    "the assessment has the template's date, not the date it was made",
+                    "ÅÅÅÅ-MM-DD"
+                ),
+                (
+                    "the assessment has the template's date, not the date the board approved it",
+                    "\"YYYY-MM-DD\""
+                ),
+                (
+                    "the answer for `A` has the template's date, not the date it was last done",
+                    "ÅÅÅÅ-MM-DD"
+                ),
+                (
+                    "the answer for `A` has the template's evidence path `sti/til/dokument.pdf`",
+                    "\"sti/til/dokument.pdf\""
+                ),
+                (
+                    "the answer for `A` has the template's date in `due`",
+                    "YYYY-MM-DD"
+                ),
+            ]
+        );
+    }
+}
