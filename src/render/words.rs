@@ -369,7 +369,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         }
     };
     (
-        what + &undocumented_request(lang, gap, answer, counterparty),
+        what + &unused_request(lang, gap, answer, counterparty, checked.eval.as_of),
         fix,
     )
 }
@@ -388,17 +388,20 @@ fn hollow_why(lang: Lang, answer: Option<&Answer>) -> Option<&'static str> {
 }
 
 /// On a critical gap that a request to the counterparty would have eased,
-/// what keeps the request from counting: it must be documented (rule 11).
-fn undocumented_request(
+/// why the request given does not count (rule 11): it is not documented,
+/// not yet made as of the as-of date, or from before the answer's date
+/// (it was answered then).
+fn unused_request(
     lang: Lang,
     gap: &Gap,
     answer: Option<&Answer>,
     counterparty: Option<&str>,
+    as_of: NaiveDate,
 ) -> String {
     let (Some(answer), Some(who)) = (answer, counterparty) else {
         return String::new();
     };
-    let Some(requested) = &answer.requested else {
+    let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0) else {
         return String::new();
     };
     let eased = gap.severity == Severity::Critical
@@ -406,17 +409,30 @@ fn undocumented_request(
             gap.reason,
             Reason::Unmet | Reason::Partial | Reason::Overdue
         );
-    if !eased || !answer.evidence.is_empty() {
+    if !eased {
         return String::new();
     }
-    let requested = requested.get_ref();
-    match lang {
-        Lang::Da => format!(
+    let last = answer.date.as_ref().map(|d| d.get_ref().0);
+    match (lang, last) {
+        (Lang::Da, _) if requested > as_of => format!(
+            " Anmodningen til {who} er dateret {requested}, efter opgørelsesdatoen, og tæller ikke endnu."
+        ),
+        (Lang::En, _) if requested > as_of => format!(
+            " The request to {who} is dated {requested}, after the as-of date, and does not count yet."
+        ),
+        (Lang::Da, Some(last)) if requested <= last => format!(
+            " Anmodningen til {who} ({requested}) er fra før {last} og gælder ikke den nye frist; anmod igen, og angiv den nye dato i `requested`."
+        ),
+        (Lang::En, Some(last)) if requested <= last => format!(
+            " The request to {who} ({requested}) is from before {last} and does not cover the new deadline; ask again, and put the new date in `requested`."
+        ),
+        (Lang::Da, _) if answer.evidence.is_empty() => format!(
             " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i `evidence`."
         ),
-        Lang::En => format!(
+        (Lang::En, _) if answer.evidence.is_empty() => format!(
             " The request to {who} ({requested}) counts only once it is documented in `evidence`."
         ),
+        _ => String::new(),
     }
 }
 

@@ -49,6 +49,7 @@ mod hostile;
 mod hostile_output;
 mod init;
 mod json;
+mod legal;
 mod lint;
 #[cfg(unix)]
 mod pipe;
