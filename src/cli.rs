@@ -97,7 +97,7 @@ pub enum Command {
     Completions(CompletionsArgs),
 
     /// Print the man page (roff).
-    #[command(hide = true)]
+    #[command(after_help = "Example:\n  almen man > almen.1 && man ./almen.1")]
     Man,
 }
 
@@ -300,13 +300,7 @@ impl Cli {
                 clap_complete::generate(a.shell, &mut Cli::command(), "almen", &mut bytes);
                 app::Command::Print(bytes)
             }
-            Command::Man => {
-                let mut bytes = Vec::new();
-                clap_mangen::Man::new(Cli::command())
-                    .render(&mut bytes)
-                    .expect("writing to memory cannot fail");
-                app::Command::Print(bytes)
-            }
+            Command::Man => app::Command::Print(man_page()),
         };
         (command, self.lang, self.color)
     }
@@ -370,3 +364,34 @@ mod tests {
         assert!(parse_percent("101").is_err());
     }
 }
+
+/// The man page: clap's sections, with EXIT STATUS before the version.
+fn man_page() -> Vec<u8> {
+    let man = clap_mangen::Man::new(Cli::command());
+    let mut bytes = Vec::new();
+    let write = |bytes: &mut Vec<u8>| -> std::io::Result<()> {
+        man.render_title(bytes)?;
+        man.render_name_section(bytes)?;
+        man.render_synopsis_section(bytes)?;
+        man.render_description_section(bytes)?;
+        man.render_options_section(bytes)?;
+        man.render_subcommands_section(bytes)?;
+        bytes.extend_from_slice(EXIT_STATUS.as_bytes());
+        man.render_version_section(bytes)
+    };
+    write(&mut bytes).expect("writing to memory cannot fail");
+    bytes
+}
+
+/// The EXIT STATUS section of the man page, in roff.
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+checked: nothing at or above the \fB\-\-fail\-on\fR severity (default major), and adherence not under \fB\-\-fail\-under\fR; for the other commands: the job was done (a report full of gaps is still a report).
+.TP
+\fB1\fR
+checked: gaps at or above the \fB\-\-fail\-on\fR severity, or adherence under \fB\-\-fail\-under\fR; \fBvalidate\fR: warnings under \fB\-\-deny\-warnings\fR.
+.TP
+\fB2\fR
+could not check: bad arguments, unreadable or invalid files (every problem is printed, with file:line:column). With several assessments, \fBcheck\fR exits 2 if any of them could not be checked, and still reports the others.
+"#;

@@ -95,6 +95,22 @@ pub fn output_exists(lang: Lang, output: &Path) -> Diag {
     ))
 }
 
+/// E024: a report (HTML for a browser or a printer) asked for with no `-o`,
+/// while standard output is a terminal.
+pub fn report_to_terminal(lang: Lang) -> Diag {
+    Diag::new(
+        Code::E024,
+        lang.pick(
+            "rapporten er til en browser eller en printer, ikke til terminalen; intet er skrevet",
+            "the report is for a browser or a printer, not for the terminal; nothing was written",
+        ),
+    )
+    .hint(lang.pick(
+        "skriv den til en fil: almen report almen.toml -o rapport.html (eller send den videre: … > rapport.html)",
+        "write it to a file: almen report almen.toml -o report.html (or redirect it: … > report.html)",
+    ))
+}
+
 /// E018: an output that would replace one of the command's own inputs.
 pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
     Diag::new(

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Context, Exit, Failure, diags, today, write_file};
 use crate::fs::{RealFs, same_file};
+use almen::lang::Lang;
 use almen::load::Loader;
 use almen::render::{self, Entry, Format};
 use almen::score::Checked;
@@ -23,6 +24,11 @@ pub struct Report {
 
 pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     let lang = ctx.lang;
+    // A page of HTML on the screen helps nobody: say where it should go,
+    // before any work. Into a pipe or a file it is what was asked for.
+    if opts.output.is_none() && ctx.stdio.out_terminal {
+        return Err(diags::report_to_terminal(lang).into());
+    }
     let as_of = opts.as_of.unwrap_or_else(today);
     let fs = RealFs::default();
     let mut loader = Loader::new(&fs, lang);
@@ -35,7 +41,9 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
             sources: std::mem::take(&mut loader.sources),
             diags,
         })?;
-    let checked = [Entry::Checked(Checked::new(&loaded, as_of))];
+    let result = Checked::new(&loaded, as_of);
+    let gaps = result.eval.gaps.len();
+    let checked = [Entry::Checked(result)];
     let render_opts = render::Options::plain(lang);
     let Some(output) = &opts.output else {
         ctx.write_out(|out| render::render(opts.format, &checked, &render_opts, out))?;
@@ -52,5 +60,20 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     // A report is meant to be written again before each meeting: an
     // existing one is replaced, atomically.
     write_file(lang, output, &bytes, true)?;
+    ctx.write_out(|out| {
+        writeln!(
+            out,
+            "{} {} ({} {})",
+            lang.pick("Skrev", "Wrote"),
+            output.display(),
+            gaps,
+            match (lang, gaps) {
+                (Lang::Da, 1) => "mangel",
+                (Lang::Da, _) => "mangler",
+                (Lang::En, 1) => "gap",
+                (Lang::En, _) => "gaps",
+            }
+        )
+    })?;
     Ok(Exit::Ok)
 }

@@ -23,6 +23,9 @@ pub struct Stdio {
     /// Width for tables: the terminal's, or a fixed one when the output goes
     /// to a file or a pipe so that it does not depend on where it ran.
     pub width: u16,
+    /// Whether standard output is a terminal (a person reading, not a
+    /// file or a pipe).
+    pub out_terminal: bool,
 }
 
 impl Stdio {
@@ -42,6 +45,7 @@ impl Stdio {
             } else {
                 120
             },
+            out_terminal: terminal,
         }
     }
 

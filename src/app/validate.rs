@@ -32,7 +32,7 @@ pub fn run(opts: Validate, ctx: &Context) -> Result<Exit, Failure> {
             let meant = did_you_mean(code, Code::ALL.iter().map(|c| c.as_str()));
             return Err(diags::unknown_code(lang, code, meant).into());
         };
-        ctx.write_out(|out| render::diagnostics::explain(found, lang, out))?;
+        ctx.write_out(|out| render::explain::explain(found, lang, out))?;
         return Ok(Exit::Ok);
     }
     let as_of = opts.as_of.unwrap_or_else(today);

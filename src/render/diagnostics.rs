@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Format;
 use super::quote::Quoted;
 use super::text::visible;
-use crate::diag::{Code, Diag, Level, Sources};
+use crate::diag::{Diag, Level, Sources};
 use crate::lang::Lang;
 
 /// Writes diagnostics as the terminal shows them: code, message,
@@ -176,13 +176,4 @@ pub fn validate(
             writeln!(out)
         }
     }
-}
-
-/// What a code means, for `validate --explain`.
-pub fn explain(code: Code, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let level = match code.level() {
-        Level::Error => lang.pick("fejl", "error"),
-        Level::Warning => lang.pick("advarsel", "warning"),
-    };
-    writeln!(out, "{} ({level}): {}", code.as_str(), code.describe(lang))
 }

@@ -8,6 +8,7 @@
 mod catalog;
 mod csv;
 pub mod diagnostics;
+pub mod explain;
 mod github;
 mod json;
 mod junit;

@@ -327,9 +327,34 @@ fn man_page_is_roff() {
         stdout.lines().take(th).all(|l| l.starts_with('.')),
         "{stdout}"
     );
-    for needle in [".SH NAME", ".SH SYNOPSIS", "check", "validate", "init"] {
+    for needle in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH \"EXIT STATUS\"",
+        "check",
+        "validate",
+        "init",
+        "report",
+        "almen\\-man(1)",
+    ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
+    // Only subcommands that exist.
+    for planned in ["diff", "calendar", "serve"] {
+        assert!(!stdout.contains(&format!("almen\\-{planned}")), "{stdout}");
+    }
+    // The exit codes, each with what it means.
+    let exit = &stdout[stdout.find(".SH \"EXIT STATUS\"").unwrap()..];
+    for code in ["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR"] {
+        assert!(exit.contains(code), "lacks {code}:\n{exit}");
+    }
+}
+
+#[test]
+fn man_is_in_the_help() {
+    let stdout = succeeds(run(&["--help"]));
+    assert!(stdout.contains("  man "), "{stdout}");
 }
 
 // ---------------------------------------------------------------------------

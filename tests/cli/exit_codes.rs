@@ -89,3 +89,54 @@ fn bad_fail_under_is_a_usage_error() {
 fn unknown_flag_is_a_usage_error() {
     fails(check(&["examples/almen.toml", "--bogus"]), &["--bogus"]);
 }
+
+/// `almen report` with no `-o`, its standard output a terminal (made with
+/// util-linux `script`, which runs the command on a pseudo-terminal).
+#[test]
+fn report_to_a_terminal_writes_nothing_and_says_how() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin!("almen");
+    let line = format!(
+        "'{}' report examples/almen.toml --as-of 2026-11-27 --color never",
+        bin.display()
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(crate::root())
+        .env_remove("ALMEN_LANG")
+        .output()
+        .unwrap();
+    let seen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{seen}");
+    assert!(seen.contains("E024"), "{seen}");
+    assert!(seen.contains("-o rapport.html"), "{seen}");
+    assert!(!seen.contains("<html"), "{seen}");
+}
+
+#[test]
+fn report_to_a_file_says_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("rapport.html");
+    let mut cmd = almen();
+    cmd.args([
+        "report",
+        "examples/mangler.toml",
+        "--as-of",
+        "2026-11-27",
+        "-o",
+    ])
+    .arg(&output);
+    let stdout = exits(cmd, 0);
+    assert_eq!(stdout, format!("Skrev {} (14 mangler)\n", output.display()));
+    // Into a pipe it is the report itself, as asked.
+    let mut cmd = almen();
+    cmd.args(["report", "examples/almen.toml", "--as-of", "2026-11-27"]);
+    assert!(exits(cmd, 0).starts_with("<!DOCTYPE html>"));
+}

@@ -9,8 +9,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::{
-    almen, array, exits, fails, invalid_dir, json, lint_dir, root, stdout_of, str_field, validate,
-    validate_lint,
+    almen, array, exits, fails, invalid_dir, json, lint_dir, root, stdout_of, str_field, succeeds,
+    validate, validate_lint,
 };
 
 #[test]
@@ -252,7 +252,7 @@ fn readme_codes() -> Vec<String> {
 
 #[test]
 fn explain_every_code_in_the_readme() {
-    let expected: Vec<String> = (1..=23)
+    let expected: Vec<String> = (1..=24)
         .map(|n| format!("E{n:03}"))
         .chain((1..=13).map(|n| format!("W{n:03}")))
         .collect();
@@ -285,7 +285,16 @@ fn explain_every_code_in_the_readme() {
                 .strip_prefix(&prefix)
                 .unwrap_or_else(|| panic!("{code} --lang {lang}: {stdout:?}"));
             assert!(
-                description.trim().chars().count() >= 8,
+                description.lines().next().unwrap().trim().chars().count() >= 8,
+                "{code} --lang {lang}: {stdout:?}"
+            );
+            // An example of the mistake, and of its fix.
+            let (wrong, right) = match lang {
+                "da" => ("\nSådan ser det ud:\n    ", "\nRettet:\n    "),
+                _ => ("\nWhat it looks like:\n    ", "\nFixed:\n    "),
+            };
+            assert!(
+                stdout.contains(wrong) && stdout.contains(right),
                 "{code} --lang {lang}: {stdout:?}"
             );
         }
@@ -309,4 +318,14 @@ fn explain_unknown_code_exits_2() {
     let mut cmd = almen();
     cmd.args(["validate", "--explain", "E0001", "--lang", "en"]);
     fails(cmd, &["unknown code `E0001`", "did you mean", "E001"]);
+}
+
+#[test]
+fn explain_shows_the_mistake_and_its_fix() {
+    let mut cmd = almen();
+    cmd.args(["validate", "--explain", "E008"]);
+    let stdout = succeeds(cmd);
+    insta::assert_snapshot!("explain_e008_da", stdout);
+    assert!(stdout.contains("    date = \"2026-05-20\"\n"), "{stdout}");
+    assert!(stdout.contains("    date = 2026-05-20\n"), "{stdout}");
 }
