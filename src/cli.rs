@@ -347,24 +347,6 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_is_well_formed() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn percent_accepts_danish_comma() {
-        assert_eq!(parse_percent("72,5"), Ok(72.5));
-        assert_eq!(parse_percent("80%"), Ok(80.0));
-        assert!(parse_percent("101").is_err());
-    }
-}
-
 /// The man page: clap's sections, with EXIT STATUS before the version.
 fn man_page() -> Vec<u8> {
     let man = clap_mangen::Man::new(Cli::command());
@@ -395,3 +377,21 @@ checked: gaps at or above the \fB\-\-fail\-on\fR severity, or adherence under \f
 \fB2\fR
 could not check: bad arguments, unreadable or invalid files (every problem is printed, with file:line:column). With several assessments, \fBcheck\fR exits 2 if any of them could not be checked, and still reports the others.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn percent_accepts_danish_comma() {
+        assert_eq!(parse_percent("72,5"), Ok(72.5));
+        assert_eq!(parse_percent("80%"), Ok(80.0));
+        assert!(parse_percent("101").is_err());
+    }
+}
