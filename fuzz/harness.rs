@@ -38,7 +38,7 @@ pub fn base_date() -> NaiveDate {
 }
 
 /// Every format, so that none is left out of a run.
-pub const FORMATS: [Format; 7] = [
+pub const FORMATS: [Format; 9] = [
     Format::Table,
     Format::Json,
     Format::Markdown,
@@ -46,6 +46,8 @@ pub const FORMATS: [Format; 7] = [
     Format::Junit,
     Format::Github,
     Format::Html,
+    Format::Statement,
+    Format::StatementMarkdown,
 ];
 
 /// Files in memory; nothing else exists. `./` and `a/../` are only other

@@ -45,14 +45,20 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
-    /// Write the printable gap report for the board (HTML, or Markdown).
+    /// Write the board's gap report, or the public comply-or-explain
+    /// statement.
     ///
     /// One self-contained HTML file with a print stylesheet for A4: cover
     /// with the verdict, gaps, comply-or-explain, action plan, deadlines,
     /// every item, sources, a sign-off block and the SHA-256 of each input.
-    /// Exit code 0 when the report was written, gaps or not; 2 on error.
+    /// With --format statement, the statement the organisation publishes
+    /// instead: each recommendation followed, partly followed or not, with
+    /// the board's explanation, and each duty fulfilled or not. An output
+    /// ending in .md is written as Markdown, unless --format html says
+    /// otherwise. Exit code 0 when the report was written, gaps or not; 2
+    /// on error.
     #[command(
-        after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md"
+        after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md\n  almen report --format statement -o redegørelse.html\n  almen report --format statement -o redegørelse.md"
     )]
     Report(ReportArgs),
 
@@ -110,9 +116,14 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_parser = formats(Format::REPORT, false), default_value = "html")]
-    pub format: Format,
+    /// What to write: the board's report (html, markdown) or the public
+    /// comply-or-explain statement (statement, statement-markdown)
+    /// [default: html].
+    ///
+    /// Without --format, and with `statement`, an output whose name ends
+    /// in .md is written as Markdown.
+    #[arg(long, value_parser = formats(Format::REPORT, false))]
+    pub format: Option<Format>,
 
     #[command(flatten)]
     pub common: CommonArgs,

@@ -1,6 +1,7 @@
-//! `almen report`: the printable gap report for the board.
+//! `almen report`: the printable gap report for the board, or the public
+//! comply-or-explain statement.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -16,7 +17,9 @@ pub struct Report {
     pub assessment: Option<PathBuf>,
     /// Where to write; none means standard output.
     pub output: Option<PathBuf>,
-    pub format: Format,
+    /// None: the board's report, HTML or Markdown as the output's name
+    /// says (see [`format`]).
+    pub format: Option<Format>,
     pub as_of: Option<NaiveDate>,
     /// Checklists added to those the assessment names.
     pub checklists: Vec<String>,
@@ -45,8 +48,9 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     let gaps = result.eval.gaps.len();
     let checked = [Entry::Checked(result)];
     let render_opts = render::Options::plain(lang);
+    let format = format(opts.format, opts.output.as_deref());
     let Some(output) = &opts.output else {
-        ctx.write_out(|out| render::render(opts.format, &checked, &render_opts, out))?;
+        ctx.write_out(|out| render::render(format, &checked, &render_opts, out))?;
         return Ok(Exit::Ok);
     };
     let mut inputs = std::iter::once(&loaded.path)
@@ -55,7 +59,7 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
         return Err(diags::output_is_input(lang, output).into());
     }
     let mut bytes = Vec::new();
-    render::render(opts.format, &checked, &render_opts, &mut bytes)
+    render::render(format, &checked, &render_opts, &mut bytes)
         .map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
     // A report is meant to be written again before each meeting: an
     // existing one is replaced, atomically.
@@ -76,4 +80,44 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
         )
     })?;
     Ok(Exit::Ok)
+}
+
+/// The format to write: the one asked for, except that where it names the
+/// document but not its form (no `--format`: the board's report;
+/// `statement`), an output whose name ends in `.md` is written as Markdown.
+fn format(asked: Option<Format>, output: Option<&Path>) -> Format {
+    let markdown = output
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    match (asked, markdown) {
+        (None, false) => Format::Html,
+        (None, true) => Format::Markdown,
+        (Some(Format::Statement), true) => Format::StatementMarkdown,
+        (Some(format), _) => format,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_md_output_is_markdown_unless_the_form_is_asked_for() {
+        let md = Some(Path::new("bilag/Redegørelse.MD"));
+        let html = Some(Path::new("redegørelse.html"));
+        assert_eq!(format(None, None), Format::Html);
+        assert_eq!(format(None, html), Format::Html);
+        assert_eq!(format(None, md), Format::Markdown);
+        assert_eq!(format(Some(Format::Html), md), Format::Html);
+        assert_eq!(format(Some(Format::Statement), None), Format::Statement);
+        assert_eq!(format(Some(Format::Statement), html), Format::Statement);
+        assert_eq!(
+            format(Some(Format::Statement), md),
+            Format::StatementMarkdown
+        );
+        assert_eq!(
+            format(Some(Format::StatementMarkdown), html),
+            Format::StatementMarkdown
+        );
+    }
 }

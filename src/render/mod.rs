@@ -16,6 +16,7 @@ mod junit;
 mod properties;
 pub mod quote;
 pub mod report;
+pub mod statement;
 mod table;
 pub mod template;
 pub mod text;
@@ -78,6 +79,11 @@ pub enum Format {
     Github,
     /// The board's report as one self-contained HTML page, for print.
     Html,
+    /// The public comply-or-explain statement, as one self-contained HTML
+    /// page (as Markdown where the output file ends in `.md`).
+    Statement,
+    /// The public comply-or-explain statement as Markdown.
+    StatementMarkdown,
 }
 
 impl Format {
@@ -91,7 +97,12 @@ impl Format {
         Format::Github,
     ];
     /// The formats of `report`.
-    pub const REPORT: &[Format] = &[Format::Html, Format::Markdown];
+    pub const REPORT: &[Format] = &[
+        Format::Html,
+        Format::Markdown,
+        Format::Statement,
+        Format::StatementMarkdown,
+    ];
     /// The formats of `validate`.
     pub const VALIDATE: &[Format] = &[Format::Table, Format::Json];
 }
@@ -160,6 +171,31 @@ pub fn render(
                     Entry::Checked(c) => report::html(&report::build(c, opts.lang), out)?,
                     Entry::Unchecked(u) => {
                         report::unchecked_html(&report::unchecked(u, opts.lang), out)?
+                    }
+                }
+            }
+            Ok(())
+        }
+        Format::Statement => {
+            for entry in entries {
+                match entry {
+                    Entry::Checked(c) => statement::html(&statement::build(c, opts.lang), out)?,
+                    Entry::Unchecked(u) => {
+                        report::unchecked_html(&report::unchecked(u, opts.lang), out)?
+                    }
+                }
+            }
+            Ok(())
+        }
+        Format::StatementMarkdown => {
+            for (i, entry) in entries.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out, "\n---\n")?;
+                }
+                match entry {
+                    Entry::Checked(c) => statement::markdown(&statement::build(c, opts.lang), out)?,
+                    Entry::Unchecked(u) => {
+                        report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?
                     }
                 }
             }

@@ -452,3 +452,132 @@ pub fn date_opt(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
 }
+
+/// A date as a published text writes it: "27. november 2026" in Danish,
+/// "27 November 2026" in English.
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const DA: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Da => format!("{}. {} {}", date.day(), DA[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
+}
+
+/// How far the organisation follows an item, as the public comply-or-explain
+/// statement says it: of a recommendation *følger / følger delvist / følger
+/// ikke* (complies / partly complies / does not comply), of a duty *opfyldt
+/// / delvist opfyldt / ikke opfyldt*; `None` is not assessed.
+pub fn statement_status(lang: Lang, kind: Kind, status: Option<Status>) -> &'static str {
+    match (status, kind) {
+        (None, _) => lang.pick("ikke vurderet", "not assessed"),
+        (Some(Status::NotApplicable), _) => lang.pick("ikke relevant", "not applicable"),
+        (Some(Status::Met), Kind::Recommendation) => lang.pick("følger", "complies"),
+        (Some(Status::Partial), Kind::Recommendation) => {
+            lang.pick("følger delvist", "partly complies")
+        }
+        (Some(Status::Unmet), Kind::Recommendation) => lang.pick("følger ikke", "does not comply"),
+        (Some(Status::Met), Kind::Duty) => lang.pick("opfyldt", "fulfilled"),
+        (Some(Status::Partial), Kind::Duty) => lang.pick("delvist opfyldt", "partly fulfilled"),
+        (Some(Status::Unmet), Kind::Duty) => lang.pick("ikke opfyldt", "not fulfilled"),
+    }
+}
+
+/// Said after the status of a recommendation not (fully) followed, or not
+/// applicable, without an explanation that counts.
+pub fn statement_no_explanation(lang: Lang) -> &'static str {
+    lang.pick("ingen forklaring", "no explanation")
+}
+
+/// Said after the status of a duty that waits for its counterparty (rule
+/// 11): "afventer kommunalbestyrelsen, anmodet 15. oktober 2025".
+pub fn statement_awaiting(lang: Lang, who: &str, requested: NaiveDate) -> String {
+    let requested = long_date(lang, requested);
+    match lang {
+        Lang::Da => format!("afventer {who}, anmodet {requested}"),
+        Lang::En => format!("awaiting {who}, requested on {requested}"),
+    }
+}
+
+/// An item done or reviewed too long ago, in the statement's words: a
+/// duty was last done, a recommendation last reviewed.
+pub fn statement_lapsed(lang: Lang, kind: Kind, last: NaiveDate, due: NaiveDate) -> String {
+    let (last, due) = (long_date(lang, last), long_date(lang, due));
+    match (lang, kind) {
+        (Lang::Da, Kind::Duty) => {
+            format!("Sidst gjort {last}; skulle have været gjort igen senest {due}.")
+        }
+        (Lang::En, Kind::Duty) => format!("Last done {last}; was due again by {due}."),
+        (Lang::Da, Kind::Recommendation) => {
+            format!("Sidst gennemgået {last}; skulle have været gennemgået igen senest {due}.")
+        }
+        (Lang::En, Kind::Recommendation) => {
+            format!("Last reviewed {last}; was due for review by {due}.")
+        }
+    }
+}
+
+/// A recurring duty answered without the date it was last done.
+pub fn statement_date_unknown(lang: Lang) -> &'static str {
+    lang.pick(
+        "Det er ikke oplyst, hvornår det sidst blev gjort.",
+        "When it was last done is not stated.",
+    )
+}
+
+/// How many items of one kind the statement gives each status, the
+/// statuses with none left out: "17 i alt; følger 15, følger delvist 1,
+/// ikke vurderet 1".
+pub fn statement_counts(lang: Lang, kind: Kind, counts: &[(Option<Status>, usize)]) -> String {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| {
+            let word = statement_status(lang, kind, *status);
+            // "complies with 15", but "fulfilled 3" and "følger 15".
+            let with = lang == Lang::En
+                && kind == Kind::Recommendation
+                && matches!(status, Some(Status::Met | Status::Partial | Status::Unmet));
+            if with {
+                format!("{word} with {n}")
+            } else {
+                format!("{word} {n}")
+            }
+        })
+        .collect();
+    let all = lang.pick("i alt", "in all");
+    if parts.is_empty() {
+        format!("{total} {all}")
+    } else {
+        format!("{total} {all}; {}", parts.join(", "))
+    }
+}

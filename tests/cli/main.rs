@@ -4,6 +4,8 @@
 //!   sense;
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
+//! - `statement`: `report --format statement`, the public comply-or-explain
+//!   statement;
 //! - `several`: several assessments, named or as a folder;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -56,6 +58,7 @@ mod pipe;
 mod recipes;
 mod robustness;
 mod several;
+mod statement;
 mod status_words;
 mod table;
 mod validate;

@@ -104,7 +104,7 @@ fn markup(c: char, out: &mut String) {
 /// a terminal showing the file) is shown escaped. A line break stays one,
 /// written `&#10;`, so no line of the page starts with the user's text: a CI
 /// log would take `::error::…` there for a workflow command.
-fn html(text: &str) -> String {
+pub fn html(text: &str) -> String {
     HtmlEscape(&printable(text))
         .to_string()
         .replace('\n', "&#10;")
@@ -114,7 +114,7 @@ fn html(text: &str) -> String {
 /// `href`; `None` for anything but `http://` and `https://`. Every
 /// character that could end the link or hide in it (whitespace, a control
 /// character, `<`, `>`, `"`) is percent-encoded.
-fn web_url(url: &str) -> Option<String> {
+pub fn web_url(url: &str) -> Option<String> {
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return None;
     }

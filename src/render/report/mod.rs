@@ -3,7 +3,8 @@
 //! [`html`] and [`markdown`] lay it out through the layouts beside this file
 //! (see [`layout`]), which only arrange and escape it.
 
-mod layout;
+// The statement (`render::statement`) escapes with the same functions.
+pub(super) mod layout;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
