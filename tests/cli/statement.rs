@@ -331,7 +331,8 @@ fn the_output_name_picks_html_or_markdown() {
         cmd.args(["report", MANGLER, "-o", path.to_str().unwrap()])
             .args(args)
             .args(["--as-of", AS_OF]);
-        assert!(crate::succeeds(cmd).is_empty());
+        let said = crate::succeeds(cmd);
+        assert!(said.starts_with("Skrev ") && said.contains(name), "{said}");
         fs::read_to_string(&path).unwrap()
     };
     let markdown = statement(MANGLER, "statement-markdown", "da");
