@@ -4,6 +4,8 @@
 //!   sense;
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
+//! - `report`: the board's report as the board reads it, each example in
+//!   each format and language;
 //! - `several`: several assessments, named or as a folder;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -54,6 +56,7 @@ mod lint;
 #[cfg(unix)]
 mod pipe;
 mod recipes;
+mod report;
 mod robustness;
 mod several;
 mod status_words;
