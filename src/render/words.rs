@@ -581,3 +581,424 @@ pub fn statement_counts(lang: Lang, kind: Kind, counts: &[(Option<Status>, usize
         format!("{total} {all}; {}", parts.join(", "))
     }
 }
+
+/// A gap as the board reads it in its meeting papers: no file syntax, no
+/// key names, dates written out. The terminal's words are [`gap_text`]'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardText {
+    /// The assessment in a few words, for a list or a table cell:
+    /// "ikke opfyldt: fristen 31. december 2025 er overskredet".
+    pub short: String,
+    /// What more there is to say of it, after `short`.
+    pub what: String,
+    /// What the organisation must do.
+    pub action: String,
+    /// By when: the action plan's due date, where it has one still ahead.
+    pub when: Option<String>,
+    /// Who acts: the action plan's owner, where it names one.
+    pub owner: Option<String>,
+}
+
+/// What is wrong with an item and what the organisation must do about it,
+/// by when and who, in the words of a board paper.
+pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
+    let as_of = checked.eval.as_of;
+    let long = |d: NaiveDate| long_date(lang, d);
+    let item = checked.eval.item(&gap.item);
+    let duty = item.is_some_and(|i| i.item.kind == Kind::Duty);
+    let answer = item.and_then(|i| i.answer);
+    let last = answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0);
+    let due = gap.due.map(long).unwrap_or_default();
+    let every = item
+        .and_then(|i| i.item.recurrence())
+        .map(|r| recurrence_text(lang, r))
+        .unwrap_or_default();
+    let counterparty = item
+        .and_then(|i| i.item.counterparty.as_ref())
+        .map(|c| lang.text(c).to_owned())
+        .unwrap_or_else(|| lang.pick("modparten", "the counterparty").to_owned());
+    let plan = answer.and_then(Answer::plan);
+    let s = |da: &str, en: &str| lang.pick(da, en).to_owned();
+    // "Sidst gjort 20. maj 2024; det skal ske én gang hvert kalenderår."
+    let last_done = |done_da: &str, done_en: &str| match (lang, last) {
+        (Lang::Da, Some(d)) => format!("{done_da} {}; det skal ske {every}.", long(d)),
+        (Lang::En, Some(d)) => format!("{done_en} {}; it is due {every}.", long(d)),
+        (Lang::Da, None) => format!("Det skal ske {every}."),
+        (Lang::En, None) => format!("It is due {every}."),
+    };
+    // Where the answer has a plan, the action is to carry it out (the
+    // layouts show the plan itself); where it has none, to make one.
+    let with_plan = |da: &str, en: &str| match (lang, plan.is_some()) {
+        (Lang::Da, true) => format!("{da} Gennemfør handlingsplanen."),
+        (Lang::En, true) => format!("{en} Carry out the action plan."),
+        (Lang::Da, false) => {
+            format!("{da} Vedtag en handlingsplan med en ansvarlig og en frist.")
+        }
+        (Lang::En, false) => format!("{en} Adopt an action plan with an owner and a due date."),
+    };
+    let not_cured = || {
+        s(
+            "Det er et krav i lov eller vedtægt, så en forklaring ændrer ikke på det.",
+            "It is required by law or the articles, so an explanation does not change that.",
+        )
+    };
+    let hollow = hollow_why(lang, answer);
+    let partly = answer.map(|a| a.status) == Some(Status::Partial);
+
+    let (short, what, action) = match gap.reason {
+        Reason::NotAssessed => (
+            s("ikke vurderet", "not assessed"),
+            if duty {
+                s(
+                    "Selvevalueringen siger ikke, om kravet er opfyldt.",
+                    "The self-assessment does not say whether the duty is met.",
+                )
+            } else {
+                s(
+                    "Selvevalueringen siger ikke, om anbefalingen følges.",
+                    "The self-assessment does not say whether the recommendation is followed.",
+                )
+            },
+            if duty {
+                s(
+                    "Vurdér, om kravet er opfyldt, og hvornår det sidst blev gjort, og henvis til det dokument, der viser det.",
+                    "Assess whether the duty is met and when it was last done, and point to the document that shows it.",
+                )
+            } else {
+                s(
+                    "Vurdér, om anbefalingen følges, og henvis til det dokument, der viser det – eller forklar, hvorfor bestyrelsen fraviger den.",
+                    "Assess whether the recommendation is followed, and point to the document that shows it – or explain why the board departs from it.",
+                )
+            },
+        ),
+        Reason::Unmet => (
+            s("ikke opfyldt", "not met"),
+            not_cured(),
+            with_plan("Opfyld kravet.", "Meet the duty."),
+        ),
+        Reason::Partial => (
+            s("kun delvist opfyldt", "only partly met"),
+            not_cured(),
+            with_plan("Opfyld kravet helt.", "Meet the duty in full."),
+        ),
+        Reason::Unexplained => {
+            let followed = match (lang, partly) {
+                (Lang::Da, true) => "følges kun delvist",
+                (Lang::Da, false) => "følges ikke",
+                (Lang::En, true) => "only partly followed",
+                (Lang::En, false) => "not followed",
+            };
+            (
+                match (lang, hollow) {
+                    (Lang::Da, None) => format!("{followed}, uden forklaring"),
+                    (Lang::En, None) => format!("{followed}, no explanation"),
+                    (Lang::Da, Some(_)) => format!("{followed}, forklaringen tæller ikke"),
+                    (Lang::En, Some(_)) => {
+                        format!("{followed}, the explanation does not count")
+                    }
+                },
+                match (lang, hollow) {
+                    (Lang::Da, None) => {
+                        "Bestyrelsen har ikke forklaret, hvorfor den fraviger anbefalingen.".into()
+                    }
+                    (Lang::En, None) => {
+                        "The board has not explained why it departs from the recommendation."
+                            .into()
+                    }
+                    (Lang::Da, Some(why)) => format!("Forklaringen tæller ikke: {why}."),
+                    (Lang::En, Some(why)) => {
+                        format!("The explanation does not count: {why}.")
+                    }
+                },
+                s(
+                    "Følg anbefalingen – eller forklar, hvorfor bestyrelsen fraviger den, og hvad den gør i stedet. Med en forklaring er afvigelsen i orden efter følg eller forklar.",
+                    "Follow the recommendation – or explain why the board departs from it and what it does instead. With an explanation the departure is in order under comply or explain.",
+                ),
+            )
+        }
+        Reason::Overdue => (
+            match lang {
+                Lang::Da => format!("ikke opfyldt: fristen {due} er overskredet"),
+                Lang::En => format!("not met: the due date {due} has passed"),
+            },
+            last_done("Sidst gjort", "Last done"),
+            s(
+                "Gør det, kravet siger, hurtigst muligt, og notér datoen i selvevalueringen.",
+                "Do what the duty requires as soon as possible, and record the date in the self-assessment.",
+            ),
+        ),
+        Reason::Stale => (
+            match lang {
+                Lang::Da => format!("forældet: skulle være gennemgået senest {due}"),
+                Lang::En => format!("out of date: was due for review by {due}"),
+            },
+            last_done("Sidst gennemgået", "Last reviewed"),
+            s(
+                "Gennemgå det igen, og notér datoen for gennemgangen i selvevalueringen.",
+                "Review it again, and record the date of the review in the self-assessment.",
+            ),
+        ),
+        Reason::DateMissing => (
+            s("dato mangler", "date missing"),
+            match lang {
+                Lang::Da => format!(
+                    "Selvevalueringen siger ikke, hvornår det sidst blev gjort, så det kan ikke ses, om det sker {every}."
+                ),
+                Lang::En => format!(
+                    "The self-assessment does not say when it was last done, so it cannot be seen whether it happens {every}."
+                ),
+            },
+            s(
+                "Notér i selvevalueringen, hvornår det sidst blev gjort, og henvis til det dokument, der viser det.",
+                "Record in the self-assessment when it was last done, and point to the document that shows it.",
+            ),
+        ),
+        Reason::NoEvidence => (
+            s("ingen dokumentation", "no evidence"),
+            if duty {
+                s(
+                    "Kravet er opfyldt efter selvevalueringen, men intet dokument viser det.",
+                    "The self-assessment says the duty is met, but no document shows it.",
+                )
+            } else {
+                s(
+                    "Anbefalingen følges efter selvevalueringen, men intet dokument viser det.",
+                    "The self-assessment says the recommendation is followed, but no document shows it.",
+                )
+            },
+            s(
+                "Henvis i selvevalueringen til det dokument, der viser det: et referat, en politik, en aftale.",
+                "Point in the self-assessment to the document that shows it: minutes, a policy, an agreement.",
+            ),
+        ),
+        Reason::EvidenceNotFound => {
+            let list = |state| {
+                gap.paths
+                    .iter()
+                    .filter(|(_, e)| *e == state)
+                    .map(|(p, _)| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let missing = list(Evidence::Missing);
+            let outside = list(Evidence::Outside);
+            let mut what = Vec::new();
+            if !missing.is_empty() {
+                what.push(match lang {
+                    Lang::Da => format!(
+                        "Dokumentet, der henvises til, ligger ikke sammen med selvevalueringen: {missing}."
+                    ),
+                    Lang::En => format!(
+                        "The document referred to is not filed with the self-assessment: {missing}."
+                    ),
+                });
+            }
+            if !outside.is_empty() {
+                what.push(match lang {
+                    Lang::Da => format!(
+                        "Dokumentet ligger uden for selvevalueringens mappe og kunne ikke kontrolleres: {outside}."
+                    ),
+                    Lang::En => format!(
+                        "The document lies outside the self-assessment's folder and could not be checked: {outside}."
+                    ),
+                });
+            }
+            (
+                s("dokumentationen findes ikke", "evidence not found"),
+                what.join(" "),
+                s(
+                    "Læg dokumentet sammen med selvevalueringen, eller ret henvisningen, så den peger på det rigtige dokument.",
+                    "File the document with the self-assessment, or correct the reference to point to the right document.",
+                ),
+            )
+        }
+        Reason::PlanOverdue => (
+            match lang {
+                Lang::Da => format!("handlingsplanens frist {due} er overskredet"),
+                Lang::En => format!("the action plan's due date {due} has passed"),
+            },
+            s(
+                "Handlingsplanen er ikke gennemført til tiden.",
+                "The action plan was not carried out in time.",
+            ),
+            s(
+                "Gennemfør handlingsplanen, eller beslut en ny frist og notér den i selvevalueringen.",
+                "Carry out the action plan, or decide on a new due date and record it in the self-assessment.",
+            ),
+        ),
+        Reason::NaUnexplained => (
+            s(
+                "angivet som ikke relevant, uden forklaring",
+                "marked not applicable, no explanation",
+            ),
+            match (lang, hollow) {
+                (Lang::Da, None) => {
+                    "Bestyrelsen har ikke forklaret, hvorfor punktet ikke er relevant for organisationen.".into()
+                }
+                (Lang::En, None) => {
+                    "The board has not explained why the item does not apply to the organisation.".into()
+                }
+                (Lang::Da, Some(why)) => format!("Forklaringen tæller ikke: {why}."),
+                (Lang::En, Some(why)) => format!("The explanation does not count: {why}."),
+            },
+            s(
+                "Forklar, hvorfor punktet ikke er relevant for organisationen – eller vurdér det.",
+                "Explain why the item does not apply to the organisation – or assess it.",
+            ),
+        ),
+        Reason::DutyNotApplicable => (
+            s(
+                "angivet som ikke relevant, men kravet gælder",
+                "marked not applicable, but the duty applies",
+            ),
+            s(
+                "Kravet gælder for alle almene boligorganisationer, og en forklaring ændrer ikke på det.",
+                "The duty applies to every social housing organisation, and an explanation does not change that.",
+            ),
+            with_plan(
+                "Sørg for, at kravet bliver opfyldt, og vurdér punktet igen.",
+                "See that the duty is met, and assess the item again.",
+            ),
+        ),
+        Reason::AwaitingCounterparty => {
+            let requested = gap.awaiting.map(|a| long(a.requested)).unwrap_or_default();
+            let situation = match (lang, gap.awaiting.map(|a| a.instead_of)) {
+                (Lang::Da, Some(Reason::Overdue)) => format!(
+                    "{} Det skulle være gjort igen senest {due}.",
+                    last_done("Sidst gjort", "Last done")
+                ),
+                (Lang::En, Some(Reason::Overdue)) => format!(
+                    "{} It was due again by {due}.",
+                    last_done("Sidst gjort", "Last done")
+                ),
+                (Lang::Da, Some(Reason::Partial)) => "Kravet er kun delvist opfyldt.".into(),
+                (Lang::En, Some(Reason::Partial)) => "The duty is only partly met.".into(),
+                (Lang::Da, _) => "Kravet er ikke opfyldt.".into(),
+                (Lang::En, _) => "The duty is not met.".into(),
+            };
+            match lang {
+                Lang::Da => (
+                    format!("afventer {counterparty} (anmodet {requested})"),
+                    format!(
+                        "{situation} Det afhænger af {counterparty}, som organisationen skriftligt har bedt om at gøre sin del; anmodningen er dokumenteret."
+                    ),
+                    format!(
+                        "Følg op over for {counterparty}, og notér i selvevalueringen, når det er sket."
+                    ),
+                ),
+                Lang::En => (
+                    format!("awaiting {counterparty} (asked on {requested})"),
+                    format!(
+                        "{situation} It depends on {counterparty}, whom the organisation has asked in writing to do its part; the request is documented."
+                    ),
+                    format!(
+                        "Follow up with {counterparty}, and record it in the self-assessment once it has happened."
+                    ),
+                ),
+            }
+        }
+    };
+    let (request_what, request_action) = board_request(lang, gap, answer, &counterparty, as_of);
+    let plan_due = plan
+        .and_then(|p| p.due.as_ref())
+        .map(|d| d.get_ref().0)
+        .filter(|d| *d >= as_of);
+    BoardText {
+        short,
+        what: [what, request_what].join(""),
+        action: [action, request_action].join(""),
+        when: plan_due.map(|d| match lang {
+            Lang::Da => format!("{} (handlingsplanens frist)", long(d)),
+            Lang::En => format!("{} (the action plan's due date)", long(d)),
+        }),
+        owner: plan
+            .and_then(|p| p.owner.as_deref())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_owned),
+    }
+}
+
+/// [`unused_request`] for the board: why a request to the counterparty
+/// does not (yet) ease a critical gap, and what to do about it, each with
+/// a leading space.
+fn board_request(
+    lang: Lang,
+    gap: &Gap,
+    answer: Option<&Answer>,
+    who: &str,
+    as_of: NaiveDate,
+) -> (String, String) {
+    let Some(answer) = answer else {
+        return Default::default();
+    };
+    let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0) else {
+        return Default::default();
+    };
+    let eased = gap.severity == Severity::Critical
+        && matches!(
+            gap.reason,
+            Reason::Unmet | Reason::Partial | Reason::Overdue
+        );
+    if !eased {
+        return Default::default();
+    }
+    let asked = long_date(lang, requested);
+    let last = answer.date.as_ref().map(|d| d.get_ref().0);
+    match (lang, last) {
+        (Lang::Da, _) if requested > as_of => (
+            format!(
+                " Anmodningen til {who} er dateret {asked}, efter opgørelsesdatoen, og tæller ikke endnu."
+            ),
+            String::new(),
+        ),
+        (Lang::En, _) if requested > as_of => (
+            format!(
+                " The request to {who} is dated {asked}, after the as-of date, and does not count yet."
+            ),
+            String::new(),
+        ),
+        (Lang::Da, Some(last)) if requested <= last => (
+            format!(
+                " Anmodningen til {who} ({asked}) er fra før {} og gælder ikke den nye frist.",
+                long_date(lang, last)
+            ),
+            format!(" Bed {who} skriftligt igen, og læg anmodningen ved som dokumentation."),
+        ),
+        (Lang::En, Some(last)) if requested <= last => (
+            format!(
+                " The request to {who} ({asked}) is from before {} and does not cover the new deadline.",
+                long_date(lang, last)
+            ),
+            format!(" Ask {who} again in writing, and add the request as evidence."),
+        ),
+        (Lang::Da, _) if answer.evidence.is_empty() => (
+            format!(
+                " Organisationen bad den {asked} {who} om at gøre sin del, men anmodningen er ikke lagt ved som dokumentation, så den tæller ikke."
+            ),
+            format!(" Læg den skriftlige anmodning til {who} ved som dokumentation."),
+        ),
+        (Lang::En, _) if answer.evidence.is_empty() => (
+            format!(
+                " The organisation asked {who} on {asked} to do its part, but the request is not given as evidence, so it does not count."
+            ),
+            format!(" Add the written request to {who} as evidence."),
+        ),
+        _ => Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod board_tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_as_each_reader_writes_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(long_date(Lang::Da, d), "27. november 2026");
+        assert_eq!(long_date(Lang::En, d), "27 November 2026");
+        let d = NaiveDate::from_ymd_opt(2025, 1, 5).unwrap();
+        assert_eq!(long_date(Lang::Da, d), "5. januar 2025");
+        assert_eq!(long_date(Lang::En, d), "5 January 2025");
+    }
+}

@@ -109,27 +109,6 @@ fn check_github() {
 }
 
 #[test]
-fn report_html_and_markdown() {
-    let (code, html) = output(&["report", "examples/mangler.toml"]);
-    assert_eq!(code, 0, "a report full of gaps is still a report");
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(
-        !html.contains("<script") && !html.contains("http-equiv") && !html.contains("<link"),
-        "self-contained, no scripts"
-    );
-    insta::assert_snapshot!("report_html_mangler_da", html);
-    let (_, md) = output(&[
-        "report",
-        "examples/almen.toml",
-        "--format",
-        "markdown",
-        "--lang",
-        "en",
-    ]);
-    insta::assert_snapshot!("report_markdown_almen_en", md);
-}
-
-#[test]
 fn report_lists_one_document_given_for_many_items() {
     // The W013 fixture: one board minute for OMV-1, OMV-2 and OMV-5.
     let file = "tests/fixtures/lint/w013-samme-dokumentation.toml";

@@ -6,6 +6,8 @@
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
 //! - `statement`: `report --format statement`, the public comply-or-explain
 //!   statement;
+//! - `report`: the board's report as the board reads it, each example in
+//!   each format and language;
 //! - `several`: several assessments, named or as a folder;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -56,6 +58,7 @@ mod lint;
 #[cfg(unix)]
 mod pipe;
 mod recipes;
+mod report;
 mod robustness;
 mod several;
 mod statement;

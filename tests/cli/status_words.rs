@@ -153,11 +153,14 @@ fn the_table_says_opfyldt_for_a_duty_and_følger_for_a_recommendation() {
         AS_OF,
     ]);
     let md = exits(report, 0);
-    assert!(md.contains("| LAB-6F-1 "), "{md}");
-    let line = md.lines().find(|l| l.starts_with("| LAB-6F-2 ")).unwrap();
-    assert!(line.contains("| delvist opfyldt |"), "{line}");
-    let line = md.lines().find(|l| l.starts_with("| OMV-2 ")).unwrap();
-    assert!(line.contains("| følger delvist |"), "{line}");
+    assert!(md.contains("| **LAB-6F-1** "), "{md}");
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("| **LAB-6F-2** "))
+        .unwrap();
+    assert!(line.contains("| delvist opfyldt, sidst gjort "), "{line}");
+    let line = md.lines().find(|l| l.starts_with("| **OMV-2** ")).unwrap();
+    assert!(line.contains("| følger delvist. "), "{line}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use minijinja::{AutoEscape, Environment, HtmlEscape, Value, escape_formatter};
 
-use crate::render::text::{escape, is_noncharacter, is_obeyed, printable};
+use crate::render::text::{escape, is_noncharacter, is_obeyed, printable, printable_line};
 use serde::Serialize;
 
 const MARKDOWN: &str = "markdown";
@@ -52,6 +52,9 @@ fn environment() -> &'static Environment<'static> {
             })
         });
         env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
+        env.add_filter("css", |text: String| {
+            Value::from_safe_string(css_string(&text))
+        });
         env.add_template("report.html", include_str!("report.html"))
             .expect("the HTML layout parses");
         env.add_template("report.md", include_str!("report.md"))
@@ -132,6 +135,25 @@ pub fn web_url(url: &str) -> Option<String> {
     Some(out)
 }
 
+/// Text as a quoted CSS string, for the running header of the printed
+/// page (`@page` margin boxes take their text from CSS, not the document).
+/// Every character but an ASCII letter or digit is written as a CSS escape,
+/// so nothing in the text can end the string, the rule or the `<style>`
+/// element; control characters are shown escaped first, as in the page.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in printable_line(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            // The space ends the escape and is not part of the text.
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out.push('"');
+    out
+}
+
 pub fn render(name: &str, report: &impl Serialize) -> Result<String, minijinja::Error> {
     environment()
         .get_template(name)?
@@ -179,6 +201,18 @@ mod tests {
         assert_eq!(
             html("</script>\u{1b}[2J\u{ffff}\n::error::x"),
             "&lt;&#x2f;script&gt;\\u{1b}[2J\\u{ffff}&#10;::error::x"
+        );
+    }
+
+    #[test]
+    fn css_strings_cannot_leave_their_quotes() {
+        assert_eq!(css_string("Æb 1"), "\"\\c6 b\\20 1\"");
+        let hostile = css_string("\"; } </style><script>\u{1b}\n");
+        assert!(
+            hostile[1..hostile.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '\\' || c == ' '),
+            "{hostile}"
         );
     }
 

@@ -12,11 +12,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Unchecked;
-use super::words::{Words, days_text, diag_line, gap_text, unchecked_text};
+use super::words::{Words, board_text, days_text, diag_line, long_date, unchecked_text};
 use crate::lang::Lang;
 use crate::lint;
+use crate::load::Evidence;
 use crate::model::Status;
-use crate::score::{Checked, Severity, add_months};
+use crate::score::{Checked, ItemResult, Severity, add_months};
 
 /// The tool's name and version, for the report's footer.
 pub const TOOL: &str = concat!("almen ", env!("CARGO_PKG_VERSION"));
@@ -78,6 +79,7 @@ pub struct Report {
     pub t: BTreeMap<&'static str, &'static str>,
     pub tool: String,
     pub organisation: Organisation,
+    /// The dates as the board reads them: "27. november 2026".
     pub assessed: Option<String>,
     pub approved: Option<String>,
     pub as_of: String,
@@ -85,7 +87,16 @@ pub struct Report {
     pub verdict: &'static str,
     pub adherence: f64,
     pub adherence_text: String,
-    pub counts: Vec<Count>,
+    /// Each severity: how many gaps, and what it means.
+    pub severities: Vec<SeverityView>,
+    /// Page 1: the lapsed duties (critical gaps) …
+    pub critical: Vec<Headline>,
+    /// … the unexplained departures (major gaps) …
+    pub major: Vec<Headline>,
+    /// … and the minor gaps, in a few words each.
+    pub minor: Vec<Headline>,
+    /// Each item with a gap, worst first: what the board wrote, what is
+    /// wrong, what to do, by when and who.
     pub gaps: Vec<GapView>,
     pub explained: Vec<ExplainedView>,
     pub plans: Vec<OwnerPlans>,
@@ -105,25 +116,72 @@ pub struct Organisation {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Count {
+pub struct SeverityView {
     pub severity: &'static str,
     pub label: &'static str,
     pub count: usize,
+    /// What a gap of this severity means, in one sentence.
+    pub meaning: &'static str,
 }
 
+/// One gap on page 1: the item, and one line on it.
+#[derive(Debug, Serialize)]
+pub struct Headline {
+    pub item: String,
+    pub title: String,
+    pub line: String,
+    /// Whether the answer has an action plan; its owner and due date.
+    pub plan: bool,
+    pub owner: Option<String>,
+    pub when: Option<String>,
+}
+
+/// One item with one or more gaps.
 #[derive(Debug, Serialize)]
 pub struct GapView {
     pub item: String,
     pub title: String,
     pub kind: &'static str,
-    pub status: &'static str,
+    /// The worst of its gaps.
     pub severity: &'static str,
     pub severity_label: &'static str,
-    pub reason_label: &'static str,
-    pub wrong: String,
-    pub fix: String,
+    /// What the assessment says: the status in the item's words, and when
+    /// it was last done.
+    pub answer: String,
+    pub note: Option<String>,
+    /// The explanation as written, whether or not it counts.
+    pub explanation: Option<String>,
+    pub evidence: Vec<EvidenceView>,
+    pub findings: Vec<Finding>,
+    pub plan: Option<PlanView>,
+    /// Whether the board should know that nobody owns it: a critical or
+    /// major gap without a plan.
+    pub no_plan: bool,
+    /// What the item takes, for a critical or major gap.
     pub guidance: Option<String>,
     pub basis: Option<String>,
+}
+
+/// One gap of an item, in the board's words.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub short: String,
+    pub what: String,
+    pub action: String,
+    pub when: Option<String>,
+}
+
+/// An evidence entry as given; a web link is a link in the layouts.
+#[derive(Debug, Serialize)]
+pub struct EvidenceView {
+    pub text: String,
+    /// The entry as the page shows it, in pieces the line may break after:
+    /// a long web link without its scheme and middle.
+    pub label: Vec<String>,
+    /// Why it does not count, where it is a path that was not found.
+    pub problem: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -132,6 +190,7 @@ pub struct ExplainedView {
     pub title: String,
     pub status: &'static str,
     pub explanation: String,
+    pub plan: Option<PlanView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -145,8 +204,12 @@ pub struct PlanView {
     pub item: String,
     pub title: String,
     pub action: String,
+    pub owner: Option<String>,
     pub due: Option<String>,
     pub overdue: bool,
+    /// The due date, to sort by.
+    #[serde(skip)]
+    pub due_date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Serialize)]
@@ -158,17 +221,31 @@ pub struct Deadline {
     pub when: String,
 }
 
+/// One row of the table of every item: what the assessment says (the
+/// board's answer) beside what almen makes of it (the assessment).
 #[derive(Debug, Serialize)]
 pub struct ItemView {
     pub item: String,
     pub title: String,
     pub kind: &'static str,
-    pub status: &'static str,
-    pub value: String,
+    /// The status in the item's words ("opfyldt", "følger delvist").
+    pub answer: &'static str,
     pub date: Option<String>,
-    pub due: Option<String>,
-    pub result: String,
+    pub note: Option<String>,
+    pub evidence: Vec<EvidenceView>,
+    /// The gaps, worst first; empty when there are none.
+    pub assessment: Vec<Verdict>,
+    /// The assessment where there is no gap: "i orden", "forklaret".
+    pub fine: Option<&'static str>,
+    pub next_due: Option<String>,
     pub severity: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Verdict {
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub short: String,
 }
 
 /// One document given as evidence for many items (see
@@ -207,22 +284,49 @@ pub struct Input {
     pub sha256: String,
 }
 
-/// The terminal's `code` as the printed page quotes it: »code« in Danish,
-/// “code” in English.
-fn quoted(lang: Lang, text: &str) -> String {
-    let (open, close) = match lang {
-        Lang::Da => ('»', '«'),
-        Lang::En => ('“', '”'),
-    };
-    text.split('`')
-        .enumerate()
-        .fold(String::new(), |mut out, (i, part)| {
-            if i > 0 {
-                out.push(if i % 2 == 1 { open } else { close });
+/// A checklist's guidance as the board reads it. The guidance is written
+/// for whoever fills in the assessment: a sentence that names a key of the
+/// file (in backticks) tells them how to write it and is left out; any
+/// other backtick goes.
+fn board_guidance(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest
+            .match_indices(". ")
+            .map(|(i, _)| i + 2)
+            .next()
+            .unwrap_or(rest.len());
+        let (sentence, tail) = rest.split_at(end);
+        if !sentence.contains('`') {
+            out.push_str(sentence);
+        }
+        rest = tail;
+    }
+    out.replace('`', "").trim_end().to_owned()
+}
+
+/// An evidence entry as a printed page shows it: a web link without its
+/// scheme, and shortened to its host and last part where it is long
+/// ("fjordglimt.example/…/referat.pdf"; the link itself goes to the whole
+/// address), cut after each `/` so a narrow column can break it there.
+fn evidence_label(text: &str) -> Vec<String> {
+    const LONG: usize = 48;
+    let shown = match text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    {
+        Some(rest) if rest.chars().count() > LONG => {
+            let host = rest.split('/').next().unwrap_or_default();
+            match rest.trim_end_matches('/').rsplit('/').next() {
+                Some(last) if last != host => format!("{host}/…/{last}"),
+                _ => rest.to_owned(),
             }
-            out.push_str(part);
-            out
-        })
+        }
+        Some(rest) => rest.to_owned(),
+        None => text.to_owned(),
+    };
+    shown.split_inclusive('/').map(str::to_owned).collect()
 }
 
 fn severity_key(s: Severity) -> &'static str {
@@ -242,7 +346,11 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         ("municipality", "Kommune", "Municipality"),
         ("cvr", "CVR", "CVR"),
-        ("assessed", "Vurderet", "Assessed"),
+        (
+            "assessed",
+            "Selvevalueringen er lavet",
+            "Self-assessment dated",
+        ),
         (
             "approved",
             "Godkendt af bestyrelsen",
@@ -250,35 +358,85 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         (
             "not_approved",
-            "Endnu ikke godkendt af bestyrelsen",
-            "Not yet approved by the board",
+            "Bestyrelsen har endnu ikke godkendt selvevalueringen",
+            "The board has not yet approved the self-assessment",
         ),
         ("as_of", "Opgjort pr.", "As of"),
+        ("page", "Side", "Page"),
+        ("of", "af", "of"),
         ("adherence", "Efterlevelse", "Adherence"),
-        ("gaps", "Mangler", "Gaps"),
+        ("what_is_wrong", "Hvad er galt", "What is wrong"),
+        (
+            "critical_heading",
+            "Krav i lov eller vedtægt, der ikke er opfyldt",
+            "Duties in law or the articles that are not met",
+        ),
+        (
+            "no_critical",
+            "Alle krav i lov og vedtægt er opfyldt.",
+            "Every duty in law and the articles is met.",
+        ),
+        (
+            "major_heading",
+            "Anbefalinger, der er fraveget uden forklaring eller ikke vurderet",
+            "Recommendations departed from without an explanation, or not assessed",
+        ),
+        (
+            "no_major",
+            "Ingen anbefaling er fraveget uden forklaring.",
+            "No recommendation is departed from without an explanation.",
+        ),
+        (
+            "minor_heading",
+            "Dokumentation, datoer og handlingsplaner, der skal følges op",
+            "Evidence, dates and action plans to follow up",
+        ),
+        (
+            "gaps",
+            "Mangler, og hvad der skal gøres",
+            "Gaps, and what to do",
+        ),
         ("no_gaps", "Ingen mangler.", "No gaps."),
-        ("severity", "Alvor", "Severity"),
         ("item", "Punkt", "Item"),
-        ("kind", "Type", "Kind"),
-        ("status", "Status", "Status"),
-        ("what_is_wrong", "Mangel", "What is wrong"),
-        ("fix", "Sådan rettes det", "How to fix it"),
-        ("guidance", "Vejledning", "Guidance"),
+        ("your_answer", "Jeres svar", "Your answer"),
+        ("our_assessment", "Vores vurdering", "Our assessment"),
+        ("last_done", "sidst gjort", "last done"),
+        ("note", "Bemærkning", "Note"),
+        ("lq", "»", "“"),
+        ("rq", "«", "”"),
+        ("evidence", "Dokumentation", "Evidence"),
+        ("no_evidence", "ingen", "none"),
+        ("to_do", "Det skal I gøre", "What to do"),
+        ("by_when", "Frist", "By when"),
+        ("who", "Ansvarlig", "Owner"),
+        (
+            "no_plan",
+            "ingen – hverken en ansvarlig eller en frist er sat",
+            "none – neither an owner nor a due date is set",
+        ),
+        ("no_owner", "ingen udpeget", "none appointed"),
+        ("no_plan_short", "ingen handlingsplan", "no action plan"),
+        ("no_minor", "Ingen mindre mangler.", "No minor gaps."),
+        (
+            "what_it_takes",
+            "Hvad punktet kræver",
+            "What the item takes",
+        ),
         ("basis", "Grundlag", "Basis"),
         (
             "explained",
             "Følg eller forklar: forklarede afvigelser",
-            "Comply or explain: explained deviations",
+            "Comply or explain: explained departures",
         ),
         (
             "explained_intro",
-            "Anbefalinger, bestyrelsen ikke følger fuldt ud, med bestyrelsens forklaring ordret.",
-            "Recommendations the board does not fully follow, with the board's explanation verbatim.",
+            "Anbefalinger, bestyrelsen ikke følger fuldt ud eller finder ikke relevante, med bestyrelsens forklaring ordret. En forklaret afvigelse er i orden.",
+            "Recommendations the board does not fully follow or finds do not apply, with the board's explanation verbatim. An explained departure is in order.",
         ),
         (
             "no_explained",
             "Ingen forklarede afvigelser.",
-            "No explained deviations.",
+            "No explained departures.",
         ),
         (
             "explanation",
@@ -287,10 +445,10 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         ("plans", "Handlingsplan", "Action plan"),
         ("no_plans", "Ingen handlingsplaner.", "No action plans."),
+        ("plan", "Handlingsplan", "Action plan"),
         ("action", "Handling", "Action"),
         ("due", "Frist", "Due"),
         ("overdue", "overskredet", "overdue"),
-        ("no_owner", "Uden ansvarlig", "No owner"),
         ("owner", "Ansvarlig", "Owner"),
         (
             "deadlines",
@@ -305,9 +463,7 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("date", "Dato", "Date"),
         ("what", "Hvad", "What"),
         ("all_items", "Alle punkter", "All items"),
-        ("value", "Værdi", "Value"),
-        ("last_done", "Sidst gjort", "Last done"),
-        ("result", "Resultat", "Result"),
+        ("next_due", "næste gang senest", "next due by"),
         (
             "shared_evidence",
             "Samme dokument for flere punkter",
@@ -326,6 +482,16 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("publisher", "Udgiver", "Publisher"),
         ("updated", "opdateret", "updated"),
         (
+            "not_verified",
+            "Hvad der ikke kunne verificeres",
+            "What could not be verified",
+        ),
+        (
+            "disclaimer",
+            "Tjeklisterne gengiver deres kilder pr. den angivne dato. Rapporten er ikke juridisk rådgivning: tjek altid gældende lov, bekendtgørelse og organisationens egne vedtægter.",
+            "The checklists encode their sources as of the date given. This report is not legal advice: always check the law in force, the executive orders and the organisation's own articles.",
+        ),
+        (
             "signoff",
             "Bestyrelsens behandling",
             "The board's consideration",
@@ -337,17 +503,9 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         ("chair", "Formand", "Chair"),
         ("member", "Bestyrelsesmedlem", "Board member"),
-        ("signature", "Underskrift", "Signature"),
         ("generated", "Lavet med", "Made with"),
         ("inputs", "Inddata (SHA-256)", "Inputs (SHA-256)"),
-        ("checklists", "Tjeklister", "Checklists"),
         ("gauge", "Efterlevelse i procent", "Adherence in per cent"),
-        ("counts", "Mangler efter alvor", "Gaps by severity"),
-        (
-            "disclaimer",
-            "Tjeklisterne gengiver deres kilder pr. den angivne dato. Dette er ikke juridisk rådgivning.",
-            "The checklists encode their sources as of the date given. This is not legal advice.",
-        ),
     ];
     pairs
         .iter()
@@ -355,84 +513,198 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         .collect()
 }
 
+/// What a gap of each severity means, for the legend on page 1.
+fn meaning(lang: Lang, s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => lang.pick(
+            "Et krav i lov eller vedtægt er ikke opfyldt, ikke vurderet eller ikke gjort i tide. En forklaring ændrer ikke på det.",
+            "A duty in law or the articles is not met, not assessed or not done in time. An explanation does not change that.",
+        ),
+        Severity::Major => lang.pick(
+            "En anbefaling er fraveget uden forklaring eller ikke vurderet. Med en forklaring er en afvigelse i orden (følg eller forklar).",
+            "A recommendation is departed from without an explanation, or not assessed. With an explanation a departure is in order (comply or explain).",
+        ),
+        Severity::Minor => lang.pick(
+            "Det, der er gjort, er ikke dokumenteret eller er forældet, en handlingsplan er overskredet, eller organisationen venter på kommunen. Bestyrelsen bør følge op, men følg eller forklar er ikke brudt.",
+            "What was done is not documented or out of date, an action plan is overdue, or the organisation is waiting for the municipality. The board should follow up, but comply or explain is not broken.",
+        ),
+    }
+}
+
 /// The report of one checked assessment.
 pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
     let loaded = checked.assessment;
     let eval = &checked.eval;
     let a = &loaded.file;
-    let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-
-    let gaps = eval
-        .gaps
-        .iter()
-        .filter_map(|g| {
-            let r = eval.item(&g.item)?;
-            let (wrong, fix) = gap_text(lang, g, checked);
-            let (wrong, fix) = (quoted(lang, &wrong), quoted(lang, &fix));
-            Some(GapView {
-                item: g.item.clone(),
-                title: lang.text(&r.item.title).to_owned(),
-                kind: lang.kind(r.item.kind),
-                status: lang.status(r.status(), r.item.kind),
-                severity: severity_key(g.severity),
-                severity_label: lang.severity(g.severity),
-                reason_label: lang.reason(g.reason),
-                wrong,
-                fix,
-                guidance: r.item.guidance.as_ref().map(|t| lang.text(t).to_owned()),
-                basis: r.item.basis.clone(),
+    let long = |d: chrono::NaiveDate| long_date(lang, d);
+    let no_evidence = Vec::new();
+    let evidence = |id: &str| -> Vec<EvidenceView> {
+        loaded
+            .evidence
+            .get(id)
+            .unwrap_or(&no_evidence)
+            .iter()
+            .map(|(text, state)| EvidenceView {
+                text: text.clone(),
+                label: evidence_label(text),
+                problem: match state {
+                    Evidence::Missing => Some(lang.pick("findes ikke", "not found")),
+                    Evidence::Outside => Some(lang.pick(
+                        "uden for selvevalueringens mappe, ikke kontrolleret",
+                        "outside the self-assessment's folder, not checked",
+                    )),
+                    Evidence::Url | Evidence::Found => None,
+                },
             })
+            .collect()
+    };
+    let note = |r: &ItemResult<'_>| {
+        r.answer
+            .and_then(|a| a.note.as_deref())
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+    };
+    let plan_view = |r: &ItemResult<'_>| {
+        r.answer.and_then(|a| a.plan()).map(|plan| {
+            let due = plan.due.as_ref().map(|d| d.get_ref().0);
+            PlanView {
+                item: r.id().to_owned(),
+                title: lang.text(&r.item.title).to_owned(),
+                action: plan.action.clone(),
+                owner: plan
+                    .owner
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_owned),
+                due: due.map(long),
+                overdue: due.is_some_and(|d| d < eval.as_of),
+                due_date: due,
+            }
         })
-        .collect();
+    };
 
+    // Each item with a gap once, in the order of its worst gap.
+    let mut gaps: Vec<GapView> = Vec::new();
+    let mut critical = Vec::new();
+    let mut major = Vec::new();
+    let mut minor = Vec::new();
+    for g in &eval.gaps {
+        let Some(r) = eval.item(&g.item) else {
+            continue;
+        };
+        let board = board_text(lang, g, checked);
+        let title = lang.text(&r.item.title).to_owned();
+        let headline = || Headline {
+            item: g.item.clone(),
+            title: title.clone(),
+            line: board.short.clone(),
+            plan: r.answer.and_then(|a| a.plan()).is_some(),
+            owner: board.owner.clone(),
+            when: board.when.clone(),
+        };
+        match g.severity {
+            Severity::Critical => critical.push(headline()),
+            Severity::Major => major.push(headline()),
+            Severity::Minor => minor.push(headline()),
+        }
+        let finding = Finding {
+            severity: severity_key(g.severity),
+            severity_label: lang.severity(g.severity),
+            short: board.short,
+            what: board.what,
+            action: board.action,
+            when: board.when,
+        };
+        if let Some(view) = gaps.iter_mut().find(|v| v.item == g.item) {
+            view.findings.push(finding);
+            continue;
+        }
+        let answer = match (r.answer, r.answer.and_then(|a| a.date.as_ref())) {
+            (None, _) => lang.pick("intet svar", "no answer").to_owned(),
+            (Some(_), None) => lang.status(r.status(), r.item.kind).to_owned(),
+            (Some(_), Some(d)) => format!(
+                "{}, {} {}",
+                lang.status(r.status(), r.item.kind),
+                lang.pick("sidst gjort", "last done"),
+                long(d.get_ref().0)
+            ),
+        };
+        let serious = g.severity > Severity::Minor;
+        let plan = plan_view(r);
+        gaps.push(GapView {
+            item: g.item.clone(),
+            title,
+            kind: lang.kind(r.item.kind),
+            severity: severity_key(g.severity),
+            severity_label: lang.severity(g.severity),
+            answer,
+            note: note(r),
+            explanation: r
+                .answer
+                .and_then(|a| a.explanation.as_ref())
+                .map(|e| e.get_ref().trim().to_owned())
+                .filter(|e| !e.is_empty()),
+            evidence: evidence(r.id()),
+            findings: vec![finding],
+            no_plan: serious && plan.is_none(),
+            plan,
+            guidance: r
+                .item
+                .guidance
+                .as_ref()
+                .filter(|_| serious)
+                .map(|t| board_guidance(lang.text(t)))
+                .filter(|t| !t.is_empty()),
+            basis: r.item.basis.clone(),
+        });
+    }
+
+    // Explained departures, and recommendations explained as not applying.
     let explained = eval
         .items
         .iter()
-        .filter(|r| r.explained)
-        .map(|r| ExplainedView {
-            item: r.id().to_owned(),
-            title: lang.text(&r.item.title).to_owned(),
-            status: lang.status(r.status(), r.item.kind),
-            explanation: r
-                .answer
-                .and_then(|a| a.explanation())
-                .unwrap_or_default()
-                .to_owned(),
+        .filter(|r| r.worst.is_none())
+        .filter_map(|r| {
+            let answer = r.answer?;
+            let not_applicable = answer.status == Status::NotApplicable;
+            if !(r.explained || not_applicable) {
+                return None;
+            }
+            Some(ExplainedView {
+                item: r.id().to_owned(),
+                title: lang.text(&r.item.title).to_owned(),
+                status: lang.status(r.status(), r.item.kind),
+                explanation: answer.explanation()?.to_owned(),
+                plan: plan_view(r),
+            })
         })
         .collect();
 
     // The action plan, grouped by owner; plans without one last.
     let mut by_owner: BTreeMap<(bool, String), Vec<PlanView>> = BTreeMap::new();
     for r in &eval.items {
-        let Some(plan) = r.answer.and_then(|a| a.plan()) else {
+        let Some(view) = plan_view(r) else {
             continue;
         };
-        let owner = plan
-            .owner
-            .as_deref()
-            .map(str::trim)
-            .filter(|o| !o.is_empty());
-        let due = plan.due.as_ref().map(|d| d.get_ref().0);
+        let owner = view.owner.clone();
         by_owner
             .entry((
                 owner.is_none(),
-                owner
-                    .unwrap_or(lang.pick("Uden ansvarlig", "No owner"))
-                    .to_owned(),
+                owner.unwrap_or_else(|| lang.pick("Uden ansvarlig", "No owner").to_owned()),
             ))
             .or_default()
-            .push(PlanView {
-                item: r.id().to_owned(),
-                title: lang.text(&r.item.title).to_owned(),
-                action: plan.action.clone(),
-                due: due.map(date),
-                overdue: due.is_some_and(|d| d < eval.as_of),
-            });
+            .push(view);
     }
     let plans = by_owner
         .into_iter()
         .map(|((_, owner), mut plans)| {
-            plans.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.item.cmp(&b.item)));
+            plans.sort_by(|a, b| {
+                a.due_date
+                    .cmp(&b.due_date)
+                    .then_with(|| a.item.cmp(&b.item))
+            });
             OwnerPlans { owner, plans }
         })
         .collect();
@@ -446,7 +718,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
             deadlines.push((
                 due,
                 Deadline {
-                    date: date(due),
+                    date: long(due),
                     item: r.id().to_owned(),
                     title: lang.text(&r.item.title).to_owned(),
                     what: lang.pick("skal gøres igen", "due again").to_owned(),
@@ -464,7 +736,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
             deadlines.push((
                 due,
                 Deadline {
-                    date: date(due),
+                    date: long(due),
                     item: r.id().to_owned(),
                     title: lang.text(&r.item.title).to_owned(),
                     what: format!(
@@ -483,25 +755,42 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         .items
         .iter()
         .map(|r| {
-            let result = match r.worst {
-                Some(s) => lang.severity(s).to_owned(),
-                None if r.explained => lang.pick("forklaret", "explained").to_owned(),
-                None if r.status() == Some(Status::NotApplicable) => "–".to_owned(),
-                None => lang.pick("i orden", "in order").to_owned(),
-            };
+            let assessment: Vec<Verdict> = eval
+                .gaps_of(r.id())
+                .into_iter()
+                .map(|g| Verdict {
+                    severity: severity_key(g.severity),
+                    severity_label: lang.severity(g.severity),
+                    short: board_text(lang, g, checked).short,
+                })
+                .collect();
+            let fine = assessment.is_empty().then(|| {
+                if r.explained {
+                    lang.pick("forklaret afvigelse", "explained departure")
+                } else if r.status() == Some(Status::NotApplicable) {
+                    lang.pick("ikke relevant, forklaret", "not applicable, explained")
+                } else {
+                    lang.pick("i orden", "in order")
+                }
+            });
             ItemView {
                 item: r.id().to_owned(),
                 title: lang.text(&r.item.title).to_owned(),
                 kind: lang.kind(r.item.kind),
-                status: lang.status(r.status(), r.item.kind),
-                value: r.value.map_or("–".to_owned(), |v| lang.number(v)),
+                answer: match r.answer {
+                    Some(_) => lang.status(r.status(), r.item.kind),
+                    None => lang.pick("intet svar", "no answer"),
+                },
                 date: r
                     .answer
                     .and_then(|a| a.date.as_ref())
-                    .map(|d| d.get_ref().to_string()),
-                due: r.due.map(date),
-                result,
+                    .map(|d| long(d.get_ref().0)),
+                note: note(r),
+                evidence: evidence(r.id()),
+                fine,
+                next_due: r.due.filter(|d| *d >= eval.as_of).map(long),
                 severity: r.worst.map(severity_key),
+                assessment,
             }
         })
         .collect();
@@ -534,7 +823,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 publisher: f.source.publisher.clone(),
                 source_title: f.source.title.clone(),
                 url: f.source.url.clone(),
-                updated: f.source.updated.map(|d| d.to_string()),
+                updated: f.source.updated.map(|d| long(d.0)),
                 notes: f.source.notes.as_ref().map(|n| lang.text(n).to_owned()),
                 bases: f
                     .items
@@ -569,6 +858,12 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
     }
 
     let c = eval.counts;
+    let severity = |s: Severity, count: usize| SeverityView {
+        severity: severity_key(s),
+        label: lang.severity(s),
+        count,
+        meaning: meaning(lang, s),
+    };
     Report {
         lang: lang.pick("da", "en"),
         t: words(lang),
@@ -578,13 +873,9 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
             cvr: a.organisation.cvr.clone(),
             municipality: a.organisation.municipality.clone(),
         },
-        assessed: a.assessment.date.as_ref().map(|d| d.get_ref().to_string()),
-        approved: a
-            .assessment
-            .approved
-            .as_ref()
-            .map(|d| d.get_ref().to_string()),
-        as_of: date(eval.as_of),
+        assessed: a.assessment.date.as_ref().map(|d| long(d.get_ref().0)),
+        approved: a.assessment.approved.as_ref().map(|d| long(d.get_ref().0)),
+        as_of: long(eval.as_of),
         compliant: eval.compliant,
         verdict: if eval.compliant {
             lang.pick(
@@ -599,23 +890,14 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         },
         adherence: eval.adherence,
         adherence_text: lang.percent(eval.adherence),
-        counts: vec![
-            Count {
-                severity: "critical",
-                label: lang.severity(Severity::Critical),
-                count: c.critical,
-            },
-            Count {
-                severity: "major",
-                label: lang.severity(Severity::Major),
-                count: c.major,
-            },
-            Count {
-                severity: "minor",
-                label: lang.severity(Severity::Minor),
-                count: c.minor,
-            },
+        severities: vec![
+            severity(Severity::Critical, c.critical),
+            severity(Severity::Major, c.major),
+            severity(Severity::Minor, c.minor),
         ],
+        critical,
+        major,
+        minor,
         gaps,
         explained,
         plans,
@@ -632,12 +914,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn code_is_quoted_for_print() {
+    fn long_links_are_shortened_for_print() {
         assert_eq!(
-            quoted(Lang::Da, "Ingen `date`, skriv `date = x`."),
-            "Ingen »date«, skriv »date = x«."
+            evidence_label(
+                "https://fjordglimt.example/dokumenter/2026/repraesentantskab-referat.pdf"
+            ),
+            ["fjordglimt.example/", "…/", "repraesentantskab-referat.pdf"]
         );
-        assert_eq!(quoted(Lang::En, "No `date`."), "No “date”.");
+        assert_eq!(
+            evidence_label("https://x.dk/a/b.pdf"),
+            ["x.dk/", "a/", "b.pdf"]
+        );
+        assert_eq!(
+            evidence_label("dokumentation/referat.md"),
+            ["dokumentation/", "referat.md"]
+        );
+        assert_eq!(
+            evidence_label("javascript:alert(1)"),
+            ["javascript:alert(1)"]
+        );
+    }
+
+    #[test]
+    fn guidance_leaves_out_how_to_write_the_file() {
+        assert_eq!(
+            board_guidance(
+                "Det er opfyldt, f.eks. med en aftale. Angiv datoen som `requested` i svaret. Det sker hvert år."
+            ),
+            "Det er opfyldt, f.eks. med en aftale. Det sker hvert år."
+        );
+        assert_eq!(board_guidance("Skriv `x`"), "");
+        assert_eq!(board_guidance("Uden kode."), "Uden kode.");
     }
 
     #[test]
