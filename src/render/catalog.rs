@@ -80,6 +80,15 @@ pub fn list(
     Ok(())
 }
 
+/// The title of a publication, quoted as the checklists' own texts quote:
+/// »…« in Danish, “…” in English.
+fn quoted_title(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Da => format!("»{title}«"),
+        Lang::En => format!("“{title}”"),
+    }
+}
+
 pub fn show(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     // Everything shown is a checklist author's text: shown, never obeyed.
     let mut text = Vec::new();
@@ -171,10 +180,10 @@ fn show_text(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io:
         writeln!(out, "{} {r}", lang.pick("Gentages:", "Recurs:"))?;
     }
     let mut source = format!(
-        "{}: {}, «{}»",
+        "{}: {}, {}",
         lang.pick("Kilde", "Source"),
         f.source.publisher,
-        f.source.title
+        quoted_title(lang, &f.source.title)
     );
     if let Some(u) = &f.source.updated {
         source.push_str(&format!(", {} {u}", lang.pick("opdateret", "updated")));

@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
 use super::text::{clean, visible};
-use super::words::{Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text};
+use super::words::{
+    Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
+};
 use super::{Entry, Options, Unchecked, checked};
 use crate::lang::Lang;
 use crate::score::Severity;
@@ -284,25 +286,11 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     let lang = opts.lang;
     let eval = &checked.eval;
     let c = eval.counts;
-    let head = if eval.compliant {
-        paint(
-            opts,
-            lang.pick(
-                "✔ Følg eller forklar: overholdt.",
-                "✔ Comply or explain: compliant.",
-            ),
-            "1;32",
-        )
-    } else {
-        paint(
-            opts,
-            lang.pick(
-                "✘ Følg eller forklar: ikke overholdt.",
-                "✘ Comply or explain: not compliant.",
-            ),
-            "1;31",
-        )
-    };
+    let head = paint(
+        opts,
+        &format!("{}.", verdict_words(lang, eval.compliant)),
+        if eval.compliant { "1;32" } else { "1;31" },
+    );
     match lang {
         Lang::Da => format!(
             "{head} Efterlevelse {}. Mangler: {} {}, {} {}, {} mindre · forklarede afvigelser: {} · frister snart: {}",

@@ -59,7 +59,7 @@ impl Words for Lang {
             Reason::Unexplained => {
                 self.pick("afvigelse uden forklaring", "deviation not explained")
             }
-            Reason::Overdue => self.pick("forfalden", "overdue"),
+            Reason::Overdue => self.pick("frist overskredet", "overdue"),
             Reason::Stale => self.pick("forældet", "stale"),
             Reason::DateMissing => self.pick("dato mangler", "date missing"),
             Reason::NoEvidence => self.pick("dokumentation mangler", "no evidence"),
@@ -115,6 +115,23 @@ pub fn unchecked_text(lang: Lang, problems: usize) -> String {
     }
 }
 
+/// The verdict under comply or explain, the same words in every format
+/// that gives one: "✔ Følg eller forklar: overholdt" / "✘ Comply or
+/// explain: not compliant".
+pub fn verdict(lang: Lang, compliant: bool) -> &'static str {
+    if compliant {
+        lang.pick(
+            "✔ Følg eller forklar: overholdt",
+            "✔ Comply or explain: compliant",
+        )
+    } else {
+        lang.pick(
+            "✘ Følg eller forklar: ikke overholdt",
+            "✘ Comply or explain: not compliant",
+        )
+    }
+}
+
 /// A diagnostic on one line, for the formats that list them:
 /// `E005 almen.toml:11:1: unknown key …`.
 pub fn diag_line(d: &JsonDiag<'_>) -> String {
@@ -151,11 +168,11 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
             match lang {
                 Lang::Da => format!(
-                    "Tilføj [answers.{}] med status, dato og dokumentation.",
+                    "Tilføj `[answers.{}]` med status, dato og dokumentation.",
                     gap.item
                 ),
                 Lang::En => format!(
-                    "Add [answers.{}] with a status, date and evidence.",
+                    "Add `[answers.{}]` with a status, date and evidence.",
                     gap.item
                 ),
             },
