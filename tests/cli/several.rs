@@ -380,6 +380,17 @@ fn a_file_that_cannot_be_checked_in_csv_and_markdown() {
              unknown key `statu` in `answers.OMV-1`"
         ]
     );
+    // In Danish, the status says it in words.
+    let (da, _) = fails_several(
+        check(&["examples/almen.toml", UNKNOWN_KEY, "--format", "csv"]),
+        &["E005"],
+    );
+    assert!(
+        da.lines().last().unwrap().starts_with(&format!(
+            "{UNKNOWN_KEY};;;;kunne ikke tjekkes;;;E005;;;kunne ikke tjekkes: E005 "
+        )),
+        "{da}"
+    );
 
     let (md, _) = fails_several(check(&[&args[..], &["markdown"]].concat()), &["E005"]);
     let (_, unchecked) = md.rsplit_once("\n---\n").expect("two reports");
