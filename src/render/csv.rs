@@ -8,12 +8,12 @@
 //! `recommendation`, `major`, `not-assessed`): `--lang en` is the form for
 //! scripts.
 //!
-//! Besides the items, a file that could not be checked is one row, without
-//! an item id.
+//! Besides the items, a file that could not be checked is one row, and so
+//! is an assessment under `--fail-under`: rows without an item id.
 
 use std::io::{self, Write};
 
-use super::words::{Words, diag_line, unchecked_label};
+use super::words::{Words, diag_line, fail_under_text, unchecked_label};
 use super::{Entry, Options};
 use crate::lang::Lang;
 use crate::model::{Kind, Status};
@@ -145,6 +145,27 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
                 inert(&due),
                 inert(owner),
                 inert(explanation),
+            ])?;
+        }
+        // Under `--fail-under`: one row more, with the adherence as its
+        // value, since it decides the exit code as a gap does.
+        if let Some(threshold) = opts.under(checked) {
+            let adherence = checked.eval.adherence;
+            w.write_record([
+                inert(&file),
+                String::new(),
+                String::new(),
+                String::new(),
+                lang.pick("under grænsen", "fail-under").to_owned(),
+                lang.number((adherence * 10.0).round() / 10.0),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                inert(&format!(
+                    "{}.",
+                    fail_under_text(lang, adherence, threshold).replace('`', "")
+                )),
             ])?;
         }
     }

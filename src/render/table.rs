@@ -8,7 +8,7 @@ use super::text::{clean, visible};
 use super::words::{
     Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
 };
-use super::{Entry, Options, Unchecked, checked};
+use super::{Entry, Options, Unchecked, checked, exit_reasons};
 use crate::lang::Lang;
 use crate::score::Severity;
 use crate::score::{Checked, summary};
@@ -279,7 +279,12 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
     }
 
     writeln!(out)?;
-    writeln!(out, "{}", verdict(checked, opts))
+    writeln!(out, "{}", verdict(checked, opts))?;
+    // What fails the run although the verdict may not say so.
+    for reason in exit_reasons(checked, opts) {
+        writeln!(out, "{}", paint(opts, &format!("✘ {reason}."), "1;31"))?;
+    }
+    Ok(())
 }
 
 fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
@@ -430,5 +435,24 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
             ),
         }?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    // What fails the run, if anything does, after what it fails.
+    if let Some(threshold) = opts.fail_under {
+        let under = results.iter().filter(|c| opts.under(c).is_some()).count();
+        if under > 0 {
+            let threshold = super::words::threshold_text(lang, threshold);
+            let line = match lang {
+                Lang::Da => format!(
+                    "✘ {under} af {} under grænsen {threshold} for efterlevelse (`--fail-under`).",
+                    s.assessments
+                ),
+                Lang::En => format!(
+                    "✘ {under} of {} under the adherence threshold {threshold} (`--fail-under`).",
+                    s.assessments
+                ),
+            };
+            writeln!(out, "{}", paint(opts, &line, "1;31"))?;
+        }
+    }
+    Ok(())
 }

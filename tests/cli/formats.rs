@@ -104,6 +104,15 @@ fn check_junit() {
         "critical",
     ]);
     assert!(critical.contains("failures=\"4\""), "{critical}");
+    let (_, en) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "junit",
+        "--lang",
+        "en",
+    ]);
+    insta::assert_snapshot!("format_junit_mangler_en", en);
 }
 
 #[test]
@@ -133,6 +142,8 @@ fn check_github() {
         "{out}"
     );
     insta::assert_snapshot!("format_github_mangler_en", out);
+    let (_, da) = output(&["check", "examples/mangler.toml", "--format", "github"]);
+    insta::assert_snapshot!("format_github_mangler_da", da);
 }
 
 #[test]
