@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::Options;
-use super::table::{cell, header, new_table, paint};
-use super::text::{clean, wrap};
+use super::table::{cell, fit, header, new_table, paint};
+use super::text::{clean, wrap, wrap_hanging};
 use super::words::{Words, recurrence_text};
 use crate::lang::Lang;
 use crate::load::Checklist;
@@ -50,12 +50,16 @@ pub fn list(
             paint(opts, &clean(&title), "1"),
             clean(&origin(lang, c))
         )?;
-        writeln!(
-            out,
+        let source = format!(
             "{}: {}, {}",
             lang.pick("Kilde", "Source"),
             clean(&f.source.publisher),
             clean(&f.source.title)
+        );
+        write!(
+            out,
+            "{}",
+            wrap_hanging(&source, usize::from(opts.width), "", "  ")
         )?;
         let mut table = new_table(opts);
         header(
@@ -75,6 +79,7 @@ pub fn list(
                 cell(recurrence(lang, item)),
             ]);
         }
+        fit(&mut table, opts.width);
         writeln!(out, "{table}")?;
     }
     Ok(())
