@@ -284,6 +284,7 @@ pub fn score_and_render(data: &[u8]) {
                 all: false,
                 width,
                 fail_on: Some(Severity::Minor),
+                fail_under: Some(f64::from(head[5] % 101)),
                 delimiter: None,
                 several: true,
             },
@@ -296,6 +297,7 @@ pub fn score_and_render(data: &[u8]) {
                 all: flags & 8 != 0,
                 width: 120,
                 fail_on: Some(Severity::Critical),
+                fail_under: Some(100.0),
                 // Any ASCII but a quote or a newline, as `--delimiter`.
                 delimiter: Some(head[5] & 0x7f).filter(|d| !b"\"\n".contains(d)),
                 several: false,
@@ -306,6 +308,7 @@ pub fn score_and_render(data: &[u8]) {
             Options {
                 several: true,
                 fail_on: Some(Severity::Major),
+                fail_under: Some(50.0),
                 ..Options::plain(other)
             },
         ),

@@ -31,6 +31,7 @@ pub fn list(opts: List, ctx: &Context) -> Result<Exit, Failure> {
         all: true,
         width: ctx.stdio.width,
         fail_on: None,
+        fail_under: None,
         delimiter: None,
         several: false,
     };

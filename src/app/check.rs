@@ -124,6 +124,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             all: opts.all,
             width: ctx.stdio.width,
             fail_on: opts.fail_on,
+            fail_under: opts.fail_under,
             delimiter: opts.delimiter,
             several,
         };

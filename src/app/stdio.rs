@@ -20,8 +20,9 @@ pub enum Color {
 pub struct Stdio {
     pub out_color: bool,
     pub err_color: bool,
-    /// Width for tables: the terminal's, or a fixed one when the output goes
-    /// to a file or a pipe so that it does not depend on where it ran.
+    /// Width for tables and the lines that wrap: `COLUMNS` when it is set,
+    /// else the terminal's, or a fixed one when the output goes to a file or
+    /// a pipe so that it does not depend on where it ran.
     pub width: u16,
     /// Whether standard output is a terminal (a person reading, not a
     /// file or a pipe).
@@ -40,11 +41,13 @@ impl Stdio {
         Stdio {
             out_color: choose(terminal),
             err_color: choose(io::stderr().is_terminal()),
-            width: if terminal {
-                comfy_table::Table::new().width().unwrap_or(100)
-            } else {
-                120
-            },
+            width: columns(std::env::var("COLUMNS").ok().as_deref()).unwrap_or_else(|| {
+                if terminal {
+                    comfy_table::Table::new().width().unwrap_or(100)
+                } else {
+                    120
+                }
+            }),
             out_terminal: terminal,
         }
     }
@@ -57,6 +60,17 @@ impl Stdio {
         Pipe::new(io::stderr().lock())
     }
 }
+
+/// The width `COLUMNS` asks for: a whole number of columns, at least
+/// [`MIN_WIDTH`] (narrower than that no table can be read, so it is taken
+/// as that); anything else is no answer.
+fn columns(value: Option<&str>) -> Option<u16> {
+    let n: u16 = value?.trim().parse().ok()?;
+    (n > 0).then_some(n.max(MIN_WIDTH))
+}
+
+/// The narrowest width tables are laid out for.
+const MIN_WIDTH: u16 = 40;
 
 /// A writer whose reader may go away. Once a write fails with a broken
 /// pipe, this and every later write succeed without writing anything.
@@ -125,6 +139,17 @@ mod tests {
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
         }
+    }
+
+    #[test]
+    fn columns_sets_the_width() {
+        assert_eq!(columns(Some("80")), Some(80));
+        assert_eq!(columns(Some(" 132 ")), Some(132));
+        assert_eq!(columns(Some("10")), Some(MIN_WIDTH));
+        assert_eq!(columns(Some("0")), None);
+        assert_eq!(columns(Some("wide")), None);
+        assert_eq!(columns(Some("")), None);
+        assert_eq!(columns(None), None);
     }
 
     #[test]

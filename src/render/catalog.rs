@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::Options;
-use super::table::{cell, header, new_table, paint};
-use super::text::{clean, wrap};
+use super::table::{cell, fit, header, new_table, paint};
+use super::text::{clean, wrap, wrap_hanging};
 use super::words::{Words, recurrence_text};
 use crate::lang::Lang;
 use crate::load::Checklist;
@@ -50,12 +50,16 @@ pub fn list(
             paint(opts, &clean(&title), "1"),
             clean(&origin(lang, c))
         )?;
-        writeln!(
-            out,
+        let source = format!(
             "{}: {}, {}",
             lang.pick("Kilde", "Source"),
             clean(&f.source.publisher),
             clean(&f.source.title)
+        );
+        write!(
+            out,
+            "{}",
+            wrap_hanging(&source, usize::from(opts.width), "", "  ")
         )?;
         let mut table = new_table(opts);
         header(
@@ -75,9 +79,19 @@ pub fn list(
                 cell(recurrence(lang, item)),
             ]);
         }
+        fit(&mut table, opts.width);
         writeln!(out, "{table}")?;
     }
     Ok(())
+}
+
+/// The title of a publication, quoted as the checklists' own texts quote:
+/// »…« in Danish, “…” in English.
+fn quoted_title(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Da => format!("»{title}«"),
+        Lang::En => format!("“{title}”"),
+    }
 }
 
 pub fn show(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
@@ -171,10 +185,10 @@ fn show_text(c: &Checklist, item: &Item, lang: Lang, out: &mut dyn Write) -> io:
         writeln!(out, "{} {r}", lang.pick("Gentages:", "Recurs:"))?;
     }
     let mut source = format!(
-        "{}: {}, «{}»",
+        "{}: {}, {}",
         lang.pick("Kilde", "Source"),
         f.source.publisher,
-        f.source.title
+        quoted_title(lang, &f.source.title)
     );
     if let Some(u) = &f.source.updated {
         source.push_str(&format!(", {} {u}", lang.pick("opdateret", "updated")));

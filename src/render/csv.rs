@@ -1,29 +1,54 @@
 //! `--format csv`: one row per item, for a spreadsheet.
 //!
-//! In Danish the separator is `;` and decimals have a comma, as a Danish
-//! spreadsheet expects, and the file starts with a UTF-8 byte-order mark so
-//! that Excel reads æøå right. In English it is plain comma-separated UTF-8.
+//! In Danish the headers and the words in the cells (type, status,
+//! severity, reason) are Danish, the separator is `;` and decimals have a
+//! comma, as a Danish spreadsheet expects, and the file starts with a UTF-8
+//! byte-order mark so that Excel reads æøå right. In English it is plain
+//! comma-separated UTF-8 with the stable keys scripts read (`met`,
+//! `recommendation`, `major`, `not-assessed`): `--lang en` is the form for
+//! scripts.
+//!
+//! Besides the items, a file that could not be checked is one row, and so
+//! is an assessment under `--fail-under`: rows without an item id.
 
 use std::io::{self, Write};
 
-use super::words::{diag_line, unchecked_label};
+use super::words::{Words, diag_line, fail_under_text, unchecked_label};
 use super::{Entry, Options};
 use crate::lang::Lang;
-use crate::model::Status;
+use crate::model::{Kind, Status};
 
-const HEADER: [&str; 11] = [
-    "file",
-    "id",
-    "checklist",
-    "kind",
-    "status",
-    "value",
-    "severity",
-    "reason",
-    "due",
-    "owner",
-    "explanation",
-];
+/// The columns, in the order of the row.
+fn header(lang: Lang) -> [&'static str; 11] {
+    match lang {
+        Lang::Da => [
+            "Fil",
+            "Punkt",
+            "Tjekliste",
+            "Type",
+            "Status",
+            "Værdi",
+            "Alvor",
+            "Årsag",
+            "Frist",
+            "Ansvarlig",
+            "Forklaring",
+        ],
+        Lang::En => [
+            "file",
+            "id",
+            "checklist",
+            "kind",
+            "status",
+            "value",
+            "severity",
+            "reason",
+            "due",
+            "owner",
+            "explanation",
+        ],
+    }
+}
 
 pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
@@ -37,7 +62,7 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(header(lang))?;
     for entry in entries {
         let checked = match entry {
             Entry::Checked(c) => c,
@@ -51,7 +76,7 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
                     String::new(),
                     String::new(),
                     String::new(),
-                    "error".to_owned(),
+                    lang.pick(unchecked_label(lang), "error").to_owned(),
                     String::new(),
                     String::new(),
                     inert(&codes.join(" ")),
@@ -65,23 +90,37 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
         let file = checked.file();
         for r in &checked.eval.items {
             let gaps = checked.eval.gaps_of(r.id());
-            let status = match r.status() {
-                None => "",
-                Some(Status::Met) => "met",
-                Some(Status::Partial) => "partial",
-                Some(Status::Unmet) => "unmet",
-                Some(Status::NotApplicable) => "not-applicable",
+            let (kind, status, severity, reason) = match lang {
+                Lang::Da => (
+                    lang.kind(r.item.kind).to_owned(),
+                    lang.status(r.status(), r.item.kind).to_owned(),
+                    r.worst.map_or("", |s| lang.severity(s)).to_owned(),
+                    gaps.iter()
+                        .map(|g| lang.reason(g.reason))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                Lang::En => (
+                    match r.item.kind {
+                        Kind::Recommendation => "recommendation",
+                        Kind::Duty => "duty",
+                    }
+                    .to_owned(),
+                    match r.status() {
+                        None => "",
+                        Some(Status::Met) => "met",
+                        Some(Status::Partial) => "partial",
+                        Some(Status::Unmet) => "unmet",
+                        Some(Status::NotApplicable) => "not-applicable",
+                    }
+                    .to_owned(),
+                    r.worst.map_or(String::new(), |s| serde_plain(&s)),
+                    gaps.iter()
+                        .map(|g| serde_plain(&g.reason))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
             };
-            let kind = match r.item.kind {
-                crate::model::Kind::Recommendation => "recommendation",
-                crate::model::Kind::Duty => "duty",
-            };
-            let severity = r.worst.map_or(String::new(), |s| serde_plain(&s));
-            let reason = gaps
-                .iter()
-                .map(|g| serde_plain(&g.reason))
-                .collect::<Vec<_>>()
-                .join(" ");
             let plan = r.answer.and_then(|a| a.plan());
             let due = r
                 .due
@@ -98,14 +137,35 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
                 inert(&file),
                 inert(r.id()),
                 inert(r.checklist),
-                inert(kind),
-                inert(status),
+                inert(&kind),
+                inert(&status),
                 value,
                 inert(&severity),
                 inert(&reason),
                 inert(&due),
                 inert(owner),
                 inert(explanation),
+            ])?;
+        }
+        // Under `--fail-under`: one row more, with the adherence as its
+        // value, since it decides the exit code as a gap does.
+        if let Some(threshold) = opts.under(checked) {
+            let adherence = checked.eval.adherence;
+            w.write_record([
+                inert(&file),
+                String::new(),
+                String::new(),
+                String::new(),
+                lang.pick("under grænsen", "fail-under").to_owned(),
+                lang.number((adherence * 10.0).round() / 10.0),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                inert(&format!(
+                    "{}.",
+                    fail_under_text(lang, adherence, threshold).replace('`', "")
+                )),
             ])?;
         }
     }

@@ -11,15 +11,18 @@ use serde::Serialize;
 use super::Format;
 use super::quote::Quoted;
 use super::text::visible;
-use crate::diag::{Diag, Level, Sources};
+use crate::diag::{Code, Diag, Level, Sources};
 use crate::lang::Lang;
 
-/// Writes diagnostics as the terminal shows them: code, message,
-/// `file:line:column`, the snippet with a caret (see [`super::quote`]),
-/// and the hint. The user's text in each is shown, never obeyed.
+/// Writes diagnostics as the terminal shows them: level and code
+/// (`fejl[E009]`, `advarsel[W001]`; `error[E009]`, `warning[W001]` in
+/// English), message, `file:line:column`, the snippet with a caret (see
+/// [`super::quote`]), and the hint. The user's text in each is shown, never
+/// obeyed.
 pub fn terminal(
     sources: &Sources,
     diags: &[Diag],
+    lang: Lang,
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -45,18 +48,52 @@ pub fn terminal(
         if let Some(hint) = &diag.hint {
             d = d.with_notes(vec![visible(hint)]);
         }
+        let mut shown = Vec::new();
         let result = if color {
-            let mut ansi = termcolor::Ansi::new(&mut *out);
+            let mut ansi = termcolor::Ansi::new(&mut shown);
             term::emit_to_write_style(&mut ansi, &config, &quoted, &d)
         } else {
-            term::emit_to_io_write(&mut *out, &config, &quoted, &d)
+            term::emit_to_io_write(&mut shown, &config, &quoted, &d)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,
             other => io::Error::other(other.to_string()),
         })?;
+        out.write_all(&in_lang(shown, diag.code, lang))?;
     }
     Ok(())
+}
+
+/// A diagnostic as codespan-reporting wrote it, with its level in the
+/// reader's language. codespan-reporting writes the level in English
+/// only, first thing (after the colour, if any): `error[E009]: …`.
+fn in_lang(shown: Vec<u8>, code: Code, lang: Lang) -> Vec<u8> {
+    let english = match code.level() {
+        Level::Error => "error",
+        Level::Warning => "warning",
+    };
+    let word = level_word(code.level(), lang);
+    if word == english {
+        return shown;
+    }
+    let head = format!("{english}[{}]", code.as_str());
+    let Some(at) = shown.windows(head.len()).position(|w| w == head.as_bytes()) else {
+        return shown;
+    };
+    let mut out = Vec::with_capacity(shown.len() + 8);
+    out.extend_from_slice(&shown[..at]);
+    out.extend_from_slice(word.as_bytes());
+    out.extend_from_slice(&shown[at + english.len()..]);
+    out
+}
+
+/// `fejl`/`advarsel`, `error`/`warning`: a level as the reader's language
+/// says it, in front of a code and in `validate --explain`.
+pub fn level_word(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Error => lang.pick("fejl", "error"),
+        Level::Warning => lang.pick("advarsel", "warning"),
+    }
 }
 
 /// Problems that stopped a command: each one, then how many there were.
@@ -67,7 +104,7 @@ pub fn errors(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    terminal(sources, diags, color, out)?;
+    terminal(sources, diags, lang, color, out)?;
     let n = diags.len();
     match lang {
         Lang::Da => writeln!(
@@ -143,7 +180,7 @@ pub fn validate(
     let warnings = diags.len() - errors;
     match format {
         Format::Table => {
-            terminal(sources, diags, color, out)?;
+            terminal(sources, diags, lang, color, out)?;
             let n = files.len();
             match lang {
                 Lang::Da => writeln!(
@@ -175,5 +212,29 @@ pub fn validate(
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
             writeln!(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_level_is_in_the_readers_language() {
+        let e009 = Code::E009;
+        let shown = b"error[E009]: ukendt v\xc3\xa6rdi `error[E009]`\n".to_vec();
+        assert_eq!(
+            String::from_utf8(in_lang(shown.clone(), e009, Lang::Da)).unwrap(),
+            "fejl[E009]: ukendt værdi `error[E009]`\n"
+        );
+        assert_eq!(
+            in_lang(shown, e009, Lang::En),
+            b"error[E009]: ukendt v\xc3\xa6rdi `error[E009]`\n"
+        );
+        let coloured = b"\x1b[1;33mwarning[W001]\x1b[0m: x\n".to_vec();
+        assert_eq!(
+            in_lang(coloured, Code::W001, Lang::Da),
+            b"\x1b[1;33madvarsel[W001]\x1b[0m: x\n"
+        );
     }
 }

@@ -3,7 +3,8 @@
 
 use std::io::{self, Write};
 
-use crate::diag::{Code, Level};
+use super::diagnostics::level_word;
+use crate::diag::Code;
 use crate::lang::Lang;
 
 /// A mistake that draws the code, and what it looks like fixed: file text
@@ -259,10 +260,7 @@ fn example(code: Code) -> Example {
 
 /// What a code means, an example of the mistake and how it looks fixed.
 pub fn explain(code: Code, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let level = match code.level() {
-        Level::Error => lang.pick("fejl", "error"),
-        Level::Warning => lang.pick("advarsel", "warning"),
-    };
+    let level = level_word(code.level(), lang);
     writeln!(out, "{} ({level}): {}", code.as_str(), code.describe(lang))?;
     let e = example(code);
     writeln!(out)?;

@@ -2,13 +2,16 @@
 //! shown on the line of its answer in the pull request.
 //!
 //! Gaps at or above `--fail-on` are errors, the others warnings, deadlines
-//! due soon notices. A gap for an item with no answer points at the line of
+//! due soon notices. Adherence under `--fail-under` is an error on the line
+//! of `[assessment]`. A gap for an item with no answer points at the line of
 //! `[assessment]`. A file that could not be checked is one error, on the
 //! line of its first problem, with every problem in the message.
 
 use std::io::{self, Write};
 
-use super::words::{Words, days_text, diag_line, gap_text, unchecked_text};
+use super::words::{
+    Words, days_text, diag_line, fail_under_short, fail_under_text, gap_text, unchecked_text,
+};
 use super::{Entry, Options, Unchecked};
 
 /// Escapes the message of a workflow command.
@@ -45,6 +48,18 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
                 .copied()
                 .unwrap_or(loaded.assessment_line)
         };
+        if let Some(threshold) = opts.under(checked) {
+            writeln!(
+                out,
+                "::error file={file},line={},title={}::{}",
+                loaded.assessment_line,
+                property(&fail_under_short(lang, threshold)),
+                data(&format!(
+                    "{}.",
+                    fail_under_text(lang, checked.eval.adherence, threshold)
+                ))
+            )?;
+        }
         for gap in &checked.eval.gaps {
             let level = if opts.fail_on.is_some_and(|t| gap.severity >= t) {
                 "error"

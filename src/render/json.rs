@@ -23,9 +23,21 @@ struct Document<'a> {
     adherence: f64,
     compliant: bool,
     counts: Counts,
+    /// With `--fail-under`: the threshold, and whether adherence is under
+    /// it; left out without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fail_under: Option<FailUnder>,
     items: Vec<Item<'a>>,
     gaps: Vec<Gap<'a>>,
     notices: Vec<Notice<'a>>,
+}
+
+/// `--fail-under` as it decides the exit code: for one assessment, whether
+/// it is under the threshold; in the summary of several, whether any is.
+#[derive(Serialize)]
+struct FailUnder {
+    threshold: f64,
+    breached: bool,
 }
 
 #[derive(Serialize)]
@@ -124,6 +136,8 @@ struct Summary {
     unchecked: usize,
     adherence: Adherence,
     counts: Counts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fail_under: Option<FailUnder>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -166,6 +180,10 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
         adherence: c.eval.adherence,
         compliant: c.eval.compliant,
         counts: c.eval.counts,
+        fail_under: opts.fail_under.map(|threshold| FailUnder {
+            threshold,
+            breached: opts.under(c).is_some(),
+        }),
         items: c
             .eval
             .items
@@ -260,6 +278,10 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
                         explained: s.explained,
                         notices: s.notices,
                     },
+                    fail_under: opts.fail_under.map(|threshold| FailUnder {
+                        threshold,
+                        breached: checked.iter().any(|c| opts.under(c).is_some()),
+                    }),
                 },
             },
         )

@@ -1,14 +1,18 @@
 //! `--format junit`: one test case per item, a failure for each item with a
 //! gap at or above `--fail-on`, so GitLab, Jenkins and Azure show the
-//! result natively.
+//! result natively. With `--fail-under`, the threshold is a test case of
+//! its own, a failure when adherence is under it.
 
 use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::text::printable_line;
-use super::words::{Words, diag_line, gap_text, unchecked_label, unchecked_text};
+use super::words::{
+    Words, diag_line, fail_under_text, fail_under_title, gap_text, unchecked_label, unchecked_text,
+};
 use super::{Entry, Options, Unchecked};
+use crate::score::Checked;
 
 /// A line of text as it may go into the XML: XML 1.0 does not allow most
 /// control characters, U+FFFE or U+FFFF, and quick-junit only drops some of
@@ -85,10 +89,33 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
             }
             suite.add_test_case(case);
         }
+        if let Some(threshold) = opts.fail_under {
+            suite.add_test_case(fail_under(checked, opts, threshold));
+        }
         report.add_test_suite(suite);
     }
     report.serialize(&mut *out).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// `--fail-under` as a test case: a failure when adherence is under the
+/// threshold, as the exit code says.
+fn fail_under(checked: &Checked<'_>, opts: &Options, threshold: f64) -> TestCase {
+    let lang = opts.lang;
+    let status = if opts.under(checked).is_some() {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status.set_type("fail-under");
+        status.set_message(xml(format!(
+            "{}.",
+            fail_under_text(lang, checked.eval.adherence, threshold)
+        )));
+        status
+    } else {
+        TestCaseStatus::success()
+    };
+    let mut case = TestCase::new(fail_under_title(lang, threshold), status);
+    case.set_classname("almen.fail-under");
+    case
 }
 
 /// A file that could not be checked: its own suite, with one test case in

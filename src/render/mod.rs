@@ -118,6 +118,9 @@ pub struct Options {
     pub width: u16,
     /// Gaps at or above this fail (JUnit failures, GitHub errors).
     pub fail_on: Option<Severity>,
+    /// Adherence under this percentage fails (`--fail-under`): every format
+    /// says so where it does, since it decides the exit code.
+    pub fail_under: Option<f64>,
     /// CSV field separator; by default `;` in Danish, `,` in English.
     pub delimiter: Option<u8>,
     /// Several assessments were asked for (two or more files, or a
@@ -135,10 +138,52 @@ impl Options {
             all: true,
             width: 120,
             fail_on: None,
+            fail_under: None,
             delimiter: None,
             several: false,
         }
     }
+}
+
+impl Options {
+    /// The `--fail-under` threshold an assessment is under, as the exit
+    /// code counts it; `None` when there is none or it is not under it.
+    pub fn under(&self, checked: &Checked<'_>) -> Option<f64> {
+        self.fail_under
+            .filter(|threshold| checked.eval.adherence < *threshold)
+    }
+
+    /// How many gaps of an assessment are at or above `--fail-on` while
+    /// its verdict is still compliant (minor gaps under `--fail-on
+    /// minor`): the one way `--fail-on` fails it without the verdict
+    /// saying so. Zero otherwise.
+    pub fn failing_yet_compliant(&self, checked: &Checked<'_>) -> usize {
+        match self.fail_on {
+            Some(t) if checked.eval.compliant => {
+                checked.eval.gaps.iter().filter(|g| g.severity >= t).count()
+            }
+            _ => 0,
+        }
+    }
+}
+
+/// Why an assessment fails the run although its verdict may not say so,
+/// one sentence each: under `--fail-under`, and gaps at `--fail-on` under
+/// a compliant verdict. Empty when nothing does.
+pub fn exit_reasons(checked: &Checked<'_>, opts: &Options) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if let Some(threshold) = opts.under(checked) {
+        reasons.push(words::fail_under_text(
+            opts.lang,
+            checked.eval.adherence,
+            threshold,
+        ));
+    }
+    let failing = opts.failing_yet_compliant(checked);
+    if let (Some(t), true) = (opts.fail_on, failing > 0) {
+        reasons.push(words::fail_on_text(opts.lang, failing, t));
+    }
+    reasons
 }
 
 /// The one dispatch point from format to renderer.
@@ -157,7 +202,14 @@ pub fn render(
                     writeln!(out, "\n---\n")?;
                 }
                 match entry {
-                    Entry::Checked(c) => report::markdown(&report::build(c, opts.lang), out)?,
+                    Entry::Checked(c) => {
+                        // What fails the run comes first: the board's
+                        // report below has a verdict of its own.
+                        for reason in exit_reasons(c, opts) {
+                            writeln!(out, "**✘ {reason}.**\n")?;
+                        }
+                        report::markdown(&report::build(c, opts.lang), out)?
+                    }
                     Entry::Unchecked(u) => {
                         report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?
                     }

@@ -2,11 +2,15 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
+};
 
-use super::text::{clean, visible};
-use super::words::{Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text};
-use super::{Entry, Options, Unchecked, checked};
+use super::text::{clean, visible, wrap_hanging};
+use super::words::{
+    Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
+};
+use super::{Entry, Options, Unchecked, checked, exit_reasons};
 use crate::lang::Lang;
 use crate::score::Severity;
 use crate::score::{Checked, summary};
@@ -55,6 +59,162 @@ pub(super) fn new_table(opts: &Options) -> Table {
     table
 }
 
+/// Each column's padding, left and right: the UTF-8 presets' one space.
+const PADDING: usize = 2;
+
+/// The columns a table needs for its borders and padding, besides what is
+/// in its cells.
+fn frame(columns: usize) -> usize {
+    columns + 1 + PADDING * columns
+}
+
+/// The longest word of each column, header included: what the column must
+/// hold for no word of it to be split. With `paths` false, a path or a link
+/// is no word: it is split where the column ends if it must be.
+fn longest_words(table: &Table, paths: bool) -> Vec<usize> {
+    (0..table.column_iter().count())
+        .map(|i| {
+            table
+                .column_cells_with_header_iter(i)
+                .flatten()
+                .flat_map(|c| {
+                    c.content()
+                        .split_whitespace()
+                        .filter(|w| paths || !w.contains('/'))
+                        .map(|w| w.chars().count())
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// Whether `table` fits in `width` columns with no word split (paths and
+/// links too, with `paths`), and no short label on two lines.
+fn fits(table: &Table, width: u16, paths: bool) -> bool {
+    let words = longest_words(table, paths);
+    let lines = longest_lines(table);
+    let needed: usize = words
+        .iter()
+        .zip(&lines)
+        .map(|(w, l)| if *l <= LABEL { (*w).max(*l) } else { *w })
+        .sum();
+    needed + frame(words.len()) <= usize::from(width)
+}
+
+/// Lays `table` out so that no word is split across lines where the width
+/// allows: each column is at least as wide as its longest word. Where the
+/// longest words together do not fit, the longest of them are split (a
+/// word someone wrote without spaces), their columns still as wide as the
+/// room allows, so the table keeps to the width. Room left over keeps
+/// short labels on one line first, then paths and links whole.
+pub(super) fn fit(table: &mut Table, width: u16) {
+    let words = longest_words(table, false);
+    let Some(room) = usize::from(width).checked_sub(frame(words.len())) else {
+        return;
+    };
+    if room < words.len() {
+        return;
+    }
+    // The widest a column's lower bound may be: all of its longest word if
+    // they all fit, else the largest cap under which they do.
+    let mut cap = words.iter().copied().max().unwrap_or(0);
+    while cap > 1 && words.iter().map(|w| (*w).min(cap)).sum::<usize>() > room {
+        cap -= 1;
+    }
+    let mut lower: Vec<usize> = words.iter().map(|w| (*w).min(cap)).collect();
+    let mut spare = room - lower.iter().sum::<usize>();
+    let lines = longest_lines(table);
+    let labels: Vec<usize> = lines
+        .iter()
+        .map(|l| if *l <= LABEL { *l } else { 0 })
+        .collect();
+    widen(&mut lower, &labels, &mut spare, true);
+    widen(&mut lower, &longest_words(table, true), &mut spare, false);
+    for (column, width) in table.column_iter_mut().zip(lower) {
+        let width = u16::try_from(width + PADDING).unwrap_or(u16::MAX);
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+    }
+}
+
+/// Widens each column to what it `wants`, the one that wants least more
+/// first, as far as `spare` allows; with `whole`, a column gets all it
+/// wants or nothing.
+fn widen(lower: &mut [usize], wants: &[usize], spare: &mut usize, whole: bool) {
+    let mut order: Vec<usize> = (0..lower.len()).filter(|&i| wants[i] > lower[i]).collect();
+    order.sort_by_key(|&i| wants[i] - lower[i]);
+    for i in order {
+        let more = wants[i] - lower[i];
+        if whole && more > *spare {
+            continue;
+        }
+        let more = more.min(*spare);
+        lower[i] += more;
+        *spare -= more;
+    }
+}
+
+/// The longest line a column whose lines are all short labels (a status,
+/// a severity, a date) has; a column with a longer line is running text.
+const LABEL: usize = 20;
+
+/// The longest line of each column, header included.
+fn longest_lines(table: &Table) -> Vec<usize> {
+    (0..table.column_iter().count())
+        .map(|i| {
+            table
+                .column_cells_with_header_iter(i)
+                .flatten()
+                .flat_map(|c| {
+                    c.content()
+                        .lines()
+                        .map(|l| l.chars().count())
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// Picks the first of the tables that fits in the width without a word
+/// split (nor a path, with `paths`), or else the last, and lays it out.
+fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Table {
+    let count = tables.len();
+    let mut table = tables
+        .into_iter()
+        .enumerate()
+        .find(|(i, t)| *i + 1 == count || fits(t, width, paths))
+        .map(|(_, t)| t)
+        .expect("at least one table");
+    fit(&mut table, width);
+    table
+}
+
+/// Text on lines of at most the width, wrapped between words, each line
+/// after the first indented by `indent` spaces, each painted with `ansi`
+/// if given (the indent not).
+fn wrapped(opts: &Options, text: &str, indent: usize, ansi: Option<&str>) -> String {
+    let rest = " ".repeat(indent);
+    wrap_hanging(text, usize::from(opts.width), "", &rest)
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let (lead, words) = if i == 0 {
+                ("", line)
+            } else {
+                line.split_at(rest.len().min(line.len()))
+            };
+            match ansi {
+                Some(ansi) => format!("{lead}{}", paint(opts, words, ansi)),
+                None => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub(super) fn header(table: &mut Table, titles: &[&str]) {
     table.set_header(
         titles
@@ -72,7 +232,11 @@ pub(super) fn paint(opts: &Options, text: &str, ansi: &str) -> String {
 }
 
 fn severity_cell(opts: &Options, s: Severity) -> Cell {
-    let cell = cell(opts.lang.severity(s));
+    paint_severity(cell(opts.lang.severity(s)), s)
+}
+
+/// A cell in the colour of a severity.
+fn paint_severity(cell: Cell, s: Severity) -> Cell {
     match s {
         Severity::Critical => cell.fg(Color::Red).add_attribute(Attribute::Bold),
         Severity::Major => cell.fg(Color::Yellow),
@@ -110,7 +274,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
             lang.pick("ikke godkendt af bestyrelsen", "not approved by the board")
         )),
     }
-    writeln!(out, "{when}")?;
+    writeln!(out, "{}", wrapped(opts, &when, 2, None))?;
     let lists = checked
         .assessment
         .checklists
@@ -118,12 +282,12 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         .map(|c| format!("{} {}", c.id(), c.file.version))
         .collect::<Vec<_>>()
         .join(", ");
-    writeln!(
-        out,
+    let lists = format!(
         "{} {}",
         lang.pick("Tjeklister:", "Checklists:"),
         visible(&lists)
-    )?;
+    );
+    writeln!(out, "{}", wrapped(opts, &lists, 2, None))?;
     writeln!(
         out,
         "{} {}",
@@ -136,101 +300,31 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         writeln!(
             out,
             "{}",
-            paint(opts, lang.pick("Alle punkter", "All items"), "1")
+            wrapped(opts, lang.pick("Alle punkter", "All items"), 0, Some("1"))
         )?;
-        let mut table = new_table(opts);
-        header(
-            &mut table,
-            &[
-                lang.pick("Punkt", "Item"),
-                lang.pick("Titel", "Title"),
-                lang.pick("Type", "Kind"),
-                lang.pick("Status", "Status"),
-                lang.pick("Værdi", "Value"),
-                lang.pick("Dato", "Date"),
-                lang.pick("Frist", "Due"),
-                lang.pick("Mangel", "Gap"),
-            ],
-        );
-        for r in &eval.items {
-            let date = r
-                .answer
-                .and_then(|a| a.date.as_ref())
-                .map(|d| d.get_ref().to_string())
-                .unwrap_or_default();
-            let value = r.value.map_or("–".to_owned(), |v| lang.number(v));
-            let worst = match r.worst {
-                Some(s) => severity_cell(opts, s),
-                None if r.explained => cell(lang.pick("forklaret", "explained")),
-                None => cell("–"),
-            };
-            table.add_row(vec![
-                cell(r.id()),
-                cell(lang.text(&r.item.title)),
-                cell(lang.kind(r.item.kind)),
-                cell(lang.status(r.status(), r.item.kind)),
-                cell(value),
-                cell(date),
-                cell(date_opt(r.due)),
-                worst,
-            ]);
-        }
-        writeln!(out, "{table}")?;
+        writeln!(out, "{}", all_items(checked, opts))?;
     }
 
     writeln!(out)?;
     if eval.gaps.is_empty() {
         writeln!(out, "{}", lang.pick("Ingen mangler.", "No gaps."))?;
     } else {
-        writeln!(out, "{}", paint(opts, lang.pick("Mangler", "Gaps"), "1"))?;
-        let mut table = new_table(opts);
-        header(
-            &mut table,
-            &[
-                lang.pick("Alvor", "Severity"),
-                lang.pick("Punkt", "Item"),
-                lang.pick("Titel", "Title"),
-                lang.pick("Status", "Status"),
-                lang.pick("Mangel", "What is wrong"),
-                lang.pick("Sådan retter I det", "How to fix it"),
-            ],
-        );
-        for gap in &eval.gaps {
-            let Some(r) = eval.item(&gap.item) else {
-                continue;
-            };
-            let (wrong, fix) = gap_text(lang, gap, checked);
-            table.add_row(vec![
-                severity_cell(opts, gap.severity),
-                cell(&gap.item),
-                cell(format!(
-                    "{}\n({})",
-                    lang.text(&r.item.title),
-                    lang.kind(r.item.kind)
-                )),
-                cell(lang.status(r.status(), r.item.kind)),
-                cell(format!("{}\n{wrong}", lang.reason(gap.reason))),
-                cell(fix),
-            ]);
-        }
-        writeln!(out, "{table}")?;
+        writeln!(
+            out,
+            "{}",
+            wrapped(opts, lang.pick("Mangler", "Gaps"), 0, Some("1"))
+        )?;
+        writeln!(out, "{}", gaps(checked, opts))?;
     }
 
     let explained: Vec<_> = eval.items.iter().filter(|r| r.explained).collect();
     if !explained.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            paint(
-                opts,
-                lang.pick(
-                    "Følg eller forklar: anbefalinger, bestyrelsen har forklaret afvigelser fra",
-                    "Comply or explain: recommendations the board has explained not following"
-                ),
-                "1"
-            )
-        )?;
+        let title = lang.pick(
+            "Følg eller forklar: anbefalinger, bestyrelsen har forklaret afvigelser fra",
+            "Comply or explain: recommendations the board has explained not following",
+        );
+        writeln!(out, "{}", wrapped(opts, title, 0, Some("1")))?;
         let mut table = new_table(opts);
         header(
             &mut table,
@@ -249,6 +343,7 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
                 cell(r.answer.and_then(|a| a.explanation()).unwrap_or_default()),
             ]);
         }
+        fit(&mut table, opts.width);
         writeln!(out, "{table}")?;
     }
 
@@ -257,53 +352,183 @@ fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result
         writeln!(
             out,
             "{}",
-            paint(opts, lang.pick("Frister snart", "Due soon"), "1")
+            wrapped(opts, lang.pick("Frister snart", "Due soon"), 0, Some("1"))
         )?;
         for n in &eval.notices {
             let title = eval
                 .item(&n.item)
                 .map(|r| lang.text(&r.item.title))
                 .unwrap_or("");
-            writeln!(
-                out,
-                "  {} {}: {} {} ({})",
+            let line = format!(
+                "{} {}: {} {} ({})",
                 clean(&n.item),
                 clean(title),
                 lang.pick("forfalder", "falls due"),
                 n.due,
                 days_text(lang, n.days)
+            );
+            write!(
+                out,
+                "{}",
+                wrap_hanging(&line, usize::from(opts.width), "  ", "    ")
             )?;
         }
     }
 
     writeln!(out)?;
-    writeln!(out, "{}", verdict(checked, opts))
+    writeln!(out, "{}", verdict(checked, opts))?;
+    for reason in exit_reasons(checked, opts) {
+        writeln!(
+            out,
+            "{}",
+            wrapped(opts, &format!("✘ {reason}."), 2, Some("1;31"))
+        )?;
+    }
+    Ok(())
 }
 
+/// Every item, with `--all`: eight columns where the width allows them
+/// without splitting a word, else five, with the kind under the title, the
+/// value under the status and the due date under the date.
+fn all_items(checked: &Checked<'_>, opts: &Options) -> Table {
+    let lang = opts.lang;
+    let eval = &checked.eval;
+    let mut wide = new_table(opts);
+    header(
+        &mut wide,
+        &[
+            lang.pick("Punkt", "Item"),
+            lang.pick("Titel", "Title"),
+            lang.pick("Type", "Kind"),
+            lang.pick("Status", "Status"),
+            lang.pick("Værdi", "Value"),
+            lang.pick("Dato", "Date"),
+            lang.pick("Frist", "Due"),
+            lang.pick("Mangel", "Gap"),
+        ],
+    );
+    let mut narrow = new_table(opts);
+    header(
+        &mut narrow,
+        &[
+            lang.pick("Punkt", "Item"),
+            lang.pick("Titel", "Title"),
+            lang.pick("Status\nVærdi", "Status\nValue"),
+            lang.pick("Dato\nFrist", "Date\nDue"),
+            lang.pick("Mangel", "Gap"),
+        ],
+    );
+    for r in &eval.items {
+        let date = r
+            .answer
+            .and_then(|a| a.date.as_ref())
+            .map(|d| d.get_ref().to_string())
+            .unwrap_or_default();
+        let due = date_opt(r.due);
+        let value = r.value.map_or("–".to_owned(), |v| lang.number(v));
+        let worst = || match r.worst {
+            Some(s) => severity_cell(opts, s),
+            None if r.explained => cell(lang.pick("forklaret", "explained")),
+            None => cell("–"),
+        };
+        let title = lang.text(&r.item.title);
+        let kind = lang.kind(r.item.kind);
+        let status = lang.status(r.status(), r.item.kind);
+        wide.add_row(vec![
+            cell(r.id()),
+            cell(title),
+            cell(kind),
+            cell(status),
+            cell(&value),
+            cell(&date),
+            cell(&due),
+            worst(),
+        ]);
+        let or_dash = |s: &str| {
+            if s.is_empty() {
+                "–".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        narrow.add_row(vec![
+            cell(r.id()),
+            cell(format!("{title}\n({kind})")),
+            cell(format!("{status}\n{value}")),
+            cell(format!("{}\n{}", or_dash(&date), or_dash(&due))),
+            worst(),
+        ]);
+    }
+    first_that_fits(vec![wide, narrow], opts.width, false)
+}
+
+/// The gaps: six columns where the width allows them without splitting a
+/// word, else four, with the item under its severity and how to fix it
+/// under what is wrong.
+fn gaps(checked: &Checked<'_>, opts: &Options) -> Table {
+    let lang = opts.lang;
+    let eval = &checked.eval;
+    let mut wide = new_table(opts);
+    header(
+        &mut wide,
+        &[
+            lang.pick("Alvor", "Severity"),
+            lang.pick("Punkt", "Item"),
+            lang.pick("Titel", "Title"),
+            lang.pick("Status", "Status"),
+            lang.pick("Mangel", "What is wrong"),
+            lang.pick("Sådan retter I det", "How to fix it"),
+        ],
+    );
+    let mut narrow = new_table(opts);
+    header(
+        &mut narrow,
+        &[
+            lang.pick("Alvor\nPunkt", "Severity\nItem"),
+            lang.pick("Titel", "Title"),
+            lang.pick("Status", "Status"),
+            lang.pick(
+                "Mangel\n→ sådan retter I det",
+                "What is wrong\n→ how to fix it",
+            ),
+        ],
+    );
+    for gap in &eval.gaps {
+        let Some(r) = eval.item(&gap.item) else {
+            continue;
+        };
+        let (wrong, fix) = gap_text(lang, gap, checked);
+        let title = format!("{}\n({})", lang.text(&r.item.title), lang.kind(r.item.kind));
+        let status = lang.status(r.status(), r.item.kind);
+        let reason = lang.reason(gap.reason);
+        wide.add_row(vec![
+            severity_cell(opts, gap.severity),
+            cell(&gap.item),
+            cell(&title),
+            cell(status),
+            cell(format!("{reason}\n{wrong}")),
+            cell(&fix),
+        ]);
+        narrow.add_row(vec![
+            paint_severity(
+                cell(format!("{}\n{}", lang.severity(gap.severity), gap.item)),
+                gap.severity,
+            ),
+            cell(&title),
+            cell(status),
+            cell(format!("{reason}\n{wrong}\n→ {fix}")),
+        ]);
+    }
+    first_that_fits(vec![wide, narrow], opts.width, false)
+}
+
+/// The verdict, adherence and counts, wrapped at the width.
 fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     let lang = opts.lang;
     let eval = &checked.eval;
     let c = eval.counts;
-    let head = if eval.compliant {
-        paint(
-            opts,
-            lang.pick(
-                "✔ Følg eller forklar: overholdt.",
-                "✔ Comply or explain: compliant.",
-            ),
-            "1;32",
-        )
-    } else {
-        paint(
-            opts,
-            lang.pick(
-                "✘ Følg eller forklar: ikke overholdt.",
-                "✘ Comply or explain: not compliant.",
-            ),
-            "1;31",
-        )
-    };
-    match lang {
+    let head = format!("{}.", verdict_words(lang, eval.compliant));
+    let text = match lang {
         Lang::Da => format!(
             "{head} Efterlevelse {}. Mangler: {} {}, {} {}, {} mindre · forklarede afvigelser: {} · frister snart: {}",
             lang.percent(eval.adherence),
@@ -332,6 +557,15 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
             c.explained,
             c.notices
         ),
+    };
+    let text = wrapped(opts, &text, 2, None);
+    // The verdict itself in colour, where it is whole on the first line.
+    match text.strip_prefix(head.as_str()) {
+        Some(tail) => {
+            let ansi = if eval.compliant { "1;32" } else { "1;31" };
+            format!("{}{tail}", paint(opts, &head, ansi))
+        }
+        None => text,
     }
 }
 
@@ -340,11 +574,11 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
     writeln!(
         out,
         "{}",
-        paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
+        wrapped(opts, lang.pick("Samlet oversigt", "Summary"), 0, Some("1"))
     )?;
-    let mut table = new_table(opts);
+    let mut wide = new_table(opts);
     header(
-        &mut table,
+        &mut wide,
         &[
             lang.pick("Fil", "File"),
             lang.pick("Organisation", "Organisation"),
@@ -356,41 +590,70 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
             lang.pick("Forklarede", "Explained"),
         ],
     );
+    let mut narrow = new_table(opts);
+    header(
+        &mut narrow,
+        &[
+            lang.pick("Fil\nOrganisation", "File\nOrganisation"),
+            lang.pick("Efterlevelse", "Adherence"),
+            lang.pick("Overholdt", "Compliant"),
+            lang.pick("Kritiske\nVæsentlige\nMindre", "Critical\nMajor\nMinor"),
+            lang.pick("Forklarede", "Explained"),
+        ],
+    );
     for entry in entries {
         let r = match entry {
             Entry::Checked(r) => r,
             Entry::Unchecked(u) => {
-                let mut row = vec![cell(&u.file), cell("–"), cell("–")];
-                row.push(cell(unchecked_label(lang)).fg(Color::Red));
+                let label = || cell(unchecked_label(lang)).fg(Color::Red);
+                let mut row = vec![cell(&u.file), cell("–"), cell("–"), label()];
                 row.extend((0..4).map(|_| cell("–")));
-                table.add_row(row);
+                wide.add_row(row);
+                let mut row = vec![cell(&u.file), cell("–"), label()];
+                row.extend((0..2).map(|_| cell("–")));
+                narrow.add_row(row);
                 continue;
             }
         };
         let c = r.eval.counts;
-        table.add_row(vec![
+        let name = &r.assessment.file.organisation.name;
+        let adherence = lang.percent(r.eval.adherence);
+        let compliant = if r.eval.compliant {
+            lang.pick("ja", "yes")
+        } else {
+            lang.pick("nej", "no")
+        };
+        wide.add_row(vec![
             cell(r.file()),
-            cell(&r.assessment.file.organisation.name),
-            cell(lang.percent(r.eval.adherence)),
-            cell(if r.eval.compliant {
-                lang.pick("ja", "yes")
-            } else {
-                lang.pick("nej", "no")
-            }),
+            cell(name),
+            cell(&adherence),
+            cell(compliant),
             cell(c.critical),
             cell(c.major),
             cell(c.minor),
             cell(c.explained),
         ]);
+        narrow.add_row(vec![
+            cell(format!("{}\n{name}", r.file())),
+            cell(&adherence),
+            cell(compliant),
+            cell(format!("{}\n{}\n{}", c.critical, c.major, c.minor)),
+            cell(c.explained),
+        ]);
     }
-    writeln!(out, "{table}")?;
+    // The file is the row's name here: it is kept whole where it can be.
+    writeln!(
+        out,
+        "{}",
+        first_that_fits(vec![wide, narrow], opts.width, true)
+    )?;
     let results = checked(entries);
     let unchecked = entries.len() - results.len();
     let s = summary(&results);
+    let mut text = Vec::new();
     if s.assessments > 0 {
-        match lang {
-            Lang::Da => write!(
-                out,
+        text.push(match lang {
+            Lang::Da => format!(
                 "{} {}, {} overholder følg eller forklar. Efterlevelse: gennemsnit {}, laveste {}, højeste {}. Mangler i alt: {} kritiske, {} væsentlige, {} mindre.",
                 s.assessments,
                 if s.assessments == 1 {
@@ -406,8 +669,7 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
                 s.major,
                 s.minor
             ),
-            Lang::En => write!(
-                out,
+            Lang::En => format!(
                 "{} {}, {} compliant. Adherence: mean {}, lowest {}, highest {}. Gaps in all: {} critical, {} major, {} minor.",
                 s.assessments,
                 if s.assessments == 1 {
@@ -423,24 +685,104 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
                 s.major,
                 s.minor
             ),
-        }?;
-        if unchecked > 0 {
-            write!(out, " ")?;
-        }
+        });
     }
     if unchecked > 0 {
-        match lang {
-            Lang::Da => write!(
-                out,
+        text.push(match lang {
+            Lang::Da => format!(
                 "{unchecked} {} kunne ikke tjekkes.",
                 if unchecked == 1 { "fil" } else { "filer" }
             ),
-            Lang::En => write!(
-                out,
+            Lang::En => format!(
                 "{unchecked} {} could not be checked.",
                 if unchecked == 1 { "file" } else { "files" }
             ),
-        }?;
+        });
     }
-    writeln!(out)
+    writeln!(out, "{}", wrapped(opts, &text.join(" "), 0, None))?;
+    // What fails the run, if anything does, after what it fails.
+    if let Some(threshold) = opts.fail_under {
+        let under = results.iter().filter(|c| opts.under(c).is_some()).count();
+        if under > 0 {
+            let threshold = super::words::threshold_text(lang, threshold);
+            let line = match lang {
+                Lang::Da => format!(
+                    "✘ {under} af {} under grænsen {threshold} for efterlevelse (`--fail-under`).",
+                    s.assessments
+                ),
+                Lang::En => format!(
+                    "✘ {under} of {} under the adherence threshold {threshold} (`--fail-under`).",
+                    s.assessments
+                ),
+            };
+            writeln!(out, "{}", wrapped(opts, &line, 2, Some("1;31")))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn table(rows: &[&[&str]]) -> Table {
+        let opts = Options::plain(Lang::Da);
+        let mut table = new_table(&opts);
+        header(&mut table, rows[0]);
+        for row in &rows[1..] {
+            table.add_row(row.iter().map(cell));
+        }
+        table
+    }
+
+    const ROWS: &[&[&str]] = &[
+        &["Punkt", "Titel", "Status", "Mangel"],
+        &[
+            "EGN-1",
+            "Kommunikationspolitikken gennemgås mindst hvert andet år",
+            "delvist opfyldt",
+            "Findes ikke: dokumentation/samarbejdsretningslinjer.pdf. Ret stien.",
+        ],
+        &[
+            "NV-13",
+            "Dokumentationsmateriale til styringsdialogen er udarbejdet",
+            "ikke relevant",
+            "Kravet gælder for alle almene boligorganisationer.",
+        ],
+    ];
+
+    #[test]
+    fn a_fitted_table_keeps_to_its_width_and_splits_no_word() {
+        for width in 40..=160u16 {
+            let mut t = table(ROWS);
+            t.set_width(width);
+            fit(&mut t, width);
+            let shown = t.to_string();
+            for line in shown.lines() {
+                assert!(
+                    line.chars().count() <= usize::from(width),
+                    "{width}:\n{shown}"
+                );
+            }
+            // Wide enough for the longest words, none is split.
+            if fits(&table(ROWS), width, false) {
+                for word in ["Kommunikationspolitikken", "Dokumentationsmateriale"] {
+                    assert!(shown.contains(word), "{width}: {word} split:\n{shown}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_table_that_fits_is_taken() {
+        let wide = table(ROWS);
+        let narrow = table(&[&["Punkt"], &["EGN-1"]]);
+        let picked = first_that_fits(vec![wide, narrow], 120, false);
+        assert_eq!(picked.column_iter().count(), 4);
+        let wide = table(ROWS);
+        let narrow = table(&[&["Punkt"], &["EGN-1"]]);
+        let picked = first_that_fits(vec![wide, narrow], 50, false);
+        assert_eq!(picked.column_iter().count(), 1);
+    }
 }

@@ -87,8 +87,16 @@ fn shown(text: &str, keep: fn(char) -> bool) -> String {
 
 /// Wraps `text` at `width` columns, each line starting with `prefix`.
 pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
+    wrap_hanging(text, width, prefix, prefix)
+}
+
+/// Wraps `text` at `width` columns between words, the first line starting
+/// with `first` and the others with `rest`. A word is never split: one
+/// longer than a line has a line of its own.
+pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut line = String::new();
+    let mut prefix = first;
     for word in text.split_whitespace() {
         if !line.is_empty()
             && prefix.chars().count() + line.chars().count() + 1 + word.chars().count() > width
@@ -97,6 +105,7 @@ pub fn wrap(text: &str, width: usize, prefix: &str) -> String {
             out.push_str(&line);
             out.push('\n');
             line.clear();
+            prefix = rest;
         }
         if !line.is_empty() {
             line.push(' ');
@@ -146,5 +155,11 @@ mod tests {
             assert!(line.chars().count() <= 40, "{line}");
             assert!(line.starts_with("# "));
         }
+        let hanging = wrap_hanging("EKS-1 Drøft om I er repræsenteret", 20, "  ", "    ");
+        assert_eq!(hanging, "  EKS-1 Drøft om I\n    er repræsenteret\n");
+        assert_eq!(
+            wrap_hanging("Kommunikationspolitikken", 10, "", ""),
+            "Kommunikationspolitikken\n"
+        );
     }
 }

@@ -59,7 +59,7 @@ impl Words for Lang {
             Reason::Unexplained => {
                 self.pick("afvigelse uden forklaring", "deviation not explained")
             }
-            Reason::Overdue => self.pick("forfalden", "overdue"),
+            Reason::Overdue => self.pick("frist overskredet", "overdue"),
             Reason::Stale => self.pick("forældet", "stale"),
             Reason::DateMissing => self.pick("dato mangler", "date missing"),
             Reason::NoEvidence => self.pick("dokumentation mangler", "no evidence"),
@@ -115,6 +115,88 @@ pub fn unchecked_text(lang: Lang, problems: usize) -> String {
     }
 }
 
+/// The verdict under comply or explain, the same words in every format
+/// that gives one: "✔ Følg eller forklar: overholdt" / "✘ Comply or
+/// explain: not compliant".
+pub fn verdict(lang: Lang, compliant: bool) -> &'static str {
+    if compliant {
+        lang.pick(
+            "✔ Følg eller forklar: overholdt",
+            "✔ Comply or explain: compliant",
+        )
+    } else {
+        lang.pick(
+            "✘ Følg eller forklar: ikke overholdt",
+            "✘ Comply or explain: not compliant",
+        )
+    }
+}
+
+/// A `--fail-under` threshold as the reader writes a percentage, with no
+/// decimals it does not have: "90 %", "79,5 %"; "90%" in English.
+pub fn threshold_text(lang: Lang, threshold: f64) -> String {
+    match lang {
+        Lang::Da => format!("{} %", lang.number(threshold)),
+        Lang::En => format!("{}%", lang.number(threshold)),
+    }
+}
+
+/// Why `--fail-under` fails an assessment: "Efterlevelse 80,0 % er under
+/// grænsen 90 % (`--fail-under`)".
+pub fn fail_under_text(lang: Lang, adherence: f64, threshold: f64) -> String {
+    let (adherence, threshold) = (lang.percent(adherence), threshold_text(lang, threshold));
+    match lang {
+        Lang::Da => {
+            format!("Efterlevelse {adherence} er under grænsen {threshold} (`--fail-under`)")
+        }
+        Lang::En => {
+            format!("Adherence {adherence} is under the threshold {threshold} (`--fail-under`)")
+        }
+    }
+}
+
+/// `--fail-under` as a check of its own (a JUnit test case, a GitHub
+/// annotation's title): "Efterlevelse mindst 90 %".
+pub fn fail_under_title(lang: Lang, threshold: f64) -> String {
+    let threshold = threshold_text(lang, threshold);
+    match lang {
+        Lang::Da => format!("Efterlevelse mindst {threshold}"),
+        Lang::En => format!("Adherence at least {threshold}"),
+    }
+}
+
+/// A threshold breach in a few words, for a title: "Efterlevelse under
+/// 90 %".
+pub fn fail_under_short(lang: Lang, threshold: f64) -> String {
+    let threshold = threshold_text(lang, threshold);
+    match lang {
+        Lang::Da => format!("Efterlevelse under {threshold}"),
+        Lang::En => format!("Adherence under {threshold}"),
+    }
+}
+
+/// Why `--fail-on` fails an assessment whose verdict is compliant (minor
+/// gaps under `--fail-on minor`): "2 mangler med alvor mindre eller
+/// derover (`--fail-on minor`)".
+pub fn fail_on_text(lang: Lang, gaps: usize, threshold: Severity) -> String {
+    let flag = match threshold {
+        Severity::Critical => "critical",
+        Severity::Major => "major",
+        Severity::Minor => "minor",
+    };
+    let severity = lang.severity(threshold);
+    match lang {
+        Lang::Da => format!(
+            "{gaps} {} med alvor {severity} eller derover (`--fail-on {flag}`)",
+            if gaps == 1 { "mangel" } else { "mangler" }
+        ),
+        Lang::En => format!(
+            "{gaps} {} at {severity} or worse (`--fail-on {flag}`)",
+            if gaps == 1 { "gap" } else { "gaps" }
+        ),
+    }
+}
+
 /// A diagnostic on one line, for the formats that list them:
 /// `E005 almen.toml:11:1: unknown key …`.
 pub fn diag_line(d: &JsonDiag<'_>) -> String {
@@ -151,11 +233,11 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             ),
             match lang {
                 Lang::Da => format!(
-                    "Tilføj [answers.{}] med status, dato og dokumentation.",
+                    "Tilføj `[answers.{}]` med status, dato og dokumentation.",
                     gap.item
                 ),
                 Lang::En => format!(
-                    "Add [answers.{}] with a status, date and evidence.",
+                    "Add `[answers.{}]` with a status, date and evidence.",
                     gap.item
                 ),
             },

@@ -305,7 +305,7 @@ fn three_mistakes_are_reported_in_one_run() {
             "fejl: 3 problemer i inddata; ret dem og kør igen",
         ],
     );
-    assert_eq!(stderr.matches("error[").count(), 3, "{stderr}");
+    assert_eq!(stderr.matches("fejl[").count(), 3, "{stderr}");
     // Top to bottom.
     let at = |needle: &str| stderr.find(needle).unwrap();
     assert!(

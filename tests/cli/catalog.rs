@@ -145,7 +145,7 @@ fn show_unknown_item_exits_2_with_did_you_mean() {
         run(&["show", "OMV-9"]),
         &["ukendt punkt `OMV-9`", "mente du `OMV-"],
     );
-    assert!(stderr.starts_with("error[E020]:"), "{stderr}");
+    assert!(stderr.starts_with("fejl[E020]:"), "{stderr}");
     fails(
         run(&["show", "OMV-9", "--lang", "en"]),
         &["error[E020]: unknown item `OMV-9`", "did you mean `OMV-"],

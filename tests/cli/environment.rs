@@ -69,6 +69,36 @@ fn almen_lang_switches_diagnostics() {
 }
 
 #[test]
+fn the_level_of_a_diagnostic_is_in_the_language() {
+    // `fejl[E005]` in Danish, `error[E005]` in English, coloured or not.
+    let da = fails(check_invalid(&["unknown-key.toml"]), &["fejl[E005]: "]);
+    assert!(!da.contains("error["), "{da}");
+    let en = fails(
+        check_invalid(&["unknown-key.toml", "--lang", "en"]),
+        &["error[E005]: "],
+    );
+    assert!(!en.contains("fejl["), "{en}");
+    let mut coloured = almen();
+    coloured.current_dir(invalid_dir()).args([
+        "check",
+        "unknown-key.toml",
+        "--as-of",
+        AS_OF,
+        "--color",
+        "always",
+    ]);
+    let coloured = fails(coloured, &["fejl[E005]"]);
+    assert!(!coloured.contains("error["), "{coloured}");
+
+    // Warnings too: `advarsel[W004]`, `warning[W004]`.
+    let lint = "w004-plan-uden-frist.toml";
+    let da = exits(crate::validate_lint(&[lint]), 0);
+    assert!(da.contains("advarsel[W004]: "), "{da}");
+    let en = exits(crate::validate_lint(&[lint, "--lang", "en"]), 0);
+    assert!(en.contains("warning[W004]: "), "{en}");
+}
+
+#[test]
 fn bad_almen_lang_is_a_usage_error() {
     let mut cmd = check(&["examples/almen.toml"]);
     cmd.env("ALMEN_LANG", "fr");

@@ -33,7 +33,22 @@ fn check_csv_danish_and_english() {
         da.starts_with('\u{feff}'),
         "a Danish spreadsheet needs the byte-order mark"
     );
-    assert!(da.lines().nth(1).unwrap().contains(';'));
+    // Headers and words a Danish spreadsheet user reads.
+    assert!(
+        da.starts_with(
+            "\u{feff}Fil;Punkt;Tjekliste;Type;Status;Værdi;Alvor;Årsag;Frist;Ansvarlig;Forklaring\n"
+        ),
+        "{da}"
+    );
+    assert!(
+        da.contains(
+            "examples/mangler.toml;OMV-1;samarbejde-med-omverdenen;anbefaling;ikke vurderet;0;væsentlig;ikke vurderet;;;\n"
+        ),
+        "{da}"
+    );
+    for english in ["recommendation", "not-assessed", "major", ";met;"] {
+        assert!(!da.contains(english), "{english:?} in Danish:\n{da}");
+    }
     insta::assert_snapshot!("format_csv_mangler_da", da);
     let (_, en) = output(&[
         "check",
@@ -43,7 +58,19 @@ fn check_csv_danish_and_english() {
         "--lang",
         "en",
     ]);
-    assert!(en.starts_with("file,id,"));
+    // The stable form for scripts: the keys of the JSON output.
+    assert!(
+        en.starts_with(
+            "file,id,checklist,kind,status,value,severity,reason,due,owner,explanation\n"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "examples/mangler.toml,OMV-1,samarbejde-med-omverdenen,recommendation,,0,major,not-assessed,,,\n"
+        ),
+        "{en}"
+    );
     insta::assert_snapshot!("format_csv_mangler_en", en);
     let (_, tab) = output(&[
         "check",
@@ -77,6 +104,15 @@ fn check_junit() {
         "critical",
     ]);
     assert!(critical.contains("failures=\"4\""), "{critical}");
+    let (_, en) = output(&[
+        "check",
+        "examples/mangler.toml",
+        "--format",
+        "junit",
+        "--lang",
+        "en",
+    ]);
+    insta::assert_snapshot!("format_junit_mangler_en", en);
 }
 
 #[test]
@@ -106,6 +142,8 @@ fn check_github() {
         "{out}"
     );
     insta::assert_snapshot!("format_github_mangler_en", out);
+    let (_, da) = output(&["check", "examples/mangler.toml", "--format", "github"]);
+    insta::assert_snapshot!("format_github_mangler_da", da);
 }
 
 #[test]

@@ -28,7 +28,7 @@ fn an_output_that_is_not_a_regular_file_is_refused() {
         let mut cmd = almen();
         cmd.args(["report", "examples/almen.toml", "--as-of", AS_OF, "-o"])
             .arg(output);
-        fails(cmd, &["error[E018]", "ikke en almindelig fil"]);
+        fails(cmd, &["fejl[E018]", "ikke en almindelig fil"]);
     }
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(fs::symlink_metadata(&device).unwrap().is_symlink());
@@ -47,7 +47,7 @@ fn init_never_replaces_a_device() {
     std::os::unix::fs::symlink("/dev/null", &device).unwrap();
     let mut cmd = almen();
     cmd.args(["init", "--force", "-o"]).arg(&device);
-    fails(cmd, &["error[E018]"]);
+    fails(cmd, &["fejl[E018]"]);
     assert!(fs::symlink_metadata(&device).unwrap().is_symlink());
 }
 
@@ -102,9 +102,9 @@ fn a_folder_walk_follows_no_link_waits_on_no_fifo_and_skips_nothing_in_silence()
     assert!(results[0].get("error").is_none());
     let stderr = crate::stderr_of(&assert);
     for needle in [
-        "warning[W012]: `./b.toml` er ikke en almindelig fil",
-        "warning[W012]: `./link.toml` er et link",
-        "error[E002]: filen er ikke UTF-8: `./latin.toml`",
+        "advarsel[W012]: `./b.toml` er ikke en almindelig fil",
+        "advarsel[W012]: `./link.toml` er et link",
+        "fejl[E002]: filen er ikke UTF-8: `./latin.toml`",
     ] {
         assert!(stderr.contains(needle), "{needle} in {stderr}");
     }
@@ -167,7 +167,7 @@ fn a_checklist_path_cannot_reach_outside_the_assessment() {
         cmd.args(["check", "--as-of", AS_OF])
             .arg(dir.join("almen.toml"))
             .timeout(std::time::Duration::from_secs(20));
-        let stderr = fails(cmd, &["error[E021]", why]);
+        let stderr = fails(cmd, &["fejl[E021]", why]);
         assert!(!stderr.contains("hemmelig"), "{name}: {stderr}");
         assert!(!stderr.contains("PATH="), "{name}: {stderr}");
     }
@@ -209,10 +209,10 @@ fn a_checklist_file_cannot_claim_a_built_in_id() {
     fs::write(dir.path().join("almen.toml"), naming("falsk.toml")).unwrap();
     let mut cmd = crate::almen_in(dir.path());
     cmd.args(["check", "almen.toml", "--as-of", AS_OF]);
-    fails(cmd, &["error[E022]", "samarbejde-med-omverdenen"]);
+    fails(cmd, &["fejl[E022]", "samarbejde-med-omverdenen"]);
     let mut cmd = crate::almen_in(dir.path());
     cmd.args(["validate", "falsk.toml"]);
-    assert!(crate::exits(cmd, 2).contains("error[E022]"));
+    assert!(crate::exits(cmd, 2).contains("fejl[E022]"));
     // The built-in file itself is what it says it is.
     crate::succeeds(crate::validate(&[
         "checklists/samarbejde-med-omverdenen.toml",
@@ -349,7 +349,7 @@ fn weights_and_recurrences_have_sane_bounds() {
             ),
             "",
         );
-        fails(check_own(&dir, &[]), &["error[E014]", needle]);
+        fails(check_own(&dir, &[]), &["fejl[E014]", needle]);
     }
 }
 
@@ -379,7 +379,7 @@ fn ids_are_words_and_unique_whatever_their_case() {
         ),
         (
             "[[item]]\nid = \"D-1\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n[[item]]\nid = \"d-1\"\nkind = \"duty\"\ntitle = { da = \"T\" }\n",
-            "error[E011]",
+            "fejl[E011]",
         ),
     ] {
         let dir = own_checklist(items, "");
@@ -408,13 +408,13 @@ fn a_wrong_type_is_said_as_such_and_once() {
     fails(
         cmd,
         &[
-            "error[E006]: `status` har forkert type",
+            "fejl[E006]: `status` har forkert type",
             "her skal stå tekst",
         ],
     );
     let mut cmd = crate::almen_in(dir.path());
     cmd.args(["check", "b.toml", "--as-of", AS_OF]);
-    let stderr = fails(cmd, &["error[E006]: `organisation` har forkert type"]);
+    let stderr = fails(cmd, &["fejl[E006]: `organisation` har forkert type"]);
     assert!(!stderr.contains("E007"), "{stderr}");
 }
 
@@ -467,7 +467,7 @@ fn no_file_is_read_past_16_mib() {
     let mut cmd = almen();
     cmd.args(["check", "/dev/zero", "--as-of", AS_OF])
         .timeout(std::time::Duration::from_secs(20));
-    fails(cmd, &["error[E001]", "filen er over 16 MiB"]);
+    fails(cmd, &["fejl[E001]", "filen er over 16 MiB"]);
 }
 
 /// A file saved as Latin-1 in a folder fails the run and says how to fix it.

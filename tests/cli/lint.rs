@@ -17,15 +17,15 @@ fn one_warning(file: &str, code: &str, line: u64, column: u64, needles: &[&str])
         .stderr(predicate::str::is_empty());
     let stdout = stdout_of(&assert);
     assert!(
-        stdout.contains(&format!("warning[{code}]")),
+        stdout.contains(&format!("advarsel[{code}]")),
         "lacks {code}:\n{stdout}"
     );
     assert!(
         stdout.contains(&format!("{file}:{line}:{column}")),
         "lacks {file}:{line}:{column}:\n{stdout}"
     );
-    assert_eq!(stdout.matches("warning[").count(), 1, "{stdout}");
-    assert!(!stdout.contains("error["), "{stdout}");
+    assert_eq!(stdout.matches("advarsel[").count(), 1, "{stdout}");
+    assert!(!stdout.contains("fejl["), "{stdout}");
     for needle in needles {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
@@ -280,11 +280,11 @@ fn lint_in_english() {
 fn lint_three_different_warnings_in_one_run() {
     let stdout = exits(validate_lint(&["tre-advarsler.toml"]), 0);
     for needle in [
-        "warning[W007]",
+        "advarsel[W007]",
         "tre-advarsler.toml:10:12",
-        "warning[W001]",
+        "advarsel[W001]",
         "tre-advarsler.toml:14:15",
-        "warning[W003]",
+        "advarsel[W003]",
         "tre-advarsler.toml:20:8",
         "1 fil tjekket: 0 fejl, 3 advarsler",
     ] {

@@ -2,6 +2,8 @@
 //!
 //! - `exit_codes`: `--fail-on`, `--fail-under`, and arguments that make no
 //!   sense;
+//! - `fail_under`: every format says so when `--fail-under` (or
+//!   `--fail-on` under a compliant verdict) fails the run;
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
 //! - `statement`: `report --format statement`, the public comply-or-explain
@@ -47,6 +49,7 @@ mod environment;
 mod escaping;
 mod evidence;
 mod exit_codes;
+mod fail_under;
 mod formats;
 mod fuzz_corpus;
 mod hostile;

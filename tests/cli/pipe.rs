@@ -158,6 +158,6 @@ fn a_full_disk_is_e019() {
     );
     assert
         .success()
-        .stdout(predicate::str::contains("error[E019]"));
+        .stdout(predicate::str::contains("fejl[E019]"));
     assert_eq!(code, 2, "almen exited {code}");
 }

@@ -187,7 +187,7 @@ fn a_file_that_cannot_be_checked_is_an_entry_in_json() {
             "--format",
             "json",
         ]),
-        &["error[E005]", "unknown-key.toml:11:1"],
+        &["fejl[E005]", "unknown-key.toml:11:1"],
     );
     let doc = json(&stdout);
     let results = array(&doc, "results");
@@ -216,7 +216,7 @@ fn a_file_that_cannot_be_checked_is_an_entry_in_json() {
 fn nothing_checked_is_still_results_and_a_summary() {
     let (stdout, _) = fails_several(
         check(&[UNKNOWN_KEY, "findes-ikke.toml", "--format", "json"]),
-        &["error[E005]", "error[E001]"],
+        &["fejl[E005]", "fejl[E001]"],
     );
     let doc = json(&stdout);
     let results = array(&doc, "results");
@@ -256,7 +256,7 @@ fn a_folder_gives_every_file_in_path_order() {
 
     let mut cmd = check(&["indsendt", "--format", "json"]);
     cmd.current_dir(dir.path());
-    let (stdout, _) = fails_several(cmd, &["error[E004]", "error[E002]", "error[E005]"]);
+    let (stdout, _) = fails_several(cmd, &["fejl[E004]", "fejl[E002]", "fejl[E005]"]);
     let doc = json(&stdout);
     let entries: Vec<(&str, bool)> = array(&doc, "results")
         .iter()
@@ -281,7 +281,7 @@ fn a_folder_gives_every_file_in_path_order() {
 fn a_file_that_cannot_be_checked_in_the_table() {
     let (stdout, stderr) = fails_several(
         check(&["examples/almen.toml", UNKNOWN_KEY]),
-        &["error[E005]"],
+        &["fejl[E005]"],
     );
     assert!(stdout.contains("Kunne ikke tjekkes: 1 problem i inddata."));
     assert!(stdout.ends_with("1 fil kunne ikke tjekkes.\n"), "{stdout}");
@@ -297,7 +297,7 @@ fn a_file_that_cannot_be_checked_in_the_table() {
 fn a_file_that_cannot_be_checked_in_junit() {
     let (xml, _) = fails_several(
         check(&["examples/almen.toml", UNKNOWN_KEY, "--format", "junit"]),
-        &["error[E005]"],
+        &["fejl[E005]"],
     );
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let root = doc.root_element();
@@ -379,6 +379,17 @@ fn a_file_that_cannot_be_checked_in_csv_and_markdown() {
             "could not be checked: E005 tests/fixtures/invalid/unknown-key.toml:11:1: \
              unknown key `statu` in `answers.OMV-1`"
         ]
+    );
+    // In Danish, the status says it in words.
+    let (da, _) = fails_several(
+        check(&["examples/almen.toml", UNKNOWN_KEY, "--format", "csv"]),
+        &["E005"],
+    );
+    assert!(
+        da.lines().last().unwrap().starts_with(&format!(
+            "{UNKNOWN_KEY};;;;kunne ikke tjekkes;;;E005;;;kunne ikke tjekkes: E005 "
+        )),
+        "{da}"
     );
 
     let (md, _) = fails_several(check(&[&args[..], &["markdown"]].concat()), &["E005"]);

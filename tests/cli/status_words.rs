@@ -184,7 +184,7 @@ fn a_near_miss_is_e009_with_the_word_meant() {
         let stderr = fails(
             cmd,
             &[
-                "error[E009]",
+                "fejl[E009]",
                 &format!("ukendt værdi `{written}` for `status`"),
                 &format!("mente du `{meant}`?"),
             ],

@@ -65,3 +65,119 @@ fn table_all_items_compliant_en() {
     let stdout = exits(check(&["examples/almen.toml", "--all", "--lang", "en"]), 0);
     insta::assert_snapshot!("table_almen_all_en", stdout);
 }
+
+/// `check ARGS…` laid out for a terminal `columns` wide (`COLUMNS`).
+fn at_width(columns: u16, args: &[&str], code: i32) -> String {
+    let mut cmd = check(args);
+    cmd.env("COLUMNS", columns.to_string());
+    exits(cmd, code)
+}
+
+/// The longest words of `examples/mangler.toml`'s titles and gap texts in
+/// Danish, and of its explanations.
+const LONG_DA: &[&str] = &[
+    "Kommunikationspolitikken",
+    "Dokumentationsmateriale",
+    "boligorganisationens",
+    "kommunalbestyrelsen",
+    "selvevalueringen.",
+    "Repræsentantskabet",
+    "administrationsorganisation,",
+    "organisationsbestyrelsen",
+];
+
+/// The same in English (the organisation's own checklist is in Danish
+/// only).
+const LONG_EN: &[&str] = &[
+    "Kommunikationspolitikken",
+    "Repræsentantskabet",
+    "organisation's",
+    "representation",
+    "`explanation`",
+    "administrationsorganisation,",
+];
+
+/// Every line at most `columns` wide, and each of `words` whole on one
+/// line: none is split across two lines of a cell.
+fn keeps_to(columns: usize, stdout: &str, words: &[&str]) {
+    for line in stdout.lines() {
+        assert!(
+            line.chars().count() <= columns,
+            "{} columns: {line}\n{stdout}",
+            line.chars().count()
+        );
+    }
+    for word in words {
+        assert!(stdout.contains(word), "{word:?} is split:\n{stdout}");
+    }
+}
+
+#[test]
+fn table_at_80_columns_splits_no_word() {
+    let da = at_width(80, &["examples/mangler.toml"], 1);
+    keeps_to(80, &da, LONG_DA);
+    // The verdict line wraps too, between words.
+    assert!(
+        da.contains("✘ Følg eller forklar: ikke overholdt. Efterlevelse 46,9 %."),
+        "{da}"
+    );
+    insta::assert_snapshot!("table_mangler_da_80", da);
+    let en = at_width(80, &["examples/mangler.toml", "--lang", "en"], 1);
+    keeps_to(80, &en, LONG_EN);
+    insta::assert_snapshot!("table_mangler_en_80", en);
+}
+
+#[test]
+fn table_all_items_at_80_columns_splits_no_word() {
+    let da = at_width(80, &["examples/mangler.toml", "--all"], 1);
+    keeps_to(80, &da, LONG_DA);
+    insta::assert_snapshot!("table_mangler_all_da_80", da);
+    let en = at_width(80, &["examples/almen.toml", "--all", "--lang", "en"], 0);
+    for line in en.lines() {
+        assert!(line.chars().count() <= 80, "{line}\n{en}");
+    }
+    insta::assert_snapshot!("table_almen_all_en_80", en);
+}
+
+#[test]
+fn table_at_120_columns() {
+    let da = at_width(120, &["examples/mangler.toml", "--all"], 1);
+    keeps_to(120, &da, LONG_DA);
+    insta::assert_snapshot!("table_mangler_all_da_120", da);
+    let en = at_width(120, &["examples/mangler.toml", "--lang", "en"], 1);
+    for line in en.lines() {
+        assert!(line.chars().count() <= 120, "{line}\n{en}");
+    }
+    insta::assert_snapshot!("table_mangler_en_120", en);
+    // 120 is also the width of output that goes to a pipe.
+    assert_eq!(
+        en,
+        exits(check(&["examples/mangler.toml", "--lang", "en"]), 1)
+    );
+}
+
+#[test]
+fn several_at_80_columns() {
+    let da = at_width(
+        80,
+        &["examples/almen.toml", "tests/fixtures/valid/forklaret.toml"],
+        0,
+    );
+    for line in da.lines() {
+        assert!(line.chars().count() <= 80, "{line}\n{da}");
+    }
+    let summary = &da[da.find("Samlet oversigt").unwrap()..];
+    insta::assert_snapshot!("several_summary_da_80", summary);
+}
+
+#[test]
+fn a_width_under_the_narrowest_is_the_narrowest() {
+    let narrow = at_width(10, &["examples/mangler.toml"], 1);
+    assert_eq!(narrow, at_width(40, &["examples/mangler.toml"], 1));
+    // A `COLUMNS` that is no number is no width: the default applies.
+    assert_eq!(at_width(120, &["examples/almen.toml"], 0), {
+        let mut cmd = check(&["examples/almen.toml"]);
+        cmd.env("COLUMNS", "wide");
+        exits(cmd, 0)
+    });
+}

@@ -20,7 +20,7 @@ fn validate_error_file_exits_2() {
     let assert = cmd.assert().code(2).stderr(predicate::str::is_empty());
     let stdout = stdout_of(&assert);
     for needle in [
-        "error[E005]",
+        "fejl[E005]",
         "unknown-key.toml:11:1",
         "mente du `status`?",
         "1 fil tjekket: 1 fejl, 0 advarsler",
@@ -39,17 +39,17 @@ fn validate_reports_three_mistakes_in_one_run() {
     cmd.current_dir(invalid_dir());
     let stdout = exits(cmd, 2);
     for needle in [
-        "error[E008]",
+        "fejl[E008]",
         "three-mistakes.toml:9:8",
-        "error[E009]",
+        "fejl[E009]",
         "three-mistakes.toml:12:10",
-        "error[E005]",
+        "fejl[E005]",
         "three-mistakes.toml:17:1",
         "1 fil tjekket: 3 fejl, 0 advarsler",
     ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
-    assert_eq!(stdout.matches("error[").count(), 3, "{stdout}");
+    assert_eq!(stdout.matches("fejl[").count(), 3, "{stdout}");
     insta::assert_snapshot!("validate_three_mistakes", stdout);
 
     // The same three, with their places, in the JSON form.
