@@ -11,8 +11,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::{self, Check, Color, Init, List, Report, Show, Validate};
 use almen::lang::Lang;
-use almen::load::FileKind;
 use almen::render::Format;
+use almen::schema::Described;
 use almen::score::Severity;
 
 /// Scores a housing organisation's self-assessment against BL's God Almen
@@ -86,8 +86,10 @@ pub enum Command {
     #[command(after_help = "Example:\n  almen show STY-1 --lang en")]
     Show(ShowArgs),
 
-    /// Print the JSON Schema of a file format (for editors).
-    #[command(after_help = "Example:\n  almen schema assessment > almen.schema.json")]
+    /// Print the JSON Schema of a file format (for editors) or of check's JSON.
+    #[command(
+        after_help = "Example:\n  almen schema assessment > almen.schema.json\n  almen schema result > almen-result.schema.json"
+    )]
     Schema(SchemaArgs),
 
     /// Print shell completions.
@@ -179,9 +181,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which file format.
+    /// Which file format, or `result` for the output of `check --format json`.
     #[arg(value_enum)]
-    pub kind: FileKind,
+    pub kind: Described,
 }
 
 #[derive(Debug, Args)]

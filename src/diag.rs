@@ -98,7 +98,7 @@ impl Code {
 }
 
 /// Whether a diagnostic stops `check` (an error) or is lint (a warning).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Error,

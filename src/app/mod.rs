@@ -33,8 +33,9 @@ use chrono::NaiveDate;
 use crate::fs::{WriteError, toml_files_in, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
-use almen::load::{BUILTINS, Checklist, FileKind, Loader};
+use almen::load::{BUILTINS, Checklist, Loader};
 use almen::render;
+use almen::schema::Described;
 use stdio::Stdio;
 
 /// A command, with its options.
@@ -45,8 +46,8 @@ pub enum Command {
     Init(Init),
     List(List),
     Show(Show),
-    /// The JSON Schema of a file format.
-    Schema(FileKind),
+    /// The JSON Schema of a file format, or of `check`'s JSON.
+    Schema(Described),
     /// A text made from the command line's own definition (completions,
     /// the man page), printed as it is.
     Print(Vec<u8>),

@@ -21,6 +21,7 @@ pub mod text;
 pub mod words;
 
 pub use catalog::{list, show};
+pub use json::schema as result_schema;
 
 use std::io::{self, Write};
 

@@ -62,6 +62,7 @@ mod validate;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
@@ -199,8 +200,35 @@ fn succeeds(mut cmd: Command) -> String {
 // JSON
 // ---------------------------------------------------------------------------
 
+/// Parses one JSON document; one that is `check`'s result (it has
+/// `format` and `as_of`) must also fit `almen schema result`, so every
+/// result the tests read is checked against the schema.
 fn json(stdout: &str) -> Value {
-    serde_json::from_str(stdout).expect("stdout is one JSON document")
+    let doc: Value = serde_json::from_str(stdout).expect("stdout is one JSON document");
+    if doc.get("format").is_some() && doc.get("as_of").is_some() {
+        fits_result_schema(&doc);
+    }
+    doc
+}
+
+/// Panics with every error unless `doc` fits the JSON Schema of `check
+/// --format json`.
+fn fits_result_schema(doc: &Value) {
+    static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let validator = SCHEMA.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&almen::schema::schema(almen::schema::Described::Result))
+            .expect("the result schema is a valid JSON Schema")
+    });
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "does not fit the result schema: {errors:#?}\n{doc:#}"
+    );
 }
 
 fn str_field<'a>(value: &'a Value, key: &str) -> &'a str {
