@@ -202,6 +202,16 @@ pub struct CheckArgs {
     #[arg(long, value_parser = formats(Format::CHECK, true), default_value = "table")]
     pub format: Format,
 
+    /// Write the output to FILE instead of standard output (replaced if it
+    /// exists, atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A further output of the same run, in another format, e.g.
+    /// `--also junit=almen.xml` (repeatable).
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_also)]
+    pub also: Vec<(Format, PathBuf)>,
+
     /// Show every item, not only the gaps.
     #[arg(long)]
     pub all: bool,
@@ -261,6 +271,8 @@ impl Cli {
             Command::Check(a) => app::Command::Check(Check {
                 inputs: a.assessments,
                 format: a.format,
+                output: a.output,
+                also: a.also,
                 all: a.all,
                 fail_on: a.fail_on.threshold(),
                 fail_under: a.fail_under,
@@ -330,6 +342,35 @@ fn formats(allowed: &'static [Format], described: bool) -> impl TypedValueParser
     })
 }
 
+/// `--also FORMAT=FILE`: one of check's formats, and a file.
+fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
+    let names = || {
+        Format::CHECK
+            .iter()
+            .filter_map(|f| Some(f.to_possible_value()?.get_name().to_owned()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((name, file)) = s.split_once('=') else {
+        return Err(format!(
+            "`{s}` is not FORMAT=FILE, e.g. junit=almen.xml (formats: {})",
+            names()
+        ));
+    };
+    let format = Format::CHECK
+        .iter()
+        .copied()
+        .find(|f| {
+            f.to_possible_value()
+                .is_some_and(|v| v.matches(name, false))
+        })
+        .ok_or_else(|| format!("`{name}` is not a format of check; use one of {}", names()))?;
+    if file.is_empty() {
+        return Err(format!("`{s}` names no file, e.g. {name}=almen.{name}"));
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"))
@@ -363,6 +404,21 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn also_is_a_format_and_a_file() {
+        assert_eq!(
+            parse_also("junit=ud/almen.xml"),
+            Ok((Format::Junit, PathBuf::from("ud/almen.xml")))
+        );
+        assert_eq!(
+            parse_also("json=a=b.json"),
+            Ok((Format::Json, PathBuf::from("a=b.json")))
+        );
+        for bad in ["junit", "xml=almen.xml", "html=r.html", "json=", "=a.json"] {
+            assert!(parse_also(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

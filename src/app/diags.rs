@@ -103,13 +103,33 @@ pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
             "`{}` {}",
             output.display(),
             lang.pick(
-                "er en af rapportens inddata og bliver ikke overskrevet",
-                "is one of the report's inputs and is not overwritten"
+                "er en af de filer, kørslen læser, og bliver ikke overskrevet",
+                "is one of the files the run reads and is not overwritten"
             )
         ),
     )
     .about(display(output))
-    .hint(lang.pick("vælg et andet navn med -o", "choose another name with -o"))
+    .hint(lang.pick("vælg et andet navn", "choose another name"))
+}
+
+/// E018: one file named as two outputs of a run (`-o` and `--also`).
+pub fn output_twice(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "er angivet som mere end ét uddata; det ene ville erstatte det andet",
+                "is named as more than one output; one would replace the other"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick(
+        "giv hvert uddata (-o, --also) sin egen fil",
+        "give each output (-o, --also) a file of its own",
+    ))
 }
 
 /// E018: an output that is a device, a pipe, a socket or a folder.
@@ -127,8 +147,8 @@ pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
     )
     .about(display(output))
     .hint(lang.pick(
-        "skriv til en almindelig fil med -o, eller udelad -o for standard-output",
-        "write to a regular file with -o, or leave -o out for standard output",
+        "skriv til en almindelig fil, eller udelad -o for standard-output",
+        "write to a regular file, or leave -o out for standard output",
     ))
 }
 

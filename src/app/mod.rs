@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::fs::{WriteError, toml_files_in, write_atomic};
+use crate::fs::{WriteError, is_special, same_file, same_output, toml_files_in, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::load::{BUILTINS, Checklist, Loader};
@@ -134,6 +134,27 @@ fn write_file(lang: Lang, path: &Path, bytes: &[u8], replace: bool) -> Result<()
         }
         .into()
     })
+}
+
+/// What stops outputs from being written, before any is: one that is one of
+/// the `inputs`, one named twice, one that is not a regular file. Each
+/// output is judged once, by its first problem.
+fn refused_outputs(lang: Lang, outputs: &[&Path], inputs: &[PathBuf]) -> Vec<Diag> {
+    let mut diags = Vec::new();
+    let mut twice: Vec<&Path> = Vec::new();
+    for (i, &output) in outputs.iter().enumerate() {
+        if outputs[..i].iter().any(|o| same_output(o, output)) {
+            if !twice.iter().any(|o| same_output(o, output)) {
+                diags.push(diags::output_twice(lang, output));
+                twice.push(output);
+            }
+        } else if inputs.iter().any(|input| same_file(input, output)) {
+            diags.push(diags::output_is_input(lang, output));
+        } else if is_special(output) {
+            diags.push(diags::output_not_a_file(lang, output));
+        }
+    }
+    diags
 }
 
 /// The as-of date when none is given.

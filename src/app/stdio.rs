@@ -20,10 +20,18 @@ pub enum Color {
 pub struct Stdio {
     pub out_color: bool,
     pub err_color: bool,
-    /// Width for tables: the terminal's, or a fixed one when the output goes
-    /// to a file or a pipe so that it does not depend on where it ran.
+    /// Width for tables: the terminal's, or [`FILE_WIDTH`] when the output
+    /// goes to a file or a pipe.
     pub width: u16,
+    /// Whether an output written to a file (`-o`, `--also`) is coloured:
+    /// as standard output redirected to it would be, so only with
+    /// `--color always`.
+    pub file_color: bool,
 }
+
+/// The width of a table in a file or a pipe: fixed, so that the output
+/// does not depend on where it ran.
+pub const FILE_WIDTH: u16 = 120;
 
 impl Stdio {
     pub fn new(color: Color) -> Self {
@@ -40,8 +48,9 @@ impl Stdio {
             width: if terminal {
                 comfy_table::Table::new().width().unwrap_or(100)
             } else {
-                120
+                FILE_WIDTH
             },
+            file_color: choose(false),
         }
     }
 

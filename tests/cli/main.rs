@@ -5,6 +5,7 @@
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
 //! - `table`, `json`, `formats`: what `check` prints, and `report`;
 //! - `several`: several assessments, named or as a folder;
+//! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
 //! - `environment`: the same bytes twice, language and colour;
@@ -51,6 +52,7 @@ mod init;
 mod json;
 mod legal;
 mod lint;
+mod outputs;
 #[cfg(unix)]
 mod pipe;
 mod recipes;
