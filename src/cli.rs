@@ -273,6 +273,9 @@ impl Cli {
                 format: a.format,
                 output: a.output,
                 also: a.also,
+                step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                    .filter(|p| !p.is_empty())
+                    .map(PathBuf::from),
                 all: a.all,
                 fail_on: a.fail_on.threshold(),
                 fail_under: a.fail_under,

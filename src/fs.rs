@@ -349,6 +349,20 @@ fn written_to(path: &Path) -> PathBuf {
     }
 }
 
+/// Appends `bytes` to a regular file, made if it is not there (the GitHub
+/// Actions step summary). Anything else is not opened: a FIFO would block.
+pub fn append(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if is_special(path) {
+        return Err(WriteError::NotAFile);
+    }
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
 /// Whether something is at `path` that is not a regular file (a device, a
 /// FIFO, a folder), following links: an output never replaces it.
 pub fn is_special(path: &Path) -> bool {

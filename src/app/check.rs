@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::stdio::FILE_WIDTH;
 use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk, write_file};
-use crate::fs::RealFs;
+use crate::fs::{RealFs, WriteError, append, same_file, same_output};
 use almen::diag::{Diag, FileId};
 use almen::load::{Assessment, FileKind, Loader, display};
 use almen::render::diagnostics::JsonDiag;
@@ -21,6 +21,9 @@ pub struct Check {
     pub output: Option<PathBuf>,
     /// Further outputs of the same run: each format to its file.
     pub also: Vec<(Format, PathBuf)>,
+    /// The GitHub Actions step summary (`GITHUB_STEP_SUMMARY`), to append
+    /// the Markdown output to.
+    pub step_summary: Option<PathBuf>,
     /// Every item, not only the gaps.
     pub all: bool,
     /// Gaps at or above this fail the check; `None` never.
@@ -113,7 +116,8 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         .chain(opts.also.iter().map(|(f, path)| (*f, path.as_path())))
         .collect();
     let paths: Vec<&Path> = files.iter().map(|(_, path)| *path).collect();
-    let refused = refused_outputs(lang, &paths, &read_by(&loaded, &loader));
+    let read = read_by(&loaded, &loader);
+    let refused = refused_outputs(lang, &paths, &read);
     if !refused.is_empty() {
         said.extend(refused);
         return Err(Failure {
@@ -168,6 +172,25 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let shown = several || matches!(entries.as_slice(), [Entry::Checked(_)]);
     if opts.output.is_none() && shown {
         ctx.write_out(|out| render::render(opts.format, &entries, &render_opts, out))?;
+    }
+    // In GitHub Actions, the Markdown goes on the run's summary page too.
+    // Not being able to write it is a warning: the check itself was done.
+    if let Some(summary) = &opts.step_summary {
+        let own = read.iter().any(|r| same_file(r, summary))
+            || paths.iter().any(|p| same_output(p, summary));
+        let written = if own {
+            Err(None)
+        } else {
+            let mut bytes = Vec::new();
+            render::render(Format::Markdown, &entries, &file_opts, &mut bytes)
+                .map_err(WriteError::Io)
+                .and_then(|()| append(summary, &bytes))
+                .map_err(Some)
+        };
+        if let Err(why) = written {
+            let diag = diags::step_summary_not_written(lang, summary, why.as_ref());
+            ctx.print_warnings(&[diag]);
+        }
     }
 
     if entries.iter().any(|e| e.checked().is_none()) {

@@ -111,6 +111,18 @@ impl Context {
             render::diagnostics::errors(sources, diags, self.lang, self.stdio.err_color, &mut err);
     }
 
+    /// Prints warnings to standard error, without the closing count of
+    /// problems: they stop nothing.
+    pub fn print_warnings(&self, diags: &[Diag]) {
+        let mut err = self.stdio.err();
+        let _ = render::diagnostics::terminal(
+            &Sources::default(),
+            diags,
+            self.stdio.err_color,
+            &mut err,
+        );
+    }
+
     /// Writes a command's output to standard output; a write that fails
     /// (a full disk behind a redirection) is a diagnostic.
     pub fn write_out(

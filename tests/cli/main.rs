@@ -29,7 +29,8 @@
 //! exit codes and the diagnostic codes.
 //!
 //! Every run passes `--as-of 2026-11-27 --color never` (unless a test is
-//! about colour) and has `ALMEN_LANG`, `NO_COLOR` and `COLUMNS` removed, so
+//! about colour) and has `ALMEN_LANG`, `NO_COLOR`, `COLUMNS` and
+//! `GITHUB_STEP_SUMMARY` removed, so
 //! the output does not depend on the day or the machine. Snapshots live in
 //! `tests/cli/snapshots/`, named `cli__<file>__<name>.snap`; create or update
 //! them with `INSTA_UPDATE=always cargo test --test cli` and read the diff. A
@@ -101,7 +102,8 @@ fn almen() -> Command {
     cmd.current_dir(root())
         .env_remove("ALMEN_LANG")
         .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
+        .env_remove("COLUMNS")
+        .env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }
 

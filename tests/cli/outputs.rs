@@ -280,3 +280,95 @@ fn an_output_lists_a_file_that_could_not_be_checked() {
     assert_eq!(doc["results"][0]["error"], true, "{doc}");
     assert_eq!(doc["summary"]["unchecked"], 1, "{doc}");
 }
+
+/// In GitHub Actions, `check` appends its Markdown (what `--format
+/// markdown` prints) to the file `GITHUB_STEP_SUMMARY` names, after what
+/// earlier steps wrote there; its own output and exit code are unchanged.
+#[test]
+fn step_summary_gets_the_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("step_summary.md");
+    fs::write(&summary, "## An earlier step\n").unwrap();
+    let alone = exits(check(&[GAPS, "--format", "github"]), 1);
+    let markdown = exits(check(&[GAPS, "--format", "markdown"]), 1);
+
+    let mut cmd = check(&[GAPS, "--format", "github"]);
+    cmd.env("GITHUB_STEP_SUMMARY", &summary);
+    let assert = cmd.assert().code(1).stderr(predicate::str::is_empty());
+    assert_eq!(stdout_of(&assert), alone);
+    assert_eq!(read(&summary), format!("## An earlier step\n{markdown}"));
+
+    // A file that is not there yet is made; --also and -o are no matter.
+    let fresh = dir.path().join("fresh.md");
+    let mut cmd = check(&[GAPS, "--lang", "en"]);
+    cmd.arg("-o")
+        .arg(dir.path().join("out.txt"))
+        .env("GITHUB_STEP_SUMMARY", &fresh);
+    assert!(exits(cmd, 1).is_empty());
+    let markdown = exits(check(&[GAPS, "--format", "markdown", "--lang", "en"]), 1);
+    assert_eq!(read(&fresh), markdown);
+}
+
+/// Unset or empty, `GITHUB_STEP_SUMMARY` makes no file anywhere.
+#[test]
+fn no_step_summary_outside_github_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaps = root().join(GAPS);
+    for value in [None, Some("")] {
+        let mut cmd = check(&[&gaps.display().to_string()]);
+        cmd.current_dir(dir.path());
+        if let Some(value) = value {
+            cmd.env("GITHUB_STEP_SUMMARY", value);
+        }
+        cmd.assert().code(1).stderr(predicate::str::is_empty());
+        assert!(names_in(dir.path()).is_empty(), "{value:?}");
+    }
+}
+
+/// A step summary that cannot be written is a warning (W014); the check's
+/// output and exit code stand. One that is a file the run reads is not
+/// touched.
+#[test]
+fn a_step_summary_that_cannot_be_written_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(root().join(GAPS), dir.path().join("mangler.toml")).unwrap();
+    fs::copy(
+        root().join("examples/egne-krav.toml"),
+        dir.path().join("egne-krav.toml"),
+    )
+    .unwrap();
+    let before = read(&dir.path().join("mangler.toml"));
+    let folder = dir.path().join("mappe");
+    fs::create_dir(&folder).unwrap();
+    let alone = {
+        let mut cmd = check(&["mangler.toml"]);
+        cmd.current_dir(dir.path());
+        exits(cmd, 1)
+    };
+    for (summary, says) in [
+        (folder.clone(), "ikke en almindelig fil"),
+        (
+            dir.path().join("mangler.toml"),
+            "en af de filer, kørslen læser eller skriver",
+        ),
+        (
+            dir.path().join("egne-krav.toml"),
+            "en af de filer, kørslen læser eller skriver",
+        ),
+        (dir.path().join("ingen/mappe/her.md"), "blev ikke skrevet"),
+    ] {
+        let mut cmd = check(&["mangler.toml"]);
+        cmd.current_dir(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary);
+        let assert = cmd.assert().code(1);
+        assert_eq!(stdout_of(&assert), alone);
+        let stderr = stderr_of(&assert);
+        assert!(stderr.starts_with("warning[W014]"), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(
+            !stderr.contains("fejl:"),
+            "a warning stops nothing: {stderr}"
+        );
+    }
+    assert_eq!(read(&dir.path().join("mangler.toml")), before);
+}
