@@ -1,6 +1,6 @@
 //! The command line, as clap types, and the one place they are turned into
 //! the commands' own options ([`Cli::into_command`]). The formats, the
-//! language, the file kinds and the colour choice are the domain's own
+//! language, what `schema` describes and the colour choice are the domain's own
 //! enums; only `--fail-on` has a value (`never`) the domain spells
 //! otherwise.
 
@@ -41,7 +41,7 @@ pub enum Command {
     /// --fail-under; 1: gaps at or above --fail-on, or adherence under
     /// --fail-under; 2: could not check (every problem is printed).
     #[command(
-        after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json"
+        after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json\n  almen check --format github --also sarif=almen.sarif --also junit=almen.xml"
     )]
     Check(CheckArgs),
 

@@ -15,6 +15,7 @@ mod junit;
 mod properties;
 pub mod quote;
 pub mod report;
+mod sarif;
 mod table;
 pub mod template;
 pub mod text;
@@ -76,6 +77,8 @@ pub enum Format {
     Junit,
     /// GitHub Actions workflow commands.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
     /// The board's report as one self-contained HTML page, for print.
     Html,
 }
@@ -89,6 +92,7 @@ impl Format {
         Format::Csv,
         Format::Junit,
         Format::Github,
+        Format::Sarif,
     ];
     /// The formats of `report`.
     pub const REPORT: &[Format] = &[Format::Html, Format::Markdown];
@@ -168,5 +172,6 @@ pub fn render(
         Format::Csv => csv::render(entries, opts, out),
         Format::Junit => junit::render(entries, opts, out),
         Format::Github => github::render(entries, opts, out),
+        Format::Sarif => sarif::render(entries, opts, out),
     }
 }

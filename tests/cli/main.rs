@@ -3,7 +3,8 @@
 //! - `exit_codes`: `--fail-on`, `--fail-under`, and arguments that make no
 //!   sense;
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
-//! - `table`, `json`, `formats`: what `check` prints, and `report`;
+//! - `table`, `json`, `formats`, `sarif`: what `check` prints, and
+//!   `report`;
 //! - `several`: several assessments, named or as a folder;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
@@ -58,6 +59,7 @@ mod outputs;
 mod pipe;
 mod recipes;
 mod robustness;
+mod sarif;
 mod several;
 mod status_words;
 mod table;

@@ -13,7 +13,9 @@ use crate::{check, exits, fails, root, stderr_of, stdout_of};
 const GAPS: &str = "examples/mangler.toml";
 
 /// Every format of `check`.
-const FORMATS: [&str; 6] = ["table", "json", "markdown", "csv", "junit", "github"];
+const FORMATS: [&str; 7] = [
+    "table", "json", "markdown", "csv", "junit", "github", "sarif",
+];
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -248,7 +250,7 @@ fn an_unknown_format_is_a_usage_error() {
     for (also, says) in [
         (
             "xml=almen.xml",
-            "`xml` is not a format of check; use one of table, json",
+            "`xml` is not a format of check; use one of table, json, markdown, csv, junit, github, sarif",
         ),
         ("html=r.html", "`html` is not a format of check"),
         (
