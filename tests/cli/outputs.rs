@@ -374,3 +374,27 @@ fn a_step_summary_that_cannot_be_written_is_a_warning() {
     }
     assert_eq!(read(&dir.path().join("mangler.toml")), before);
 }
+
+/// A file is coloured only as standard output redirected to it would be:
+/// with `--color always`, never with `auto`.
+#[test]
+fn a_file_is_coloured_only_with_color_always() {
+    let dir = tempfile::tempdir().unwrap();
+    for (color, coloured) in [("always", true), ("auto", false)] {
+        let out = dir.path().join(format!("{color}.txt"));
+        let mut cmd = crate::almen();
+        cmd.args([
+            "check",
+            GAPS,
+            "--as-of",
+            crate::AS_OF,
+            "--color",
+            color,
+            "--also",
+        ])
+        .arg(format!("table={}", out.display()));
+        let stdout = exits(cmd, 1);
+        assert_eq!(read(&out).contains('\u{1b}'), coloured, "--color {color}");
+        assert_eq!(read(&out), stdout, "--color {color}");
+    }
+}
