@@ -38,13 +38,14 @@ pub fn base_date() -> NaiveDate {
 }
 
 /// Every format, so that none is left out of a run.
-pub const FORMATS: [Format; 9] = [
+pub const FORMATS: [Format; 10] = [
     Format::Table,
     Format::Json,
     Format::Markdown,
     Format::Csv,
     Format::Junit,
     Format::Github,
+    Format::Sarif,
     Format::Html,
     Format::Statement,
     Format::StatementMarkdown,
@@ -326,10 +327,10 @@ pub fn score_and_render(data: &[u8]) {
             if let Err(e) = render::render(format, results, opts, &mut out) {
                 panic!("{format:?} could not be rendered: {e}");
             }
-            if format == Format::Json
+            if matches!(format, Format::Json | Format::Sarif)
                 && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
             {
-                panic!("the JSON output is not JSON: {e}");
+                panic!("the {format:?} output is not JSON: {e}");
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The command line, as clap types, and the one place they are turned into
 //! the commands' own options ([`Cli::into_command`]). The formats, the
-//! language, the file kinds and the colour choice are the domain's own
+//! language, what `schema` describes and the colour choice are the domain's own
 //! enums; only `--fail-on` has a value (`never`) the domain spells
 //! otherwise.
 
@@ -11,8 +11,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::{self, Check, Color, Init, List, Report, Show, Validate};
 use almen::lang::Lang;
-use almen::load::FileKind;
 use almen::render::Format;
+use almen::schema::Described;
 use almen::score::Severity;
 
 /// Scores a housing organisation's self-assessment against BL's God Almen
@@ -41,7 +41,7 @@ pub enum Command {
     /// --fail-under; 1: gaps at or above --fail-on, or adherence under
     /// --fail-under; 2: could not check (every problem is printed).
     #[command(
-        after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json"
+        after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json\n  almen check --format github --also sarif=almen.sarif --also junit=almen.xml"
     )]
     Check(CheckArgs),
 
@@ -92,8 +92,10 @@ pub enum Command {
     #[command(after_help = "Example:\n  almen show STY-1 --lang en")]
     Show(ShowArgs),
 
-    /// Print the JSON Schema of a file format (for editors).
-    #[command(after_help = "Example:\n  almen schema assessment > almen.schema.json")]
+    /// Print the JSON Schema of a file format (for editors) or of check's JSON.
+    #[command(
+        after_help = "Example:\n  almen schema assessment > almen.schema.json\n  almen schema result > almen-result.schema.json"
+    )]
     Schema(SchemaArgs),
 
     /// Print shell completions.
@@ -190,9 +192,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which file format.
+    /// Which file format, or `result` for the output of `check --format json`.
     #[arg(value_enum)]
-    pub kind: FileKind,
+    pub kind: Described,
 }
 
 #[derive(Debug, Args)]
@@ -210,6 +212,16 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_parser = formats(Format::CHECK, true), default_value = "table")]
     pub format: Format,
+
+    /// Write the output to FILE instead of standard output (replaced if it
+    /// exists, atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A further output of the same run, in another format, e.g.
+    /// `--also junit=almen.xml` (repeatable).
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_also)]
+    pub also: Vec<(Format, PathBuf)>,
 
     /// Show every item, not only the gaps.
     #[arg(long)]
@@ -270,6 +282,11 @@ impl Cli {
             Command::Check(a) => app::Command::Check(Check {
                 inputs: a.assessments,
                 format: a.format,
+                output: a.output,
+                also: a.also,
+                step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                    .filter(|p| !p.is_empty())
+                    .map(PathBuf::from),
                 all: a.all,
                 fail_on: a.fail_on.threshold(),
                 fail_under: a.fail_under,
@@ -331,6 +348,35 @@ fn formats(allowed: &'static [Format], described: bool) -> impl TypedValueParser
     PossibleValuesParser::new(values).map(|name| {
         Format::from_str(&name, false).expect("the parser only lets listed formats through")
     })
+}
+
+/// `--also FORMAT=FILE`: one of check's formats, and a file.
+fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
+    let names = || {
+        Format::CHECK
+            .iter()
+            .filter_map(|f| Some(f.to_possible_value()?.get_name().to_owned()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((name, file)) = s.split_once('=') else {
+        return Err(format!(
+            "`{s}` is not FORMAT=FILE, e.g. junit=almen.xml (formats: {})",
+            names()
+        ));
+    };
+    let format = Format::CHECK
+        .iter()
+        .copied()
+        .find(|f| {
+            f.to_possible_value()
+                .is_some_and(|v| v.matches(name, false))
+        })
+        .ok_or_else(|| format!("`{name}` is not a format of check; use one of {}", names()))?;
+    if file.is_empty() {
+        return Err(format!("`{s}` names no file, e.g. {name}=almen.{name}"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -397,6 +443,21 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn also_is_a_format_and_a_file() {
+        assert_eq!(
+            parse_also("junit=ud/almen.xml"),
+            Ok((Format::Junit, PathBuf::from("ud/almen.xml")))
+        );
+        assert_eq!(
+            parse_also("json=a=b.json"),
+            Ok((Format::Json, PathBuf::from("a=b.json")))
+        );
+        for bad in ["junit", "xml=almen.xml", "html=r.html", "json=", "=a.json"] {
+            assert!(parse_also(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

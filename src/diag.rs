@@ -59,7 +59,7 @@ codes! {
     E015 => "to forskellige tjeklister med samme id", "two different checklists with the same id";
     E016 => "ingen selvevalueringer fundet", "no assessments found";
     E017 => "en tjekliste, hvor der skulle være en selvevaluering, eller omvendt", "a checklist where an assessment was expected, or the other way round";
-    E018 => "en fil, der ikke må erstattes: den findes, eller den er en af inddataene", "a file that must not be replaced: it exists, or it is one of the inputs";
+    E018 => "en fil, der ikke må erstattes: den findes, den er en af inddataene, den er ikke en almindelig fil, eller den er angivet som to uddata", "a file that must not be replaced: it exists, it is one of the inputs, it is not a regular file, or it is named as two outputs";
     E019 => "uddata kan ikke skrives", "the output cannot be written";
     E020 => "ukendt punkt eller kode på kommandolinjen", "an unknown item or code on the command line";
     E021 => "en tjekliste, som en selvevaluering nævner, men som ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that lies outside its folder, is not a regular file or is over 1 MiB";
@@ -79,6 +79,7 @@ codes! {
     W011 => "et punkt uden engelsk tekst", "a checklist item with no English text";
     W012 => "en .toml-fil i en mappe, der ikke blev læst: et link eller ikke en almindelig fil", "a .toml file in a folder that was not read: a link, or not a regular file";
     W013 => "samme dokumentation for tre eller flere punkter i én tjekliste", "the same evidence for three or more items of one checklist";
+    W014 => "opsummeringen til GitHub Actions (GITHUB_STEP_SUMMARY) kunne ikke skrives; tjekket er ikke berørt", "the GitHub Actions step summary (GITHUB_STEP_SUMMARY) could not be written; the check is not affected";
 }
 
 impl Code {
@@ -99,7 +100,7 @@ impl Code {
 }
 
 /// Whether a diagnostic stops `check` (an error) or is lint (a warning).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Error,

@@ -330,6 +330,45 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }
 
+/// Whether two outputs would be written to one file, whether it exists yet
+/// or not: `a.json`, `./a.json` and a link to it are one.
+pub fn same_output(a: &Path, b: &Path) -> bool {
+    written_to(a) == written_to(b)
+}
+
+/// Where an output would be written: the file a path leads to, or, for one
+/// that is not there yet, its name in the folder its path leads to.
+fn written_to(path: &Path) -> PathBuf {
+    if let Ok(file) = fs::canonicalize(path) {
+        return file;
+    }
+    let absolute = std::path::absolute(path).map_or_else(|_| path.to_path_buf(), |p| normalize(&p));
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => fs::canonicalize(dir).map_or(absolute.clone(), |d| d.join(name)),
+        _ => absolute,
+    }
+}
+
+/// Appends `bytes` to a regular file, made if it is not there (the GitHub
+/// Actions step summary). Anything else is not opened: a FIFO would block.
+pub fn append(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if is_special(path) {
+        return Err(WriteError::NotAFile);
+    }
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
+/// Whether something is at `path` that is not a regular file (a device, a
+/// FIFO, a folder), following links: an output never replaces it.
+pub fn is_special(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| !m.is_file())
+}
+
 /// `target` relative to the folder `from`, for paths written into a file.
 pub fn relative_to(target: &Path, from: &Path) -> PathBuf {
     let (Ok(target), Ok(from)) = (fs::canonicalize(target), fs::canonicalize(from)) else {

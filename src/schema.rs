@@ -1,22 +1,43 @@
 //! JSON Schema of the two file formats, generated from the same types that
-//! parse them, so editors and almen agree on what a file may hold.
+//! parse them, so editors and almen agree on what a file may hold; and of
+//! `check --format json`, generated from the types that write it.
 
 use schemars::generate::SchemaSettings;
 
 use crate::load::FileKind;
 use crate::model::{AssessmentFile, ChecklistFile};
+use crate::render;
 
-pub fn schema(kind: FileKind) -> serde_json::Value {
+/// What `almen schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Described {
+    Checklist,
+    Assessment,
+    // What `check --format json` prints.
+    Result,
+}
+
+impl From<FileKind> for Described {
+    fn from(kind: FileKind) -> Self {
+        match kind {
+            FileKind::Checklist => Described::Checklist,
+            FileKind::Assessment => Described::Assessment,
+        }
+    }
+}
+
+pub fn schema(kind: impl Into<Described>) -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    let (mut schema, title) = match kind {
-        FileKind::Checklist => (
+    let (mut schema, title) = match kind.into() {
+        Described::Checklist => (
             generator.into_root_schema_for::<ChecklistFile>(),
             "almen checklist",
         ),
-        FileKind::Assessment => (
+        Described::Assessment => (
             generator.into_root_schema_for::<AssessmentFile>(),
             "almen self-assessment",
         ),
+        Described::Result => return render::result_schema().to_value(),
     };
     schema.insert("title".into(), title.into());
     schema.to_value()

@@ -2,9 +2,10 @@
 //! `schema`.
 
 use almen::diag::did_you_mean;
-use almen::load::{FileKind, Loader};
+use almen::load::Loader;
 use almen::render;
 use almen::schema;
+use almen::schema::Described;
 
 use super::{Context, Exit, Failure, all_builtins, diags, load_checklists};
 use crate::fs::RealFs;
@@ -62,7 +63,7 @@ pub fn show(opts: Show, ctx: &Context) -> Result<Exit, Failure> {
     Ok(Exit::Ok)
 }
 
-pub fn schema(kind: FileKind, ctx: &Context) -> Result<Exit, Failure> {
+pub fn schema(kind: Described, ctx: &Context) -> Result<Exit, Failure> {
     ctx.write_out(|out| {
         serde_json::to_writer_pretty(&mut *out, &schema::schema(kind))?;
         writeln!(out)

@@ -1,11 +1,11 @@
 //! `almen check`: score assessments and print the gaps.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, or_default, today, walk};
-use crate::fs::RealFs;
+use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk, write_file};
+use crate::fs::{RealFs, WriteError, append, same_file, same_output};
 use almen::diag::{Diag, FileId};
 use almen::load::{Assessment, FileKind, Loader, display};
 use almen::render::diagnostics::JsonDiag;
@@ -16,6 +16,13 @@ pub struct Check {
     /// Assessment files and folders of them; none means `./almen.toml`.
     pub inputs: Vec<PathBuf>,
     pub format: Format,
+    /// Where `format` goes; none means standard output.
+    pub output: Option<PathBuf>,
+    /// Further outputs of the same run: each format to its file.
+    pub also: Vec<(Format, PathBuf)>,
+    /// The GitHub Actions step summary (`GITHUB_STEP_SUMMARY`), to append
+    /// the Markdown output to.
+    pub step_summary: Option<PathBuf>,
     /// Every item, not only the gaps.
     pub all: bool,
     /// Gaps at or above this fail the check; `None` never.
@@ -93,11 +100,30 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     // What a folder walk passed over and the files that could not be
     // checked are said first; the others are still reported.
     let failed = loaded.iter().filter_map(|l| l.as_ref().err());
-    let said: Vec<Diag> = passed_over
+    let mut said: Vec<Diag> = passed_over
         .iter()
         .chain(failed.flat_map(|(_, d)| d))
         .cloned()
         .collect();
+
+    // Every output is judged before any is written: a run writes all of
+    // them or, when one may not be written, none.
+    let files: Vec<(Format, &Path)> = opts
+        .output
+        .iter()
+        .map(|path| (opts.format, path.as_path()))
+        .chain(opts.also.iter().map(|(f, path)| (*f, path.as_path())))
+        .collect();
+    let paths: Vec<&Path> = files.iter().map(|(_, path)| *path).collect();
+    let read = read_by(&loaded, &loader);
+    let refused = refused_outputs(lang, &paths, &read);
+    if !refused.is_empty() {
+        said.extend(refused);
+        return Err(Failure {
+            sources: std::mem::take(&mut loader.sources),
+            diags: said,
+        });
+    }
     if !said.is_empty() {
         ctx.print_diagnostics(&loader.sources, &said);
     }
@@ -115,20 +141,56 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             }),
         })
         .collect();
-    // One file that could not be checked has only its diagnostics; several
-    // always have their output, each file in it.
-    if several || matches!(entries.as_slice(), [Entry::Checked(_)]) {
-        let render_opts = render::Options {
-            lang,
-            color: ctx.stdio.out_color,
-            all: opts.all,
-            width: ctx.stdio.width,
-            fail_on: opts.fail_on,
-            fail_under: opts.fail_under,
-            delimiter: opts.delimiter,
-            several,
-        };
+    let render_opts = render::Options {
+        lang,
+        color: ctx.stdio.out_color,
+        all: opts.all,
+        width: ctx.stdio.width,
+        fail_on: opts.fail_on,
+        fail_under: opts.fail_under,
+        delimiter: opts.delimiter,
+        several,
+    };
+    // A file holds what standard output redirected to it would, and is
+    // written even when the one file given could not be checked (it then
+    // lists that file as one that could not be), so that no output of an
+    // earlier run is left looking like this run's.
+    let file_opts = render::Options {
+        color: ctx.stdio.file_color,
+        width: ctx.stdio.file_width,
+        ..render_opts
+    };
+    for (format, path) in &files {
+        let mut bytes = Vec::new();
+        render::render(*format, &entries, &file_opts, &mut bytes)
+            .map_err(|e| diags::cannot_write(lang, Some(path), &e))?;
+        write_file(lang, path, &bytes, true)?;
+    }
+    // On standard output, one file that could not be checked has only its
+    // diagnostics (on standard error); several always have their output,
+    // each file in it.
+    let shown = several || matches!(entries.as_slice(), [Entry::Checked(_)]);
+    if opts.output.is_none() && shown {
         ctx.write_out(|out| render::render(opts.format, &entries, &render_opts, out))?;
+    }
+    // In GitHub Actions, the Markdown goes on the run's summary page too.
+    // Not being able to write it is a warning: the check itself was done.
+    if let Some(summary) = &opts.step_summary {
+        let own = read.iter().any(|r| same_file(r, summary))
+            || paths.iter().any(|p| same_output(p, summary));
+        let written = if own {
+            Err(None)
+        } else {
+            let mut bytes = Vec::new();
+            render::render(Format::Markdown, &entries, &file_opts, &mut bytes)
+                .map_err(WriteError::Io)
+                .and_then(|()| append(summary, &bytes))
+                .map_err(Some)
+        };
+        if let Err(why) = written {
+            let diag = diags::step_summary_not_written(lang, summary, why.as_ref());
+            ctx.print_warnings(&[diag]);
+        }
     }
 
     if entries.iter().any(|e| e.checked().is_none()) {
@@ -140,4 +202,26 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         by_gap || by_score
     });
     Ok(if failed { Exit::Gaps } else { Exit::Ok })
+}
+
+/// Every file the run read or was given: the assessments, those that could
+/// not be checked, and their checklists. No output may replace one.
+fn read_by(
+    loaded: &[Result<Assessment, (PathBuf, Vec<Diag>)>],
+    loader: &Loader<'_>,
+) -> Vec<PathBuf> {
+    let mut read: Vec<PathBuf> = Vec::new();
+    for l in loaded {
+        match l {
+            Ok(a) => {
+                read.push(a.path.clone());
+                read.extend(a.checklists.iter().filter_map(|c| c.path.clone()));
+            }
+            Err((path, _)) => read.push(path.clone()),
+        }
+    }
+    // Checklists of assessments that could not be checked too.
+    let sources = &loader.sources;
+    read.extend((0..sources.len()).map(|id| PathBuf::from(sources.name(id))));
+    read
 }

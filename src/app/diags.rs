@@ -8,7 +8,7 @@ use almen::diag::{Code, Diag, Level, did_you_mean_hint};
 use almen::lang::Lang;
 use almen::load::display;
 
-use crate::fs::PassedOver;
+use crate::fs::{PassedOver, WriteError};
 
 /// E001: a folder that cannot be read.
 pub fn folder_unreadable(lang: Lang, folder: &Path, err: &io::Error) -> Diag {
@@ -119,13 +119,33 @@ pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
             "`{}` {}",
             output.display(),
             lang.pick(
-                "er en af rapportens inddata og bliver ikke overskrevet",
-                "is one of the report's inputs and is not overwritten"
+                "er en af de filer, kørslen læser, og bliver ikke overskrevet",
+                "is one of the files the run reads and is not overwritten"
             )
         ),
     )
     .about(display(output))
-    .hint(lang.pick("vælg et andet navn med -o", "choose another name with -o"))
+    .hint(lang.pick("vælg et andet navn", "choose another name"))
+}
+
+/// E018: one file named as two outputs of a run (`-o` and `--also`).
+pub fn output_twice(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "er angivet som mere end ét uddata; det ene ville erstatte det andet",
+                "is named as more than one output; one would replace the other"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick(
+        "giv hvert uddata (-o, --also) sin egen fil",
+        "give each output (-o, --also) a file of its own",
+    ))
 }
 
 /// E018: an output that is a device, a pipe, a socket or a folder.
@@ -143,8 +163,40 @@ pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
     )
     .about(display(output))
     .hint(lang.pick(
-        "skriv til en almindelig fil med -o, eller udelad -o for standard-output",
-        "write to a regular file with -o, or leave -o out for standard output",
+        "skriv til en almindelig fil, eller udelad -o for standard-output",
+        "write to a regular file, or leave -o out for standard output",
+    ))
+}
+
+/// W014: the GitHub Actions step summary was not written: it is one of the
+/// run's own files (`why` is `None`), or writing it failed.
+pub fn step_summary_not_written(lang: Lang, path: &Path, why: Option<&WriteError>) -> Diag {
+    let why = match why {
+        None => lang
+            .pick(
+                "den er en af de filer, kørslen læser eller skriver",
+                "it is one of the files the run reads or writes",
+            )
+            .to_owned(),
+        Some(WriteError::NotAFile) => lang
+            .pick("den er ikke en almindelig fil", "it is not a regular file")
+            .to_owned(),
+        Some(WriteError::Exists) => lang.pick("den findes", "it exists").to_owned(),
+        Some(WriteError::Io(e)) => e.to_string(),
+    };
+    Diag::new(
+        Code::W014,
+        format!(
+            "{} `{}` {}: {why}",
+            lang.pick("opsummeringen til GitHub Actions", "the GitHub Actions step summary"),
+            path.display(),
+            lang.pick("blev ikke skrevet", "was not written"),
+        ),
+    )
+    .about(display(path))
+    .hint(lang.pick(
+        "tjekkets resultat og afslutningskode er ikke berørt; GITHUB_STEP_SUMMARY skal pege på en fil, jobbet kan skrive",
+        "the check's result and exit code are not affected; GITHUB_STEP_SUMMARY should name a file the job can write",
     ))
 }
 

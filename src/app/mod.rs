@@ -30,11 +30,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::fs::{WriteError, toml_files_in, write_atomic};
+use crate::fs::{WriteError, is_special, same_file, same_output, toml_files_in, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
-use almen::load::{BUILTINS, Checklist, FileKind, Loader};
+use almen::load::{BUILTINS, Checklist, Loader};
 use almen::render;
+use almen::schema::Described;
 use stdio::Stdio;
 
 /// A command, with its options.
@@ -45,8 +46,8 @@ pub enum Command {
     Init(Init),
     List(List),
     Show(Show),
-    /// The JSON Schema of a file format.
-    Schema(FileKind),
+    /// The JSON Schema of a file format, or of `check`'s JSON.
+    Schema(Described),
     /// A text made from the command line's own definition (completions,
     /// the man page), printed as it is.
     Print(Vec<u8>),
@@ -110,6 +111,19 @@ impl Context {
             render::diagnostics::errors(sources, diags, self.lang, self.stdio.err_color, &mut err);
     }
 
+    /// Prints warnings to standard error, without the closing count of
+    /// problems: they stop nothing.
+    pub fn print_warnings(&self, diags: &[Diag]) {
+        let mut err = self.stdio.err();
+        let _ = render::diagnostics::terminal(
+            &Sources::default(),
+            diags,
+            self.lang,
+            self.stdio.err_color,
+            &mut err,
+        );
+    }
+
     /// Writes a command's output to standard output; a write that fails
     /// (a full disk behind a redirection) is a diagnostic.
     pub fn write_out(
@@ -133,6 +147,27 @@ fn write_file(lang: Lang, path: &Path, bytes: &[u8], replace: bool) -> Result<()
         }
         .into()
     })
+}
+
+/// What stops outputs from being written, before any is: one that is one of
+/// the `inputs`, one named twice, one that is not a regular file. Each
+/// output is judged once, by its first problem.
+fn refused_outputs(lang: Lang, outputs: &[&Path], inputs: &[PathBuf]) -> Vec<Diag> {
+    let mut diags = Vec::new();
+    let mut twice: Vec<&Path> = Vec::new();
+    for (i, &output) in outputs.iter().enumerate() {
+        if outputs[..i].iter().any(|o| same_output(o, output)) {
+            if !twice.iter().any(|o| same_output(o, output)) {
+                diags.push(diags::output_twice(lang, output));
+                twice.push(output);
+            }
+        } else if inputs.iter().any(|input| same_file(input, output)) {
+            diags.push(diags::output_is_input(lang, output));
+        } else if is_special(output) {
+            diags.push(diags::output_not_a_file(lang, output));
+        }
+    }
+    diags
 }
 
 /// The as-of date when none is given.

@@ -21,13 +21,24 @@ pub struct Stdio {
     pub out_color: bool,
     pub err_color: bool,
     /// Width for tables and the lines that wrap: `COLUMNS` when it is set,
-    /// else the terminal's, or a fixed one when the output goes to a file or
-    /// a pipe so that it does not depend on where it ran.
+    /// else the terminal's, or [`FILE_WIDTH`] when the output goes to a file
+    /// or a pipe, so that it does not depend on where it ran.
     pub width: u16,
+    /// Width for an output written to a file (`-o`, `--also`): what
+    /// standard output redirected to it would have.
+    pub file_width: u16,
     /// Whether standard output is a terminal (a person reading, not a
     /// file or a pipe).
     pub out_terminal: bool,
+    /// Whether an output written to a file (`-o`, `--also`) is coloured:
+    /// as standard output redirected to it would be, so only with
+    /// `--color always`.
+    pub file_color: bool,
 }
+
+/// The width of a table in a file or a pipe: fixed, so that the output
+/// does not depend on where it ran.
+pub const FILE_WIDTH: u16 = 120;
 
 impl Stdio {
     pub fn new(color: Color) -> Self {
@@ -41,14 +52,16 @@ impl Stdio {
         Stdio {
             out_color: choose(terminal),
             err_color: choose(io::stderr().is_terminal()),
-            width: columns(std::env::var("COLUMNS").ok().as_deref()).unwrap_or_else(|| {
+            width: columns_env().unwrap_or_else(|| {
                 if terminal {
                     comfy_table::Table::new().width().unwrap_or(100)
                 } else {
-                    120
+                    FILE_WIDTH
                 }
             }),
+            file_width: columns_env().unwrap_or(FILE_WIDTH),
             out_terminal: terminal,
+            file_color: choose(false),
         }
     }
 
@@ -64,6 +77,11 @@ impl Stdio {
 /// The width `COLUMNS` asks for: a whole number of columns, at least
 /// [`MIN_WIDTH`] (narrower than that no table can be read, so it is taken
 /// as that); anything else is no answer.
+/// The width `COLUMNS` asks for, if it is set to one.
+fn columns_env() -> Option<u16> {
+    columns(std::env::var("COLUMNS").ok().as_deref())
+}
+
 fn columns(value: Option<&str>) -> Option<u16> {
     let n: u16 = value?.trim().parse().ok()?;
     (n > 0).then_some(n.max(MIN_WIDTH))

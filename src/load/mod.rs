@@ -101,7 +101,7 @@ pub enum Reach {
 
 /// What an evidence entry turned out to be. Paths are only looked up,
 /// never read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
     Url,

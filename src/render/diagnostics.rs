@@ -131,7 +131,7 @@ struct Document<'a> {
 }
 
 /// A diagnostic as scripts read it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct JsonDiag<'a> {
     pub file: &'a str,
     pub line: Option<usize>,

@@ -255,6 +255,12 @@ fn example(code: Code) -> Example {
             "Ét dokument for det hele er ikke dokumentation for hvert punkt; angiv det, der viser netop dette punkt.",
             "One document for everything is not evidence for each item; give what shows this item.",
         ),
+        W014 => ex(
+            "GITHUB_STEP_SUMMARY=almen.toml almen check almen.toml",
+            "GITHUB_STEP_SUMMARY=\"$RUNNER_TEMP/summary.md\" almen check almen.toml",
+            "Resuméet til GitHub Actions skrives til en fil, der hverken er en af kørslens inddata eller uddata, og som kan skrives.",
+            "The GitHub Actions summary goes to a file that is neither one of the run's inputs nor outputs, and that can be written.",
+        ),
     }
 }
 

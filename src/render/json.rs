@@ -1,19 +1,40 @@
 //! `--format json`: the machine-readable result, as the README documents it.
+//!
+//! The structs here are the contract: they are serialized as they are, and
+//! [`schema`] derives `almen schema result` from them, so the schema cannot
+//! drift from the output.
 
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
+use schemars::generate::{Contract, SchemaSettings};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::diagnostics::JsonDiag;
 use super::words::gap_text;
 use super::{Entry, Options, checked};
+use crate::load::Evidence;
 use crate::model::{Kind, Status};
 use crate::score::{Checked, summary};
 use crate::score::{Counts, Reason, Severity};
 
-#[derive(Serialize)]
+/// What `check --format json` prints: one document for one assessment, and
+/// the results and a summary for several.
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only its schema is used.
+enum Output<'a> {
+    /// One assessment given.
+    One(Box<Document<'a>>),
+    /// Several assessments given (two or more files, or a folder).
+    Several(Many<'a>),
+}
+
+/// One checked assessment.
+#[derive(Serialize, JsonSchema)]
 struct Document<'a> {
+    #[schemars(extend("const" = 1))]
     format: u32,
     as_of: NaiveDate,
     file: String,
@@ -34,37 +55,39 @@ struct Document<'a> {
 
 /// `--fail-under` as it decides the exit code: for one assessment, whether
 /// it is under the threshold; in the summary of several, whether any is.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FailUnder {
     threshold: f64,
     breached: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Organisation<'a> {
     name: &'a str,
     cvr: Option<&'a str>,
     municipality: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Assessment {
     date: Option<NaiveDate>,
     approved: Option<NaiveDate>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ChecklistRef<'a> {
     id: &'a str,
     version: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Item<'a> {
     id: &'a str,
     checklist: &'a str,
     kind: Kind,
     title: &'a str,
+    /// `null` when the item has no answer.
+    #[schemars(schema_with = "status_schema")]
     status: Option<Status>,
     /// `null` when the item is left out of the score.
     value: Option<f64>,
@@ -72,10 +95,33 @@ struct Item<'a> {
     date: Option<NaiveDate>,
     due: Option<NaiveDate>,
     severity: Option<Severity>,
+    /// A partial or unmet recommendation whose explanation counts.
     explained: bool,
+    /// The explanation as written, whether it counts or not.
+    explanation: Option<&'a str>,
+    plan: Option<Plan<'a>>,
+    note: Option<&'a str>,
+    /// Each evidence entry as written, and what it turned out to be.
+    evidence: Vec<EvidenceEntry<'a>>,
 }
 
-#[derive(Serialize)]
+/// What will be done, by whom, by when.
+#[derive(Serialize, JsonSchema)]
+struct Plan<'a> {
+    action: &'a str,
+    owner: Option<&'a str>,
+    due: Option<NaiveDate>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct EvidenceEntry<'a> {
+    entry: &'a str,
+    /// `url`; or a path `found`, `missing`, or `outside` the assessment's
+    /// folder (not looked at).
+    state: Evidence,
+}
+
+#[derive(Serialize, JsonSchema)]
 struct Gap<'a> {
     item: &'a str,
     severity: Severity,
@@ -92,16 +138,20 @@ struct Gap<'a> {
     instead_of: Option<Reason>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Notice<'a> {
     item: &'a str,
+    /// Always `due-soon`.
+    #[schemars(extend("const" = "due-soon"))]
     reason: &'static str,
     due: NaiveDate,
     days: i64,
 }
 
-#[derive(Serialize)]
+/// Several assessments, one result each in the order given.
+#[derive(Serialize, JsonSchema)]
 struct Many<'a> {
+    #[schemars(extend("const" = 1))]
     format: u32,
     /// `null` when none could be checked.
     as_of: Option<NaiveDate>,
@@ -110,22 +160,24 @@ struct Many<'a> {
 }
 
 /// One entry of `results`: a document, or a file that could not be checked.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 #[serde(untagged)]
 enum Outcome<'a> {
     Checked(Box<Document<'a>>),
     Unchecked(Unchecked<'a>),
 }
 
-#[derive(Serialize)]
+/// A file that could not be checked, and why.
+#[derive(Serialize, JsonSchema)]
 struct Unchecked<'a> {
     file: &'a str,
     /// Always `true`: what tells this entry from a document.
+    #[schemars(extend("const" = true))]
     error: bool,
     diagnostics: &'a [JsonDiag<'a>],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Summary {
     /// How many were checked.
     assessments: usize,
@@ -145,7 +197,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// `null` each when none could be checked.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Adherence {
     mean: Option<f64>,
     min: Option<f64>,
@@ -203,6 +255,27 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                 due: r.due,
                 severity: r.worst,
                 explained: r.explained,
+                explanation: r
+                    .answer
+                    .and_then(|a| a.explanation.as_ref())
+                    .map(|e| e.get_ref().as_str()),
+                plan: r.answer.and_then(|a| a.plan()).map(|p| Plan {
+                    action: &p.action,
+                    owner: p.owner.as_deref(),
+                    due: p.due.as_ref().map(|d| d.get_ref().0),
+                }),
+                note: r.answer.and_then(|a| a.note.as_deref()),
+                evidence: c
+                    .assessment
+                    .evidence
+                    .get(r.id())
+                    .into_iter()
+                    .flatten()
+                    .map(|(entry, state)| EvidenceEntry {
+                        entry,
+                        state: *state,
+                    })
+                    .collect(),
             })
             .collect(),
         gaps: c
@@ -235,6 +308,34 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
             })
             .collect(),
     }
+}
+
+/// An answer's status as the output writes it: only the canonical words
+/// (the file may use any of their spellings), or `null`.
+fn status_schema(_: &mut SchemaGenerator) -> Schema {
+    let words = [
+        Status::Met,
+        Status::Partial,
+        Status::Unmet,
+        Status::NotApplicable,
+    ]
+    .map(|s| serde_json::to_value(s).expect("a status serializes"));
+    json_schema!({
+        "type": ["string", "null"],
+        "enum": [words[0], words[1], words[2], words[3], null],
+    })
+}
+
+/// The JSON Schema of what [`render`] writes, both shapes.
+pub fn schema() -> Schema {
+    // As written: a field that is always there is required, `null` or not.
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.contract = Contract::Serialize;
+    let mut schema = settings
+        .into_generator()
+        .into_root_schema_for::<Output<'static>>();
+    schema.insert("title".into(), "almen check result".into());
+    schema
 }
 
 pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {

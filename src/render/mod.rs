@@ -16,6 +16,7 @@ mod junit;
 mod properties;
 pub mod quote;
 pub mod report;
+mod sarif;
 pub mod statement;
 mod table;
 pub mod template;
@@ -23,6 +24,7 @@ pub mod text;
 pub mod words;
 
 pub use catalog::{list, show};
+pub use json::schema as result_schema;
 
 use std::io::{self, Write};
 
@@ -77,6 +79,8 @@ pub enum Format {
     Junit,
     /// GitHub Actions workflow commands.
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
     /// The board's report as one self-contained HTML page, for print.
     Html,
     /// The public comply-or-explain statement, as one self-contained HTML
@@ -95,6 +99,7 @@ impl Format {
         Format::Csv,
         Format::Junit,
         Format::Github,
+        Format::Sarif,
     ];
     /// The formats of `report`.
     pub const REPORT: &[Format] = &[
@@ -256,5 +261,6 @@ pub fn render(
         Format::Csv => csv::render(entries, opts, out),
         Format::Junit => junit::render(entries, opts, out),
         Format::Github => github::render(entries, opts, out),
+        Format::Sarif => sarif::render(entries, opts, out),
     }
 }

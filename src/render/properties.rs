@@ -77,9 +77,10 @@ fn json(results: [Checked<'_>; 2]) -> Vec<u8> {
 }
 
 /// A JSON document for several assessments: the results by file, and
-/// the rest.
+/// the rest. Each one fits `almen schema result`, whatever the answers.
 fn by_file(json: &[u8]) -> (BTreeMap<String, serde_json::Value>, serde_json::Value) {
     let mut doc: serde_json::Value = serde_json::from_slice(json).unwrap();
+    fits_the_result_schema(&doc);
     let results = doc["results"].take();
     let results = results
         .as_array()
@@ -88,6 +89,18 @@ fn by_file(json: &[u8]) -> (BTreeMap<String, serde_json::Value>, serde_json::Val
         .map(|r| (r["file"].as_str().unwrap().to_owned(), r.clone()))
         .collect();
     (results, doc)
+}
+
+fn fits_the_result_schema(doc: &serde_json::Value) {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = SCHEMA.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&super::result_schema().to_value())
+            .expect("the result schema is a valid JSON Schema")
+    });
+    let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}\n{doc}");
 }
 
 proptest! {

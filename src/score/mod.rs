@@ -13,7 +13,9 @@ use crate::load::{Assessment, Evidence};
 use crate::model::{Answer, Item, Kind, Recurrence, Status};
 
 /// How bad a gap is. Ordered from least to most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     Minor,
@@ -22,7 +24,7 @@ pub enum Severity {
 }
 
 /// Why an item is a gap. The kebab-case names are part of the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     NotAssessed,
@@ -101,7 +103,7 @@ impl ItemResult<'_> {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     pub critical: usize,
     pub major: usize,

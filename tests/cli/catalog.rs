@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::{almen, fails, invalid_dir, json, lint_dir, root, succeeds};
+use crate::{almen, check, exits, fails, invalid_dir, json, lint_dir, root, succeeds};
 
 // ---------------------------------------------------------------------------
 // list and show
@@ -428,4 +428,48 @@ fn help_wraps_to_columns_which_the_snapshots_remove() {
     let narrow = succeeds(cmd);
     assert!(widest(&narrow) <= 60, "{narrow}");
     assert_ne!(plain, narrow);
+}
+
+/// `almen schema result` is the schema every JSON result in these tests is
+/// checked against (see `json` in main.rs), and it tells a result from
+/// something that is not one.
+#[test]
+fn schema_result_describes_both_shapes() {
+    let validator = schema_validator("result");
+    assert_eq!(
+        json(&succeeds(run(&["schema", "result"]))),
+        almen::schema::schema(almen::schema::Described::Result)
+    );
+    let one = json(&exits(
+        check(&["examples/mangler.toml", "--format", "json"]),
+        1,
+    ));
+    let several = json(&exits(
+        check(&[
+            "examples/almen.toml",
+            "tests/fixtures/invalid/malformed.toml",
+            "--format",
+            "json",
+        ]),
+        2,
+    ));
+    assert!(validator.is_valid(&one));
+    assert!(validator.is_valid(&several));
+    assert_eq!(several["results"][1]["error"], true, "{several}");
+
+    let mut wrong = one.clone();
+    wrong["items"][0]["evidence"] = Value::Null;
+    assert!(!validator.is_valid(&wrong), "evidence is a list");
+    let mut wrong = one.clone();
+    wrong["items"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("explanation");
+    assert!(!validator.is_valid(&wrong), "explanation is always there");
+    let mut wrong = one.clone();
+    wrong["gaps"][0]["reason"] = "maybe".into();
+    assert!(!validator.is_valid(&wrong), "an unknown reason");
+    let mut wrong = several.clone();
+    wrong["results"][1]["error"] = false.into();
+    assert!(!validator.is_valid(&wrong), "an entry that is neither");
 }

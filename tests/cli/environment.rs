@@ -13,6 +13,7 @@ fn same_command_gives_the_same_bytes() {
         &["examples/mangler.toml", "--all"][..],
         &["examples/mangler.toml", "--format", "json"][..],
         &["examples", "--format", "json"][..],
+        &["examples", "--format", "sarif"][..],
         &[
             "examples/almen.toml",
             "examples/mangler.toml",

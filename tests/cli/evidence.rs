@@ -114,3 +114,32 @@ fn evidence_absolute_path_is_not_checked() {
     assert_eq!(items, ["OMV-1", "OMV-3"], "{gaps:?}");
     assert!(str_field(&gaps[1], "message").contains("ikke tjekket"));
 }
+
+/// Each item in `check --format json` lists its evidence entries as written
+/// and what each turned out to be: a link, a file found or missing in the
+/// folder, or a path outside it that was not looked at.
+#[test]
+fn json_items_say_what_each_evidence_entry_is() {
+    let dir = evidence_folder();
+    let mut cmd = check(&["org/almen.toml", "--format", "json"]);
+    cmd.current_dir(dir.path());
+    let doc = json(&exits(cmd, 0));
+    let evidence = |id: &str| {
+        let item = array(&doc, "items")
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("no item {id}"));
+        array(item, "evidence").clone()
+    };
+    let entry = |entry: &str, state: &str| serde_json::json!({ "entry": entry, "state": state });
+    assert_eq!(evidence("OMV-1"), [entry("../udenfor.md", "outside")]);
+    assert_eq!(
+        evidence("OMV-2"),
+        [entry("dokumentation/link.md", "missing")]
+    );
+    assert_eq!(evidence("OMV-3"), [entry("dokumentation/inde.md", "found")]);
+    assert_eq!(
+        evidence("OMV-4"),
+        [entry("https://graensen.example/partnerskab.pdf", "url")]
+    );
+}

@@ -215,3 +215,50 @@ fn json_messages_follow_the_language() {
         array(&en, "gaps")[0]["message"]
     );
 }
+
+/// Each item carries its answer as written: the explanation (whether it
+/// counts or not), the plan, the note; `null` where the answer has none,
+/// and every field `null` (evidence empty) for an item with no answer.
+#[test]
+fn json_items_carry_the_answer() {
+    let stdout = exits(check(&["examples/mangler.toml", "--format", "json"]), 1);
+    let doc = json(&stdout);
+    let item = |id: &str| {
+        array(&doc, "items")
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("no item {id}"))
+            .clone()
+    };
+
+    let omv4 = item("OMV-4");
+    assert_eq!(omv4["explained"], true);
+    assert!(str_field(&omv4, "explanation").starts_with("Vi har en boligsocial aftale"));
+    assert_eq!(
+        omv4["plan"],
+        serde_json::json!({
+            "action": "Indgå partnerskabsaftale med jobcentret om beskæftigelse blandt beboerne",
+            "owner": "Direktionen",
+            "due": "2026-09-01",
+        })
+    );
+    assert_eq!(omv4["note"], Value::Null);
+
+    // An explanation that does not count is still there, as written.
+    let eks3 = item("EKS-3");
+    assert_eq!(eks3["explained"], false);
+    assert_eq!(eks3["explanation"], "TBD");
+
+    let omv2 = item("OMV-2");
+    assert!(str_field(&omv2, "note").starts_with("Vi mødes med kommunen"));
+    assert_eq!(omv2["explanation"], Value::Null);
+    assert_eq!(omv2["plan"], Value::Null);
+
+    // No answer at all.
+    let omv1 = item("OMV-1");
+    assert_eq!(omv1["status"], Value::Null);
+    for key in ["explanation", "plan", "note"] {
+        assert_eq!(omv1[key], Value::Null, "{key}");
+    }
+    assert_eq!(array(&omv1, "evidence").len(), 0);
+}

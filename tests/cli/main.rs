@@ -5,12 +5,14 @@
 //! - `fail_under`: every format says so when `--fail-under` (or
 //!   `--fail-on` under a compliant verdict) fails the run;
 //! - `bad_input`: every diagnostic for a file that cannot be checked;
-//! - `table`, `json`, `formats`: what `check` prints, and `report`;
+//! - `table`, `json`, `formats`, `sarif`: what `check` prints, and
+//!   `report`;
 //! - `statement`: `report --format statement`, the public comply-or-explain
 //!   statement;
 //! - `report`: the board's report as the board reads it, each example in
 //!   each format and language;
 //! - `several`: several assessments, named or as a folder;
+//! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
 //! - `environment`: the same bytes twice, language and colour;
@@ -34,7 +36,8 @@
 //! exit codes and the diagnostic codes.
 //!
 //! Every run passes `--as-of 2026-11-27 --color never` (unless a test is
-//! about colour) and has `ALMEN_LANG`, `NO_COLOR` and `COLUMNS` removed, so
+//! about colour) and has `ALMEN_LANG`, `NO_COLOR`, `COLUMNS` and
+//! `GITHUB_STEP_SUMMARY` removed, so
 //! the output does not depend on the day or the machine. Snapshots live in
 //! `tests/cli/snapshots/`, named `cli__<file>__<name>.snap`; create or update
 //! them with `INSTA_UPDATE=always cargo test --test cli` and read the diff. A
@@ -58,11 +61,13 @@ mod init;
 mod json;
 mod legal;
 mod lint;
+mod outputs;
 #[cfg(unix)]
 mod pipe;
 mod recipes;
 mod report;
 mod robustness;
+mod sarif;
 mod several;
 mod statement;
 mod status_words;
@@ -71,6 +76,7 @@ mod validate;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
@@ -107,7 +113,8 @@ fn almen() -> Command {
     cmd.current_dir(root())
         .env_remove("ALMEN_LANG")
         .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
+        .env_remove("COLUMNS")
+        .env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }
 
@@ -208,8 +215,35 @@ fn succeeds(mut cmd: Command) -> String {
 // JSON
 // ---------------------------------------------------------------------------
 
+/// Parses one JSON document; one that is `check`'s result (it has
+/// `format` and `as_of`) must also fit `almen schema result`, so every
+/// result the tests read is checked against the schema.
 fn json(stdout: &str) -> Value {
-    serde_json::from_str(stdout).expect("stdout is one JSON document")
+    let doc: Value = serde_json::from_str(stdout).expect("stdout is one JSON document");
+    if doc.get("format").is_some() && doc.get("as_of").is_some() {
+        fits_result_schema(&doc);
+    }
+    doc
+}
+
+/// Panics with every error unless `doc` fits the JSON Schema of `check
+/// --format json`.
+fn fits_result_schema(doc: &Value) {
+    static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let validator = SCHEMA.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&almen::schema::schema(almen::schema::Described::Result))
+            .expect("the result schema is a valid JSON Schema")
+    });
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "does not fit the result schema: {errors:#?}\n{doc:#}"
+    );
 }
 
 fn str_field<'a>(value: &'a Value, key: &str) -> &'a str {

@@ -76,7 +76,7 @@ fn the_assessments_own_folder_is_no_evidence() {
             ])
             .output()
             .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let json = crate::json(&String::from_utf8(out.stdout).unwrap());
         for item in ["OMV-1", "OMV-2", "OMV-3"] {
             assert!(
                 json["gaps"]

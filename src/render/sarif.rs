@@ -1,0 +1,300 @@
+//! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other
+//! viewers of static analysis results.
+//!
+//! Each gap is a result on the line of its item's answer (or of
+//! `[assessment]` when the answer is missing). Its rule is the item, so code
+//! scanning groups alerts by item, shows the item in full (`almen show`) as
+//! the rule's help, and keeps one alert open for an item while it has a gap;
+//! the reason and severity are in the result's message and properties.
+//! Critical and major gaps are errors, minor ones warnings, deadlines due
+//! soon notes. A file that could not be checked has one result for each of
+//! its problems, the diagnostic's code as the rule. The same entries give
+//! the same bytes: rules are in id order, results in the order of the
+//! entries and of their gaps.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool,
+    ToolComponent,
+};
+
+use super::diagnostics::JsonDiag;
+use super::words::{Words, days_text, gap_text};
+use super::{Entry, Options, catalog};
+use crate::diag::{Code, Level};
+use crate::lang::Lang;
+use crate::score::{Checked, Severity};
+
+/// The schema the log names; code scanning and editors know it.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Where a reader of an alert learns what almen is.
+const INFORMATION_URI: &str = "https://crates.io/crates/almen";
+
+pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let mut rules = BTreeMap::new();
+    let mut results = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Checked(c) => checked(c, lang, &mut rules, &mut results),
+            Entry::Unchecked(u) => {
+                for d in &u.diagnostics {
+                    results.push(diagnostic(d, &u.file, lang, &mut rules));
+                }
+            }
+        }
+    }
+    // Each result points at its rule by index too, as viewers prefer.
+    let index: BTreeMap<&str, i64> = rules
+        .keys()
+        .zip(0..)
+        .map(|(k, i)| (k.as_str(), i))
+        .collect();
+    for result in &mut results {
+        result.rule_index = result.rule_id.as_deref().map(|id| index[id]);
+    }
+    let driver = ToolComponent::builder()
+        .name("almen")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .information_uri(INFORMATION_URI)
+        .rules(rules.into_values().collect::<Vec<_>>())
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .language(lang.pick("da", "en"))
+        // Columns are counted in characters, as in every diagnostic.
+        .column_kind("unicodeCodePoints")
+        .results(results)
+        .build();
+    let log = Sarif::builder()
+        .schema(SCHEMA)
+        .version("2.1.0")
+        .runs(vec![run])
+        .build();
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+/// The results of one checked assessment, and the rules of their items.
+fn checked(
+    c: &Checked<'_>,
+    lang: Lang,
+    rules: &mut BTreeMap<String, ReportingDescriptor>,
+    results: &mut Vec<SarifResult>,
+) {
+    let file = c.file();
+    let loaded = c.assessment;
+    let line_of = |item: &str| {
+        loaded
+            .lines
+            .get(item)
+            .copied()
+            .unwrap_or(loaded.assessment_line)
+    };
+    // The item's id and title, and its rule, made the first time it is met.
+    let mut item = |id: &str| -> String {
+        let Some(r) = c.eval.item(id) else {
+            return id.to_owned();
+        };
+        let title = lang.text(&r.item.title);
+        if !rules.contains_key(id) {
+            let checklist = loaded.checklists.iter().find(|k| k.id() == r.checklist);
+            let help = checklist.map(|k| {
+                let mut text = Vec::new();
+                catalog::show(k, r.item, lang, &mut text).expect("writing to memory cannot fail");
+                String::from_utf8_lossy(&text).trim_end().to_owned()
+            });
+            let kind = to_value(r.item.kind);
+            let tags = vec![
+                r.checklist.to_owned(),
+                kind.as_str().unwrap_or("").to_owned(),
+            ];
+            let guidance = r.item.guidance.as_ref().map_or(title, |g| lang.text(g));
+            let mut rule = ReportingDescriptor::builder()
+                .id(id)
+                .short_description(plain(title.to_owned()))
+                .full_description(plain(guidance.to_owned()))
+                .properties(PropertyBag {
+                    tags: Some(tags),
+                    additional_properties: BTreeMap::from([
+                        ("checklist".to_owned(), r.checklist.into()),
+                        ("kind".to_owned(), kind),
+                    ]),
+                })
+                .build();
+            rule.help = help.map(plain);
+            rules.insert(id.to_owned(), rule);
+        }
+        format!("{id} {title}")
+    };
+
+    for gap in &c.eval.gaps {
+        let (wrong, fix) = gap_text(lang, gap, c);
+        let text = format!(
+            "{} ({}, {}): {wrong} {fix}",
+            item(&gap.item),
+            lang.severity(gap.severity),
+            lang.reason(gap.reason)
+        );
+        let mut properties = BTreeMap::from([
+            ("severity".to_owned(), to_value(gap.severity)),
+            ("reason".to_owned(), to_value(gap.reason)),
+        ]);
+        if let Some(due) = gap.due {
+            properties.insert("due".to_owned(), to_value(due));
+        }
+        let level = match gap.severity {
+            Severity::Critical | Severity::Major => ResultLevel::Error,
+            Severity::Minor => ResultLevel::Warning,
+        };
+        results.push(
+            SarifResult::builder()
+                .rule_id(gap.item.as_str())
+                .level(level)
+                .message(text_message(text))
+                .locations(vec![location(&file, Some(line_of(&gap.item)), None)])
+                .properties(PropertyBag {
+                    tags: None,
+                    additional_properties: properties,
+                })
+                .build(),
+        );
+    }
+    for notice in &c.eval.notices {
+        let text = format!(
+            "{} ({}): {} {} ({}).",
+            item(&notice.item),
+            lang.pick("forfalder snart", "due soon"),
+            lang.pick("Forfalder", "Falls due"),
+            notice.due,
+            days_text(lang, notice.days)
+        );
+        results.push(
+            SarifResult::builder()
+                .rule_id(notice.item.as_str())
+                .level(ResultLevel::Note)
+                .message(text_message(text))
+                .locations(vec![location(&file, Some(line_of(&notice.item)), None)])
+                .properties(PropertyBag {
+                    tags: None,
+                    additional_properties: BTreeMap::from([
+                        ("reason".to_owned(), "due-soon".into()),
+                        ("due".to_owned(), to_value(notice.due)),
+                    ]),
+                })
+                .build(),
+        );
+    }
+}
+
+/// One problem of a file that could not be checked, where it is: in the
+/// file itself or in a checklist it names.
+fn diagnostic(
+    d: &JsonDiag<'_>,
+    file: &str,
+    lang: Lang,
+    rules: &mut BTreeMap<String, ReportingDescriptor>,
+) -> SarifResult {
+    rules.entry(d.code.to_owned()).or_insert_with(|| {
+        let describe = Code::parse(d.code).map_or("", |c| c.describe(lang));
+        ReportingDescriptor::builder()
+            .id(d.code)
+            .short_description(plain(describe.to_owned()))
+            .build()
+    });
+    let text = match d.hint {
+        Some(hint) => format!("{} — {hint}", d.message),
+        None => d.message.to_owned(),
+    };
+    let at = if d.file.is_empty() { file } else { d.file };
+    let level = match d.severity {
+        Level::Error => ResultLevel::Error,
+        Level::Warning => ResultLevel::Warning,
+    };
+    SarifResult::builder()
+        .rule_id(d.code)
+        .level(level)
+        .message(text_message(text))
+        .locations(vec![location(at, d.line, d.column)])
+        .build()
+}
+
+fn text_message(text: String) -> Message {
+    Message {
+        text: Some(text),
+        ..Default::default()
+    }
+}
+
+fn plain(text: String) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(text).build()
+}
+
+fn to_value(value: impl Serialize) -> Value {
+    serde_json::to_value(value).expect("a plain value serializes")
+}
+
+fn location(file: &str, line: Option<usize>, column: Option<usize>) -> Location {
+    let region = line.map(|line| Region {
+        start_line: Some(line as i64),
+        start_column: column.map(|c| c as i64),
+        ..Default::default()
+    });
+    Location {
+        physical_location: Some(PhysicalLocation {
+            artifact_location: Some(ArtifactLocation {
+                uri: Some(uri(file)),
+                ..Default::default()
+            }),
+            region,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// A file as given, as a URI reference: relative to where almen ran (for
+/// code scanning, the root of the repository), or a `file:` URI for an
+/// absolute path; `/`-separated, and every byte that may not stand in a
+/// URI percent-encoded (`æ` is `%C3%A6`).
+fn uri(file: &str) -> String {
+    let path = file.replace(std::path::MAIN_SEPARATOR, "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char);
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("almen.toml"), "almen.toml");
+        assert_eq!(uri("./org/almen.toml"), "org/almen.toml");
+        assert_eq!(
+            uri("indsendt/Bolig æ 1.toml"),
+            "indsendt/Bolig%20%C3%A6%201.toml"
+        );
+        assert_eq!(uri("/tmp/a#b?.toml"), "file:///tmp/a%23b%3F.toml");
+        assert_eq!(uri("100%.toml"), "100%25.toml");
+    }
+}
