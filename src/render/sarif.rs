@@ -24,7 +24,7 @@ use serde_sarif::sarif::{
 };
 
 use super::diagnostics::JsonDiag;
-use super::words::{Words, days_text, gap_text};
+use super::words::{Words, days_text, fail_under_text, gap_text};
 use super::{Entry, Options, catalog};
 use crate::diag::{Code, Level};
 use crate::lang::Lang;
@@ -42,7 +42,12 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
     let mut results = Vec::new();
     for entry in entries {
         match entry {
-            Entry::Checked(c) => checked(c, lang, &mut rules, &mut results),
+            Entry::Checked(c) => {
+                checked(c, lang, &mut rules, &mut results);
+                if let Some(threshold) = opts.under(c) {
+                    results.push(fail_under(c, threshold, lang, &mut rules));
+                }
+            }
             Entry::Unchecked(u) => {
                 for d in &u.diagnostics {
                     results.push(diagnostic(d, &u.file, lang, &mut rules));
@@ -192,6 +197,49 @@ fn checked(
                 .build(),
         );
     }
+}
+
+/// The rule of a result that says adherence is under `--fail-under`.
+const FAIL_UNDER: &str = "fail-under";
+
+/// Adherence under `--fail-under`: an error on the line of
+/// `[assessment]`, as the GitHub annotation has it.
+fn fail_under(
+    c: &Checked<'_>,
+    threshold: f64,
+    lang: Lang,
+    rules: &mut BTreeMap<String, ReportingDescriptor>,
+) -> SarifResult {
+    rules.entry(FAIL_UNDER.to_owned()).or_insert_with(|| {
+        ReportingDescriptor::builder()
+            .id(FAIL_UNDER)
+            .short_description(plain(
+                lang.pick(
+                    "Efterlevelsen er under grænsen (--fail-under)",
+                    "Adherence is under the threshold (--fail-under)",
+                )
+                .to_owned(),
+            ))
+            .build()
+    });
+    let text = fail_under_text(lang, c.eval.adherence, threshold);
+    SarifResult::builder()
+        .rule_id(FAIL_UNDER)
+        .level(ResultLevel::Error)
+        .message(text_message(text))
+        .locations(vec![location(
+            &c.file(),
+            Some(c.assessment.assessment_line),
+            None,
+        )])
+        .properties(PropertyBag {
+            tags: None,
+            additional_properties: BTreeMap::from([
+                ("adherence".to_owned(), c.eval.adherence.into()),
+                ("threshold".to_owned(), threshold.into()),
+            ]),
+        })
+        .build()
 }
 
 /// One problem of a file that could not be checked, where it is: in the

@@ -1,5 +1,5 @@
 //! `--fail-under` in every format: where it decides the exit code, the
-//! output says so, in the table, JUnit, GitHub, CSV, Markdown and JSON, for
+//! output says so, in the table, JUnit, GitHub, SARIF, CSV, Markdown and JSON, for
 //! one assessment and for several. The fixture is compliant at 80 %, so
 //! only the threshold fails it.
 
@@ -201,4 +201,31 @@ fn fail_on_minor_under_a_compliant_verdict_says_why() {
     // The default, major, does not fail it, and nothing more is said.
     let passed = exits(check(&[fixture]), 0);
     assert!(!passed.contains("--fail-on"), "{passed}");
+}
+
+#[test]
+fn sarif_has_an_error_result_on_the_assessment() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&under_90(&["--format", "sarif", "--lang", "en"])).unwrap();
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    let breach: Vec<_> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "fail-under")
+        .collect();
+    assert_eq!(breach.len(), 1, "{doc}");
+    assert_eq!(breach[0]["level"], "error");
+    assert_eq!(
+        breach[0]["message"]["text"],
+        "Adherence 80.0% is under the threshold 90% (`--fail-under`)"
+    );
+    assert_eq!(
+        breach[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        7
+    );
+    // Not breached: no such result.
+    let out = exits(
+        check(&[FORKLARET, "--fail-under", "80", "--format", "sarif"]),
+        0,
+    );
+    assert!(!out.contains("fail-under"), "{out}");
 }
