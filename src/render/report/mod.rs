@@ -877,17 +877,8 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         approved: a.assessment.approved.as_ref().map(|d| long(d.get_ref().0)),
         as_of: long(eval.as_of),
         compliant: eval.compliant,
-        verdict: if eval.compliant {
-            lang.pick(
-                "Følger God Almen Ledelse efter følg eller forklar",
-                "Compliant under comply or explain",
-            )
-        } else {
-            lang.pick(
-                "Følger ikke God Almen Ledelse efter følg eller forklar",
-                "Not compliant under comply or explain",
-            )
-        },
+        // The verdict in the words every format uses, its mark included.
+        verdict: super::words::verdict(lang, eval.compliant),
         adherence: eval.adherence,
         adherence_text: lang.percent(eval.adherence),
         severities: vec![
