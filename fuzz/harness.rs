@@ -288,6 +288,7 @@ pub fn score_and_render(data: &[u8]) {
                 fail_under: Some(f64::from(head[5] % 101)),
                 delimiter: None,
                 several: true,
+                summary: flags & 16 != 0,
             },
         ),
         (
@@ -302,6 +303,7 @@ pub fn score_and_render(data: &[u8]) {
                 // Any ASCII but a quote or a newline, as `--delimiter`.
                 delimiter: Some(head[5] & 0x7f).filter(|d| !b"\"\n".contains(d)),
                 several: false,
+                summary: false,
             },
         ),
         (

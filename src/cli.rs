@@ -224,8 +224,14 @@ pub struct CheckArgs {
     pub also: Vec<(Format, PathBuf)>,
 
     /// Show every item, not only the gaps.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "summary")]
     pub all: bool,
+
+    /// Many organisations: one row each (organisation, municipality,
+    /// adherence, verdict, gaps by severity, lapsed duties), worst first,
+    /// and nothing else. With --format table or markdown.
+    #[arg(long)]
+    pub summary: bool,
 
     /// Exit 1 when there is a gap of this severity or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Major)]
@@ -279,6 +285,16 @@ impl Cli {
     /// The command with its options, the language and the colour choice.
     pub fn into_command(self) -> (app::Command, Lang, Color) {
         let command = match self.command {
+            Command::Check(a)
+                if a.summary && !matches!(a.format, Format::Table | Format::Markdown) =>
+            {
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--summary gives a table: use it with --format table or markdown",
+                    )
+                    .exit()
+            }
             Command::Check(a) => app::Command::Check(Check {
                 inputs: a.assessments,
                 format: a.format,
@@ -288,6 +304,7 @@ impl Cli {
                     .filter(|p| !p.is_empty())
                     .map(PathBuf::from),
                 all: a.all,
+                summary: a.summary,
                 fail_on: a.fail_on.threshold(),
                 fail_under: a.fail_under,
                 delimiter: a.delimiter.map(|c| c as u8),

@@ -35,6 +35,7 @@ pub fn list(opts: List, ctx: &Context) -> Result<Exit, Failure> {
         fail_under: None,
         delimiter: None,
         several: false,
+        summary: false,
     };
     ctx.write_out(|out| render::list(&checklists, &render_opts, out))?;
     Ok(Exit::Ok)

@@ -25,6 +25,8 @@ pub struct Check {
     pub step_summary: Option<PathBuf>,
     /// Every item, not only the gaps.
     pub all: bool,
+    /// One row per assessment, worst first, and nothing else.
+    pub summary: bool,
     /// Gaps at or above this fail the check; `None` never.
     pub fail_on: Option<Severity>,
     /// Adherence under this fails the check.
@@ -150,6 +152,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         fail_under: opts.fail_under,
         delimiter: opts.delimiter,
         several,
+        summary: opts.summary,
     };
     // A file holds what standard output redirected to it would, and is
     // written even when the one file given could not be checked (it then

@@ -18,6 +18,7 @@ pub mod quote;
 pub mod report;
 mod sarif;
 pub mod statement;
+mod summary;
 mod table;
 pub mod template;
 pub mod text;
@@ -132,6 +133,9 @@ pub struct Options {
     /// folder): formats with a shape for one and one for many take the
     /// latter, however many could be checked.
     pub several: bool,
+    /// `check --summary`: the table and Markdown give one row per
+    /// assessment, worst first, and nothing else.
+    pub summary: bool,
 }
 
 impl Options {
@@ -146,6 +150,7 @@ impl Options {
             fail_under: None,
             delimiter: None,
             several: false,
+            summary: false,
         }
     }
 }
@@ -199,6 +204,8 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
+        Format::Table if opts.summary => summary::table(entries, opts, out),
+        Format::Markdown if opts.summary => summary::markdown(entries, opts, out),
         Format::Table => table::render(entries, opts, out),
         Format::Json => json::render(entries, opts, out),
         Format::Markdown => {

@@ -97,7 +97,17 @@ pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String
     let mut out = String::new();
     let mut line = String::new();
     let mut prefix = first;
-    for word in text.split_whitespace() {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        // A number keeps its percent sign on its line ("46,9 %").
+        let glued;
+        let word = match words.peek() {
+            Some(&"%") | Some(&"%.") | Some(&"%,") | Some(&"%;") => {
+                glued = format!("{word} {}", words.next().unwrap_or_default());
+                glued.as_str()
+            }
+            _ => word,
+        };
         if !line.is_empty()
             && prefix.chars().count() + line.chars().count() + 1 + word.chars().count() > width
         {
@@ -122,6 +132,17 @@ pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_keeps_its_percent_sign() {
+        let text = "Efterlevelse: gennemsnit 73,5 %, laveste 46,9 %, højeste 100,0 %.";
+        for width in 10..80 {
+            let wrapped = super::wrap_hanging(text, width, "", "");
+            for line in wrapped.lines() {
+                assert!(!line.starts_with('%'), "{width}: {wrapped}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -71,6 +71,7 @@ mod sarif;
 mod several;
 mod statement;
 mod status_words;
+mod summary;
 mod table;
 mod validate;
 

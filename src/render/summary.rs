@@ -1,0 +1,258 @@
+//! `check --summary`: for many organisations, one row each and nothing
+//! more: organisation, municipality, adherence, verdict, gaps by severity
+//! and the ids of the lapsed duties, worst first. A file that could not be
+//! checked is a row of its own, first: it is the worst of all.
+
+use std::cmp::Ordering;
+use std::io::{self, Write};
+
+use super::table::{cell, first_that_fits, header, new_table, paint, wrapped};
+use super::text::clean;
+use super::words::unchecked_label;
+use super::{Entry, Options, checked};
+use crate::lang::Lang;
+use crate::model::Kind;
+use crate::score::{Checked, Severity, summary};
+
+/// One organisation's row, in the words of both formats.
+struct Row {
+    file: String,
+    organisation: String,
+    municipality: String,
+    adherence: String,
+    verdict: &'static str,
+    critical: String,
+    major: String,
+    minor: String,
+    lapsed: String,
+}
+
+/// The duties with a critical gap: what a municipality or a kreds asks
+/// about first.
+fn lapsed<'c>(c: &'c Checked<'_>) -> Vec<&'c str> {
+    let mut ids: Vec<&str> = c
+        .eval
+        .items
+        .iter()
+        .filter(|r| r.item.kind == Kind::Duty && r.worst == Some(Severity::Critical))
+        .map(|r| r.id())
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// Worst first: a file that could not be checked, then more critical gaps,
+/// more major gaps, lower adherence; then by file, so that the order is
+/// always the same.
+fn worst_first(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
+    match (a, b) {
+        (Entry::Unchecked(x), Entry::Unchecked(y)) => x.file.cmp(&y.file),
+        (Entry::Unchecked(_), Entry::Checked(_)) => Ordering::Less,
+        (Entry::Checked(_), Entry::Unchecked(_)) => Ordering::Greater,
+        (Entry::Checked(x), Entry::Checked(y)) => {
+            let (cx, cy) = (x.eval.counts, y.eval.counts);
+            cy.critical
+                .cmp(&cx.critical)
+                .then(cy.major.cmp(&cx.major))
+                .then(x.eval.adherence.total_cmp(&y.eval.adherence))
+                .then_with(|| x.file().cmp(&y.file()))
+        }
+    }
+}
+
+fn rows(entries: &[Entry<'_>], lang: Lang) -> Vec<Row> {
+    let mut sorted: Vec<&Entry<'_>> = entries.iter().collect();
+    sorted.sort_by(|a, b| worst_first(a, b));
+    sorted
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Unchecked(u) => Row {
+                file: u.file.clone(),
+                organisation: "–".into(),
+                municipality: "–".into(),
+                adherence: "–".into(),
+                verdict: unchecked_label(lang),
+                critical: "–".into(),
+                major: "–".into(),
+                minor: "–".into(),
+                lapsed: "–".into(),
+            },
+            Entry::Checked(c) => {
+                let o = &c.assessment.file.organisation;
+                let n = c.eval.counts;
+                let lapsed = lapsed(c);
+                Row {
+                    file: c.file(),
+                    organisation: o.name.clone(),
+                    municipality: o.municipality.clone().unwrap_or_else(|| "–".into()),
+                    adherence: lang.percent(c.eval.adherence),
+                    verdict: if c.eval.compliant {
+                        lang.pick("✔ overholdt", "✔ compliant")
+                    } else {
+                        lang.pick("✘ ikke overholdt", "✘ not compliant")
+                    },
+                    critical: n.critical.to_string(),
+                    major: n.major.to_string(),
+                    minor: n.minor.to_string(),
+                    lapsed: if lapsed.is_empty() {
+                        "–".into()
+                    } else {
+                        lapsed.join(", ")
+                    },
+                }
+            }
+        })
+        .collect()
+}
+
+/// The closing sentence: how many, how many compliant, the adherence.
+fn totals(entries: &[Entry<'_>], lang: Lang) -> String {
+    let results = checked(entries);
+    let unchecked = entries.len() - results.len();
+    let s = summary(&results);
+    let lapsed: usize = results.iter().map(|c| lapsed(c).len()).sum();
+    let mut text = match lang {
+        Lang::Da => format!(
+            "{} {}, {} overholder følg eller forklar; {} forfaldne krav i alt. Efterlevelse: gennemsnit {}, laveste {}, højeste {}.",
+            s.assessments,
+            if s.assessments == 1 {
+                "organisation"
+            } else {
+                "organisationer"
+            },
+            s.compliant,
+            lapsed,
+            lang.percent(s.mean),
+            lang.percent(s.min),
+            lang.percent(s.max),
+        ),
+        Lang::En => format!(
+            "{} {}, {} compliant; {} lapsed duties in all. Adherence: mean {}, lowest {}, highest {}.",
+            s.assessments,
+            if s.assessments == 1 {
+                "organisation"
+            } else {
+                "organisations"
+            },
+            s.compliant,
+            lapsed,
+            lang.percent(s.mean),
+            lang.percent(s.min),
+            lang.percent(s.max),
+        ),
+    };
+    if unchecked > 0 {
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::Da => format!(
+                "{unchecked} {} kunne ikke tjekkes.",
+                if unchecked == 1 { "fil" } else { "filer" }
+            ),
+            Lang::En => format!(
+                "{unchecked} {} could not be checked.",
+                if unchecked == 1 { "file" } else { "files" }
+            ),
+        });
+    }
+    text
+}
+
+fn headings(lang: Lang) -> [&'static str; 8] {
+    [
+        lang.pick("Organisation", "Organisation"),
+        lang.pick("Kommune", "Municipality"),
+        lang.pick("Efterlevelse", "Adherence"),
+        lang.pick("Følg eller forklar", "Comply or explain"),
+        lang.pick("Kritiske", "Critical"),
+        lang.pick("Væsentlige", "Major"),
+        lang.pick("Mindre", "Minor"),
+        lang.pick("Forfaldne krav", "Lapsed duties"),
+    ]
+}
+
+/// The summary as a terminal table.
+pub fn table(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let h = headings(lang);
+    let mut wide = new_table(opts);
+    header(&mut wide, &h);
+    let mut narrow = new_table(opts);
+    let stacked = [
+        format!("{}\n{}", h[0], h[1]),
+        format!("{}\n{}", h[2], h[3]),
+        format!("{} / {} / {}", h[4], h[5], h[6]),
+        h[7].to_owned(),
+    ];
+    header(&mut narrow, &stacked.each_ref().map(String::as_str));
+    for r in rows(entries, lang) {
+        let who = format!("{}\n{}", r.organisation, r.file);
+        wide.add_row(vec![
+            cell(&who),
+            cell(&r.municipality),
+            cell(&r.adherence),
+            cell(r.verdict),
+            cell(&r.critical),
+            cell(&r.major),
+            cell(&r.minor),
+            cell(&r.lapsed),
+        ]);
+        narrow.add_row(vec![
+            cell(format!("{who}\n{}", r.municipality)),
+            cell(format!("{}\n{}", r.adherence, r.verdict)),
+            cell(format!("{} / {} / {}", r.critical, r.major, r.minor)),
+            cell(&r.lapsed),
+        ]);
+    }
+    writeln!(
+        out,
+        "{}",
+        paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
+    )?;
+    writeln!(
+        out,
+        "{}",
+        first_that_fits(vec![wide, narrow], opts.width, true)
+    )?;
+    writeln!(out, "{}", wrapped(opts, &totals(entries, lang), 0, None))
+}
+
+/// The summary as a Markdown table, for a pull request or a wiki page.
+pub fn markdown(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let h = headings(lang);
+    writeln!(out, "## {}\n", lang.pick("Samlet oversigt", "Summary"))?;
+    writeln!(out, "| {} |", h.join(" | "))?;
+    writeln!(out, "|---|---|---:|---|---:|---:|---:|---|")?;
+    for r in rows(entries, lang) {
+        let cells = [
+            format!("{} ({})", r.organisation, r.file),
+            r.municipality,
+            r.adherence,
+            r.verdict.to_owned(),
+            r.critical,
+            r.major,
+            r.minor,
+            r.lapsed,
+        ];
+        let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    writeln!(out, "\n{}", md_cell(&totals(entries, lang)))
+}
+
+/// A table cell's text: no line breaks, no table syntax, nothing Markdown
+/// would read as markup.
+fn md_cell(text: &str) -> String {
+    let mut out = String::new();
+    for c in clean(text).chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
