@@ -18,40 +18,7 @@ const MARKDOWN: &str = "markdown";
 fn environment() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = Environment::new();
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") {
-                AutoEscape::Html
-            } else if name.ends_with(".md") {
-                AutoEscape::Custom(MARKDOWN.into())
-            } else {
-                AutoEscape::None
-            }
-        });
-        env.set_formatter(|out, state, value| match state.auto_escape() {
-            AutoEscape::Custom(name) if name == MARKDOWN => {
-                if value.is_safe() {
-                    out.write_str(&value.to_string())?;
-                } else if !value.is_none() && !value.is_undefined() {
-                    out.write_str(&markdown(&value.to_string()))?;
-                }
-                Ok(())
-            }
-            AutoEscape::Html if !value.is_safe() => match value.as_str() {
-                Some(text) => Ok(out.write_str(&html(text))?),
-                None => escape_formatter(out, state, value),
-            },
-            _ => escape_formatter(out, state, value),
-        });
-        // Only web links become links; anything else (`javascript:`, a
-        // URL that is an HTML tag …) is shown as text and goes nowhere.
-        env.add_filter("url", |url: String| {
-            Value::from_safe_string(match web_url(&url) {
-                Some(url) => format!("<{url}>"),
-                None => markdown(&url),
-            })
-        });
-        env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
+        let mut env = escaping_environment();
         env.add_filter("css", |text: String| {
             Value::from_safe_string(css_string(&text))
         });
@@ -65,6 +32,48 @@ fn environment() -> &'static Environment<'static> {
             .expect("the Markdown layout of a file not checked parses");
         env
     })
+}
+
+/// An environment that escapes every value for its template's format:
+/// `.html` templates by [`html`], `.md` templates by [`markdown`]; with the
+/// `url` and `href` filters, which make only web links into links. Every
+/// document almen writes from a template starts from this one.
+pub(in crate::render) fn escaping_environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else if name.ends_with(".md") {
+            AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| match state.auto_escape() {
+        AutoEscape::Custom(name) if name == MARKDOWN => {
+            if value.is_safe() {
+                out.write_str(&value.to_string())?;
+            } else if !value.is_none() && !value.is_undefined() {
+                out.write_str(&markdown(&value.to_string()))?;
+            }
+            Ok(())
+        }
+        AutoEscape::Html if !value.is_safe() => match value.as_str() {
+            Some(text) => Ok(out.write_str(&html(text))?),
+            None => escape_formatter(out, state, value),
+        },
+        _ => escape_formatter(out, state, value),
+    });
+    // Only web links become links; anything else (`javascript:`, a URL
+    // that is an HTML tag …) is shown as text and goes nowhere.
+    env.add_filter("url", |url: String| {
+        Value::from_safe_string(match web_url(&url) {
+            Some(url) => format!("<{url}>"),
+            None => markdown(&url),
+        })
+    });
+    env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
+    env
 }
 
 /// Text made inert in Markdown, in running text and in table cells: no

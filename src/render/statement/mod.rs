@@ -20,10 +20,10 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
-use minijinja::{AutoEscape, Environment, Value, escape_formatter};
+use minijinja::Environment;
 use serde::Serialize;
 
-use super::report::layout::{html as html_text, markdown as markdown_text, web_url};
+use super::report::layout::escaping_environment;
 use super::words::{
     long_date, statement_awaiting, statement_counts, statement_date_unknown, statement_lapsed,
     statement_no_explanation, statement_status,
@@ -369,47 +369,13 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
     )
 }
 
-const MARKDOWN: &str = "markdown";
-
-/// The statement's layouts, escaped as the board's report escapes its own:
-/// every value through the same functions (`render::report::layout`), so
-/// nothing in an assessment becomes markup in either format.
+/// The statement's layouts, escaped as the board's report escapes its own
+/// (`render::report::layout`), so nothing in an assessment becomes markup
+/// in either format.
 fn environment() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let mut env = Environment::new();
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html") {
-                AutoEscape::Html
-            } else if name.ends_with(".md") {
-                AutoEscape::Custom(MARKDOWN.into())
-            } else {
-                AutoEscape::None
-            }
-        });
-        env.set_formatter(|out, state, value| match state.auto_escape() {
-            AutoEscape::Custom(name) if name == MARKDOWN => {
-                if value.is_safe() {
-                    out.write_str(&value.to_string())?;
-                } else if !value.is_none() && !value.is_undefined() {
-                    out.write_str(&markdown_text(&value.to_string()))?;
-                }
-                Ok(())
-            }
-            AutoEscape::Html if !value.is_safe() => match value.as_str() {
-                Some(text) => Ok(out.write_str(&html_text(text))?),
-                None => escape_formatter(out, state, value),
-            },
-            _ => escape_formatter(out, state, value),
-        });
-        // Only web links become links; anything else is shown as text.
-        env.add_filter("url", |url: String| {
-            Value::from_safe_string(match web_url(&url) {
-                Some(url) => format!("<{url}>"),
-                None => markdown_text(&url),
-            })
-        });
-        env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
+        let mut env = escaping_environment();
         env.add_template("statement.html", include_str!("statement.html"))
             .expect("the HTML layout parses");
         env.add_template("statement.md", include_str!("statement.md"))
