@@ -180,7 +180,7 @@ fn longest_lines(table: &Table) -> Vec<usize> {
 
 /// Picks the first of the tables that fits in the width without a word
 /// split (nor a path, with `paths`), or else the last, and lays it out.
-fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Table {
+pub(super) fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Table {
     let count = tables.len();
     let mut table = tables
         .into_iter()
@@ -195,7 +195,7 @@ fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Table {
 /// Text on lines of at most the width, wrapped between words, each line
 /// after the first indented by `indent` spaces, each painted with `ansi`
 /// if given (the indent not).
-fn wrapped(opts: &Options, text: &str, indent: usize, ansi: Option<&str>) -> String {
+pub(super) fn wrapped(opts: &Options, text: &str, indent: usize, ansi: Option<&str>) -> String {
     let rest = " ".repeat(indent);
     wrap_hanging(text, usize::from(opts.width), "", &rest)
         .lines()
@@ -231,7 +231,7 @@ pub(super) fn paint(opts: &Options, text: &str, ansi: &str) -> String {
     }
 }
 
-fn severity_cell(opts: &Options, s: Severity) -> Cell {
+pub(super) fn severity_cell(opts: &Options, s: Severity) -> Cell {
     paint_severity(cell(opts.lang.severity(s)), s)
 }
 
