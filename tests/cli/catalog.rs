@@ -337,11 +337,12 @@ fn man_page_is_roff() {
         "init",
         "report",
         "almen\\-man(1)",
+        "almen\\-diff(1)",
     ] {
         assert!(stdout.contains(needle), "lacks {needle:?}:\n{stdout}");
     }
     // Only subcommands that exist.
-    for planned in ["diff", "calendar", "serve"] {
+    for planned in ["calendar", "serve"] {
         assert!(!stdout.contains(&format!("almen\\-{planned}")), "{stdout}");
     }
     // The exit codes, each with what it means.
@@ -382,6 +383,7 @@ fn help_top_level() {
         "init",
         "list",
         "show",
+        "diff",
         "schema",
         "completions",
     ] {
@@ -402,6 +404,7 @@ fn help_of_every_subcommand() {
         "init",
         "list",
         "show",
+        "diff",
         "schema",
         "completions",
     ] {
