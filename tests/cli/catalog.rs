@@ -223,6 +223,7 @@ fn schema_accepts_every_valid_file() {
     let mut assessments = vec![
         root().join("examples/almen.toml"),
         root().join("examples/mangler.toml"),
+        root().join("examples/sidste-aar.toml"),
         root().join("tests/fixtures/evidence/almen.toml"),
     ];
     assessments.extend(toml_files_in_dir(&root().join("tests/fixtures/valid")));
