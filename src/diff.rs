@@ -259,9 +259,9 @@ impl<'a> Diff<'a> {
     }
 }
 
-/// How an item stands, worst first when sorted: its worst gap, then its
-/// value (higher is better), then how many gaps it has. `None` where the
-/// values cannot be compared (an item left out of the score on one side).
+/// How an item stands, as [`direction`] compares it: its worst gap, its
+/// value (`None` for an item left out of the score), and how many gaps it
+/// has.
 fn standing(r: &ItemResult<'_>, gaps: usize) -> (Option<Severity>, Option<f64>, usize) {
     (r.worst, r.value, gaps)
 }
