@@ -689,3 +689,50 @@ fn output_to_a_file_is_what_standard_output_would_be() {
         fs::read(root().join(NEW)).unwrap()
     );
 }
+
+// ---------------------------------------------------------------------------
+// Text from the files is shown, never obeyed
+// ---------------------------------------------------------------------------
+
+#[test]
+fn text_from_the_files_is_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = fs::read_to_string(root().join(NEW))
+        .unwrap()
+        .replace(
+            "name = \"Boligselskabet Fjordglimt\"",
+            "name = \"Fjord<script>alert(1)</script>|glimt\\u001b[31m\"",
+        )
+        .replace(
+            "\"https://fjordglimt.example/dokumenter/koordinationsforum-2026-02-01.pdf\"",
+            "\"[klik](javascript:alert(1))\"",
+        );
+    fs::write(dir.path().join("fjendtlig.toml"), hostile).unwrap();
+    copy_dir(
+        &root().join("examples/dokumentation"),
+        &dir.path().join("dokumentation"),
+    );
+    fs::copy(
+        root().join("examples/egne-krav.toml"),
+        dir.path().join("egne-krav.toml"),
+    )
+    .unwrap();
+    let new = dir.path().join("fjendtlig.toml");
+    let new = new.to_str().unwrap();
+
+    let md = quiet(diff(&[OLD, new, "--format", "markdown"]), 0);
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("&lt;script&gt;"), "{md}");
+    // The link is text: its brackets escaped, so no link is made.
+    assert!(md.contains("\\[klik\\](javascript:alert(1))"), "{md}");
+    assert!(!md.contains(" [klik]("), "{md}");
+    assert!(!md.contains('\u{1b}'), "{md}");
+    // Every row of every table has its columns.
+    for line in md.lines().filter(|l| l.starts_with("| ")) {
+        let cells = line.matches(" | ").count();
+        assert!(cells == 2 || cells == 3, "{line}");
+    }
+    let table = quiet(diff(&[OLD, new]), 0);
+    assert!(!table.contains('\u{1b}'), "{table}");
+    assert!(table.contains("\\u{1b}[31m"), "{table}");
+}
