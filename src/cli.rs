@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, Resettable, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::app::{self, Check, Color, Init, List, Report, Show, Validate};
+use crate::app::{self, Check, Color, Diff, Init, List, Report, Show, Validate};
 use almen::lang::Lang;
 use almen::render::Format;
 use almen::schema::Described;
@@ -92,7 +92,22 @@ pub enum Command {
     #[command(after_help = "Example:\n  almen show STY-1 --lang en")]
     Show(ShowArgs),
 
-    /// Print the JSON Schema of a file format (for editors) or of check's JSON.
+    /// What changed between two assessments: adherence, verdict, items, gaps.
+    ///
+    /// Adherence and the verdict before and after, the items that improved,
+    /// worsened or changed and what changed in each, the gaps opened and
+    /// closed, and the items only one of them has. OLD is scored as of its own assessment.date (or --old-as-of), NEW as
+    /// of --as-of. OLD may be `-`, standard input; its paths are then
+    /// relative to NEW's folder. Exit code 0 (also with gaps); 1 with
+    /// --fail-on-regression when a gap opened or adherence fell; 2 on
+    /// error.
+    #[command(
+        after_help = "Example:\n  almen diff examples/sidste-aar.toml examples/mangler.toml --as-of 2026-11-27\n  git show main:almen.toml | almen diff - almen.toml --same-date --format markdown -o diff.md"
+    )]
+    Diff(DiffArgs),
+
+    /// Print the JSON Schema of a file format (for editors) or of check's or
+    /// diff's JSON.
     #[command(
         after_help = "Example:\n  almen schema assessment > almen.schema.json\n  almen schema result > almen-result.schema.json"
     )]
@@ -191,8 +206,52 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old assessment, or `-` for standard input.
+    pub old: PathBuf,
+
+    /// The new assessment (a file: OLD's paths from standard input are
+    /// relative to its folder).
+    #[arg(value_parser = parse_new)]
+    pub new: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_parser = formats(Format::DIFF, false), default_value = "table")]
+    pub format: Format,
+
+    /// Write the output to FILE instead of standard output (replaced if it
+    /// exists, atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The date NEW is scored as of, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+
+    /// The date OLD is scored as of, YYYY-MM-DD [default: its
+    /// assessment.date].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "same_date")]
+    pub old_as_of: Option<chrono::NaiveDate>,
+
+    /// Score OLD as of the same date as NEW: what the edits did, not what
+    /// the time between them did (for pull requests).
+    #[arg(long)]
+    pub same_date: bool,
+
+    /// Exit 1 when a gap opened or adherence fell.
+    #[arg(long)]
+    pub fail_on_regression: bool,
+
+    /// A further checklist for both, by id or path (repeatable); adds to
+    /// those the assessments name.
+    #[arg(long = "checklist", value_name = "ID|PATH")]
+    pub checklists: Vec<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which file format, or `result` for the output of `check --format json`.
+    /// Which file format, or `result` for the output of `check --format
+    /// json`, `diff` for that of `diff --format json`.
     #[arg(value_enum)]
     pub kind: Described,
 }
@@ -339,6 +398,17 @@ impl Cli {
                 item: a.item,
                 checklists: a.checklists,
             }),
+            Command::Diff(a) => app::Command::Diff(Diff {
+                old: a.old,
+                new: a.new,
+                format: a.format,
+                output: a.output,
+                as_of: a.as_of,
+                old_as_of: a.old_as_of,
+                same_date: a.same_date,
+                fail_on_regression: a.fail_on_regression,
+                checklists: a.checklists,
+            }),
             Command::Schema(a) => app::Command::Schema(a.kind),
             Command::Completions(a) => {
                 let mut bytes = Vec::new();
@@ -396,6 +466,17 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
+/// `diff`'s NEW: a file, never standard input, since OLD's paths from
+/// standard input are relative to its folder.
+fn parse_new(s: &str) -> Result<PathBuf, String> {
+    if s == "-" {
+        return Err(
+            "NEW cannot be standard input (`-`); give it as a file, and OLD as `-`".to_owned(),
+        );
+    }
+    Ok(PathBuf::from(s))
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"))
@@ -446,7 +527,7 @@ const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 checked: nothing at or above the \fB\-\-fail\-on\fR severity (default major), and adherence not under \fB\-\-fail\-under\fR; for the other commands: the job was done (a report full of gaps is still a report).
 .TP
 \fB1\fR
-checked: gaps at or above the \fB\-\-fail\-on\fR severity, or adherence under \fB\-\-fail\-under\fR; \fBvalidate\fR: warnings under \fB\-\-deny\-warnings\fR.
+checked: gaps at or above the \fB\-\-fail\-on\fR severity, or adherence under \fB\-\-fail\-under\fR; \fBvalidate\fR: warnings under \fB\-\-deny\-warnings\fR; \fBdiff\fR: a gap opened or adherence fell, under \fB\-\-fail\-on\-regression\fR.
 .TP
 \fB2\fR
 could not check: bad arguments, unreadable or invalid files (every problem is printed, with file:line:column). With several assessments, \fBcheck\fR exits 2 if any of them could not be checked, and still reports the others.

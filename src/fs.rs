@@ -136,6 +136,20 @@ impl Fs for RealFs {
     }
 }
 
+/// Reads all of standard input (`diff -`), at most [`MAX_FILE_BYTES`] as
+/// a file: more is an error, not a process that grows until killed.
+pub fn read_stdin() -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::from(io::ErrorKind::FileTooLarge));
+    }
+    Ok(bytes)
+}
+
 /// Whether a path, as written, stays inside its folder: `Some(false)` for
 /// one that climbs out or is absolute, `None` for one that names the folder
 /// itself (which documents nothing).

@@ -3,13 +3,15 @@
 //! behind them.
 //!
 //! Data flows one way: files → [`load`] → [`score`] → [`render`], with
-//! [`lint`] beside scoring. The library never touches the file system (the
+//! [`lint`] beside scoring and [`diff`], which compares two scored
+//! assessments, after it. The library never touches the file system (the
 //! loader reaches it through [`load::Fs`]), the clock or the terminal: the
 //! command layer in `src/main.rs` does, and hands everything in. See
 //! ARCHITECTURE.md.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod diag;
+pub mod diff;
 pub mod lang;
 pub mod lint;
 pub mod load;

@@ -1,6 +1,7 @@
 //! JSON Schema of the two file formats, generated from the same types that
 //! parse them, so editors and almen agree on what a file may hold; and of
-//! `check --format json`, generated from the types that write it.
+//! `check --format json` and `diff --format json`, generated from the types
+//! that write them.
 
 use schemars::generate::SchemaSettings;
 
@@ -15,6 +16,8 @@ pub enum Described {
     Assessment,
     // What `check --format json` prints.
     Result,
+    // What `diff --format json` prints.
+    Diff,
 }
 
 impl From<FileKind> for Described {
@@ -38,6 +41,7 @@ pub fn schema(kind: impl Into<Described>) -> serde_json::Value {
             "almen self-assessment",
         ),
         Described::Result => return render::result_schema().to_value(),
+        Described::Diff => return render::diff::schema().to_value(),
     };
     schema.insert("title".into(), title.into());
     schema.to_value()

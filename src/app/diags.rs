@@ -2,9 +2,10 @@
 //! the command line, folders and outputs rather than a file's content.
 
 use std::io;
+use std::ops::Range;
 use std::path::Path;
 
-use almen::diag::{Code, Diag, Level, did_you_mean_hint};
+use almen::diag::{Code, Diag, FileId, Level, did_you_mean_hint};
 use almen::lang::Lang;
 use almen::load::display;
 
@@ -259,4 +260,75 @@ pub fn unknown_code(lang: Lang, code: &str, meant: Option<&str>) -> Diag {
             ))
         }
     }
+}
+
+/// E001: standard input (`diff -`) could not be read.
+pub fn stdin_unreadable(lang: Lang, err: &io::Error) -> Diag {
+    let why = match err.kind() {
+        io::ErrorKind::FileTooLarge => lang
+            .pick("den er over 16 MiB", "it is over 16 MiB")
+            .to_owned(),
+        _ => err.to_string(),
+    };
+    Diag::new(
+        Code::E001,
+        format!(
+            "{}: {why}",
+            lang.pick("kan ikke læse standard-input", "cannot read standard input")
+        ),
+    )
+    .about(STDIN)
+    .hint(lang.pick(
+        "send den gamle selvevaluering ind på standard-input, fx git show main:almen.toml | almen diff - almen.toml",
+        "pipe the old assessment to standard input, e.g. git show main:almen.toml | almen diff - almen.toml",
+    ))
+}
+
+/// What standard input is called where a file's name would be.
+pub const STDIN: &str = "<stdin>";
+
+/// One side of `diff`, for [`different_organisations`]: its file, its
+/// organisation, and where its name is written.
+pub struct Side<'a> {
+    pub file: FileId,
+    pub name: &'a str,
+    pub cvr: Option<&'a str>,
+    pub at: Option<Range<usize>>,
+}
+
+/// W015: `diff` given assessments of two different organisations.
+pub fn different_organisations(lang: Lang, old: &Side<'_>, new: &Side<'_>) -> Diag {
+    let who = |s: &Side<'_>| match s.cvr {
+        Some(cvr) => format!("`{}` (CVR {cvr})", s.name),
+        None => format!("`{}`", s.name),
+    };
+    let message = match lang {
+        Lang::Da => format!(
+            "de to selvevalueringer er fra forskellige organisationer: {} før og {} efter; de sammenlignes alligevel",
+            who(old),
+            who(new)
+        ),
+        Lang::En => format!(
+            "the two assessments are of different organisations: {} before and {} after; they are compared all the same",
+            who(old),
+            who(new)
+        ),
+    };
+    let mut diag = Diag::new(Code::W015, message);
+    match (&new.at, &old.at) {
+        (Some(at), _) => {
+            diag = diag.at(new.file, at.clone(), lang.pick("efter", "after"));
+            if let Some(before) = &old.at {
+                diag = diag.related(old.file, before.clone(), lang.pick("før", "before"));
+            }
+        }
+        (None, Some(before)) => {
+            diag = diag.at(old.file, before.clone(), lang.pick("før", "before"))
+        }
+        (None, None) => {}
+    }
+    diag.hint(lang.pick(
+        "sammenlign en organisations selvevaluering med dens egen tidligere; samme CVR-nummer er samme organisation, også efter et navneskifte",
+        "compare an organisation's assessment with its own earlier one; the same CVR number is the same organisation, also after a change of name",
+    ))
 }

@@ -10,6 +10,7 @@
 mod catalog;
 mod check;
 mod diags;
+mod diff;
 mod exit;
 mod init;
 mod report;
@@ -18,6 +19,7 @@ mod validate;
 
 pub use catalog::{List, Show};
 pub use check::Check;
+pub use diff::Diff;
 pub use exit::Exit;
 pub use init::Init;
 pub use report::Report;
@@ -48,6 +50,7 @@ pub enum Command {
     Show(Show),
     /// The JSON Schema of a file format, or of `check`'s JSON.
     Schema(Described),
+    Diff(Diff),
     /// A text made from the command line's own definition (completions,
     /// the man page), printed as it is.
     Print(Vec<u8>),
@@ -88,6 +91,7 @@ pub fn run(command: Command, lang: Lang, color: Color) -> Exit {
         Command::List(opts) => catalog::list(opts, &ctx),
         Command::Show(opts) => catalog::show(opts, &ctx),
         Command::Schema(kind) => catalog::schema(kind, &ctx),
+        Command::Diff(opts) => diff::run(opts, &ctx),
         Command::Print(bytes) => ctx
             .write_out(|out| out.write_all(&bytes))
             .map(|()| Exit::Ok),
@@ -117,6 +121,19 @@ impl Context {
         let mut err = self.stdio.err();
         let _ = render::diagnostics::terminal(
             &Sources::default(),
+            diags,
+            self.lang,
+            self.stdio.err_color,
+            &mut err,
+        );
+    }
+
+    /// Prints warnings that point into the files read to standard error,
+    /// without the closing count of problems: they stop nothing.
+    pub fn print_warnings_in(&self, sources: &Sources, diags: &[Diag]) {
+        let mut err = self.stdio.err();
+        let _ = render::diagnostics::terminal(
+            sources,
             diags,
             self.lang,
             self.stdio.err_color,

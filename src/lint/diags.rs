@@ -1,5 +1,5 @@
 //! The wording of every lint warning, W001–W011 and W013, in both
-//! languages (W012 and W014 are the command layer's).
+//! languages (W012, W014 and W015 are the command layer's).
 //!
 //! One function per problem, in code order. Each takes what the check
 //! found and returns the finished [`Diag`]; it decides nothing about

@@ -208,6 +208,22 @@ impl<'a> Loader<'a> {
         FileKind::of(root.get_ref())
     }
 
+    /// Where the value at `path` (`["organisation", "name"]`) is written
+    /// in a registered file, for a diagnostic to point at; `None` where the
+    /// file does not have it.
+    pub fn span_of(&self, file_id: FileId, path: &[&str]) -> Option<Range<usize>> {
+        let (root, _) = DeTable::parse_recoverable(self.sources.text(file_id));
+        let (first, rest) = path.split_first()?;
+        let mut value = root.get_ref().get(*first)?;
+        for key in rest {
+            match value.get_ref() {
+                toml::de::DeValue::Table(table) => value = table.get(*key)?,
+                _ => return None,
+            }
+        }
+        Some(value.span())
+    }
+
     /// Loads a registered checklist file on its own.
     pub fn checklist_at(
         &mut self,
@@ -232,7 +248,36 @@ impl<'a> Loader<'a> {
         path: &Path,
         extra: &[String],
     ) -> Result<Assessment, Vec<Diag>> {
-        self.assessment_unsorted(file_id, path, extra)
+        let base = path.parent().unwrap_or(Path::new(""));
+        self.assessment_unsorted(file_id, path, base, extra)
+            .map_err(|mut d| {
+                sort(&mut d);
+                d
+            })
+    }
+
+    /// Loads an assessment that is no file of its own (one read from
+    /// standard input), registered under `name`; the paths it names
+    /// (checklists, evidence) are relative to the folder `base`, and held
+    /// to that folder as a file's are to its own.
+    pub fn assessment_from(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        base: &Path,
+        extra: &[String],
+    ) -> Result<Assessment, Vec<Diag>> {
+        let mut diags = Vec::new();
+        let Some(file_id) = read::text(
+            &mut self.sources,
+            self.lang,
+            name.to_owned(),
+            bytes,
+            &mut diags,
+        ) else {
+            return Err(diags);
+        };
+        self.assessment_unsorted(file_id, Path::new(name), base, extra)
             .map_err(|mut d| {
                 sort(&mut d);
                 d
@@ -252,6 +297,7 @@ impl<'a> Loader<'a> {
         &mut self,
         file_id: FileId,
         path: &Path,
+        base: &Path,
         extra: &[String],
     ) -> Result<Assessment, Vec<Diag>> {
         let mut diags = Vec::new();
@@ -265,7 +311,6 @@ impl<'a> Loader<'a> {
         let Some(assessment) = parsed else {
             return Err(diags);
         };
-        let base = path.parent().unwrap_or(Path::new(""));
         let checklists = self.checklists_of(file_id, &assessment, base, extra, &mut diags);
         validate::assessment(
             self.lang,

@@ -53,7 +53,7 @@ pub(super) fn checklist(
 
 /// Registers the text, even one with a problem, so the problem can be
 /// shown in it.
-fn text(
+pub(super) fn text(
     sources: &mut Sources,
     lang: Lang,
     name: String,

@@ -261,6 +261,12 @@ fn example(code: Code) -> Example {
             "Resuméet til GitHub Actions skrives til en fil, der hverken er en af kørslens inddata eller uddata, og som kan skrives.",
             "The GitHub Actions summary goes to a file that is neither one of the run's inputs nor outputs, and that can be written.",
         ),
+        W015 => ex(
+            "almen diff andelsboligforeningen/almen.toml fjordglimt/almen.toml",
+            "almen diff fjordglimt/sidste-aar.toml fjordglimt/almen.toml",
+            "Sammenlign en organisations selvevaluering med dens egen tidligere. Samme CVR-nummer er samme organisation, også efter et navneskifte.",
+            "Compare an organisation's assessment with its own earlier one. The same CVR number is the same organisation, also after a change of name.",
+        ),
     }
 }
 

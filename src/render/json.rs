@@ -312,7 +312,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
 
 /// An answer's status as the output writes it: only the canonical words
 /// (the file may use any of their spellings), or `null`.
-fn status_schema(_: &mut SchemaGenerator) -> Schema {
+pub(super) fn status_schema(_: &mut SchemaGenerator) -> Schema {
     let words = [
         Status::Met,
         Status::Partial,

@@ -8,6 +8,7 @@
 mod catalog;
 mod csv;
 pub mod diagnostics;
+pub mod diff;
 pub mod explain;
 mod github;
 mod json;
@@ -65,7 +66,8 @@ pub fn checked<'e, 'a>(entries: &'e [Entry<'a>]) -> Vec<&'e Checked<'a>> {
 }
 
 /// Every output format. Each command accepts the ones it lists
-/// ([`Format::CHECK`], [`Format::REPORT`], [`Format::VALIDATE`]).
+/// ([`Format::CHECK`], [`Format::REPORT`], [`Format::VALIDATE`],
+/// [`Format::DIFF`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// For people, in the terminal.
@@ -111,6 +113,8 @@ impl Format {
     ];
     /// The formats of `validate`.
     pub const VALIDATE: &[Format] = &[Format::Table, Format::Json];
+    /// The formats of `diff`.
+    pub const DIFF: &[Format] = &[Format::Table, Format::Json, Format::Markdown];
 }
 
 /// How to render.

@@ -231,7 +231,7 @@ pub(super) fn paint(opts: &Options, text: &str, ansi: &str) -> String {
     }
 }
 
-fn severity_cell(opts: &Options, s: Severity) -> Cell {
+pub(super) fn severity_cell(opts: &Options, s: Severity) -> Cell {
     paint_severity(cell(opts.lang.severity(s)), s)
 }
 

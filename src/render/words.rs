@@ -1084,3 +1084,425 @@ mod board_tests {
         assert_eq!(long_date(Lang::En, d), "5 January 2025");
     }
 }
+
+// ---------------------------------------------------------------------------
+// `almen diff`: the words for what changed between two assessments
+// ---------------------------------------------------------------------------
+
+use crate::diff::{Diff, Direction, Field, ItemChange, OldDate};
+use crate::score::{Counts, ItemResult};
+
+/// Which way an item went: "forbedret", "forværret", "ændret".
+pub fn direction_word(lang: Lang, direction: Direction) -> &'static str {
+    match direction {
+        Direction::Improved => lang.pick("forbedret", "improved"),
+        Direction::Worsened => lang.pick("forværret", "worsened"),
+        Direction::Changed => lang.pick("ændret", "changed"),
+    }
+}
+
+/// What in an item changed, as the label of its line: "status", "dato".
+pub fn field_word(lang: Lang, field: Field) -> &'static str {
+    match field {
+        Field::Status => lang.pick("status", "status"),
+        Field::Date => lang.pick("dato", "date"),
+        Field::Requested => lang.pick("anmodet", "requested"),
+        Field::Evidence => lang.pick("dokumentation", "evidence"),
+        Field::Explanation => lang.pick("forklaring", "explanation"),
+        Field::Plan => lang.pick("handlingsplan", "plan"),
+        Field::Note => lang.pick("note", "note"),
+        Field::Gaps => lang.pick("mangler", "gaps"),
+    }
+}
+
+/// The two sides of a diff, as headings and labels: "Før", "Efter".
+pub fn side_word(lang: Lang, new: bool) -> &'static str {
+    if new {
+        lang.pick("Efter", "After")
+    } else {
+        lang.pick("Før", "Before")
+    }
+}
+
+/// Why the old assessment is scored as of the date it is.
+pub fn old_date_text(lang: Lang, how: OldDate) -> &'static str {
+    match how {
+        OldDate::AssessmentDate => lang.pick("selvevalueringens dato", "the assessment's date"),
+        OldDate::OldAsOf => lang.pick("--old-as-of", "--old-as-of"),
+        OldDate::SameDate => lang.pick(
+            "samme dato som efter (--same-date)",
+            "the same date as after (--same-date)",
+        ),
+        OldDate::NoAssessmentDate => lang.pick(
+            "samme dato som efter: den har ingen `assessment.date`; angiv en anden med --old-as-of",
+            "the same date as after: it has no `assessment.date`; give another with --old-as-of",
+        ),
+        OldDate::Identical => lang.pick(
+            "samme dato som efter: de to filer er ens",
+            "the same date as after: the two files are the same",
+        ),
+    }
+}
+
+/// One side of a diff: "Før: sidste-aar.toml · opgjort pr. 2025-11-06
+/// (selvevalueringens dato)". `how` is said for the old side only.
+pub fn side_text(
+    lang: Lang,
+    new: bool,
+    file: &str,
+    as_of: NaiveDate,
+    how: Option<OldDate>,
+) -> String {
+    let side = side_word(lang, new);
+    let mut text = format!(
+        "{side}: {file} · {} {as_of}",
+        lang.pick("opgjort pr.", "as of")
+    );
+    if let Some(how) = how {
+        text.push_str(&format!(" ({})", old_date_text(lang, how)));
+    }
+    text
+}
+
+/// When nothing changed.
+pub fn no_changes(lang: Lang) -> &'static str {
+    lang.pick("Ingen ændringer.", "No changes.")
+}
+
+/// A change in adherence, in percentage points: "−6,9 point", "+1.5
+/// points", "uændret".
+pub fn points_text(lang: Lang, change: f64) -> String {
+    if change == 0.0 {
+        return lang.pick("uændret", "unchanged").to_owned();
+    }
+    let sign = if change < 0.0 { "−" } else { "+" };
+    let points = lang.number(change.abs());
+    match lang {
+        Lang::Da => format!("{sign}{points} point"),
+        Lang::En => format!("{sign}{points} points"),
+    }
+}
+
+/// "Efterlevelse 53,8 % → 46,9 % (−6,9 point)".
+pub fn adherence_change_text(lang: Lang, old: f64, new: f64, change: f64) -> String {
+    format!(
+        "{} {} → {} ({})",
+        lang.pick("Efterlevelse", "Adherence"),
+        lang.percent(old),
+        lang.percent(new),
+        points_text(lang, change)
+    )
+}
+
+/// The verdict before and after: "✘ Følg eller forklar: ikke overholdt →
+/// ✔ Følg eller forklar: overholdt"; once, with "(uændret)", when it is
+/// the same.
+pub fn verdict_change(lang: Lang, old: bool, new: bool) -> String {
+    if old == new {
+        format!(
+            "{} ({})",
+            verdict(lang, new),
+            lang.pick("uændret", "unchanged")
+        )
+    } else {
+        format!("{} → {}", verdict(lang, old), verdict(lang, new))
+    }
+}
+
+/// The gap counts before and after: "Mangler: kritiske 2 → 4 · væsentlige
+/// 4 → 4 · mindre 3 → 6 · forklarede afvigelser 1 → 2".
+pub fn counts_change(lang: Lang, old: Counts, new: Counts) -> String {
+    let pairs = [
+        (
+            lang.pick("kritiske", "critical"),
+            old.critical,
+            new.critical,
+        ),
+        (lang.pick("væsentlige", "major"), old.major, new.major),
+        (lang.pick("mindre", "minor"), old.minor, new.minor),
+        (
+            lang.pick("forklarede afvigelser", "explained"),
+            old.explained,
+            new.explained,
+        ),
+    ];
+    let counts: Vec<String> = pairs
+        .iter()
+        .map(|(word, a, b)| format!("{word} {a} → {b}"))
+        .collect();
+    format!("{}: {}", lang.pick("Mangler", "Gaps"), counts.join(" · "))
+}
+
+/// The parts of a diff, each under a heading of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffPart {
+    Opened,
+    Closed,
+    Items,
+    OnlyOld,
+    OnlyNew,
+}
+
+/// A part's heading, with how many it holds: "Nye mangler (3)".
+pub fn diff_heading(lang: Lang, part: DiffPart, n: usize) -> String {
+    let title = match part {
+        DiffPart::Opened => lang.pick("Nye mangler", "Gaps opened"),
+        DiffPart::Closed => lang.pick("Lukkede mangler", "Gaps closed"),
+        DiffPart::Items => lang.pick("Ændrede punkter", "Items changed"),
+        DiffPart::OnlyOld => lang.pick("Punkter kun i før", "Items only before"),
+        DiffPart::OnlyNew => lang.pick("Punkter kun i efter", "Items only after"),
+    };
+    format!("{title} ({n})")
+}
+
+/// How many items went each way and how many gaps opened and closed: "4
+/// forbedret, 6 forværret, 2 ændret · 9 nye mangler, 3 lukkede".
+pub fn diff_tally(lang: Lang, diff: &Diff<'_>) -> String {
+    let went = |d| diff.went(d).count();
+    let (opened, closed) = (diff.opened.len(), diff.closed.len());
+    match lang {
+        Lang::Da => format!(
+            "{} forbedret, {} forværret, {} ændret · {opened} {}, {closed} {}",
+            went(Direction::Improved),
+            went(Direction::Worsened),
+            went(Direction::Changed),
+            if opened == 1 {
+                "ny mangel"
+            } else {
+                "nye mangler"
+            },
+            if closed == 1 { "lukket" } else { "lukkede" },
+        ),
+        Lang::En => format!(
+            "{} improved, {} worsened, {} changed · {opened} {} opened, {closed} closed",
+            went(Direction::Improved),
+            went(Direction::Worsened),
+            went(Direction::Changed),
+            if opened == 1 { "gap" } else { "gaps" },
+        ),
+    }
+}
+
+/// Whether the diff is a regression, as `--fail-on-regression` counts it,
+/// in one sentence: "✘ Tilbagegang: 9 nye mangler; efterlevelsen faldt 6,9
+/// point." With `decides`, the flag that makes it decide the exit code is
+/// named.
+pub fn regression_text(lang: Lang, diff: &Diff<'_>, decides: bool) -> String {
+    let opened = diff.opened.len();
+    let change = diff.adherence_change();
+    if !diff.regression() {
+        return lang
+            .pick(
+                "✔ Ingen tilbagegang: ingen nye mangler, og efterlevelsen faldt ikke.",
+                "✔ No regression: no gap opened, and adherence did not fall.",
+            )
+            .to_owned();
+    }
+    let mut why = Vec::new();
+    if opened > 0 {
+        why.push(match lang {
+            Lang::Da => format!(
+                "{opened} {}",
+                if opened == 1 {
+                    "ny mangel"
+                } else {
+                    "nye mangler"
+                }
+            ),
+            Lang::En => format!(
+                "{opened} {} opened",
+                if opened == 1 { "gap" } else { "gaps" }
+            ),
+        });
+    }
+    if change < 0.0 {
+        let points = lang.number(change.abs());
+        why.push(match lang {
+            Lang::Da => format!("efterlevelsen faldt {points} point"),
+            Lang::En => format!("adherence fell by {points} points"),
+        });
+    }
+    let flag = if decides {
+        " (`--fail-on-regression`)"
+    } else {
+        ""
+    };
+    format!(
+        "✘ {}{flag}: {}.",
+        lang.pick("Tilbagegang", "Regression"),
+        why.join("; ")
+    )
+}
+
+/// A gap in a few words: "afventer modparten (mindre)".
+pub fn gap_words(lang: Lang, gap: &Gap) -> String {
+    format!(
+        "{} ({})",
+        lang.reason(gap.reason),
+        lang.severity(gap.severity)
+    )
+}
+
+/// Where an item stands: its status in the item's words, and its gaps in
+/// a few words, or that it has none: "opfyldt · afventer modparten
+/// (mindre)", "følger ikke · forklaret", "følger · ingen mangler".
+pub fn standing_text(lang: Lang, r: &ItemResult<'_>, checked: &Checked<'_>) -> String {
+    format!(
+        "{} · {}",
+        lang.status(r.status(), r.item.kind),
+        gaps_in_words(lang, r, checked)
+    )
+}
+
+/// An item's gaps in a few words each, or "forklaret" / "ingen mangler".
+fn gaps_in_words(lang: Lang, r: &ItemResult<'_>, checked: &Checked<'_>) -> String {
+    let gaps = checked.eval.gaps_of(r.id());
+    if gaps.is_empty() {
+        return if r.explained {
+            lang.pick("forklaret", "explained")
+        } else {
+            lang.pick("ingen mangler", "no gaps")
+        }
+        .to_owned();
+    }
+    gaps.iter()
+        .map(|g| gap_words(lang, g))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What changed in an item, one line per [`Field`]: "status: følger ikke
+/// → følger delvist", "dato: 2024-09-30 → 2025-10-02", "mangler: ingen
+/// mangler → afventer modparten (mindre)". Text from the files (evidence
+/// entries) is in them as written: escaping is the format's job.
+pub fn change_lines(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> Vec<String> {
+    let (old, new) = (change.old, change.new);
+    let none = "–";
+    let date = |d: Option<&toml::Spanned<crate::model::Date>>| {
+        d.map_or(none.to_owned(), |d| d.get_ref().to_string())
+    };
+    let added = lang.pick("tilføjet", "added");
+    let removed = lang.pick("fjernet", "removed");
+    let altered = lang.pick("ændret", "changed");
+    let presence = |a: bool, b: bool| match (a, b) {
+        (false, true) => added,
+        (true, false) => removed,
+        _ => altered,
+    };
+    change
+        .fields
+        .iter()
+        .map(|&field| {
+            let what = match field {
+                Field::Status => format!(
+                    "{} → {}",
+                    lang.status(old.status(), old.item.kind),
+                    lang.status(new.status(), new.item.kind)
+                ),
+                Field::Date => format!(
+                    "{} → {}",
+                    date(old.answer.and_then(|a| a.date.as_ref())),
+                    date(new.answer.and_then(|a| a.date.as_ref()))
+                ),
+                Field::Requested => format!(
+                    "{} → {}",
+                    date(old.answer.and_then(|a| a.requested.as_ref())),
+                    date(new.answer.and_then(|a| a.requested.as_ref()))
+                ),
+                Field::Evidence => evidence_change(lang, change, diff),
+                Field::Explanation => presence(
+                    old.answer.is_some_and(|a| a.explanation.is_some()),
+                    new.answer.is_some_and(|a| a.explanation.is_some()),
+                )
+                .to_owned(),
+                Field::Plan => {
+                    let (a, b) = (
+                        old.answer.and_then(Answer::plan),
+                        new.answer.and_then(Answer::plan),
+                    );
+                    let due = |p: Option<&crate::model::Plan>| {
+                        p.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0)
+                    };
+                    let deadline = lang.pick("frist", "due");
+                    match (a, b) {
+                        (None, Some(_)) => match due(b) {
+                            Some(d) => format!("{added}, {deadline} {d}"),
+                            None => added.to_owned(),
+                        },
+                        (Some(_), None) => removed.to_owned(),
+                        _ if due(a) != due(b) => format!(
+                            "{deadline} {} → {}",
+                            due(a).map_or(none.to_owned(), |d| d.to_string()),
+                            due(b).map_or(none.to_owned(), |d| d.to_string())
+                        ),
+                        _ => altered.to_owned(),
+                    }
+                }
+                Field::Note => presence(
+                    old.answer.is_some_and(|a| a.note.is_some()),
+                    new.answer.is_some_and(|a| a.note.is_some()),
+                )
+                .to_owned(),
+                Field::Gaps => format!(
+                    "{} → {}",
+                    gaps_in_words(lang, old, diff.old),
+                    gaps_in_words(lang, new, diff.new)
+                ),
+            };
+            format!("{}: {what}", field_word(lang, field))
+        })
+        .collect()
+}
+
+/// The evidence entries added and removed, and those whose file was found
+/// or lost: "tilføjet a.pdf; fjernet b.pdf; c.pdf findes ikke → fundet".
+fn evidence_change(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> String {
+    let of = |c: &Checked<'_>| -> Vec<(String, Evidence)> {
+        c.assessment
+            .evidence
+            .get(change.id())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (old, new) = (of(diff.old), of(diff.new));
+    let state = |e: Evidence| match e {
+        Evidence::Url => lang.pick("link", "link"),
+        Evidence::Found => lang.pick("fundet", "found"),
+        Evidence::Missing => lang.pick("findes ikke", "not found"),
+        Evidence::Outside => lang.pick("uden for mappen", "outside the folder"),
+    };
+    let in_ = |list: &[(String, Evidence)], entry: &str| {
+        list.iter().find(|(e, _)| e == entry).map(|(_, s)| *s)
+    };
+    let added: Vec<&str> = new
+        .iter()
+        .filter(|(e, _)| in_(&old, e).is_none())
+        .map(|(e, _)| e.as_str())
+        .collect();
+    let removed: Vec<&str> = old
+        .iter()
+        .filter(|(e, _)| in_(&new, e).is_none())
+        .map(|(e, _)| e.as_str())
+        .collect();
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("tilføjet", "added"),
+            added.join(", ")
+        ));
+    }
+    if !removed.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("fjernet", "removed"),
+            removed.join(", ")
+        ));
+    }
+    for (entry, now) in &new {
+        if let Some(before) = in_(&old, entry).filter(|b| b != now) {
+            parts.push(format!("{entry} {} → {}", state(before), state(*now)));
+        }
+    }
+    parts.join("; ")
+}

@@ -12,6 +12,8 @@
 //! - `report`: the board's report as the board reads it, each example in
 //!   each format and language;
 //! - `several`: several assessments, named or as a folder;
+//! - `diff`: what changed between two assessments, OLD from standard input
+//!   too;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -48,6 +50,7 @@
 
 mod bad_input;
 mod catalog;
+mod diff;
 mod environment;
 mod escaping;
 mod evidence;

@@ -10,7 +10,9 @@
 //! organisation's config repository: they pass, and leave every file the
 //! recipe publishes. On the same files a few weeks after a duty has
 //! lapsed, the CI jobs' `check` exits 1 while the pre-commit hooks still
-//! pass: a duty lapses with the calendar, not with a commit.
+//! pass: a duty lapses with the calendar, not with a commit. The CI jobs'
+//! `diff` of a pull request is given the unchanged file on standard input,
+//! as `git show` of the base branch would give it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -672,6 +674,12 @@ fn run(
             if dated {
                 cmd.args(["--as-of", as_of]);
             }
+            // `git show BASE:almen.toml | almen diff - …`: the base branch's
+            // assessment on standard input; here the file as it is, as in
+            // a pull request that leaves it alone.
+            if command.iter().skip(2).any(|a| a == "-") {
+                cmd.write_stdin(fs::read(dir.join("almen.toml")).unwrap());
+            }
             let out = cmd.output().unwrap();
             (
                 command.join(" "),
@@ -769,6 +777,51 @@ fn ci_jobs_validate_and_check_and_hooks_only_validate() {
             );
         }
     }
+}
+
+/// The CI jobs say what a pull or merge request changes: `almen diff` of
+/// the base branch's almen.toml, on standard input, against the one in the
+/// request, as Markdown to a file they publish; GitHub posts it as a
+/// comment, which needs the permission to write one.
+#[test]
+fn ci_jobs_say_what_a_pull_request_changes() {
+    for recipe in recipes().into_iter().filter(|r| r.ci) {
+        let file = recipe.file;
+        let diff = recipe
+            .commands
+            .iter()
+            .find(|c| c.get(1).map(String::as_str) == Some("diff"))
+            .unwrap_or_else(|| panic!("{file}: no almen diff"));
+        assert_eq!(diff[2..4], ["-", "almen.toml"], "{file}: {diff:?}");
+        assert!(
+            diff.windows(2).any(|w| w == ["--format", "markdown"]),
+            "{file}: {diff:?}"
+        );
+        let output = diff
+            .windows(2)
+            .find(|w| w[0] == "-o")
+            .map(|w| w[1].clone())
+            .unwrap_or_else(|| panic!("{file}: the diff is written nowhere: {diff:?}"));
+        assert!(
+            recipe.published.contains(&output),
+            "{file}: {output} is not kept"
+        );
+        assert!(
+            recipe.text.contains("git show"),
+            "{file}: the base branch's almen.toml is not what is compared"
+        );
+    }
+    let text = read("examples/ci/github-actions.yml");
+    let doc = yaml("github-actions.yml", &text);
+    assert_eq!(
+        doc["permissions"]["pull-requests"].as_str(),
+        Some("write"),
+        "github-actions.yml: cannot comment on a pull request"
+    );
+    assert!(
+        text.contains("gh pr comment"),
+        "github-actions.yml: no comment"
+    );
 }
 
 /// The CI jobs run on a schedule as well as on push and pull or merge
