@@ -833,6 +833,38 @@ pub fn claims_builtin_id(lang: Lang, file: FileId, span: Range<usize>, id: &str)
     ))
 }
 
+/// E022: an item of an organisation's own checklist that uses the id of a
+/// built-in checklist's item: it would answer the built-in item in its
+/// place (a duty turned into a recommendation that can be explained).
+pub fn claims_builtin_item(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    builtin: &str,
+) -> Diag {
+    Diag::new(
+        Code::E022,
+        format!(
+            "{} `{id}` {} `{builtin}`",
+            lang.pick("punktet bruger id'et", "the item claims the id"),
+            lang.pick(
+                "som tilhører et punkt i den indbyggede tjekliste",
+                "which belongs to an item of the built-in checklist"
+            )
+        ),
+    )
+    .at(
+        file,
+        span,
+        lang.pick("et indbygget punkts id", "a built-in item's id"),
+    )
+    .hint(lang.pick(
+        "giv jeres egne punkter egne id'er (fx `EGN-1`); de indbyggede punkter besvares med den indbyggede tjekliste",
+        "give your own items ids of their own (e.g. `EGN-1`); the built-in items are answered with the built-in checklist",
+    ))
+}
+
 // E023: what `almen init` wrote, left as it was.
 
 /// Where a date placeholder is, so the hint can say which date belongs.

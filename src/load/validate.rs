@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::{BUILTINS, Checklist, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
@@ -38,6 +38,23 @@ pub(super) fn checklist(
             checklist.id.span(),
             builtin.id,
         ));
+    }
+    // Nor may it take a built-in item's id: an own `STY-1` as a
+    // recommendation would answer the statutory duty in its place.
+    let own = BUILTINS.iter().all(|b| text != b.text);
+    if own {
+        for item in &checklist.items {
+            let id = item.id.get_ref();
+            if let Some(builtin) = builtin_item(id) {
+                diags.push(diags::claims_builtin_item(
+                    lang,
+                    file,
+                    item.id.span(),
+                    id,
+                    builtin,
+                ));
+            }
+        }
     }
     let checklist_id = checklist.id.get_ref();
     if !checklist_id.trim().is_empty() && !is_id(checklist_id) {
@@ -186,6 +203,24 @@ pub(super) fn assessment(
             ));
         }
     }
+}
+
+/// The built-in checklist an item id belongs to, whatever its case.
+fn builtin_item(id: &str) -> Option<&'static str> {
+    static IDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        BUILTINS
+            .iter()
+            .flat_map(|b| {
+                let file: ChecklistFile =
+                    toml::from_str(b.text).expect("a built-in checklist parses");
+                file.items
+                    .into_iter()
+                    .map(move |i| (i.id.into_inner().to_lowercase(), b.id))
+            })
+            .collect()
+    });
+    ids.get(&id.to_lowercase()).copied()
 }
 
 /// Whether `id` is a valid item or checklist id: at most 40 characters,

@@ -307,6 +307,22 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 "Review it again, and update `date` in the answer.",
             ),
         ),
+        Reason::DateMissing if answer.and_then(|a| a.date.as_ref()).is_some() => (
+            match lang {
+                Lang::Da => format!(
+                    "`date` ({date}) ligger efter opgørelsesdatoen {}; en dato, der ikke er kommet endnu, tæller ikke.",
+                    checked.eval.as_of
+                ),
+                Lang::En => format!(
+                    "`date` ({date}) is after the as-of date {}; a date that has not come yet does not count.",
+                    checked.eval.as_of
+                ),
+            },
+            d(
+                "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.",
+                "Write when it was last done: `date = YYYY-MM-DD`.",
+            ),
+        ),
         Reason::DateMissing => (
             match (lang, recurrence) {
                 (Lang::Da, Some(Recurrence::Months(months))) => {
@@ -451,7 +467,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         }
     };
     (
-        what + &unused_request(lang, gap, answer, counterparty, checked.eval.as_of),
+        what + &unused_request(lang, gap, answer, counterparty, checked),
         fix,
     )
 }
@@ -478,8 +494,10 @@ fn unused_request(
     gap: &Gap,
     answer: Option<&Answer>,
     counterparty: Option<&str>,
-    as_of: NaiveDate,
+    checked: &Checked<'_>,
 ) -> String {
+    let as_of = checked.eval.as_of;
+    let documented = documented(checked, &gap.item);
     let (Some(answer), Some(who)) = (answer, counterparty) else {
         return String::new();
     };
@@ -508,14 +526,24 @@ fn unused_request(
         (Lang::En, Some(last)) if requested <= last => format!(
             " The request to {who} ({requested}) is from before {last} and does not cover the new deadline; ask again, and put the new date in `requested`."
         ),
-        (Lang::Da, _) if answer.evidence.is_empty() => format!(
+        (Lang::Da, _) if !documented => format!(
             " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i `evidence`."
         ),
-        (Lang::En, _) if answer.evidence.is_empty() => format!(
+        (Lang::En, _) if !documented => format!(
             " The request to {who} ({requested}) counts only once it is documented in `evidence`."
         ),
         _ => String::new(),
     }
+}
+
+/// Whether an item's evidence documents anything (a link, or a file that
+/// was found), as rule 11 asks of a request to the counterparty.
+fn documented(checked: &Checked<'_>, item: &str) -> bool {
+    checked
+        .assessment
+        .evidence
+        .get(item)
+        .is_some_and(|e| crate::score::documents(e))
 }
 
 /// "om 18 dage" / "in 18 days"; "i dag" / "today".
@@ -823,6 +851,10 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
         Reason::DateMissing => (
             s("dato mangler", "date missing"),
             match lang {
+                _ if answer.and_then(|a| a.date.as_ref()).is_some() => s(
+                    "Datoen i selvevalueringen ligger efter opgørelsesdatoen, så den viser ikke, hvornår det sidst blev gjort.",
+                    "The date in the self-assessment is after the as-of date, so it does not show when it was last done.",
+                ),
                 Lang::Da => format!(
                     "Selvevalueringen siger ikke, hvornår det sidst blev gjort, så det kan ikke ses, om det sker {every}."
                 ),
@@ -980,7 +1012,7 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
             }
         }
     };
-    let (request_what, request_action) = board_request(lang, gap, answer, &counterparty, as_of);
+    let (request_what, request_action) = board_request(lang, gap, answer, &counterparty, checked);
     let plan_due = plan
         .and_then(|p| p.due.as_ref())
         .map(|d| d.get_ref().0)
@@ -1009,8 +1041,10 @@ fn board_request(
     gap: &Gap,
     answer: Option<&Answer>,
     who: &str,
-    as_of: NaiveDate,
+    checked: &Checked<'_>,
 ) -> (String, String) {
+    let as_of = checked.eval.as_of;
+    let documented = documented(checked, &gap.item);
     let Some(answer) = answer else {
         return Default::default();
     };
@@ -1054,13 +1088,13 @@ fn board_request(
             ),
             format!(" Ask {who} again in writing, and add the request as evidence."),
         ),
-        (Lang::Da, _) if answer.evidence.is_empty() => (
+        (Lang::Da, _) if !documented => (
             format!(
                 " Organisationen bad den {asked} {who} om at gøre sin del, men anmodningen er ikke lagt ved som dokumentation, så den tæller ikke."
             ),
             format!(" Læg den skriftlige anmodning til {who} ved som dokumentation."),
         ),
-        (Lang::En, _) if answer.evidence.is_empty() => (
+        (Lang::En, _) if !documented => (
             format!(
                 " The organisation asked {who} on {asked} to do its part, but the request is not given as evidence, so it does not count."
             ),

@@ -233,6 +233,15 @@ pub fn due_date(recurrence: Recurrence, date: NaiveDate) -> NaiveDate {
     }
 }
 
+/// Whether an answer's evidence documents anything: at least one entry
+/// that is a link or a file that was found. A path to nothing documents
+/// nothing (rule 11: a request to the counterparty counts only so).
+pub fn documents(evidence: &[(String, Evidence)]) -> bool {
+    evidence
+        .iter()
+        .any(|(_, e)| matches!(e, Evidence::Found | Evidence::Url))
+}
+
 /// Scores one loaded assessment as of a date.
 pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
     let answers: BTreeMap<&str, &Answer> = loaded
@@ -388,7 +397,10 @@ fn score_item(
     if let Some(recurrence) = item.recurrence()
         && answer.status != Status::Unmet
     {
-        match answer.date.as_ref() {
+        // A date after as-of has not happened yet: it is a typo or a
+        // promise, and dates nothing (else `date = 9999-12-31` would meet a
+        // yearly duty for good).
+        match answer.date.as_ref().filter(|d| d.get_ref().0 <= as_of) {
             None => {
                 out.gaps.push(gap(
                     by_kind(Severity::Critical, Severity::Minor),
@@ -455,7 +467,7 @@ fn score_item(
             .date
             .as_ref()
             .is_none_or(|d| requested > d.get_ref().0)
-        && !evidence.is_empty()
+        && documents(evidence)
     {
         for g in &mut out.gaps {
             if g.severity == Severity::Critical
@@ -1110,12 +1122,29 @@ mod tests {
                 &[(Critical, Overdue)],
                 0.0,
             ),
-            // Evidence that is not found still documents an attempt, and is
-            // said on its own.
+            // Evidence that is not there documents nothing: the gap stays
+            // critical, and the missing file is said on its own.
             (
                 cp,
                 "status = \"unmet\"\nrequested = 2025-10-15",
                 &[Missing],
+                "2026-01-05",
+                &[(Critical, Unmet), (Minor, EvidenceNotFound)],
+                0.0,
+            ),
+            (
+                cp,
+                "status = \"unmet\"\nrequested = 2025-10-15",
+                &[Outside],
+                "2026-01-05",
+                &[(Critical, Unmet), (Minor, EvidenceNotFound)],
+                0.0,
+            ),
+            // One entry that is there is enough.
+            (
+                cp,
+                "status = \"unmet\"\nrequested = 2025-10-15",
+                &[Missing, Url],
                 "2026-01-05",
                 &[(Minor, AwaitingCounterparty), (Minor, EvidenceNotFound)],
                 0.0,

@@ -360,7 +360,16 @@ fn a_due_date_stays_within_year_9999() {
         "[[item]]\nid = \"E-1\"\nkind = \"recommendation\"\ntitle = { da = \"T\" }\nevery-months = 1200\n",
         "[answers.E-1]\nstatus = \"met\"\ndate = 9999-01-01\nevidence = [\"https://x.dk\"]\n",
     );
-    let doc = crate::json(&crate::exits(check_own(&dir, &["--format", "json"]), 0));
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args([
+        "check",
+        "almen.toml",
+        "--as-of",
+        "9999-06-01",
+        "--format",
+        "json",
+    ]);
+    let doc = crate::json(&crate::exits(cmd, 0));
     assert_eq!(doc["items"][0]["due"], "9999-12-31");
 }
 
@@ -482,4 +491,78 @@ fn a_latin1_file_gets_a_hint_to_save_it_as_utf8() {
         stdout.contains("gemt som Latin-1 (Windows-1252), hvor byten her er et `Æ`"),
         "{stdout}"
     );
+}
+
+/// An own checklist cannot answer a built-in duty in its place: `STY-1`
+/// redefined as a recommendation, unfollowed and explained, would pass.
+#[test]
+fn an_own_checklist_cannot_take_a_built_in_items_id() {
+    for id in ["STY-1", "sty-1", "NV-13", "EKS-1"] {
+        let dir = own_checklist(
+            &format!(
+                "[[item]]\nid = \"{id}\"\nkind = \"recommendation\"\ntitle = {{ da = \"Styringsdialog\" }}\n"
+            ),
+            &format!(
+                "[answers.{id}]\nstatus = \"ikke-opfyldt\"\nexplanation = \"Kommunen holder ikke møder med os længere.\"\n"
+            ),
+        );
+        fails(
+            check_own(&dir, &[]),
+            &[
+                "fejl[E022]",
+                "egne.toml:9:6",
+                &format!("`{id}`"),
+                "indbyggede",
+            ],
+        );
+    }
+}
+
+/// A future `date` has not happened: `date = 9999-12-31` does not meet a
+/// yearly duty for good.
+#[test]
+fn a_future_date_dates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n\
+         [answers.STY-1]\nstatus = \"met\"\ndate = 9999-12-31\nevidence = [\"https://x.dk/referat\"]\n",
+    )
+    .unwrap();
+    let doc = crate::json(&crate::exits(check_own(&dir, &["--format", "json"]), 1));
+    let sty: Vec<_> = crate::array(&doc, "gaps")
+        .iter()
+        .filter(|g| g["item"] == "STY-1")
+        .collect();
+    assert_eq!(sty.len(), 1, "{doc}");
+    assert_eq!(sty[0]["severity"], "critical");
+    assert_eq!(sty[0]["reason"], "date-missing");
+    assert!(
+        crate::str_field(sty[0], "message").contains("efter opgørelsesdatoen"),
+        "{doc}"
+    );
+}
+
+/// Evidence that is not there does not document a request to the
+/// municipality: the lapsed duty stays critical.
+#[test]
+fn a_request_documented_by_nothing_eases_nothing() {
+    for evidence in ["\"\"", "\"findes-ikke.pdf\"", "\"/etc/passwd\""] {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("almen.toml"),
+            format!(
+                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n\
+                 [answers.STY-1]\nstatus = \"met\"\ndate = 2024-09-30\nrequested = 2025-10-15\nevidence = [{evidence}]\n"
+            ),
+        )
+        .unwrap();
+        let doc = crate::json(&crate::exits(check_own(&dir, &["--format", "json"]), 1));
+        let critical: Vec<_> = crate::array(&doc, "gaps")
+            .iter()
+            .filter(|g| g["item"] == "STY-1" && g["severity"] == "critical")
+            .map(|g| crate::str_field(g, "reason").to_owned())
+            .collect();
+        assert_eq!(critical, ["overdue"], "{evidence}: {doc}");
+    }
 }

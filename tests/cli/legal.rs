@@ -23,7 +23,7 @@ fn assessment(dir: &Path, answers: &str) -> String {
     ] {
         if !answers.contains(&format!("[answers.{id}]")) {
             text += &format!(
-                "\n[answers.{id}]\nstatus = \"met\"\ndate = 2026-10-01\nevidence = [\"https://eksempel.dk/{id}\"]\n"
+                "\n[answers.{id}]\nstatus = \"met\"\ndate = 2026-01-02\nevidence = [\"https://eksempel.dk/{id}\"]\n"
             );
         }
     }

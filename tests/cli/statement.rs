@@ -231,7 +231,7 @@ fn states_the_scored_result() {
         "{omv4}"
     );
     assert!(
-        omv4.contains("**Det gør vi:** Indgå partnerskabsaftale med jobcentret om beskæftigelse blandt beboerne (senest 1. september 2026)"),
+        omv4.contains("**Det gør vi:** Indgå partnerskabsaftale med jobcentret om beskæftigelse blandt beboerne (senest 1. september 2026; fristen er overskredet)"),
         "{omv4}"
     );
 

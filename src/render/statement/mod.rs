@@ -119,6 +119,9 @@ pub struct Row {
 pub struct PlanView {
     pub action: String,
     pub due: Option<String>,
+    /// The due date has passed: said, so the plan is not read as a
+    /// promise still standing.
+    pub overdue: bool,
 }
 
 fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
@@ -147,6 +150,11 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "Approved by the board",
         ),
         ("not_approved", "Ikke godkendt", "Not approved"),
+        (
+            "plan_overdue",
+            "fristen er overskredet",
+            "the deadline has passed",
+        ),
         ("as_of", "Status pr.", "Status as of"),
         (
             "intro",
@@ -265,7 +273,15 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Statement {
         }
     }
 
-    let approved = a.assessment.approved.as_ref().map(|d| long(d.get_ref().0));
+    // An approval dated after the statement's date has not happened yet
+    // (a planned meeting): until then the statement is a draft.
+    let approved = a
+        .assessment
+        .approved
+        .as_ref()
+        .map(|d| d.get_ref().0)
+        .filter(|d| *d <= eval.as_of)
+        .map(long);
     Statement {
         lang: lang.pick("da", "en"),
         t,
@@ -352,6 +368,10 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
         .map(|p| PlanView {
             action: p.action.trim().to_owned(),
             due: p.due.as_ref().map(|d| long_date(lang, d.get_ref().0)),
+            overdue: p
+                .due
+                .as_ref()
+                .is_some_and(|d| d.get_ref().0 < checked.eval.as_of),
         })
         .filter(|p| !p.action.is_empty());
     (
