@@ -274,6 +274,18 @@ fn on_interrupt() {
 /// file is only replaced when `replace` is set, and only if it is a
 /// regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
+    // A link is written through, never replaced: the file it leads to gets
+    // the output (and is held to the same rules), and the link stays. One
+    // that leads nowhere, or to what is not a path (a pipe behind
+    // /dev/stdout), is not a file to write.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let existing = fs::metadata(path).ok();
     if let Some(meta) = &existing {
         if !meta.is_file() {

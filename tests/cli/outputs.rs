@@ -398,3 +398,48 @@ fn a_file_is_coloured_only_with_color_always() {
         assert_eq!(read(&out), stdout, "--color {color}");
     }
 }
+
+/// A link as an output is written through: the file it leads to gets the
+/// output, and the link stays a link. One that leads to what is not a
+/// regular file is refused, and left as it was.
+#[test]
+fn a_link_is_written_through_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut cmd = check(&[GAPS, "--lang", "en"]);
+    cmd.arg("--also").arg(format!("json={}", link.display()));
+    exits(cmd, 1);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    let separate = exits(check(&[GAPS, "--lang", "en", "--format", "json"]), 1);
+    assert_eq!(read(&real), separate);
+
+    // A link to a device: refused, the link kept.
+    let null = dir.path().join("null.json");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    fails(check(&[GAPS, "-o", null.to_str().unwrap()]), &["E018"]);
+    assert!(
+        fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A link that leads nowhere: refused too.
+    let dangling = dir.path().join("nowhere.json");
+    std::os::unix::fs::symlink(dir.path().join("missing/x.json"), &dangling).unwrap();
+    fails(check(&[GAPS, "-o", dangling.to_str().unwrap()]), &["E018"]);
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
