@@ -13,6 +13,7 @@ mod diags;
 mod exit;
 mod init;
 mod report;
+mod several;
 mod stdio;
 mod validate;
 

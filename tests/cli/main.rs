@@ -12,6 +12,8 @@
 //! - `report`: the board's report as the board reads it, each example in
 //!   each format and language;
 //! - `several`: several assessments, named or as a folder;
+//! - `overview`: `report` of several assessments or a folder, the overview
+//!   of many organisations;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -62,6 +64,7 @@ mod json;
 mod legal;
 mod lint;
 mod outputs;
+mod overview;
 #[cfg(unix)]
 mod pipe;
 mod recipes;
