@@ -12,6 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::app::{self, Check, Color, Diff, Init, List, Report, Show, Validate};
 use almen::lang::Lang;
 use almen::render::Format;
+use almen::render::report::overview::GroupBy;
 use almen::schema::Described;
 use almen::score::Severity;
 
@@ -45,20 +46,24 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
-    /// Write the board's gap report, or the public comply-or-explain
-    /// statement.
+    /// Write the board's gap report, the public statement, or an overview
+    /// of many.
     ///
     /// One self-contained HTML file with a print stylesheet for A4: cover
     /// with the verdict, gaps, comply-or-explain, action plan, deadlines,
     /// every item, sources, a sign-off block and the SHA-256 of each input.
     /// With --format statement, the statement the organisation publishes
     /// instead: each recommendation followed, partly followed or not, with
-    /// the board's explanation, and each duty fulfilled or not. An output
-    /// ending in .md is written as Markdown, unless --format html says
-    /// otherwise. Exit code 0 when the report was written, gaps or not; 2
-    /// on error.
+    /// the board's explanation, and each duty fulfilled or not. Several
+    /// assessments, or a folder of them, give one overview of all the
+    /// organisations instead (A4 landscape): the numbers, the lapsed duties
+    /// by organisation, a matrix of organisations by items, worst first,
+    /// and each organisation's gaps. An output ending in .md is written as
+    /// Markdown, unless --format html says otherwise. Exit code 0 when the
+    /// report was written, gaps or not; 2 on error, and when any of several
+    /// assessments could not be checked (the overview lists it).
     #[command(
-        after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md\n  almen report --format statement -o redegørelse.html\n  almen report --format statement -o redegørelse.md"
+        after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md\n  almen report --format statement -o redegørelse.html\n  almen report --format statement -o redegørelse.md\n  almen report examples/kommune -o oversigt.html --group-by municipality"
     )]
     Report(ReportArgs),
 
@@ -126,8 +131,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The assessment [default: ./almen.toml].
-    pub assessment: Option<PathBuf>,
+    /// Assessment files, or folders of them [default: ./almen.toml]; more
+    /// than one file, or a folder, gives the overview.
+    pub assessments: Vec<PathBuf>,
 
     /// Where to write the report (replaced if it exists) [default: standard output].
     #[arg(short, long, value_name = "FILE")]
@@ -141,6 +147,11 @@ pub struct ReportArgs {
     /// in .md is written as Markdown.
     #[arg(long, value_parser = formats(Format::REPORT, false))]
     pub format: Option<Format>,
+
+    /// Group the overview's rows, with a subtotal for each group; gives
+    /// the overview even of one file.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub group_by: Option<GroupBy>,
 
     #[command(flatten)]
     pub common: CommonArgs,
@@ -371,11 +382,12 @@ impl Cli {
                 checklists: a.common.checklists,
             }),
             Command::Report(a) => app::Command::Report(Report {
-                assessment: a.assessment,
+                inputs: a.assessments,
                 output: a.output,
                 format: a.format,
                 as_of: a.common.as_of,
                 checklists: a.common.checklists,
+                group_by: a.group_by,
             }),
             Command::Validate(a) => app::Command::Validate(Validate {
                 files: a.files,
@@ -530,7 +542,7 @@ checked: nothing at or above the \fB\-\-fail\-on\fR severity (default major), an
 checked: gaps at or above the \fB\-\-fail\-on\fR severity, or adherence under \fB\-\-fail\-under\fR; \fBvalidate\fR: warnings under \fB\-\-deny\-warnings\fR; \fBdiff\fR: a gap opened or adherence fell, under \fB\-\-fail\-on\-regression\fR.
 .TP
 \fB2\fR
-could not check: bad arguments, unreadable or invalid files (every problem is printed, with file:line:column). With several assessments, \fBcheck\fR exits 2 if any of them could not be checked, and still reports the others.
+could not check: bad arguments, unreadable or invalid files (every problem is printed, with file:line:column). With several assessments, \fBcheck\fR and \fBreport\fR exit 2 if any of them could not be checked, and still report the others.
 "#;
 
 #[cfg(test)]

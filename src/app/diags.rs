@@ -112,6 +112,22 @@ pub fn report_to_terminal(lang: Lang) -> Diag {
     ))
 }
 
+/// E025: the public statement asked for of several assessments (two or
+/// more files, a folder, or `--group-by`): it is one organisation's.
+pub fn statement_of_several(lang: Lang) -> Diag {
+    Diag::new(
+        Code::E025,
+        lang.pick(
+            "redegørelsen er én organisations, men der er givet flere selvevalueringer (eller en mappe); intet er skrevet",
+            "the statement is one organisation's, but several assessments (or a folder) were given; nothing was written",
+        ),
+    )
+    .hint(lang.pick(
+        "giv én selvevaluering: almen report --format statement almen.toml -o redegørelse.html; uden --format giver flere selvevalueringer en oversigt",
+        "give one assessment: almen report --format statement almen.toml -o statement.html; without --format, several assessments give an overview",
+    ))
+}
+
 /// E018: an output that would replace one of the command's own inputs.
 pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
     Diag::new(

@@ -14,6 +14,7 @@ mod diff;
 mod exit;
 mod init;
 mod report;
+mod several;
 mod stdio;
 mod validate;
 

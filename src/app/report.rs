@@ -1,20 +1,27 @@
 //! `almen report`: the printable gap report for the board, or the public
-//! comply-or-explain statement.
+//! comply-or-explain statement; of several assessments (or a folder of
+//! them), the overview of all the organisations.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, today, write_file};
+use super::several::{self, Gathered};
+use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, write_file};
 use crate::fs::{RealFs, same_file};
+use almen::diag::Diag;
 use almen::lang::Lang;
-use almen::load::Loader;
-use almen::render::{self, Entry, Format};
+use almen::load::{Loader, display};
+use almen::render::diagnostics::JsonDiag;
+use almen::render::report::overview::{self, GroupBy};
+use almen::render::{self, Entry, Format, Unchecked};
 use almen::score::Checked;
 
 pub struct Report {
-    /// The assessment; none means `./almen.toml`.
-    pub assessment: Option<PathBuf>,
+    /// Assessment files and folders of them; none means `./almen.toml`.
+    /// One file gives the board's report; two or more, or a folder, the
+    /// overview.
+    pub inputs: Vec<PathBuf>,
     /// Where to write; none means standard output.
     pub output: Option<PathBuf>,
     /// None: the board's report, HTML or Markdown as the output's name
@@ -23,21 +30,27 @@ pub struct Report {
     pub as_of: Option<NaiveDate>,
     /// Checklists added to those the assessment names.
     pub checklists: Vec<String>,
+    /// How to group the overview's rows; asks for the overview even of one
+    /// file.
+    pub group_by: Option<GroupBy>,
 }
 
-pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
+pub fn run(mut opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     let lang = ctx.lang;
     // A page of HTML on the screen helps nobody: say where it should go,
     // before any work. Into a pipe or a file it is what was asked for.
     if opts.output.is_none() && ctx.stdio.out_terminal {
         return Err(diags::report_to_terminal(lang).into());
     }
+    let format = format(opts.format, opts.output.as_deref());
+    let inputs = or_default(std::mem::take(&mut opts.inputs));
+    if several::several(&inputs) || opts.group_by.is_some() {
+        return overview(&opts, inputs, format, ctx);
+    }
     let as_of = opts.as_of.unwrap_or_else(today);
     let fs = RealFs::default();
     let mut loader = Loader::new(&fs, lang);
-    let path = opts
-        .assessment
-        .unwrap_or_else(|| PathBuf::from("almen.toml"));
+    let path = inputs.into_iter().next().expect("or_default gives one");
     let loaded = loader
         .assessment(&path, &opts.checklists)
         .map_err(|diags| Failure {
@@ -48,7 +61,6 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     let gaps = result.eval.gaps.len();
     let checked = [Entry::Checked(result)];
     let render_opts = render::Options::plain(lang);
-    let format = format(opts.format, opts.output.as_deref());
     let Some(output) = &opts.output else {
         ctx.write_out(|out| render::render(format, &checked, &render_opts, out))?;
         return Ok(Exit::Ok);
@@ -80,6 +92,124 @@ pub fn run(opts: Report, ctx: &Context) -> Result<Exit, Failure> {
         )
     })?;
     Ok(Exit::Ok)
+}
+
+/// The overview of several assessments: one page for all of them, every
+/// file that could not be checked listed on its first page. Like `check`
+/// of several, it exits 2 when any could not be checked, having written
+/// the overview of the others.
+fn overview(
+    opts: &Report,
+    inputs: Vec<PathBuf>,
+    format: Format,
+    ctx: &Context,
+) -> Result<Exit, Failure> {
+    let lang = ctx.lang;
+    let markdown = match format {
+        Format::Html => false,
+        Format::Markdown => true,
+        _ => return Err(diags::statement_of_several(lang).into()),
+    };
+    let as_of = opts.as_of.unwrap_or_else(today);
+    let fs = RealFs::default();
+    let mut loader = Loader::new(&fs, lang);
+    let Gathered {
+        loaded,
+        passed_over,
+    } = several::load(&mut loader, lang, inputs, &opts.checklists);
+
+    // What a folder walk passed over and the files that could not be
+    // checked are said on standard error too; the overview lists them.
+    let failed = loaded.iter().filter_map(|l| l.as_ref().err());
+    let mut said: Vec<Diag> = passed_over
+        .iter()
+        .chain(failed.flat_map(|(_, d)| d))
+        .cloned()
+        .collect();
+    if let Some(output) = &opts.output {
+        let read = several::read_by(&loaded, &loader);
+        let refused = refused_outputs(lang, &[output.as_path()], &read);
+        if !refused.is_empty() {
+            said.extend(refused);
+            return Err(Failure {
+                sources: std::mem::take(&mut loader.sources),
+                diags: said,
+            });
+        }
+    }
+    if !said.is_empty() {
+        ctx.print_diagnostics(&loader.sources, &said);
+    }
+
+    let entries: Vec<Entry<'_>> = loaded
+        .iter()
+        .map(|l| match l {
+            Ok(a) => Entry::Checked(Checked::new(a, as_of)),
+            Err((path, d)) => Entry::Unchecked(Unchecked {
+                file: display(path),
+                diagnostics: d
+                    .iter()
+                    .map(|d| JsonDiag::new(&loader.sources, d))
+                    .collect(),
+            }),
+        })
+        .collect();
+    let not_read: Vec<Unchecked<'_>> = passed_over
+        .iter()
+        .map(|d| Unchecked {
+            file: d.subject.clone().unwrap_or_default(),
+            diagnostics: vec![JsonDiag::new(&loader.sources, d)],
+        })
+        .collect();
+    let view = overview::build(&entries, &not_read, as_of, lang, opts.group_by);
+    let mut bytes = Vec::new();
+    if markdown {
+        overview::markdown(&view, &mut bytes)
+    } else {
+        overview::html(&view, &mut bytes)
+    }
+    .map_err(|e| diags::cannot_write(lang, opts.output.as_deref(), &e))?;
+    match &opts.output {
+        None => ctx.write_out(|out| out.write_all(&bytes))?,
+        Some(output) => {
+            write_file(lang, output, &bytes, true)?;
+            let n = &view.numbers;
+            ctx.write_out(|out| {
+                writeln!(
+                    out,
+                    "{}",
+                    wrote_overview(lang, output, n.organisations, n.unchecked)
+                )
+            })?;
+        }
+    }
+    Ok(if entries.iter().any(|e| e.checked().is_none()) {
+        Exit::Error
+    } else {
+        Exit::Ok
+    })
+}
+
+/// "Skrev oversigt.html (6 organisationer; 1 fil kunne ikke tjekkes)".
+fn wrote_overview(lang: Lang, output: &Path, organisations: usize, unchecked: usize) -> String {
+    let organisations = match (lang, organisations) {
+        (Lang::Da, 1) => "1 organisation".to_owned(),
+        (Lang::Da, n) => format!("{n} organisationer"),
+        (Lang::En, 1) => "1 organisation".to_owned(),
+        (Lang::En, n) => format!("{n} organisations"),
+    };
+    let unchecked = match (lang, unchecked) {
+        (_, 0) => String::new(),
+        (Lang::Da, 1) => "; 1 fil kunne ikke tjekkes".to_owned(),
+        (Lang::Da, n) => format!("; {n} filer kunne ikke tjekkes"),
+        (Lang::En, 1) => "; 1 file could not be checked".to_owned(),
+        (Lang::En, n) => format!("; {n} files could not be checked"),
+    };
+    format!(
+        "{} {} ({organisations}{unchecked})",
+        lang.pick("Skrev", "Wrote"),
+        output.display()
+    )
 }
 
 /// The format to write: the one asked for, except that where it names the

@@ -177,6 +177,12 @@ fn example(code: Code) -> Example {
             "Rapporten er til en browser eller en printer; skriv den til en fil.",
             "The report is for a browser or a printer; write it to a file.",
         ),
+        E025 => ex(
+            "almen report --format statement indsendt/ -o redegørelse.html",
+            "almen report --format statement indsendt/fjordglimt.toml -o fjordglimt.html",
+            "Redegørelsen er én organisations; lav den for hver selvevaluering for sig.",
+            "The statement is one organisation's; make it for each assessment on its own.",
+        ),
         W001 => ex(
             "status = \"følger-ikke\"\nexplanation = \"TBD\"",
             "status = \"følger-ikke\"\nexplanation = \"Vi repræsenteres i kredsen af vores administrationsorganisation.\"",

@@ -14,7 +14,7 @@ fn toml_str(s: &str) -> String {
     format!("{:?}", s).replace("\\'", "'")
 }
 
-fn write_fixture(dir: &Path) {
+pub(crate) fn write_fixture(dir: &Path) {
     let p = toml_str(PAYLOAD);
     fs::write(
         dir.join("egne.toml"),
@@ -127,7 +127,7 @@ fn html_report_escapes_every_field() {
 }
 
 /// Splits a Markdown table row on its unescaped pipes.
-fn cells(row: &str) -> usize {
+pub(crate) fn cells(row: &str) -> usize {
     let mut n = 0;
     let mut escaped = false;
     for c in row.chars() {

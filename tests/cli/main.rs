@@ -14,6 +14,8 @@
 //! - `several`: several assessments, named or as a folder;
 //! - `diff`: what changed between two assessments, OLD from standard input
 //!   too;
+//! - `overview`: `report` of several assessments or a folder, the overview
+//!   of many organisations;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -65,6 +67,7 @@ mod json;
 mod legal;
 mod lint;
 mod outputs;
+mod overview;
 #[cfg(unix)]
 mod pipe;
 mod recipes;

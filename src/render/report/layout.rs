@@ -1,6 +1,7 @@
 //! The layouts of the board's report (`report.html`, `report.md` beside
-//! this file, and `unchecked.*` for a file that could not be checked), as a
-//! minijinja environment.
+//! this file, and `unchecked.*` for a file that could not be checked) and of
+//! the overview of several organisations (`overview.*`), as a minijinja
+//! environment.
 //!
 //! Every value a layout prints is escaped for the template's format
 //! automatically: HTML by [`html`], Markdown by [`markdown`] below. Nothing
@@ -30,6 +31,10 @@ fn environment() -> &'static Environment<'static> {
             .expect("the HTML layout of a file not checked parses");
         env.add_template("unchecked.md", include_str!("unchecked.md"))
             .expect("the Markdown layout of a file not checked parses");
+        env.add_template("overview.html", include_str!("overview.html"))
+            .expect("the HTML layout of the overview parses");
+        env.add_template("overview.md", include_str!("overview.md"))
+            .expect("the Markdown layout of the overview parses");
         env
     })
 }

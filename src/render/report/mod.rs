@@ -1,10 +1,12 @@
 //! The board's gap report: [`Report`] is everything the page shows, in the
 //! order a board reads it, already worded in the reader's language;
 //! [`html`] and [`markdown`] lay it out through the layouts beside this file
-//! (see [`layout`]), which only arrange and escape it.
+//! (see [`layout`]), which only arrange and escape it. [`overview`] is the
+//! report of several organisations at once.
 
 // The statement (`render::statement`) escapes with the same functions.
 pub(super) mod layout;
+pub mod overview;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
