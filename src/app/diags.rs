@@ -260,3 +260,19 @@ pub fn unknown_code(lang: Lang, code: &str, meant: Option<&str>) -> Diag {
         }
     }
 }
+
+/// E024: a calendar (iCalendar, for a calendar program) asked for with no
+/// `-o`, while standard output is a terminal.
+pub fn calendar_to_terminal(lang: Lang) -> Diag {
+    Diag::new(
+        Code::E024,
+        lang.pick(
+            "kalenderen er til et kalenderprogram, ikke til terminalen; intet er skrevet",
+            "the calendar is for a calendar program, not for the terminal; nothing was written",
+        ),
+    )
+    .hint(lang.pick(
+        "skriv den til en fil: almen calendar almen.toml -o almen.ics (eller send den videre: … > almen.ics)",
+        "write it to a file: almen calendar almen.toml -o almen.ics (or redirect it: … > almen.ics)",
+    ))
+}

@@ -12,6 +12,8 @@
 //! - `report`: the board's report as the board reads it, each example in
 //!   each format and language;
 //! - `several`: several assessments, named or as a folder;
+//! - `calendar`: `almen calendar`, read by a strict reading of RFC 5545
+//!   and an independent parser, and held to `check`'s JSON;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -47,6 +49,7 @@
 //! fails on a snapshot no test uses.
 
 mod bad_input;
+mod calendar;
 mod catalog;
 mod environment;
 mod escaping;
