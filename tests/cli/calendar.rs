@@ -884,27 +884,12 @@ fn without_o_the_calendar_goes_to_standard_output() {
 
 #[test]
 fn to_a_terminal_writes_nothing_and_says_how() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    let args = "calendar examples/almen.toml --as-of 2026-11-27 --color never";
+    let Some((code, seen)) = crate::in_a_terminal(args) else {
         // No `script` to make a terminal with: nothing to run this on.
         return;
-    }
-    let bin = assert_cmd::cargo::cargo_bin!("almen");
-    let line = format!(
-        "'{}' calendar examples/almen.toml --as-of 2026-11-27 --color never",
-        bin.display()
-    );
-    let output = std::process::Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .current_dir(root())
-        .env_remove("ALMEN_LANG")
-        .output()
-        .unwrap();
-    let seen = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(2), "{seen}");
+    };
+    assert_eq!(code, Some(2), "{seen}");
     assert!(seen.contains("E024"), "{seen}");
     assert!(seen.contains("-o almen.ics"), "{seen}");
     assert!(!seen.contains("BEGIN:VCALENDAR"), "{seen}");

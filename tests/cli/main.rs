@@ -202,6 +202,26 @@ fn fails_several(mut cmd: Command, needles: &[&str]) -> (String, String) {
     (stdout_of(&assert), stderr_of(&assert))
 }
 
+/// Runs `almen ARGS` from the crate root with a terminal for its standard
+/// output, made by `script`: its exit code and what the terminal showed.
+/// `None` where there is no `script` to make a terminal with.
+fn in_a_terminal(args: &str) -> Option<(Option<i32>, String)> {
+    std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .ok()?;
+    let bin = assert_cmd::cargo::cargo_bin!("almen");
+    let line = format!("'{}' {args}", bin.display());
+    let output = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .output()
+        .unwrap();
+    let seen = String::from_utf8_lossy(&output.stdout).into_owned();
+    Some((output.status.code(), seen))
+}
+
 /// Runs a command that must exit with `code` and returns stdout.
 fn exits(mut cmd: Command, code: i32) -> String {
     let assert = cmd.assert().code(code);
