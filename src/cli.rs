@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, Resettable, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::app::Calendar;
 use crate::app::{self, Check, Color, Diff, Init, List, Report, Show, Validate};
 use almen::lang::Lang;
 use almen::render::Format;
@@ -66,6 +67,21 @@ pub enum Command {
         after_help = "Example:\n  almen report examples/mangler.toml -o bestyrelsesmøde.html\n  almen report --format markdown > referat-bilag.md\n  almen report --format statement -o redegørelse.html\n  almen report --format statement -o redegørelse.md\n  almen report examples/kommune -o oversigt.html --group-by municipality"
     )]
     Report(ReportArgs),
+
+    /// Write the coming deadlines as an iCalendar file (.ics).
+    ///
+    /// For a calendar program to import or subscribe to. One all-day event
+    /// per deadline: each recurring item's next due date and each action
+    /// plan's due date; an overdue one on the day it was
+    /// due, marked overdue; a reminder warn-days before, where the item has
+    /// them. Each event keeps its UID from run to run, so a newer file
+    /// moves the events instead of adding more. Several assessments or a
+    /// folder give one calendar. Exit code 0 when the calendar was written;
+    /// 2 on error (when a file could not be checked, nothing is written).
+    #[command(
+        after_help = "Example:\n  almen calendar examples/mangler.toml -o frister.ics\n  almen calendar kommunens-indsendelser/ -o frister.ics --lang en"
+    )]
+    Calendar(CalendarArgs),
 
     /// Check checklist and assessment files and print every problem.
     ///
@@ -152,6 +168,20 @@ pub struct ReportArgs {
     /// the overview even of one file.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub group_by: Option<GroupBy>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Assessment files, or folders of them [default: ./almen.toml].
+    pub assessments: Vec<PathBuf>,
+
+    /// Where to write the calendar (replaced if it exists, atomically)
+    /// [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     #[command(flatten)]
     pub common: CommonArgs,
@@ -388,6 +418,12 @@ impl Cli {
                 as_of: a.common.as_of,
                 checklists: a.common.checklists,
                 group_by: a.group_by,
+            }),
+            Command::Calendar(a) => app::Command::Calendar(Calendar {
+                inputs: a.assessments,
+                output: a.output,
+                as_of: a.common.as_of,
+                checklists: a.common.checklists,
             }),
             Command::Validate(a) => app::Command::Validate(Validate {
                 files: a.files,

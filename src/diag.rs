@@ -65,7 +65,7 @@ codes! {
     E021 => "en tjekliste, som en selvevaluering nævner, men som ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that lies outside its folder, is not a regular file or is over 1 MiB";
     E022 => "en tjekliste-fil, der bruger en indbygget tjeklistes id", "a checklist file that claims a built-in checklist's id";
     E023 => "en pladsholder fra `almen init`, der ikke er udfyldt: organisationens navn, en dato eller en dokumentationssti", "a placeholder from `almen init` left unedited: the organisation's name, a date or an evidence path";
-    E024 => "en rapport til terminalen: den skal skrives til en fil med -o", "a report to the terminal: it must be written to a file with -o";
+    E024 => "en rapport eller en kalender til terminalen: den skal skrives til en fil med -o", "a report or a calendar to the terminal: it must be written to a file with -o";
     E025 => "redegørelsen for flere selvevalueringer på én gang: den er én organisations", "the statement of several assessments at once: it is one organisation's";
     W001 => "en forklaring, der ikke tæller: tom, en pladsholder eller under 20 tegn", "an explanation that does not count: empty, a placeholder or under 20 characters";
     W002 => "en forklaring på et punkt, der følges", "an explanation on an item that is met";

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk, write_file};
 use crate::fs::{RealFs, WriteError, append, same_file, same_output};
 use almen::diag::{Diag, FileId};
+use almen::lang::Lang;
 use almen::load::{Assessment, FileKind, Loader, display};
 use almen::render::diagnostics::JsonDiag;
 use almen::render::{self, Entry, Format, Unchecked};
@@ -58,47 +59,13 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
 
     let inputs = or_default(opts.inputs);
     let several = inputs.len() > 1 || inputs.iter().any(|i| i.is_dir());
-    let mut found = Vec::new();
-    for input in inputs {
-        if !input.is_dir() {
-            found.push(Found::Named(input));
-            continue;
-        }
-        // In a folder, the assessments are the files whose content says
-        // so; checklists and other TOML files beside them are passed over.
-        // A file that cannot be read or decoded could be an assessment:
-        // it is one that could not be checked, never passed over.
-        let before = found.len();
-        for (path, read) in walk(lang, &input, &mut passed_over) {
-            match read
-                .map_err(|d| vec![d])
-                .and_then(|()| loader.read_file(&path))
-            {
-                Ok(id) if loader.kind_of(id) == Some(FileKind::Assessment) => {
-                    found.push(Found::Read(path, id));
-                }
-                Ok(_) => {}
-                Err(d) => found.push(Found::Failed(path, d)),
-            }
-        }
-        if found.len() == before {
-            let diag = diags::no_files_in(lang, &input);
-            found.push(Found::Failed(input, vec![diag]));
-        }
-    }
-
-    let loaded: Vec<Result<Assessment, (PathBuf, Vec<Diag>)>> = found
-        .into_iter()
-        .map(|f| match f {
-            Found::Named(path) => loader
-                .assessment(&path, &opts.checklists)
-                .map_err(|d| (path, d)),
-            Found::Read(path, id) => loader
-                .assessment_at(id, &path, &opts.checklists)
-                .map_err(|d| (path, d)),
-            Found::Failed(path, d) => Err((path, d)),
-        })
-        .collect();
+    let loaded = load(
+        &mut loader,
+        lang,
+        inputs,
+        &opts.checklists,
+        &mut passed_over,
+    );
     // What a folder walk passed over and the files that could not be
     // checked are said first; the others are still reported.
     let failed = loaded.iter().filter_map(|l| l.as_ref().err());
@@ -207,9 +174,64 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     Ok(if failed { Exit::Gaps } else { Exit::Ok })
 }
 
+/// Each assessment a run was given, named or found in a folder, in path
+/// order: loaded, or the file with the problems that stopped it.
+pub(super) type Loaded = Vec<Result<Assessment, (PathBuf, Vec<Diag>)>>;
+
+/// Finds and loads the assessments of `inputs`, files and folders of them,
+/// with `checklists` added to those each names. What a folder walk passed
+/// over is added to `passed_over`.
+pub(super) fn load(
+    loader: &mut Loader<'_>,
+    lang: Lang,
+    inputs: Vec<PathBuf>,
+    checklists: &[String],
+    passed_over: &mut Vec<Diag>,
+) -> Loaded {
+    let mut found = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            found.push(Found::Named(input));
+            continue;
+        }
+        // In a folder, the assessments are the files whose content says
+        // so; checklists and other TOML files beside them are passed over.
+        // A file that cannot be read or decoded could be an assessment:
+        // it is one that could not be checked, never passed over.
+        let before = found.len();
+        for (path, read) in walk(lang, &input, passed_over) {
+            match read
+                .map_err(|d| vec![d])
+                .and_then(|()| loader.read_file(&path))
+            {
+                Ok(id) if loader.kind_of(id) == Some(FileKind::Assessment) => {
+                    found.push(Found::Read(path, id));
+                }
+                Ok(_) => {}
+                Err(d) => found.push(Found::Failed(path, d)),
+            }
+        }
+        if found.len() == before {
+            let diag = diags::no_files_in(lang, &input);
+            found.push(Found::Failed(input, vec![diag]));
+        }
+    }
+
+    found
+        .into_iter()
+        .map(|f| match f {
+            Found::Named(path) => loader.assessment(&path, checklists).map_err(|d| (path, d)),
+            Found::Read(path, id) => loader
+                .assessment_at(id, &path, checklists)
+                .map_err(|d| (path, d)),
+            Found::Failed(path, d) => Err((path, d)),
+        })
+        .collect()
+}
+
 /// Every file the run read or was given: the assessments, those that could
 /// not be checked, and their checklists. No output may replace one.
-fn read_by(
+pub(super) fn read_by(
     loaded: &[Result<Assessment, (PathBuf, Vec<Diag>)>],
     loader: &Loader<'_>,
 ) -> Vec<PathBuf> {

@@ -348,3 +348,19 @@ pub fn different_organisations(lang: Lang, old: &Side<'_>, new: &Side<'_>) -> Di
         "compare an organisation's assessment with its own earlier one; the same CVR number is the same organisation, also after a change of name",
     ))
 }
+
+/// E024: a calendar (iCalendar, for a calendar program) asked for with no
+/// `-o`, while standard output is a terminal.
+pub fn calendar_to_terminal(lang: Lang) -> Diag {
+    Diag::new(
+        Code::E024,
+        lang.pick(
+            "kalenderen er til et kalenderprogram, ikke til terminalen; intet er skrevet",
+            "the calendar is for a calendar program, not for the terminal; nothing was written",
+        ),
+    )
+    .hint(lang.pick(
+        "skriv den til en fil: almen calendar almen.toml -o almen.ics (eller send den videre: … > almen.ics)",
+        "write it to a file: almen calendar almen.toml -o almen.ics (or redirect it: … > almen.ics)",
+    ))
+}

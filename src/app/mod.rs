@@ -7,6 +7,7 @@
 //! Everything a user can see go wrong is a diagnostic, printed in one place
 //! ([`run`]); nothing here prints an error of its own.
 
+mod calendar;
 mod catalog;
 mod check;
 mod diags;
@@ -18,6 +19,7 @@ mod several;
 mod stdio;
 mod validate;
 
+pub use calendar::Calendar;
 pub use catalog::{List, Show};
 pub use check::Check;
 pub use diff::Diff;
@@ -49,6 +51,8 @@ pub enum Command {
     Init(Init),
     List(List),
     Show(Show),
+    /// The coming deadlines as iCalendar.
+    Calendar(Calendar),
     /// The JSON Schema of a file format, or of `check`'s JSON.
     Schema(Described),
     Diff(Diff),
@@ -91,6 +95,7 @@ pub fn run(command: Command, lang: Lang, color: Color) -> Exit {
         Command::Init(opts) => init::run(opts, &ctx),
         Command::List(opts) => catalog::list(opts, &ctx),
         Command::Show(opts) => catalog::show(opts, &ctx),
+        Command::Calendar(opts) => calendar::run(opts, &ctx),
         Command::Schema(kind) => catalog::schema(kind, &ctx),
         Command::Diff(opts) => diff::run(opts, &ctx),
         Command::Print(bytes) => ctx

@@ -21,7 +21,6 @@ use toml::de::{DeTable, DeValue};
 
 use super::diags::{self, DateOf};
 use super::normalize;
-use super::recover::Seg;
 use crate::diag::{Diag, FileId};
 use crate::lang::Lang;
 
@@ -39,13 +38,27 @@ pub fn is_name(value: &str) -> bool {
 
 /// Whether a value is the template's date.
 pub fn is_date(value: &str) -> bool {
-    let value = value.trim().to_uppercase();
-    DATE.contains(&value.as_str())
+    // Upper case has no fewer characters: anything longer than ten is no
+    // placeholder, and needs no upper-case copy to say so.
+    let value = value.trim();
+    value.chars().nth(10).is_none() && DATE.contains(&value.to_uppercase().as_str())
 }
 
 /// Whether an evidence entry is the template's path, however it is spelt
 /// (`./sti/til/dokument.pdf` is the same path).
 pub fn is_evidence(entry: &str) -> bool {
+    // However it is spelt, the path ends in the template's file name: a
+    // test that needs no path of its own rules out nearly every entry.
+    let named = EVIDENCE.iter().any(|e| {
+        let file = e.rsplit('/').next().unwrap_or(e).as_bytes();
+        entry
+            .as_bytes()
+            .windows(file.len())
+            .any(|w| w.eq_ignore_ascii_case(file))
+    });
+    if !named {
+        return false;
+    }
     let written = normalize(Path::new(entry.trim()));
     EVIDENCE.iter().any(|e| {
         written
@@ -76,39 +89,37 @@ struct Found {
 }
 
 impl Found {
-    fn table(&mut self, table: &DeTable<'_>, path: &mut Vec<Seg>) {
+    // The path to a value is its keys; array indices say nothing here.
+    fn table<'t>(&mut self, table: &'t DeTable<'_>, keys: &mut Vec<&'t str>) {
         for (key, value) in table.iter() {
-            path.push(Seg::Key(key.get_ref().to_string()));
-            self.value(value.get_ref(), value.span(), path);
-            path.pop();
+            keys.push(key.get_ref().as_ref());
+            self.value(value.get_ref(), value.span(), keys);
+            keys.pop();
         }
     }
 
-    fn value(&mut self, value: &DeValue<'_>, span: Range<usize>, path: &mut Vec<Seg>) {
+    fn value<'t>(&mut self, value: &'t DeValue<'_>, span: Range<usize>, keys: &mut Vec<&'t str>) {
         match value {
-            DeValue::Table(t) => self.table(t, path),
+            DeValue::Table(t) => self.table(t, keys),
             DeValue::Array(a) => {
-                for (i, element) in a.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    self.value(element.get_ref(), element.span(), path);
-                    path.pop();
+                for element in a.iter() {
+                    self.value(element.get_ref(), element.span(), keys);
                 }
             }
-            DeValue::String(s) => self.string(s, span, path),
+            DeValue::String(s) => self.string(s, span, keys),
             _ => {}
         }
     }
 
-    fn string(&mut self, value: &str, span: Range<usize>, path: &[Seg]) {
-        let keys: Vec<&str> = path
-            .iter()
-            .filter_map(|s| match s {
-                Seg::Key(k) => Some(k.as_str()),
-                Seg::Index(_) => None,
-            })
-            .collect();
+    fn string(&mut self, value: &str, span: Range<usize>, keys: &[&str]) {
+        // Almost no string is a placeholder: look at the value before
+        // working out where it stands.
+        let evidence = || keys.last() == Some(&"evidence") && is_evidence(value);
+        if !(is_name(value) || is_date(value) || evidence()) {
+            return;
+        }
         // The item an answer is for: `answers.ID.…`.
-        let answer = match keys.as_slice() {
+        let answer = match keys {
             ["answers", id, _, ..] => Some(*id),
             _ => None,
         };
@@ -116,7 +127,7 @@ impl Found {
         let diag = if keys == ["organisation", "name"] && is_name(value) {
             diags::placeholder_name(lang, file, span.clone())
         } else if is_date(value) {
-            let of = match (keys.as_slice(), answer) {
+            let of = match (keys, answer) {
                 (["assessment", "date"], _) => DateOf::Assessment,
                 (["assessment", "approved"], _) => DateOf::Approval,
                 (_, Some(id)) if keys.last() == Some(&"date") => DateOf::Answer(id),
@@ -126,7 +137,7 @@ impl Found {
                 },
             };
             diags::placeholder_date(lang, file, span.clone(), of)
-        } else if keys.last() == Some(&"evidence") && is_evidence(value) {
+        } else if evidence() {
             diags::placeholder_evidence(lang, file, span.clone(), value, answer)
         } else {
             return;

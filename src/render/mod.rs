@@ -5,6 +5,7 @@
 //! Nothing here reads a file, the clock or the terminal: the as-of date,
 //! the width and whether to colour are all in [`Options`].
 
+pub mod calendar;
 mod catalog;
 mod csv;
 pub mod diagnostics;

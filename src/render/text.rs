@@ -74,9 +74,15 @@ pub fn printable_line(text: &str) -> String {
 /// `text` with each character a reader would obey, or that is no text,
 /// shown escaped, but those `keep` keeps.
 fn shown(text: &str, keep: fn(char) -> bool) -> String {
+    let shown_as_is = |c: char| keep(c) || !(is_obeyed(c) || is_noncharacter(c));
+    // Nearly every text has nothing to escape: copied whole, it is not
+    // built up a character at a time.
+    if text.chars().all(shown_as_is) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if keep(c) || !(is_obeyed(c) || is_noncharacter(c)) {
+        if shown_as_is(c) {
             out.push(c);
         } else {
             escape(c, &mut out);

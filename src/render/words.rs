@@ -1104,6 +1104,192 @@ fn board_request(
     }
 }
 
+// The calendar (`almen calendar`): one event per deadline.
+
+use super::calendar::DeadlineKind;
+
+/// An event's title: what falls due, of which item, for which
+/// organisation; overdue ones start with "Overskredet:" ("Overdue:").
+/// "Frist: STY-1 Styringsdialog … – Boligselskabet Fjordglimt".
+pub fn calendar_title(
+    lang: Lang,
+    kind: DeadlineKind,
+    overdue: bool,
+    item: &str,
+    what: &str,
+    organisation: &str,
+) -> String {
+    let label = match (lang, kind, overdue) {
+        (Lang::Da, DeadlineKind::Due, false) => "Frist:",
+        (Lang::En, DeadlineKind::Due, false) => "Due:",
+        (Lang::Da, DeadlineKind::Due, true) => "Overskredet:",
+        (Lang::En, DeadlineKind::Due, true) => "Overdue:",
+        (Lang::Da, DeadlineKind::Plan, false) => "Handlingsplan:",
+        (Lang::En, DeadlineKind::Plan, false) => "Action plan:",
+        (Lang::Da, DeadlineKind::Plan, true) => "Overskredet: handlingsplan",
+        (Lang::En, DeadlineKind::Plan, true) => "Overdue: action plan",
+    };
+    format!("{label} {item} {what} – {organisation}")
+}
+
+/// The categories an event is filed under: almen's own, the kind of
+/// deadline, and whether it is overdue.
+pub fn calendar_categories(lang: Lang, kind: DeadlineKind, overdue: bool) -> Vec<&'static str> {
+    let mut categories = vec![
+        "almen",
+        match kind {
+            DeadlineKind::Due => lang.pick("Frist", "Deadline"),
+            DeadlineKind::Plan => lang.pick("Handlingsplan", "Action plan"),
+        },
+    ];
+    if overdue {
+        categories.push(lang.pick("Overskredet", "Overdue"));
+    }
+    categories
+}
+
+/// A recurring item that falls due on `due` and is not overdue yet: when,
+/// how often and when it was last done, and what to do. A duty is done, a
+/// recommendation reviewed.
+pub fn calendar_due_text(
+    lang: Lang,
+    kind: Kind,
+    recurrence: Option<Recurrence>,
+    last: Option<NaiveDate>,
+    due: NaiveDate,
+) -> (String, String) {
+    let due = long_date(lang, due);
+    let every = recurrence.map(|r| recurrence_text(lang, r));
+    let mut when = match lang {
+        Lang::Da => format!("Frist {due}."),
+        Lang::En => format!("Due by {due}."),
+    };
+    if let Some(every) = every {
+        when.push_str(&match lang {
+            Lang::Da => format!(" Det skal ske {every}."),
+            Lang::En => format!(" It is due {every}."),
+        });
+    }
+    if let Some(last) = last {
+        let last = long_date(lang, last);
+        when.push_str(&match (lang, kind) {
+            (Lang::Da, Kind::Duty) => format!(" Sidst gjort {last}."),
+            (Lang::En, Kind::Duty) => format!(" Last done {last}."),
+            (Lang::Da, Kind::Recommendation) => format!(" Sidst gennemgået {last}."),
+            (Lang::En, Kind::Recommendation) => format!(" Last reviewed {last}."),
+        });
+    }
+    let action = match kind {
+        Kind::Duty => lang.pick(
+            "Gør det, kravet siger, inden fristen, og notér datoen i selvevalueringen.",
+            "Do what the duty requires by the due date, and record the date in the self-assessment.",
+        ),
+        Kind::Recommendation => lang.pick(
+            "Gennemgå det igen inden fristen, og notér datoen for gennemgangen i selvevalueringen.",
+            "Review it again by the due date, and record the date of the review in the self-assessment.",
+        ),
+    };
+    (when, action.to_owned())
+}
+
+/// An action plan that falls due on `due` and is not overdue yet: what,
+/// who and when, and what to do.
+pub fn calendar_plan_text(
+    lang: Lang,
+    action: &str,
+    owner: Option<&str>,
+    due: NaiveDate,
+) -> (String, String) {
+    let due = long_date(lang, due);
+    let mut what = match lang {
+        Lang::Da => format!("Handlingsplan: {action}."),
+        Lang::En => format!("Action plan: {action}."),
+    };
+    if let Some(owner) = owner {
+        what.push_str(&match lang {
+            Lang::Da => format!(" Ansvarlig: {owner}."),
+            Lang::En => format!(" Owner: {owner}."),
+        });
+    }
+    what.push_str(&match lang {
+        Lang::Da => format!(" Frist {due}."),
+        Lang::En => format!(" Due by {due}."),
+    });
+    let todo = lang.pick(
+        "Gennemfør handlingsplanen inden fristen, eller beslut en ny frist og notér den i selvevalueringen.",
+        "Carry out the action plan by the due date, or decide on a new due date and record it in the self-assessment.",
+    );
+    (what, todo.to_owned())
+}
+
+/// An overdue deadline, from its gap as the board reads it: "Ikke
+/// opfyldt: fristen 31. december 2025 er overskredet. Sidst gjort …".
+pub fn calendar_overdue_text(board: &BoardText) -> String {
+    let mut short = board.short.chars();
+    let first: String = short
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    let short = format!("{first}{}.", short.as_str());
+    if board.what.is_empty() {
+        short
+    } else {
+        format!("{short} {}", board.what)
+    }
+}
+
+/// What a deadline asks of the organisation, as the description of its
+/// event says it: the item, where it stands, what to do, and its basis.
+pub fn calendar_description(
+    lang: Lang,
+    organisation: &str,
+    item: &str,
+    what: &str,
+    status: &str,
+    action: &str,
+    basis: &str,
+) -> String {
+    let (todo, on) = match lang {
+        Lang::Da => ("Det skal I gøre:", "Grundlag:"),
+        Lang::En => ("What to do:", "Basis:"),
+    };
+    format!("{organisation}\n{item} {what}\n\n{status}\n{todo} {action}\n\n{on} {basis}")
+}
+
+/// What a calendar program shows when it reminds of a deadline:
+/// the event's title and how far off it is.
+pub fn calendar_reminder(lang: Lang, title: &str, days: u32) -> String {
+    format!("{title} ({})", days_text(lang, i64::from(days)))
+}
+
+/// The calendar's own name, shown where it is subscribed to:
+/// "almen: Boligselskabet Fjordglimt", or how many organisations.
+pub fn calendar_name(lang: Lang, organisations: &[&str]) -> String {
+    match (lang, organisations) {
+        (_, [one]) => format!("almen: {one}"),
+        (Lang::Da, many) => format!("almen: {} organisationer", many.len()),
+        (Lang::En, many) => format!("almen: {} organisations", many.len()),
+    }
+}
+
+/// What `almen calendar -o FILE` says it wrote: "Skrev almen.ics (7
+/// frister)", or that it has no deadline in it, and why.
+pub fn calendar_written(lang: Lang, file: &str, events: usize) -> String {
+    match (lang, events) {
+        (Lang::Da, 0) => format!(
+            "Ingen frister: skrev {file} uden begivenheder (intet tilbagevendende punkt har en dato, og ingen handlingsplan har en frist)"
+        ),
+        (Lang::En, 0) => format!(
+            "No deadlines: wrote {file} with no events (no recurring item has a date, and no action plan has a due date)"
+        ),
+        (Lang::Da, 1) => format!("Skrev {file} (1 frist)"),
+        (Lang::En, 1) => format!("Wrote {file} (1 deadline)"),
+        (Lang::Da, n) => format!("Skrev {file} ({n} frister)"),
+        (Lang::En, n) => format!("Wrote {file} ({n} deadlines)"),
+    }
+}
+
 #[cfg(test)]
 mod board_tests {
     use super::*;

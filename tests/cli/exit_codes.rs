@@ -94,27 +94,12 @@ fn unknown_flag_is_a_usage_error() {
 /// util-linux `script`, which runs the command on a pseudo-terminal).
 #[test]
 fn report_to_a_terminal_writes_nothing_and_says_how() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    let args = "report examples/almen.toml --as-of 2026-11-27 --color never";
+    let Some((code, seen)) = crate::in_a_terminal(args) else {
         // No `script` to make a terminal with: nothing to run this on.
         return;
-    }
-    let bin = assert_cmd::cargo::cargo_bin!("almen");
-    let line = format!(
-        "'{}' report examples/almen.toml --as-of 2026-11-27 --color never",
-        bin.display()
-    );
-    let output = std::process::Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .current_dir(crate::root())
-        .env_remove("ALMEN_LANG")
-        .output()
-        .unwrap();
-    let seen = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(2), "{seen}");
+    };
+    assert_eq!(code, Some(2), "{seen}");
     assert!(seen.contains("E024"), "{seen}");
     assert!(seen.contains("-o rapport.html"), "{seen}");
     assert!(!seen.contains("<html"), "{seen}");

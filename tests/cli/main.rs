@@ -16,6 +16,8 @@
 //!   too;
 //! - `overview`: `report` of several assessments or a folder, the overview
 //!   of many organisations;
+//! - `calendar`: `almen calendar`, read by a strict reading of RFC 5545
+//!   and an independent parser, and held to `check`'s JSON;
 //! - `outputs`: `check -o`, `--also` and the GitHub step summary;
 //! - `status_words`: status words as people write them, and the words a
 //!   duty is shown with;
@@ -51,6 +53,7 @@
 //! fails on a snapshot no test uses.
 
 mod bad_input;
+mod calendar;
 mod catalog;
 mod diff;
 mod environment;
@@ -204,6 +207,26 @@ fn fails_several(mut cmd: Command, needles: &[&str]) -> (String, String) {
         assert = assert.stderr(predicate::str::contains(*needle));
     }
     (stdout_of(&assert), stderr_of(&assert))
+}
+
+/// Runs `almen ARGS` from the crate root with a terminal for its standard
+/// output, made by `script`: its exit code and what the terminal showed.
+/// `None` where there is no `script` to make a terminal with.
+fn in_a_terminal(args: &str) -> Option<(Option<i32>, String)> {
+    std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .ok()?;
+    let bin = assert_cmd::cargo::cargo_bin!("almen");
+    let line = format!("'{}' {args}", bin.display());
+    let output = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .output()
+        .unwrap();
+    let seen = String::from_utf8_lossy(&output.stdout).into_owned();
+    Some((output.status.code(), seen))
 }
 
 /// Runs a command that must exit with `code` and returns stdout.
