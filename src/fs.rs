@@ -12,7 +12,7 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach, normalize};
+use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach, is_toml, normalize};
 
 /// The most almen reads of any one file: an assessment or a checklist is a
 /// few kilobytes.
@@ -175,7 +175,7 @@ fn stays_inside(entry: &str) -> Option<bool> {
 /// What a folder walk found.
 #[derive(Debug, Default)]
 pub struct Walk {
-    /// The regular `.toml` files, in path order.
+    /// The regular `.toml` files (`.TOML` too), in path order.
     pub files: Vec<PathBuf>,
     /// `.toml` entries passed over: links (never followed, so a link cannot
     /// loop the walk or lead out of the folder) and things that are not
@@ -216,7 +216,9 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
         if name.as_deref().is_some_and(|n| n.starts_with('.')) {
             continue;
         }
-        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        // `.TOML` too: a file in the folder is never passed over in silence
+        // for the case of its name.
+        let is_toml = is_toml(&path);
         // The entry's own type: a link is a link, not what it points to.
         match file_type {
             Ok(t) if t.is_dir() => walk_into(&path, walk),
@@ -430,5 +432,19 @@ mod tests {
         for entry in ["", " ", ".", "a/.."] {
             assert_eq!(stays_inside(entry), None, "{entry}");
         }
+    }
+
+    #[test]
+    fn a_folder_walk_takes_toml_files_whatever_the_case() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.toml", "B.TOML", "c.Toml", "d.txt", "e.toml.bak"] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        let names: Vec<String> = toml_files_in(dir.path())
+            .files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["B.TOML", "a.toml", "c.Toml"]);
     }
 }

@@ -142,12 +142,11 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
                 newest = Some(d);
             }
         }
-        for (entry, state) in loaded.evidence.get(id.as_str()).into_iter().flatten() {
-            let span = answer
-                .evidence
-                .iter()
-                .find(|e| e.get_ref() == entry)
-                .map_or(0..0, Spanned::span);
+        // The states are the answer's entries', in the same order: each
+        // entry is paired with its own, not looked for among the rest.
+        let states = loaded.evidence.get(id.as_str()).into_iter().flatten();
+        for (written, (entry, state)) in answer.evidence.iter().zip(states) {
+            let span = written.span();
             match state {
                 Evidence::Missing => out.push(diags::evidence_missing(lang, file, span, entry)),
                 Evidence::Outside => out.push(diags::evidence_outside(lang, file, span, entry)),
@@ -344,5 +343,22 @@ mod tests {
         // An answer that names the document twice counts once.
         let a = loaded(&[("A-1", &["a.pdf", "./a.pdf"]), ("A-2", &["a.pdf"])]);
         assert!(shared(&a).is_empty());
+    }
+
+    /// Each missing entry is pointed at where it is written, one written
+    /// twice too; and an answer of many entries pairs each with its own
+    /// state, rather than looking for it among all of them.
+    #[test]
+    fn each_missing_entry_is_pointed_at_where_it_is() {
+        let mut a = loaded(&[("A-1", &["a.pdf", "b.pdf", "a.pdf"])]);
+        let states = ["a.pdf", "b.pdf", "a.pdf"].map(|e| (e.to_owned(), Evidence::Missing));
+        a.evidence.insert("A-1".to_owned(), states.to_vec());
+        let spans: Vec<Range<usize>> = assessment(&a, NaiveDate::MAX, Lang::En)
+            .into_iter()
+            .filter(|d| d.code == Code::W008)
+            .map(|d| d.place.expect("a place").span)
+            .collect();
+        assert_eq!(spans.len(), 3, "{spans:?}");
+        assert!(spans.windows(2).all(|w| w[0].end < w[1].start), "{spans:?}");
     }
 }

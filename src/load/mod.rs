@@ -422,7 +422,18 @@ impl FileKind {
 
 /// A checklist reference is a path when it looks like one.
 pub fn is_path(name: &str) -> bool {
-    name.contains('/') || name.contains('\\') || name.ends_with(".toml")
+    let ending = name.get(name.len().saturating_sub(5)..);
+    name.contains('/')
+        || name.contains('\\')
+        || ending.is_some_and(|e| e.eq_ignore_ascii_case(".toml"))
+}
+
+/// Whether a path names a `.toml` file, whatever the case of its
+/// extension (`.toml`, `.TOML`): the only files almen reads as checklists
+/// an assessment names, or finds in a folder.
+pub fn is_toml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 /// The SHA-256 of a text, in lower-case hex.
@@ -512,6 +523,18 @@ mod tests {
             diags.iter().map(|d| d.code).collect::<Vec<_>>(),
             [Code::E001]
         );
+    }
+
+    #[test]
+    fn a_path_ends_in_toml_whatever_its_case() {
+        assert!(is_path("Egne.TOML"));
+        assert!(is_path("egne.toml"));
+        assert!(!is_path("samarbejde-med-omverdenen"));
+        assert!(!is_path("æ"));
+        assert!(is_toml(Path::new("a/Egne.Toml")));
+        assert!(!is_toml(Path::new("../.env")));
+        assert!(!is_toml(Path::new("a/.toml")));
+        assert!(!is_toml(Path::new("egne.toml.bak")));
     }
 
     #[test]

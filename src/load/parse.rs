@@ -45,7 +45,14 @@ pub(super) fn file<T: DeserializeOwned>(
         FileKind::Assessment => placeholder::find(lang, file, root.get_ref()),
         FileKind::Checklist => (Vec::new(), Vec::new()),
     };
-    let within = |s: &Range<usize>| said.iter().any(|p| p.start <= s.start && s.end <= p.end);
+    // The placeholders' values do not overlap: only the last to start
+    // where a span starts, or before, can hold it.
+    let mut said = said;
+    said.sort_unstable_by_key(|p| p.start);
+    let within = |s: &Range<usize>| {
+        let i = said.partition_point(|p| p.start <= s.start);
+        i > 0 && s.end <= said[i - 1].end
+    };
     let syntax: Vec<_> = syntax
         .into_iter()
         .filter(|e| !e.span().is_some_and(|s| within(&s)))

@@ -14,7 +14,11 @@ use std::sync::{Arc, OnceLock};
 use super::{BUILTINS, Checklist, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
 use crate::lang::Lang;
-use crate::model::{AssessmentFile, ChecklistFile, Kind};
+use crate::model::{AssessmentFile, ChecklistFile, Item, Kind};
+
+/// How many ids, in all, unknown answers are compared with for a near
+/// miss.
+const SUGGESTION_BUDGET: usize = 1_000_000;
 
 /// Checks a parsed checklist on its own.
 pub(super) fn checklist(
@@ -126,7 +130,7 @@ pub(super) fn assessment(
 
     // Ids are unique across the checklists loaded together.
     let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::new();
-    let mut item_ids: HashMap<&str, (&Checklist, Range<usize>)> = HashMap::new();
+    let mut item_ids: HashMap<&str, (&Checklist, &Item)> = HashMap::new();
     for checklist in checklists {
         if let Some(first) = checklist_ids.insert(checklist.id(), checklist) {
             diags.push(diags::same_checklist_id(
@@ -150,7 +154,7 @@ pub(super) fn assessment(
             match item_ids.get(id) {
                 // Twice in one checklist is that checklist's own error.
                 Some((first, _)) if std::ptr::eq(*first, checklist.as_ref()) => {}
-                Some((first, span)) => diags.push(diags::item_in_two_checklists(
+                Some((first, first_item)) => diags.push(diags::item_in_two_checklists(
                     lang,
                     id,
                     Place {
@@ -160,12 +164,12 @@ pub(super) fn assessment(
                     checklist.id(),
                     Place {
                         file: first.file_id,
-                        span: span.clone(),
+                        span: first_item.id.span(),
                     },
                     first.id(),
                 )),
                 None => {
-                    item_ids.insert(id, (checklist, item.id.span()));
+                    item_ids.insert(id, (checklist, item));
                 }
             }
         }
@@ -175,14 +179,13 @@ pub(super) fn assessment(
     // only where the item has one.
     let mut all_ids: Vec<&str> = item_ids.keys().copied().collect();
     all_ids.sort_unstable();
+    // A near miss is looked for among every id, for as many unknown
+    // answers as the budget allows: thousands of them against a checklist
+    // of thousands of items must not take minutes.
+    let mut suggestions = SUGGESTION_BUDGET / all_ids.len().max(1);
     for (id, answer) in &assessment.answers {
-        if let Some((checklist, _)) = item_ids.get(id.get_ref().as_str()) {
-            let item = checklist
-                .file
-                .items
-                .iter()
-                .find(|i| i.id.get_ref() == id.get_ref());
-            if let (Some(item), Some(requested)) = (item, &answer.requested)
+        if let Some((_, item)) = item_ids.get(id.get_ref().as_str()) {
+            if let Some(requested) = &answer.requested
                 && item.counterparty.is_none()
             {
                 diags.push(diags::requested_without_counterparty(
@@ -193,7 +196,12 @@ pub(super) fn assessment(
                 ));
             }
         } else {
-            let meant = did_you_mean(id.get_ref(), all_ids.iter().copied());
+            let meant = if suggestions > 0 {
+                suggestions -= 1;
+                did_you_mean(id.get_ref(), all_ids.iter().copied())
+            } else {
+                None
+            };
             diags.push(diags::unknown_item(
                 lang,
                 file,

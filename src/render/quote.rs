@@ -34,9 +34,8 @@ struct File<'s> {
     name: String,
     original: &'s str,
     shown: String,
-    /// Where each line starts, in the original and in the quote; a quote
-    /// has as many lines as its original.
-    orig_lines: Vec<usize>,
+    /// Where each line starts in the quote; a quote has as many lines as
+    /// its original, so a line's index is the same in both.
     shown_lines: Vec<usize>,
     pieces: Vec<Piece>,
 }
@@ -44,6 +43,8 @@ struct File<'s> {
 /// The files the diagnostics point into, as they are quoted.
 pub struct Quoted<'s> {
     files: Vec<File<'s>>,
+    /// The files as they are, where columns are counted.
+    sources: &'s Sources,
 }
 
 impl<'s> Quoted<'s> {
@@ -67,7 +68,7 @@ impl<'s> Quoted<'s> {
                 }
             })
             .collect();
-        Quoted { files }
+        Quoted { files, sources }
     }
 
     /// A place's span in the quote.
@@ -85,7 +86,6 @@ impl<'s> File<'s> {
             name,
             original,
             shown: String::with_capacity(original.len().min(1 << 16)),
-            orig_lines: vec![0],
             shown_lines: vec![0],
             pieces: Vec::new(),
         };
@@ -97,7 +97,6 @@ impl<'s> File<'s> {
             file.line(start..end, marks);
             if end < original.len() {
                 file.push(end..end + 1, "\n", true);
-                file.orig_lines.push(end + 1);
                 file.shown_lines.push(file.shown.len());
             }
             start = end + 1;
@@ -135,10 +134,13 @@ impl<'s> File<'s> {
             return;
         }
         let (from, to) = if long {
+            // The marks are in order: the first on this line is found
+            // without reading those before it.
+            let first = marks.partition_point(|&m| m < range.start);
             let anchor = marks
-                .iter()
+                .get(first)
                 .copied()
-                .find(|m| range.contains(m))
+                .filter(|m| range.contains(m))
                 .unwrap_or(range.start);
             let anchor = text[..anchor - range.start].chars().count();
             let total = text.chars().count();
@@ -257,21 +259,9 @@ impl<'a> Files<'a> for Quoted<'_> {
         byte_index: usize,
     ) -> Result<usize, Error> {
         let file = self.files.get(id).ok_or(Error::FileMissing)?;
-        let line_start = file.orig_lines.get(line_index).copied().unwrap_or(0);
-        let orig = file.to_orig(byte_index).max(line_start);
-        let text = file.original;
-        let mut end = orig.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let before = &text[line_start.min(end)..end];
-        // A byte-order mark opens the file but is no column of it.
-        let before = if line_index == 0 {
-            before.trim_start_matches('\u{feff}')
-        } else {
-            before
-        };
-        Ok(before.chars().count() + 1)
+        Ok(self
+            .sources
+            .column(id, line_index, file.to_orig(byte_index)))
     }
 }
 
@@ -318,5 +308,44 @@ mod tests {
         assert!(shown.starts_with('…'));
         assert_eq!(&shown[span], "ukendt");
         assert_eq!(column, at + 1);
+    }
+
+    /// A file's diagnostics are quoted in one pass over it: neither many
+    /// long lines, each with a diagnostic, nor many diagnostics on one
+    /// long line have each line or each diagnostic read from the start of
+    /// the file (the column of each is found where the file is indexed).
+    #[test]
+    fn many_diagnostics_are_quoted_in_one_pass() {
+        let line = format!("x = \"{}\"\n", "æ".repeat(300));
+        let text = line.repeat(20_000);
+        let mut sources = Sources::default();
+        let file = sources.add("f.toml", text.as_str());
+        let diags: Vec<Diag> = (0..20_000)
+            .map(|i| {
+                let at = i * line.len() + 5 + 2 * 250;
+                Diag::new(Code::E004, "x").at(file, at..at + 2, "her")
+            })
+            .collect();
+        let quoted = Quoted::new(&sources, &diags);
+        for (i, d) in diags.iter().enumerate() {
+            let span = quoted.span(d.place.as_ref().unwrap());
+            let line = quoted.line_index(file, span.start).unwrap();
+            assert_eq!(line, i);
+            assert_eq!(quoted.column_number(file, line, span.start).unwrap(), 256);
+        }
+
+        let text = format!("x = [{}]\n", "1, ".repeat(300_000));
+        let mut sources = Sources::default();
+        let file = sources.add("f.toml", text.as_str());
+        let diags: Vec<Diag> = (0..100_000)
+            .map(|i| Diag::new(Code::E004, "x").at(file, 5 + 9 * i..6 + 9 * i, "her"))
+            .collect();
+        let quoted = Quoted::new(&sources, &diags);
+        let mut columns = diags.iter().map(|d| {
+            let span = quoted.span(d.place.as_ref().unwrap());
+            quoted.column_number(file, 0, span.start).unwrap()
+        });
+        assert_eq!(columns.next(), Some(6));
+        assert!(columns.all(|c| c <= text.len()));
     }
 }

@@ -479,6 +479,25 @@ fn no_file_is_read_past_16_mib() {
     fails(cmd, &["fejl[E001]", "filen er over 16 MiB"]);
 }
 
+/// A folder's `.TOML` file is read like a `.toml` one: it was passed over
+/// without a word.
+#[test]
+fn a_folder_walk_reads_toml_files_whatever_the_case_of_their_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = crate::root().join("tests/fixtures/valid/kun-mindre.toml");
+    for name in ["A.TOML", "b.toml", "c.Toml"] {
+        fs::copy(&fixture, dir.path().join(name)).unwrap();
+    }
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", ".", "--as-of", AS_OF, "--format", "json"]);
+    let doc = crate::json(&crate::exits(cmd, 0));
+    let files: Vec<&str> = crate::array(&doc, "results")
+        .iter()
+        .map(|r| crate::str_field(r, "file"))
+        .collect();
+    assert_eq!(files, ["./A.TOML", "./b.toml", "./c.Toml"]);
+}
+
 /// A file saved as Latin-1 in a folder fails the run and says how to fix it.
 #[cfg(unix)]
 #[test]
