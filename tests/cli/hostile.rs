@@ -173,6 +173,45 @@ fn a_checklist_path_cannot_reach_outside_the_assessment() {
     }
 }
 
+/// A value as long as a file reaches a diagnostic's words in short: E009
+/// put a 200,000-character status in its heading, whole.
+#[test]
+fn a_long_value_is_quoted_in_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(200_000);
+    fs::write(
+        dir.path().join("a.toml"),
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+             checklists = [\"samarbejde-med-omverdenen\", \"{long}\", \"{long}.toml\"]\n\
+             [answers.OMV-1]\nstatus = \"{long}\"\ndate = \"{long}\"\nplan = {long}\n\
+             [answers.\"{long}\"]\nstatus = \"met\"\n{long} = 1\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "a.toml", "--as-of", AS_OF])
+        .timeout(std::time::Duration::from_secs(20));
+    let stderr = fails(cmd, &["fejl[E009]: ukendt værdi `xxxxxxxxxx"]);
+    // A heading quotes a value in short; a snippet, an excerpt of its line.
+    for line in stderr.lines() {
+        let limit = if line.starts_with("fejl") { 250 } else { 500 };
+        assert!(line.chars().count() < limit, "{line}");
+    }
+    assert!(stderr.len() < 10_000, "{} bytes", stderr.len());
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "a.toml", "--format", "json"]);
+    let doc = crate::json(&crate::exits(cmd, 2));
+    let diagnostics = crate::array(&doc, "diagnostics");
+    assert!(diagnostics.len() >= 6, "{doc}");
+    for d in diagnostics {
+        let message = crate::str_field(d, "message");
+        assert!(message.chars().count() < 200, "{message}");
+        let hint = d["hint"].as_str().unwrap_or("");
+        assert!(hint.chars().count() < 400, "{hint}");
+    }
+}
+
 /// The user's own choice on the command line may be anywhere.
 #[test]
 fn a_checklist_on_the_command_line_may_be_anywhere() {
