@@ -62,7 +62,7 @@ codes! {
     E018 => "en fil, der ikke må erstattes: den findes, den er en af inddataene, den er ikke en almindelig fil, eller den er angivet som to uddata", "a file that must not be replaced: it exists, it is one of the inputs, it is not a regular file, or it is named as two outputs";
     E019 => "uddata kan ikke skrives", "the output cannot be written";
     E020 => "ukendt punkt eller kode på kommandolinjen", "an unknown item or code on the command line";
-    E021 => "en tjekliste, som en selvevaluering nævner, men som ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that lies outside its folder, is not a regular file or is over 1 MiB";
+    E021 => "en tjekliste, som en selvevaluering nævner, men som ikke er en .toml-fil, ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that is not a .toml file, lies outside its folder, is not a regular file or is over 1 MiB";
     E022 => "en tjekliste-fil, der bruger en indbygget tjeklistes id", "a checklist file that claims a built-in checklist's id";
     E023 => "en pladsholder fra `almen init`, der ikke er udfyldt: organisationens navn, en dato eller en dokumentationssti", "a placeholder from `almen init` left unedited: the organisation's name, a date or an evidence path";
     E024 => "en rapport til terminalen: den skal skrives til en fil med -o", "a report to the terminal: it must be written to a file with -o";

@@ -516,6 +516,43 @@ pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
     }
 }
 
+/// E012: a checklist file named in an assessment with more problems than
+/// are shown: `total` in all, the first `shown` of them reported.
+pub fn checklist_problems_left_out(
+    lang: Lang,
+    name: &str,
+    total: usize,
+    shown: usize,
+    file: FileId,
+    span: Range<usize>,
+) -> Diag {
+    let name = long_excerpt(name);
+    let left_out = total - shown;
+    let message = match lang {
+        Lang::Da => format!(
+            "tjeklisten `{name}` har {total} problemer; de første {shown} vises, {left_out} er udeladt"
+        ),
+        Lang::En => format!(
+            "the checklist `{name}` has {total} problems; the first {shown} are shown, {left_out} are left out"
+        ),
+    };
+    let hint = match lang {
+        Lang::Da => format!(
+            "en tjekliste, som en selvevaluering nævner, viser højst {shown} problemer, så en fil, der ikke er en tjekliste, ikke bliver skrevet ud; se dem alle med `almen validate {name}`"
+        ),
+        Lang::En => format!(
+            "a checklist named in an assessment shows at most {shown} problems, so that a file that is not a checklist is not printed; see them all with `almen validate {name}`"
+        ),
+    };
+    Diag::new(Code::E012, message)
+        .at(
+            file,
+            span,
+            lang.pick("fejl i tjeklisten", "errors in the checklist"),
+        )
+        .hint(hint)
+}
+
 /// E013: a format version this almen does not read, as written.
 pub fn unknown_format(lang: Lang, file: FileId, span: Range<usize>, written: &str) -> Diag {
     let written = excerpt(written);
@@ -849,6 +886,28 @@ pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt
         }
         NamedAt::CommandLine => diag.about(name),
     }
+}
+
+/// E021: a checklist path an assessment names that does not end in
+/// `.toml`: whatever the file is, it is not opened.
+pub fn checklist_not_toml(lang: Lang, name: &str, file: FileId, span: Range<usize>) -> Diag {
+    let name = long_excerpt(name);
+    Diag::new(
+        Code::E021,
+        format!(
+            "{} `{name}` {}",
+            lang.pick("tjeklisten", "the checklist"),
+            lang.pick(
+                "er ikke en .toml-fil; den er ikke åbnet",
+                "is not a .toml file; it was not opened"
+            )
+        ),
+    )
+    .at(file, span, lang.pick("ikke en .toml-fil", "not a .toml file"))
+    .hint(lang.pick(
+        "en tjekliste er en .toml-fil: nævn en indbygget med dens id (se `almen list`) og din egen med en sti, der ender på `.toml`",
+        "a checklist is a .toml file: name a built-in one by its id (see `almen list`) and your own by a path ending in `.toml`",
+    ))
 }
 
 /// E022: a checklist file that claims a built-in checklist's id.
