@@ -4,6 +4,7 @@
 //! Data only: loading collects every diagnostic before failing, so a user
 //! gets the whole list to fix at once; `render::diagnostics` shows them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -61,7 +62,7 @@ codes! {
     E018 => "en fil, der ikke må erstattes: den findes, den er en af inddataene, den er ikke en almindelig fil, eller den er angivet som to uddata", "a file that must not be replaced: it exists, it is one of the inputs, it is not a regular file, or it is named as two outputs";
     E019 => "uddata kan ikke skrives", "the output cannot be written";
     E020 => "ukendt punkt eller kode på kommandolinjen", "an unknown item or code on the command line";
-    E021 => "en tjekliste, som en selvevaluering nævner, men som ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that lies outside its folder, is not a regular file or is over 1 MiB";
+    E021 => "en tjekliste, som en selvevaluering nævner, men som ikke er en .toml-fil, ligger uden for dens mappe, ikke er en almindelig fil eller er over 1 MiB", "a checklist an assessment names that is not a .toml file, lies outside its folder, is not a regular file or is over 1 MiB";
     E022 => "en tjekliste-fil, der bruger en indbygget tjeklistes id", "a checklist file that claims a built-in checklist's id";
     E023 => "en pladsholder fra `almen init`, der ikke er udfyldt: organisationens navn, en dato eller en dokumentationssti", "a placeholder from `almen init` left unedited: the organisation's name, a date or an evidence path";
     E024 => "en rapport eller en kalender til terminalen: den skal skrives til en fil med -o", "a report or a calendar to the terminal: it must be written to a file with -o";
@@ -137,11 +138,55 @@ pub struct Diag {
     pub subject: Option<String>,
 }
 
+/// The most characters of one of the user's values (a key, an id, a
+/// status, a path) a diagnostic's words quote: a value can be a whole
+/// file long, and a diagnostic is no way to print a file.
+pub const VALUE_LIMIT: usize = 60;
+
+/// The most characters of a longer text of the user's a diagnostic
+/// quotes: a path, or a message from the TOML parser or serde (which
+/// quote the value they refused).
+pub const LONG_LIMIT: usize = 160;
+
+/// The most characters of any one text of a diagnostic (its message, a
+/// label, its hint): the bound for a value no wording cut.
+pub const TEXT_LIMIT: usize = 400;
+
+/// One of the user's values as a diagnostic quotes it: the value, or its
+/// first [`VALUE_LIMIT`] characters and "…".
+pub fn excerpt(value: &str) -> Cow<'_, str> {
+    cut(value, VALUE_LIMIT)
+}
+
+/// A path, or a parser's message, as a diagnostic quotes it: the text, or
+/// its first [`LONG_LIMIT`] characters and "…".
+pub fn long_excerpt(text: &str) -> Cow<'_, str> {
+    cut(text, LONG_LIMIT)
+}
+
+/// `text`, or its first `limit` characters and "…".
+pub fn cut(text: &str, limit: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// A text of a diagnostic, cut at [`TEXT_LIMIT`].
+fn bounded(text: String) -> String {
+    match cut(&text, TEXT_LIMIT) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cut) => cut,
+    }
+}
+
 impl Diag {
+    /// The message, label, hint and related labels are each cut at
+    /// [`TEXT_LIMIT`] characters, whatever they quote.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diag {
             code,
-            message: message.into(),
+            message: bounded(message.into()),
             place: None,
             label: String::new(),
             hint: None,
@@ -157,17 +202,18 @@ impl Diag {
 
     pub fn at(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
         self.place = Some(Place { file, span });
-        self.label = label.into();
+        self.label = bounded(label.into());
         self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(bounded(hint.into()));
         self
     }
 
     pub fn related(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.related.push((Place { file, span }, label.into()));
+        self.related
+            .push((Place { file, span }, bounded(label.into())));
         self
     }
 }
@@ -332,6 +378,34 @@ mod tests {
             .count()
             + 1;
         (line, col)
+    }
+
+    #[test]
+    fn a_value_is_quoted_in_short_on_a_character_boundary() {
+        assert_eq!(excerpt("OMV-1"), "OMV-1");
+        let exact = "æ".repeat(VALUE_LIMIT);
+        assert_eq!(excerpt(&exact), exact);
+        let long = "æ".repeat(200_000);
+        assert_eq!(excerpt(&long), format!("{}…", "æ".repeat(VALUE_LIMIT)));
+        assert_eq!(long_excerpt(&long).chars().count(), LONG_LIMIT + 1);
+    }
+
+    #[test]
+    fn no_text_of_a_diagnostic_is_longer_than_the_limit() {
+        let long = "x".repeat(200_000);
+        let diag = Diag::new(Code::E009, long.as_str())
+            .at(0, 0..1, long.as_str())
+            .hint(long.as_str())
+            .related(0, 1..2, long.as_str());
+        for text in [
+            &diag.message,
+            &diag.label,
+            diag.hint.as_ref().unwrap(),
+            &diag.related[0].1,
+        ] {
+            assert_eq!(text.chars().count(), TEXT_LIMIT + 1);
+            assert!(text.ends_with('…'));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::SharedEvidence;
-use crate::diag::{Code, Diag, FileId};
+use crate::diag::{Code, Diag, FileId, long_excerpt};
 use crate::lang::Lang;
 use crate::model::{Date, Hollow};
 
@@ -221,6 +221,7 @@ pub fn approved_before_assessment(
 
 /// W008: an evidence path that is not there.
 pub fn evidence_missing(lang: Lang, file: FileId, span: Range<usize>, entry: &str) -> Diag {
+    let entry = long_excerpt(entry);
     Diag::new(
         Code::W008,
         format!(
@@ -238,6 +239,7 @@ pub fn evidence_missing(lang: Lang, file: FileId, span: Range<usize>, entry: &st
 
 /// W009: an evidence path that leads out of the assessment's folder.
 pub fn evidence_outside(lang: Lang, file: FileId, span: Range<usize>, entry: &str) -> Diag {
+    let entry = long_excerpt(entry);
     Diag::new(
         Code::W009,
         format!(
@@ -306,7 +308,7 @@ pub fn shared_evidence(lang: Lang, file: FileId, shared: &SharedEvidence<'_>) ->
         .map(|(id, _)| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let (entry, checklist) = (shared.entry, shared.checklist);
+    let (entry, checklist) = (long_excerpt(shared.entry), shared.checklist);
     let message = match lang {
         Lang::Da => {
             format!("dokumentationen `{entry}` er givet for {n} punkter i `{checklist}`: {ids}")

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::recover::Seg;
 use super::{BUILTINS, FileKind, NamedAt, Reach};
-use crate::diag::{Code, Diag, FileId, Place, did_you_mean_hint};
+use crate::diag::{Code, Diag, FileId, Place, did_you_mean_hint, excerpt, long_excerpt};
 use crate::lang::Lang;
 use crate::model::FORMAT;
 
@@ -19,6 +19,7 @@ use crate::model::FORMAT;
 
 /// E001: a file that cannot be read, and why.
 pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
+    let shown = long_excerpt(name);
     let why = match err.kind() {
         io::ErrorKind::NotFound => lang
             .pick("filen findes ikke", "the file does not exist")
@@ -35,7 +36,7 @@ pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
     Diag::new(
         Code::E001,
         format!(
-            "{} `{name}`: {why}",
+            "{} `{shown}`: {why}",
             lang.pick("kan ikke læse", "cannot read")
         ),
     )
@@ -67,6 +68,7 @@ pub fn not_utf8(
     span: Range<usize>,
     latin1: Option<char>,
 ) -> Diag {
+    let name = long_excerpt(name);
     let hint = match (latin1, lang) {
         (Some(c), Lang::Da) => format!(
             "filen ser ud til at være gemt som Latin-1 (Windows-1252), hvor byten her er et `{c}`; gem den som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8)"
@@ -98,6 +100,7 @@ pub fn not_utf8(
 
 /// E003: a file with nothing but white space in it.
 pub fn empty_file(lang: Lang, file: FileId, name: &str) -> Diag {
+    let name = long_excerpt(name);
     Diag::new(
         Code::E003,
         format!(
@@ -116,8 +119,9 @@ pub fn empty_file(lang: Lang, file: FileId, name: &str) -> Diag {
 
 /// E004: broken TOML syntax, in the parser's words.
 pub fn invalid_toml(lang: Lang, file: FileId, span: Range<usize>, parser_message: &str) -> Diag {
+    let parser_message = long_excerpt(parser_message);
     Diag::new(Code::E004, lang.pick("ugyldig TOML", "invalid TOML"))
-        .at(file, span, parser_message.to_owned())
+        .at(file, span, parser_message)
         .hint(lang.pick(
             "tjek anførselstegn, klammer og lighedstegn her; tekst skrives i \"…\", datoer uden",
             "check the quotes, brackets and equals signs here; text is written in \"…\", dates without",
@@ -148,6 +152,8 @@ pub fn unreadable_value(
     key: &str,
     serde_message: &str,
 ) -> Diag {
+    let key = excerpt(key);
+    let serde_message = long_excerpt(serde_message);
     Diag::new(
         Code::E004,
         format!(
@@ -155,7 +161,7 @@ pub fn unreadable_value(
             lang.pick("har en ugyldig værdi", "has an invalid value")
         ),
     )
-    .at(file, span, serde_message.to_owned())
+    .at(file, span, serde_message)
 }
 
 /// E005: a key its table does not have, with the key probably `meant` or all `expected`.
@@ -168,6 +174,7 @@ pub fn unknown_key(
     meant: Option<&str>,
     expected: &[&str],
 ) -> Diag {
+    let key = excerpt(key);
     let hint = match meant {
         Some(s) => did_you_mean_hint(lang, s),
         None => format!(
@@ -197,6 +204,7 @@ pub fn wrong_type(
     types: Option<(&str, &str)>,
     serde_message: &str,
 ) -> Diag {
+    let key = excerpt(key);
     let diag = Diag::new(
         Code::E006,
         format!(
@@ -209,6 +217,7 @@ pub fn wrong_type(
 
 /// E007: a required key that is not in its table.
 pub fn missing_key(lang: Lang, file: FileId, span: Range<usize>, key: &str, table: &str) -> Diag {
+    let key = excerpt(key);
     Diag::new(
         Code::E007,
         format!(
@@ -235,6 +244,7 @@ pub enum NotADate<'a> {
 
 /// E008: a date the TOML parser could not read, in its words.
 pub fn date_syntax(lang: Lang, file: FileId, span: Range<usize>, parser_message: &str) -> Diag {
+    let parser_message = long_excerpt(parser_message);
     let between = |what: &str| {
         parser_message
             .split_once(&format!("expected {what} between "))
@@ -244,7 +254,7 @@ pub fn date_syntax(lang: Lang, file: FileId, span: Range<usize>, parser_message:
         (Lang::Da, Some(r), _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
         (Lang::Da, _, Some(r)) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
         (Lang::Da, _, _) => "ugyldig dato".to_owned(),
-        (Lang::En, _, _) => parser_message.to_owned(),
+        (Lang::En, _, _) => parser_message.into_owned(),
     };
     bad_date(lang, file, span, "", label)
 }
@@ -257,22 +267,33 @@ pub fn not_a_date(
     key: &str,
     why: NotADate<'_>,
 ) -> Diag {
+    let key = excerpt(key);
+    // The value as written, however long it is, is quoted in short.
     let label = match (why, lang) {
         (NotADate::Quoted(value), Lang::Da) => {
-            format!("\"{value}\" er tekst i anførselstegn, ikke en dato")
+            format!(
+                "\"{}\" er tekst i anførselstegn, ikke en dato",
+                excerpt(value)
+            )
         }
-        (NotADate::Quoted(value), Lang::En) => format!("\"{value}\" is text in quotes, not a date"),
-        (NotADate::NotInCalendar(value), Lang::Da) => format!("{value} findes ikke i kalenderen"),
-        (NotADate::NotInCalendar(value), Lang::En) => format!("{value} is not in the calendar"),
+        (NotADate::Quoted(value), Lang::En) => {
+            format!("\"{}\" is text in quotes, not a date", excerpt(value))
+        }
+        (NotADate::NotInCalendar(value), Lang::Da) => {
+            format!("{} findes ikke i kalenderen", excerpt(value))
+        }
+        (NotADate::NotInCalendar(value), Lang::En) => {
+            format!("{} is not in the calendar", excerpt(value))
+        }
         (NotADate::HasTime(value), Lang::Da) => {
-            format!("{value} har et klokkeslæt; skriv kun datoen")
+            format!("{} har et klokkeslæt; skriv kun datoen", excerpt(value))
         }
         (NotADate::HasTime(value), Lang::En) => {
-            format!("{value} has a time of day; write only the date")
+            format!("{} has a time of day; write only the date", excerpt(value))
         }
-        (NotADate::Other(words), _) => words.to_owned(),
+        (NotADate::Other(words), _) => long_excerpt(words).into_owned(),
     };
-    bad_date(lang, file, span, key, label)
+    bad_date(lang, file, span, &key, label)
 }
 
 fn bad_date(lang: Lang, file: FileId, span: Range<usize>, key: &str, label: String) -> Diag {
@@ -299,6 +320,8 @@ pub fn unknown_value(
     meant: Option<&str>,
     expected: &[&str],
 ) -> Diag {
+    let value = excerpt(value);
+    let key = excerpt(key);
     let hint = match meant {
         Some(s) => format!(
             "{} `{s}`? {} {}",
@@ -334,6 +357,7 @@ pub fn unknown_item(
     id: &str,
     meant: Option<&str>,
 ) -> Diag {
+    let id = excerpt(id);
     let hint = match meant {
         Some(s) => did_you_mean_hint(lang, s),
         None => lang
@@ -362,6 +386,7 @@ pub fn item_twice(
     id: &str,
     first: Range<usize>,
 ) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E011,
         format!(
@@ -386,6 +411,9 @@ pub fn item_in_two_checklists(
     first: Place,
     first_checklist: &str,
 ) -> Diag {
+    let id = excerpt(id);
+    let checklist = excerpt(checklist);
+    let first_checklist = excerpt(first_checklist);
     Diag::new(
         Code::E011,
         format!(
@@ -409,6 +437,7 @@ pub fn item_in_two_checklists(
 
 /// E012: a checklist id that is not built in, with the closest built-in id `meant`.
 pub fn unknown_checklist(lang: Lang, name: &str, meant: Option<&str>, at: &NamedAt) -> Diag {
+    let name = excerpt(name);
     let hint = match meant {
         Some(s) => did_you_mean_hint(lang, s),
         None => lang
@@ -439,10 +468,11 @@ pub fn unknown_checklist(lang: Lang, name: &str, meant: Option<&str>, at: &Named
 
 /// E012: a checklist file, `name` as resolved, that does not exist.
 pub fn checklist_missing(lang: Lang, name: &str, at: &NamedAt) -> Diag {
+    let shown = long_excerpt(name);
     let diag = Diag::new(
         Code::E012,
         format!(
-            "{} `{name}` {}",
+            "{} `{shown}` {}",
             lang.pick("tjeklisten", "the checklist"),
             lang.pick("findes ikke", "does not exist")
         ),
@@ -467,6 +497,7 @@ pub fn checklist_missing(lang: Lang, name: &str, at: &NamedAt) -> Diag {
 
 /// E012: a checklist, `name` as written, whose problems were reported when first named.
 pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
+    let name = long_excerpt(name);
     let diag = Diag::new(
         Code::E012,
         format!(
@@ -485,8 +516,46 @@ pub fn checklist_has_errors(lang: Lang, name: &str, at: &NamedAt) -> Diag {
     }
 }
 
+/// E012: a checklist file named in an assessment with more problems than
+/// are shown: `total` in all, the first `shown` of them reported.
+pub fn checklist_problems_left_out(
+    lang: Lang,
+    name: &str,
+    total: usize,
+    shown: usize,
+    file: FileId,
+    span: Range<usize>,
+) -> Diag {
+    let name = long_excerpt(name);
+    let left_out = total - shown;
+    let message = match lang {
+        Lang::Da => format!(
+            "tjeklisten `{name}` har {total} problemer; de første {shown} vises, {left_out} er udeladt"
+        ),
+        Lang::En => format!(
+            "the checklist `{name}` has {total} problems; the first {shown} are shown, {left_out} are left out"
+        ),
+    };
+    let hint = match lang {
+        Lang::Da => format!(
+            "en tjekliste, som en selvevaluering nævner, viser højst {shown} problemer, så en fil, der ikke er en tjekliste, ikke bliver skrevet ud; se dem alle med `almen validate {name}`"
+        ),
+        Lang::En => format!(
+            "a checklist named in an assessment shows at most {shown} problems, so that a file that is not a checklist is not printed; see them all with `almen validate {name}`"
+        ),
+    };
+    Diag::new(Code::E012, message)
+        .at(
+            file,
+            span,
+            lang.pick("fejl i tjeklisten", "errors in the checklist"),
+        )
+        .hint(hint)
+}
+
 /// E013: a format version this almen does not read, as written.
 pub fn unknown_format(lang: Lang, file: FileId, span: Range<usize>, written: &str) -> Diag {
+    let written = excerpt(written);
     Diag::new(
         Code::E013,
         match lang {
@@ -514,6 +583,7 @@ pub fn invalid_value(
     types: Option<(&str, &str)>,
     serde_message: &str,
 ) -> Diag {
+    let key = excerpt(key);
     let diag = Diag::new(
         Code::E014,
         format!(
@@ -545,6 +615,7 @@ pub fn empty_item_id(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
 /// E014: an id that is not a word of letters, digits, `-`, `_` and `.`.
 /// (Whatever the id holds, the terminal shows it escaped.)
 pub fn bad_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -562,6 +633,7 @@ pub fn bad_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
 
 /// E014: an item's weight under the smallest or above the largest.
 pub fn weight_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -581,6 +653,7 @@ pub fn weight_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &st
 
 /// E014: an item repeated every 0 months, or more than a century apart.
 pub fn months_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -600,6 +673,7 @@ pub fn months_out_of_range(lang: Lang, file: FileId, span: Range<usize>, id: &st
 
 /// E014: an item with a warning before a repetition it does not have.
 pub fn warn_days_without_months(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -630,6 +704,7 @@ pub fn two_recurrences(
     id: &str,
     other: Range<usize>,
 ) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -664,6 +739,7 @@ pub fn not_applicable_flag_on_recommendation(
     span: Range<usize>,
     id: &str,
 ) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -688,6 +764,7 @@ pub fn requested_without_counterparty(
     span: Range<usize>,
     id: &str,
 ) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E014,
         format!(
@@ -727,6 +804,7 @@ pub fn no_checklists(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
 
 /// E015: two checklists loaded together with the same id.
 pub fn same_checklist_id(lang: Lang, id: &str, at: Place, first: Place) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E015,
         format!(
@@ -780,6 +858,7 @@ pub fn wrong_kind(lang: Lang, file: FileId, expected: FileKind) -> Diag {
 
 /// E021: a checklist an assessment names that may not be opened.
 pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt) -> Diag {
+    let shown = long_excerpt(name);
     let why = match reach {
         Reach::Outside => lang.pick(
             "ligger uden for selvevalueringens mappe",
@@ -792,7 +871,7 @@ pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt
     let diag = Diag::new(
         Code::E021,
         format!(
-            "{} `{name}` {why}; {}",
+            "{} `{shown}` {why}; {}",
             lang.pick("tjeklisten", "the checklist"),
             lang.pick("den er ikke åbnet", "it was not opened")
         ),
@@ -809,8 +888,31 @@ pub fn checklist_out_of_reach(lang: Lang, name: &str, reach: Reach, at: &NamedAt
     }
 }
 
+/// E021: a checklist path an assessment names that does not end in
+/// `.toml`: whatever the file is, it is not opened.
+pub fn checklist_not_toml(lang: Lang, name: &str, file: FileId, span: Range<usize>) -> Diag {
+    let name = long_excerpt(name);
+    Diag::new(
+        Code::E021,
+        format!(
+            "{} `{name}` {}",
+            lang.pick("tjeklisten", "the checklist"),
+            lang.pick(
+                "er ikke en .toml-fil; den er ikke åbnet",
+                "is not a .toml file; it was not opened"
+            )
+        ),
+    )
+    .at(file, span, lang.pick("ikke en .toml-fil", "not a .toml file"))
+    .hint(lang.pick(
+        "en tjekliste er en .toml-fil: nævn en indbygget med dens id (se `almen list`) og din egen med en sti, der ender på `.toml`",
+        "a checklist is a .toml file: name a built-in one by its id (see `almen list`) and your own by a path ending in `.toml`",
+    ))
+}
+
 /// E022: a checklist file that claims a built-in checklist's id.
 pub fn claims_builtin_id(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
     Diag::new(
         Code::E022,
         format!(
@@ -973,6 +1075,7 @@ pub fn placeholder_evidence(
     entry: &str,
     answer: Option<&str>,
 ) -> Diag {
+    let entry = long_excerpt(entry);
     let message = match (answer, lang) {
         (Some(id), Lang::Da) => {
             format!("svaret på `{id}` har skabelonens dokumentationssti `{entry}`")
@@ -1012,7 +1115,7 @@ pub fn table_name(lang: Lang, path: &[Seg]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(k);
+                out.push_str(&excerpt(k));
             }
             Seg::Index(i) => out.push_str(&format!("[{}]", i + 1)),
         }
@@ -1045,7 +1148,7 @@ fn found_expected(
                 lang.pick("her skal stå", "expected"),
                 type_word(lang, expected)
             )),
-        None => diag.at(file, span, serde_message.to_owned()),
+        None => diag.at(file, span, long_excerpt(serde_message)),
     }
 }
 
@@ -1071,7 +1174,9 @@ fn type_word(lang: Lang, word: &str) -> String {
         _ => return word.to_owned(),
     };
     match head {
-        "string" | "integer" | "boolean" if !value.is_empty() => format!("{name} {value}"),
+        "string" | "integer" | "boolean" if !value.is_empty() => {
+            format!("{name} {}", excerpt(value))
+        }
         "floating" => format!(
             "{name} {}",
             word.rsplit(' ').next().unwrap_or("").trim_matches('`')

@@ -525,6 +525,35 @@ mod tests {
         );
     }
 
+    /// A value as long as a file is quoted in short in the words of its
+    /// diagnostic: E009 put a 200,000-character status in its heading.
+    #[test]
+    fn a_long_value_is_quoted_in_short() {
+        let long = "ø".repeat(200_000);
+        let text = format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+             checklists = [\"samarbejde-med-omverdenen\", \"{long}\"]\n\
+             [answers.OMV-1]\nstatus = \"{long}\"\ndate = \"{long}\"\n\
+             [answers.\"{long}\"]\nstatus = \"met\"\n"
+        );
+        let fs = MemFs::default().file("a.toml", text.leak());
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diags = loader.assessment(Path::new("a.toml"), &[]).unwrap_err();
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [Code::E012, Code::E009, Code::E008, Code::E010],
+            "{diags:?}"
+        );
+        let cut = format!("{}…", "ø".repeat(crate::diag::VALUE_LIMIT));
+        for d in &diags {
+            assert!(d.message.contains(&cut) || d.label.contains(&cut), "{d:?}");
+            for text in [&d.message, &d.label, d.hint.as_ref().unwrap_or(&d.label)] {
+                assert!(text.chars().count() < 200, "{text}");
+            }
+        }
+    }
+
     #[test]
     fn a_path_ends_in_toml_whatever_its_case() {
         assert!(is_path("Egne.TOML"));

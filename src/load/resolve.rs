@@ -14,10 +14,15 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use super::{
-    BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, Reach, diags, display, is_path, read,
+    BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, Reach, diags, display, is_path, is_toml,
+    read,
 };
 use crate::diag::{Diag, FileId, did_you_mean};
 use crate::model::AssessmentFile;
+
+/// The most problems of a checklist file named in an assessment that are
+/// shown; the rest are counted.
+pub const NAMED_CHECKLIST_PROBLEMS: usize = 3;
 
 /// Each checklist once, with whether it loaded without problems.
 pub(super) type Cache = HashMap<Key, (Option<Arc<Checklist>>, bool)>;
@@ -123,9 +128,20 @@ impl Loader<'_> {
             return (None, false);
         };
         // A path an assessment names is looked at before it is opened.
-        if let (ChecklistRef::Path(path), NamedAt::File { .. }, Some(folder)) =
+        if let (ChecklistRef::Path(path), NamedAt::File { file, span }, Some(folder)) =
             (&reference, at, base)
         {
+            // Only a .toml file: nothing else in the folder (a `.env`, a
+            // key) is read as a checklist and quoted back in diagnostics.
+            if !is_toml(path) {
+                diags.push(diags::checklist_not_toml(
+                    self.lang,
+                    &display(path),
+                    *file,
+                    span.clone(),
+                ));
+                return (None, false);
+            }
             let folder = if folder.as_os_str().is_empty() {
                 Path::new(".")
             } else {
@@ -147,6 +163,11 @@ impl Loader<'_> {
             return cached.clone();
         }
         let mut own = Vec::new();
+        // As the folder almen runs in knows it, for `almen validate`.
+        let shown = match &reference {
+            ChecklistRef::Builtin(_) => name.to_owned(),
+            ChecklistRef::Path(path) => display(path),
+        };
         let loaded = match reference {
             ChecklistRef::Builtin(builtin) => {
                 let name = diags::builtin_name(self.lang, builtin.id);
@@ -162,6 +183,24 @@ impl Loader<'_> {
         };
         let loaded = loaded.map(Arc::new);
         let ok = own.is_empty();
+        // Any .toml file in reach may be named as a checklist: one that is
+        // not a checklist (or is someone's secrets) would otherwise give a
+        // diagnostic, and a quoted line, for every line of it.
+        if let NamedAt::File { file, span } = at
+            && own.len() > NAMED_CHECKLIST_PROBLEMS
+        {
+            super::sort(&mut own);
+            let total = own.len();
+            own.truncate(NAMED_CHECKLIST_PROBLEMS);
+            own.push(diags::checklist_problems_left_out(
+                self.lang,
+                &shown,
+                total,
+                NAMED_CHECKLIST_PROBLEMS,
+                *file,
+                span.clone(),
+            ));
+        }
         diags.extend(own);
         self.cache.insert(key, (loaded.clone(), ok));
         (loaded, ok)
@@ -294,6 +333,75 @@ title = "Y"
         let first = loader.checklist_by_name("c.toml").expect("loads");
         let second = loader.checklist_by_name("./c.toml").expect("loads");
         assert!(Arc::ptr_eq(&first, &second));
+    }
+
+    fn naming(checklist: &str) -> String {
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"{checklist}\"]\n"
+        )
+    }
+
+    #[test]
+    fn a_checklist_an_assessment_names_is_a_toml_file() {
+        let env: &'static str = "SECRET_1 = \"hemmelig\"\n";
+        let names: &'static str = naming("../.env").leak();
+        let fs = MemFs::default().file(".env", env).file("sub/a.toml", names);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diag = only(loader.assessment(Path::new("sub/a.toml"), &[]).unwrap_err());
+        assert_eq!(diag.code, Code::E021);
+        assert_eq!(
+            diag.message,
+            "the checklist `.env` is not a .toml file; it was not opened"
+        );
+        assert_eq!(&names[diag.place.expect("a place").span], "\"../.env\"");
+
+        // Whatever the case of its extension.
+        let checklist: &'static str = "format = 1\nid = \"egne\"\nversion = \"1\"\ntitle = { da = \"Egne\" }\n[source]\npublisher = \"X\"\ntitle = \"Y\"\n";
+        let fs = MemFs::default()
+            .file("Egne.TOML", checklist)
+            .file("a.toml", naming("Egne.TOML").leak());
+        let mut loader = Loader::new(&fs, Lang::En);
+        let loaded = loader.assessment(Path::new("a.toml"), &[]).expect("loads");
+        assert_eq!(loaded.checklists[0].id(), "egne");
+
+        // The command line is the user's own choice.
+        let fs = MemFs::default().file(".env", env);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diags = loader.checklist_by_name(".env").unwrap_err();
+        assert!(diags.iter().all(|d| d.code != Code::E021), "{diags:?}");
+    }
+
+    #[test]
+    fn a_checklist_an_assessment_names_shows_its_first_problems_only() {
+        let keys: String = (1..=30)
+            .map(|i| format!("SECRET_{i} = \"v{i}\"\n"))
+            .collect();
+        let keys: &'static str = keys.leak();
+        let names: &'static str = naming("hemmelig.toml").leak();
+        let fs = MemFs::default()
+            .file("hemmelig.toml", keys)
+            .file("a.toml", names);
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diags = loader.assessment(Path::new("a.toml"), &[]).unwrap_err();
+        let in_checklist = diags
+            .iter()
+            .filter(|d| d.place.as_ref().is_some_and(|p| p.file == 1))
+            .count();
+        assert_eq!(in_checklist, NAMED_CHECKLIST_PROBLEMS, "{diags:?}");
+        let count = diags
+            .iter()
+            .find(|d| d.code == Code::E012)
+            .expect("a count");
+        assert_eq!(
+            count.message,
+            "the checklist `hemmelig.toml` has 31 problems; the first 3 are shown, 28 are left out"
+        );
+        assert_eq!(diags.len(), NAMED_CHECKLIST_PROBLEMS + 1, "{diags:?}");
+
+        // On the command line, every one of them.
+        let mut loader = Loader::new(&fs, Lang::En);
+        let diags = loader.checklist_by_name("hemmelig.toml").unwrap_err();
+        assert!(diags.len() > 30, "{diags:?}");
     }
 
     #[test]

@@ -151,12 +151,13 @@ fn a_checklist_path_cannot_reach_outside_the_assessment() {
     // Big enough to be refused before it is read.
     fs::write(dir.join("stor.toml"), "#".repeat(1024 * 1024 + 1)).unwrap();
     for (name, why) in [
-        ("/proc/self/environ", "uden for selvevalueringens mappe"),
-        ("/etc/passwd", "uden for selvevalueringens mappe"),
-        ("../id_rsa", "uden for selvevalueringens mappe"),
+        ("/proc/self/environ", "er ikke en .toml-fil"),
+        ("/etc/passwd", "er ikke en .toml-fil"),
+        ("../id_rsa", "er ikke en .toml-fil"),
+        ("/etc/passwd.toml", "uden for selvevalueringens mappe"),
         ("../findes-ikke.toml", "uden for selvevalueringens mappe"),
         ("link.toml", "uden for selvevalueringens mappe"),
-        ("/dev/zero", "uden for selvevalueringens mappe"),
+        ("/dev/zero", "er ikke en .toml-fil"),
         ("zero.toml", "uden for selvevalueringens mappe"),
         ("stor.toml", "er over 1 MiB"),
     ] {
@@ -170,6 +171,141 @@ fn a_checklist_path_cannot_reach_outside_the_assessment() {
         let stderr = fails(cmd, &["fejl[E021]", why]);
         assert!(!stderr.contains("hemmelig"), "{name}: {stderr}");
         assert!(!stderr.contains("PATH="), "{name}: {stderr}");
+    }
+}
+
+/// The folder almen runs in, as a CI job has it: a `.env` of 30 secrets
+/// beside the submitted assessment's folder, and a copy of it as a `.toml`
+/// file.
+fn working_folder_with_secrets() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets: String = (1..=30)
+        .map(|i| format!("SECRET_{i} = \"hemmelig-{i}\"\n"))
+        .collect();
+    fs::write(dir.path().join(".env"), &secrets).unwrap();
+    fs::write(dir.path().join("secrets.toml"), &secrets).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    dir
+}
+
+/// How many of the secrets of [`working_folder_with_secrets`] `text` shows.
+fn secrets_in(text: &str) -> usize {
+    (1..=30)
+        .filter(|i| text.contains(&format!("hemmelig-{i}\"")))
+        .count()
+}
+
+/// `checklists = [.., "../.env"]` in a submitted assessment printed the
+/// whole `.env` of the folder almen ran in, a line per diagnostic, to the
+/// CI log. A checklist an assessment names is a `.toml` file, or it is not
+/// opened.
+#[test]
+fn an_assessment_cannot_have_a_file_that_is_not_toml_read_as_a_checklist() {
+    let dir = working_folder_with_secrets();
+    fs::write(
+        dir.path().join("sub/a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\", \"../.env\"]\n",
+    )
+    .unwrap();
+    for format in ["table", "json"] {
+        let mut cmd = crate::almen_in(dir.path());
+        cmd.args(["check", "sub/a.toml", "--as-of", AS_OF, "--format", format]);
+        let assert = cmd.assert().code(2);
+        let (stdout, stderr) = (crate::stdout_of(&assert), crate::stderr_of(&assert));
+        assert!(
+            stderr
+                .contains("fejl[E021]: tjeklisten `.env` er ikke en .toml-fil; den er ikke åbnet"),
+            "{stderr}"
+        );
+        assert_eq!(secrets_in(&stdout) + secrets_in(&stderr), 0, "{stderr}");
+        assert!(!stderr.contains("SECRET_"), "{stderr}");
+    }
+    // On the command line, the user's own choice is read.
+    fs::write(
+        dir.path().join("sub/a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\"]\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "sub/a.toml", "--as-of", AS_OF])
+        .args(["--checklist", "./.env"]);
+    let stderr = crate::stderr_of(&cmd.assert().code(2));
+    assert!(!stderr.contains("E021"), "{stderr}");
+    assert!(stderr.contains("SECRET_1"), "{stderr}");
+}
+
+/// A `.toml` file in reach that is no checklist (here, the secrets again)
+/// shows its first three problems and how many more there are, never a
+/// diagnostic for each of its lines.
+#[test]
+fn a_file_named_as_a_checklist_is_not_printed_line_by_line() {
+    let dir = working_folder_with_secrets();
+    fs::write(
+        dir.path().join("sub/a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\", \"../secrets.toml\"]\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "sub/a.toml", "--as-of", AS_OF]);
+    let stderr = fails(
+        cmd,
+        &[
+            "fejl[E012]: tjeklisten `secrets.toml` har 31 problemer; de første 3 vises, 28 er udeladt",
+        ],
+    );
+    assert!(secrets_in(&stderr) <= 3, "{stderr}");
+    assert!(stderr.contains("almen validate secrets.toml"), "{stderr}");
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "sub/a.toml", "--format", "json"]);
+    let stdout = crate::exits(cmd, 2);
+    let doc = crate::json(&stdout);
+    assert_eq!(crate::array(&doc, "diagnostics").len(), 4, "{doc}");
+    assert!(secrets_in(&stdout) <= 3, "{stdout}");
+    // Given on its own, it is the user's file, shown in full.
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "secrets.toml"]);
+    assert_eq!(secrets_in(&crate::exits(cmd, 2)), 30);
+}
+
+/// A value as long as a file reaches a diagnostic's words in short: E009
+/// put a 200,000-character status in its heading, whole.
+#[test]
+fn a_long_value_is_quoted_in_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(200_000);
+    fs::write(
+        dir.path().join("a.toml"),
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+             checklists = [\"samarbejde-med-omverdenen\", \"{long}\", \"{long}.toml\"]\n\
+             [answers.OMV-1]\nstatus = \"{long}\"\ndate = \"{long}\"\nplan = {long}\n\
+             [answers.\"{long}\"]\nstatus = \"met\"\n{long} = 1\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "a.toml", "--as-of", AS_OF])
+        .timeout(std::time::Duration::from_secs(20));
+    let stderr = fails(cmd, &["fejl[E009]: ukendt værdi `xxxxxxxxxx"]);
+    // A heading quotes a value in short; a snippet, an excerpt of its line.
+    for line in stderr.lines() {
+        let limit = if line.starts_with("fejl") { 250 } else { 500 };
+        assert!(line.chars().count() < limit, "{line}");
+    }
+    assert!(stderr.len() < 10_000, "{} bytes", stderr.len());
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["validate", "a.toml", "--format", "json"]);
+    let doc = crate::json(&crate::exits(cmd, 2));
+    let diagnostics = crate::array(&doc, "diagnostics");
+    assert!(diagnostics.len() >= 6, "{doc}");
+    for d in diagnostics {
+        let message = crate::str_field(d, "message");
+        assert!(message.chars().count() < 200, "{message}");
+        let hint = d["hint"].as_str().unwrap_or("");
+        assert!(hint.chars().count() < 400, "{hint}");
     }
 }
 
