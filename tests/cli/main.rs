@@ -210,13 +210,10 @@ fn fails_several(mut cmd: Command, needles: &[&str]) -> (String, String) {
 }
 
 /// Runs `almen ARGS` from the crate root with a terminal for its standard
-/// output, made by `script`: its exit code and what the terminal showed.
-/// `None` where there is no `script` to make a terminal with.
-fn in_a_terminal(args: &str) -> Option<(Option<i32>, String)> {
-    std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .ok()?;
+/// output, made by util-linux `script` (part of every Debian system): its
+/// exit code and what the terminal showed. Without `script` the test fails
+/// rather than pass having checked nothing.
+fn in_a_terminal(args: &str) -> (Option<i32>, String) {
     let bin = assert_cmd::cargo::cargo_bin!("almen");
     let line = format!("'{}' {args}", bin.display());
     let output = std::process::Command::new("script")
@@ -224,9 +221,9 @@ fn in_a_terminal(args: &str) -> Option<(Option<i32>, String)> {
         .current_dir(root())
         .env_remove("ALMEN_LANG")
         .output()
-        .unwrap();
+        .expect("util-linux `script`, to give almen a terminal");
     let seen = String::from_utf8_lossy(&output.stdout).into_owned();
-    Some((output.status.code(), seen))
+    (output.status.code(), seen)
 }
 
 /// Runs a command that must exit with `code` and returns stdout.
