@@ -6,8 +6,8 @@
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
+use super::report::layout::markdown as inert;
 use super::table::{cell, first_that_fits, header, new_table, paint, wrapped};
-use super::text::clean;
 use super::words::unchecked_label;
 use super::{Entry, Options, checked};
 use crate::lang::Lang;
@@ -234,25 +234,8 @@ pub fn markdown(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> i
             r.minor,
             r.lapsed,
         ];
-        let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
+        let cells: Vec<String> = cells.iter().map(|c| inert(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    writeln!(out, "\n{}", md_cell(&totals(entries, lang)))
-}
-
-/// A table cell's text: no line breaks, no table syntax, nothing Markdown
-/// would read as markup.
-fn md_cell(text: &str) -> String {
-    let mut out = String::new();
-    for c in clean(text).chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    writeln!(out, "\n{}", inert(&totals(entries, lang)))
 }
