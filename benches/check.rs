@@ -37,13 +37,23 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const AS_OF: &str = "2026-11-27";
 const ASSESSMENTS: usize = 1000;
 /// Set for the helper copy: run `almen` with our arguments once, print its max RSS in KiB.
 const RSS_HELPER: &str = "ALMEN_BENCH_RSS_HELPER";
+
+mod common;
+
+use common::max_rss_kib;
+
+/// One run of the release `almen`, its wall time. Exit codes 0 and 1 (gaps found) are both a check, and 2 (errors in the
+/// input) is what case 4 is for.
+fn almen(args: &[&str]) -> Duration {
+    common::almen(args, 0..=2)
+}
 
 fn main() {
     if std::env::var_os(RSS_HELPER).is_some() {
@@ -222,41 +232,6 @@ fn bench(name: &str, args: &[&str], warmup: usize, runs: usize, max_ms: u64, max
     println!(
         "{name:<32} {runs:>5} {median:>10} {p90:>10} {min:>10} {rss:>9}  {target:<16} {result}"
     );
-}
-
-/// Runs the release `almen` once from the package root, output to /dev/null,
-/// and returns its wall time. Exit codes 0 and 1 (gaps found) are both a
-/// check, and 2 (errors in the input) is what case 4 is for.
-fn almen(args: &[&str]) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_almen"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("running almen");
-    let took = start.elapsed();
-    // 2 is for the files of case 4, whose diagnostics are checked first.
-    assert!(
-        matches!(status.code(), Some(0..=2)),
-        "almen {args:?}: {status}"
-    );
-    took
-}
-
-#[cfg(unix)]
-fn max_rss_kib() -> Option<u64> {
-    use nix::sys::resource::{UsageWho, getrusage};
-    // Linux gives ru_maxrss in KiB; it covers the children waited for: one `almen`.
-    getrusage(UsageWho::RUSAGE_CHILDREN)
-        .ok()
-        .map(|u| u.max_rss() as u64)
-}
-
-#[cfg(not(unix))]
-fn max_rss_kib() -> Option<u64> {
-    None
 }
 
 /// Writes the assessments into `dir`, alternating the two examples, each with

@@ -23,14 +23,23 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const AS_OF: &str = "2026-11-27";
 const ORGANISATIONS: usize = 1000;
 /// Set for the helper copy: run `almen` with our arguments once, print its
 /// max RSS in KiB.
 const RSS_HELPER: &str = "ALMEN_BENCH_RSS_HELPER";
+
+mod common;
+
+use common::max_rss_kib;
+
+/// One run of the release `almen`, its wall time. The overview of files that were all checked exits 0.
+fn almen(args: &[&str]) -> Duration {
+    common::almen(args, 0..=0)
+}
 
 fn main() {
     if std::env::var_os(RSS_HELPER).is_some() {
@@ -122,37 +131,6 @@ fn bench(name: &str, args: &[&str], warmup: usize, runs: usize, max_ms: u64, max
     println!(
         "{name:<48} {runs:>5} {median:>10} {p90:>10} {min:>10} {rss:>9} {output:>9}  {target:<17} {result}"
     );
-}
-
-/// Runs the release `almen` once from the package root, output to
-/// /dev/null, and returns its wall time. The overview of files that were
-/// all checked exits 0.
-fn almen(args: &[&str]) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_almen"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("running almen");
-    let took = start.elapsed();
-    assert_eq!(status.code(), Some(0), "almen {args:?}: {status}");
-    took
-}
-
-#[cfg(unix)]
-fn max_rss_kib() -> Option<u64> {
-    use nix::sys::resource::{UsageWho, getrusage};
-    // Linux gives ru_maxrss in KiB; it covers the children waited for: one `almen`.
-    getrusage(UsageWho::RUSAGE_CHILDREN)
-        .ok()
-        .map(|u| u.max_rss() as u64)
-}
-
-#[cfg(not(unix))]
-fn max_rss_kib() -> Option<u64> {
-    None
 }
 
 /// Writes the organisations into `dir`, each from one of the examples in
