@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -225,11 +226,18 @@ pub struct Sources {
 }
 
 /// One text, with what finding a line and a column in it takes counted
-/// once, when it is added: a file with many diagnostics is not read from
-/// its start again for each of them.
+/// once, the first time a diagnostic asks: a file with many diagnostics is
+/// not read from its start again for each of them, and a file with none
+/// is never indexed at all.
 struct Source {
     name: String,
-    text: String,
+    /// Shared, so a file can be parsed while the loader adds others.
+    text: Arc<str>,
+    index: OnceLock<Index>,
+}
+
+/// Where lines and characters start in a text.
+struct Index {
     /// Where each line starts; the first at 0.
     line_starts: Vec<usize>,
     /// How many characters start before each multiple of [`BLOCK`] bytes.
@@ -238,14 +246,14 @@ struct Source {
     boms: usize,
 }
 
-/// The stride of [`Source::chars_before_block`]: counting the characters
+/// The stride of [`Index::chars_before_block`]: counting the characters
 /// before an offset reads at most this many bytes.
 const BLOCK: usize = 256;
 
-impl Source {
-    fn new(name: String, text: String) -> Self {
+impl Index {
+    fn of(text: &str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut count = 0;
@@ -255,37 +263,50 @@ impl Source {
             chars_before_block.push(count);
         }
         let boms = text.chars().take_while(|&c| c == '\u{feff}').count();
-        Source {
-            name,
-            text,
+        Index {
             line_starts,
             chars_before_block,
             boms,
         }
     }
+}
+
+impl Source {
+    fn new(name: String, text: Arc<str>) -> Self {
+        Source {
+            name,
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(&self.text))
+    }
 
     /// How many characters start before `offset` (a char boundary).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        self.chars_before_block[block]
+        self.index().chars_before_block[block]
             + starts_of_chars(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// One-based line and column of a byte offset.
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line = self.index().line_starts.partition_point(|&s| s <= offset);
         (line, self.column(line - 1, offset))
     }
 
     /// One-based column of `offset` on the line `line` (zero-based) that
     /// holds it.
     fn column(&self, line: usize, offset: usize) -> usize {
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let index = self.index();
+        let start = index.line_starts.get(line).copied().unwrap_or(0);
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len())).max(start);
         let chars = self.chars_before(offset) - self.chars_before(start);
         // A byte-order mark opens the file but is no column of it.
-        let boms = if line == 0 { self.boms.min(chars) } else { 0 };
+        let boms = if line == 0 { index.boms.min(chars) } else { 0 };
         chars - boms + 1
     }
 }
@@ -297,9 +318,34 @@ fn starts_of_chars(bytes: &[u8]) -> usize {
 }
 
 impl Sources {
-    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
         self.files.push(Source::new(name.into(), text.into()));
         self.files.len() - 1
+    }
+
+    /// The text of a file, to parse while others are added.
+    pub fn shared(&self, file: FileId) -> Arc<str> {
+        self.files
+            .get(file)
+            .map_or_else(|| Arc::from(""), |f| Arc::clone(&f.text))
+    }
+
+    /// Lets the text of a file go once nothing will point into it again
+    /// (an assessment checked and written out): a folder of thousands
+    /// is not held in memory. Its name stays; its text is then empty.
+    pub fn release(&mut self, file: FileId) {
+        if let Some(f) = self.files.get_mut(file) {
+            *f = Source::new(std::mem::take(&mut f.name), Arc::from(""));
+        }
+    }
+
+    /// The line (one-based) of each byte offset of a file, from its index.
+    pub fn line(&self, file: FileId, offset: usize) -> usize {
+        self.files.get(file).map_or(1, |f| {
+            f.index()
+                .line_starts
+                .partition_point(|&s| s <= offset.min(f.text.len()))
+        })
     }
 
     pub fn name(&self, file: FileId) -> &str {
@@ -307,7 +353,7 @@ impl Sources {
     }
 
     pub fn text(&self, file: FileId) -> &str {
-        self.files.get(file).map_or("", |f| f.text.as_str())
+        self.files.get(file).map_or("", |f| &f.text)
     }
 
     /// One-based line and column of a byte offset; the time it takes does

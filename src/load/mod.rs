@@ -293,6 +293,31 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// Reads a file found in a folder and, when it is an assessment, loads
+    /// it with its checklists and its evidence; `Ok(None)` when it is not
+    /// one (a checklist beside them, or other TOML). A file that cannot be
+    /// read or decoded could be an assessment: its problems are returned.
+    /// The file is parsed once, to tell what it is and to read it.
+    pub fn found(
+        &mut self,
+        path: &Path,
+        extra: &[String],
+    ) -> Result<Option<Assessment>, Vec<Diag>> {
+        let file_id = self.read_file(path)?;
+        let text = self.sources.shared(file_id);
+        let (root, syntax) = DeTable::parse_recoverable(&text);
+        if FileKind::of(root.get_ref()) != Some(FileKind::Assessment) {
+            return Ok(None);
+        }
+        let base = path.parent().unwrap_or(Path::new(""));
+        self.assessment_parsed(file_id, path, base, extra, root, syntax)
+            .map(Some)
+            .map_err(|mut d| {
+                sort(&mut d);
+                d
+            })
+    }
+
     fn assessment_unsorted(
         &mut self,
         file_id: FileId,
@@ -300,12 +325,29 @@ impl<'a> Loader<'a> {
         base: &Path,
         extra: &[String],
     ) -> Result<Assessment, Vec<Diag>> {
+        let text = self.sources.shared(file_id);
+        let (root, syntax) = DeTable::parse_recoverable(&text);
+        self.assessment_parsed(file_id, path, base, extra, root, syntax)
+    }
+
+    /// Loads a registered assessment file from what the parser made of it.
+    fn assessment_parsed(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+        base: &Path,
+        extra: &[String],
+        root: toml::Spanned<DeTable<'_>>,
+        syntax: Vec<toml::de::Error>,
+    ) -> Result<Assessment, Vec<Diag>> {
         let mut diags = Vec::new();
-        let parsed = parse::file::<AssessmentFile>(
-            &self.sources,
+        let parsed = parse::parsed::<AssessmentFile>(
+            self.sources.name(file_id),
             self.lang,
             file_id,
             FileKind::Assessment,
+            root,
+            syntax,
             &mut diags,
         );
         let Some(assessment) = parsed else {
@@ -347,18 +389,15 @@ impl<'a> Loader<'a> {
                 (id.get_ref().clone(), entries)
             })
             .collect();
-        // The line of an offset, as `Sources::line_col` counts it, from
-        // where the file's line breaks are: counting them from the start
-        // for each answer took a seventh of the time a folder of a
-        // thousand assessments takes to load.
-        let text = self.sources.text(file_id);
-        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-        let line = |offset: usize| breaks.partition_point(|&b| b < offset) + 1;
+        // The line of each answer, from the index diagnostics use: the
+        // file is not read from its start again for each.
+        let line = |offset: usize| self.sources.line(file_id, offset);
         let lines = assessment
             .answers
             .keys()
             .map(|id| (id.get_ref().clone(), line(id.span().start)))
             .collect();
+        let text = self.sources.text(file_id);
         let assessment_line = text.find("[assessment]").map_or(1, line);
         Ok(Assessment {
             path: path.to_path_buf(),

@@ -37,8 +37,23 @@ pub(super) fn file<T: DeserializeOwned>(
     kind: FileKind,
     diags: &mut Vec<Diag>,
 ) -> Option<T> {
-    let text = sources.text(file);
-    let (root, syntax) = DeTable::parse_recoverable(text);
+    let text = sources.shared(file);
+    let (root, syntax) = DeTable::parse_recoverable(&text);
+    parsed(sources.name(file), lang, file, kind, root, syntax, diags)
+}
+
+/// [`file`], for a file already parsed (to tell what kind of file it is):
+/// no file is parsed twice. `name` is the file's, for a diagnostic about
+/// the whole of it.
+pub(super) fn parsed<T: DeserializeOwned>(
+    name: &str,
+    lang: Lang,
+    file: FileId,
+    kind: FileKind,
+    root: Spanned<DeTable<'_>>,
+    syntax: Vec<toml::de::Error>,
+    diags: &mut Vec<Diag>,
+) -> Option<T> {
     // The template's placeholders are E023, however the parser and serde
     // see them (an unquoted `ÅÅÅÅ-MM-DD` is a syntax error it reads past).
     let (placeholders, said) = match kind {
@@ -78,11 +93,7 @@ pub(super) fn file<T: DeserializeOwned>(
     diags.extend(placeholders);
     let (value, errors) = recover::deserialize::<T>(root);
     if errors.len() >= recover::MAX_ERRORS {
-        diags.push(diags::too_many_errors(
-            lang,
-            sources.name(file),
-            recover::MAX_ERRORS,
-        ));
+        diags.push(diags::too_many_errors(lang, name, recover::MAX_ERRORS));
     }
     for err in errors {
         // Where the syntax was broken, the parser left things out or

@@ -11,14 +11,14 @@
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::{
     BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, Reach, diags, display, is_path, is_toml,
     read,
 };
 use crate::diag::{Diag, FileId, did_you_mean};
-use crate::model::AssessmentFile;
+use crate::model::{AssessmentFile, ChecklistFile};
 
 /// The most problems of a checklist file named in an assessment that are
 /// shown; the rest are counted.
@@ -67,6 +67,51 @@ impl ChecklistRef {
                 Key::Path(fs.canonical(path).unwrap_or_else(|| path.clone()))
             }
         }
+    }
+}
+
+/// A built-in checklist as parsed, with its SHA-256.
+type Parsed = (ChecklistFile, String);
+
+/// Each built-in checklist, parsed the first time any loader in the process
+/// asks for it: the threads checking a folder share it. `None` for one with
+/// problems, which each loader then reports as it would any file's.
+fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
+    const N: usize = BUILTINS.len();
+    static PARSED: [OnceLock<Option<Parsed>>; N] = [const { OnceLock::new() }; N];
+    let i = BUILTINS.iter().position(|b| b.id == builtin.id)?;
+    PARSED[i]
+        .get_or_init(|| {
+            let fs = NoFiles;
+            let mut loader = Loader::new(&fs, crate::lang::Lang::En);
+            let file_id = loader.sources.add(builtin.id, builtin.text);
+            let mut diags = Vec::new();
+            let checklist = loader.checklist_file(file_id, None, &mut diags)?;
+            diags
+                .is_empty()
+                .then_some((checklist.file, checklist.sha256))
+        })
+        .as_ref()
+}
+
+/// A file system with nothing in it: a built-in checklist reads no file.
+struct NoFiles;
+
+impl Fs for NoFiles {
+    fn read(&self, _: &Path) -> std::io::Result<Vec<u8>> {
+        Err(std::io::ErrorKind::NotFound.into())
+    }
+    fn exists(&self, _: &Path) -> bool {
+        false
+    }
+    fn canonical(&self, _: &Path) -> Option<PathBuf> {
+        None
+    }
+    fn reach(&self, _: &Path, _: &Path) -> Reach {
+        Reach::Outside
+    }
+    fn evidence(&self, _: &Path, _: &str) -> super::Evidence {
+        super::Evidence::Missing
     }
 }
 
@@ -172,7 +217,15 @@ impl Loader<'_> {
             ChecklistRef::Builtin(builtin) => {
                 let name = diags::builtin_name(self.lang, builtin.id);
                 let file_id = self.sources.add(name, builtin.text);
-                self.checklist_file(file_id, None, &mut own)
+                match parsed_builtin(builtin) {
+                    Some((file, sha256)) => Some(Checklist {
+                        file: file.clone(),
+                        file_id,
+                        path: None,
+                        sha256: sha256.clone(),
+                    }),
+                    None => self.checklist_file(file_id, None, &mut own),
+                }
             }
             ChecklistRef::Path(path) => {
                 match read::checklist(self.fs, &mut self.sources, self.lang, &path, at, &mut own) {

@@ -50,124 +50,136 @@ fn header(lang: Lang) -> [&'static str; 11] {
     }
 }
 
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let lang = opts.lang;
-    let delimiter = opts.delimiter.unwrap_or(match lang {
+/// The field separator: by default `;` in Danish, `,` in English.
+fn delimiter(opts: &Options) -> u8 {
+    opts.delimiter.unwrap_or(match opts.lang {
         Lang::Da => b';',
         Lang::En => b',',
-    });
-    if lang == Lang::Da {
+    })
+}
+
+/// What opens the output: the header row (after a byte-order mark in
+/// Danish, for the spreadsheet to read æ, ø and å).
+pub(super) fn head(opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    if opts.lang == Lang::Da {
         out.write_all("\u{feff}".as_bytes())?;
     }
     let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(delimiter(opts))
         .from_writer(out);
-    w.write_record(header(lang))?;
-    for entry in entries {
-        let checked = match entry {
-            Entry::Checked(c) => c,
-            Entry::Unchecked(u) => {
-                // One row: the file, `error` as its status, the codes as
-                // its reasons, and what stopped it.
-                let codes: Vec<&str> = u.diagnostics.iter().map(|d| d.code).collect();
-                let why: Vec<String> = u.diagnostics.iter().map(diag_line).collect();
-                w.write_record([
-                    inert(&u.file),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    lang.pick(unchecked_label(lang), "error").to_owned(),
-                    String::new(),
-                    String::new(),
-                    inert(&codes.join(" ")),
-                    String::new(),
-                    String::new(),
-                    inert(&format!("{}: {}", unchecked_label(lang), why.join(" · "))),
-                ])?;
-                continue;
-            }
+    w.write_record(header(opts.lang))?;
+    w.flush()
+}
+
+/// The rows of one entry.
+pub(super) fn rows(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let lang = opts.lang;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter(opts))
+        .from_writer(out);
+    let checked = match entry {
+        Entry::Checked(c) => c,
+        Entry::Unchecked(u) => {
+            // One row: the file, `error` as its status, the codes as
+            // its reasons, and what stopped it.
+            let codes: Vec<&str> = u.diagnostics.iter().map(|d| d.code).collect();
+            let why: Vec<String> = u.diagnostics.iter().map(diag_line).collect();
+            w.write_record([
+                inert(&u.file),
+                String::new(),
+                String::new(),
+                String::new(),
+                lang.pick(unchecked_label(lang), "error").to_owned(),
+                String::new(),
+                String::new(),
+                inert(&codes.join(" ")),
+                String::new(),
+                String::new(),
+                inert(&format!("{}: {}", unchecked_label(lang), why.join(" · "))),
+            ])?;
+            return w.flush();
+        }
+    };
+    let file = checked.file();
+    for r in &checked.eval.items {
+        let gaps = checked.eval.gaps_of(r.id());
+        let (kind, status, severity, reason) = match lang {
+            Lang::Da => (
+                lang.kind(r.item.kind).to_owned(),
+                lang.status(r.status(), r.item.kind).to_owned(),
+                r.worst.map_or("", |s| lang.severity(s)).to_owned(),
+                gaps.iter()
+                    .map(|g| lang.reason(g.reason))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            Lang::En => (
+                match r.item.kind {
+                    Kind::Recommendation => "recommendation",
+                    Kind::Duty => "duty",
+                }
+                .to_owned(),
+                match r.status() {
+                    None => "",
+                    Some(Status::Met) => "met",
+                    Some(Status::Partial) => "partial",
+                    Some(Status::Unmet) => "unmet",
+                    Some(Status::NotApplicable) => "not-applicable",
+                }
+                .to_owned(),
+                r.worst.map_or(String::new(), |s| serde_plain(&s)),
+                gaps.iter()
+                    .map(|g| serde_plain(&g.reason))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         };
-        let file = checked.file();
-        for r in &checked.eval.items {
-            let gaps = checked.eval.gaps_of(r.id());
-            let (kind, status, severity, reason) = match lang {
-                Lang::Da => (
-                    lang.kind(r.item.kind).to_owned(),
-                    lang.status(r.status(), r.item.kind).to_owned(),
-                    r.worst.map_or("", |s| lang.severity(s)).to_owned(),
-                    gaps.iter()
-                        .map(|g| lang.reason(g.reason))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                Lang::En => (
-                    match r.item.kind {
-                        Kind::Recommendation => "recommendation",
-                        Kind::Duty => "duty",
-                    }
-                    .to_owned(),
-                    match r.status() {
-                        None => "",
-                        Some(Status::Met) => "met",
-                        Some(Status::Partial) => "partial",
-                        Some(Status::Unmet) => "unmet",
-                        Some(Status::NotApplicable) => "not-applicable",
-                    }
-                    .to_owned(),
-                    r.worst.map_or(String::new(), |s| serde_plain(&s)),
-                    gaps.iter()
-                        .map(|g| serde_plain(&g.reason))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-            };
-            let plan = r.answer.and_then(|a| a.plan());
-            let due = r
-                .due
-                .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            // Every text cell is made inert, fixed words too: an id, a
-            // checklist's id and a file name come from files someone else
-            // may have written. The value is a number and stays one.
-            let value = r.value.map(|v| lang.number(v)).unwrap_or_default();
-            let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
-            let explanation = r.answer.and_then(|a| a.explanation()).unwrap_or("");
-            w.write_record([
-                inert(&file),
-                inert(r.id()),
-                inert(r.checklist),
-                inert(&kind),
-                inert(&status),
-                value,
-                inert(&severity),
-                inert(&reason),
-                inert(&due),
-                inert(owner),
-                inert(explanation),
-            ])?;
-        }
-        // Under `--fail-under`: one row more, with the adherence as its
-        // value, since it decides the exit code as a gap does.
-        if let Some(threshold) = opts.under(checked) {
-            let adherence = checked.eval.adherence;
-            w.write_record([
-                inert(&file),
-                String::new(),
-                String::new(),
-                String::new(),
-                lang.pick("under grænsen", "fail-under").to_owned(),
-                lang.number((adherence * 10.0).round() / 10.0),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                inert(&format!(
-                    "{}.",
-                    fail_under_text(lang, adherence, threshold).replace('`', "")
-                )),
-            ])?;
-        }
+        let plan = r.answer.and_then(|a| a.plan());
+        let due = r
+            .due
+            .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        // Every text cell is made inert, fixed words too: an id, a
+        // checklist's id and a file name come from files someone else
+        // may have written. The value is a number and stays one.
+        let value = r.value.map(|v| lang.number(v)).unwrap_or_default();
+        let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
+        let explanation = r.answer.and_then(|a| a.explanation()).unwrap_or("");
+        w.write_record([
+            inert(&file),
+            inert(r.id()),
+            inert(r.checklist),
+            inert(&kind),
+            inert(&status),
+            value,
+            inert(&severity),
+            inert(&reason),
+            inert(&due),
+            inert(owner),
+            inert(explanation),
+        ])?;
+    }
+    // Under `--fail-under`: one row more, with the adherence as its
+    // value, since it decides the exit code as a gap does.
+    if let Some(threshold) = opts.under(checked) {
+        let adherence = checked.eval.adherence;
+        w.write_record([
+            inert(&file),
+            String::new(),
+            String::new(),
+            String::new(),
+            lang.pick("under grænsen", "fail-under").to_owned(),
+            lang.number((adherence * 10.0).round() / 10.0),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            inert(&format!(
+                "{}.",
+                fail_under_text(lang, adherence, threshold).replace('`', "")
+            )),
+        ])?;
     }
     w.flush()
 }

@@ -29,80 +29,76 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// The workflow commands of one entry.
+pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
-    for entry in entries {
-        let checked = match entry {
-            Entry::Checked(c) => c,
-            Entry::Unchecked(u) => {
-                unchecked(u, opts, out)?;
-                continue;
-            }
+    let checked = match entry {
+        Entry::Checked(c) => c,
+        Entry::Unchecked(u) => return unchecked(u, opts, out),
+    };
+    let file = property(&checked.file());
+    let loaded = checked.assessment;
+    let line_of = |item: &str| {
+        loaded
+            .lines
+            .get(item)
+            .copied()
+            .unwrap_or(loaded.assessment_line)
+    };
+    if let Some(threshold) = opts.under(checked) {
+        writeln!(
+            out,
+            "::error file={file},line={},title={}::{}",
+            loaded.assessment_line,
+            property(&fail_under_short(lang, threshold)),
+            data(&format!(
+                "{}.",
+                fail_under_text(lang, checked.eval.adherence, threshold)
+            ))
+        )?;
+    }
+    for gap in &checked.eval.gaps {
+        let level = if opts.fail_on.is_some_and(|t| gap.severity >= t) {
+            "error"
+        } else {
+            "warning"
         };
-        let file = property(&checked.file());
-        let loaded = checked.assessment;
-        let line_of = |item: &str| {
-            loaded
-                .lines
-                .get(item)
-                .copied()
-                .unwrap_or(loaded.assessment_line)
-        };
-        if let Some(threshold) = opts.under(checked) {
-            writeln!(
-                out,
-                "::error file={file},line={},title={}::{}",
-                loaded.assessment_line,
-                property(&fail_under_short(lang, threshold)),
-                data(&format!(
-                    "{}.",
-                    fail_under_text(lang, checked.eval.adherence, threshold)
-                ))
-            )?;
-        }
-        for gap in &checked.eval.gaps {
-            let level = if opts.fail_on.is_some_and(|t| gap.severity >= t) {
-                "error"
-            } else {
-                "warning"
-            };
-            let title = checked
-                .eval
-                .item(&gap.item)
-                .map(|r| lang.text(&r.item.title))
-                .unwrap_or("");
-            let (wrong, fix) = gap_text(lang, gap, checked);
-            writeln!(
-                out,
-                "::{level} file={file},line={},title={}::{}",
-                line_of(&gap.item),
-                property(&format!(
-                    "{} {title} ({}, {})",
-                    gap.item,
-                    lang.severity(gap.severity),
-                    lang.reason(gap.reason)
-                )),
-                data(&format!("{wrong} {fix}"))
-            )?;
-        }
-        for notice in &checked.eval.notices {
-            writeln!(
-                out,
-                "::notice file={file},line={},title={}::{}",
-                line_of(&notice.item),
-                property(&format!(
-                    "{} {}",
-                    notice.item,
-                    lang.pick("forfalder snart", "due soon")
-                )),
-                data(&format!(
-                    "{} {} ({})",
-                    lang.pick("Forfalder", "Falls due"),
-                    notice.due,
-                    days_text(lang, notice.days)
-                ))
-            )?;
-        }
+        let title = checked
+            .eval
+            .item(&gap.item)
+            .map(|r| lang.text(&r.item.title))
+            .unwrap_or("");
+        let (wrong, fix) = gap_text(lang, gap, checked);
+        writeln!(
+            out,
+            "::{level} file={file},line={},title={}::{}",
+            line_of(&gap.item),
+            property(&format!(
+                "{} {title} ({}, {})",
+                gap.item,
+                lang.severity(gap.severity),
+                lang.reason(gap.reason)
+            )),
+            data(&format!("{wrong} {fix}"))
+        )?;
+    }
+    for notice in &checked.eval.notices {
+        writeln!(
+            out,
+            "::notice file={file},line={},title={}::{}",
+            line_of(&notice.item),
+            property(&format!(
+                "{} {}",
+                notice.item,
+                lang.pick("forfalder snart", "due soon")
+            )),
+            data(&format!(
+                "{} {} ({})",
+                lang.pick("Forfalder", "Falls due"),
+                notice.due,
+                days_text(lang, notice.days)
+            ))
+        )?;
     }
     Ok(())
 }

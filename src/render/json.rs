@@ -12,11 +12,12 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::diagnostics::JsonDiag;
+use super::stream::Tally;
 use super::words::gap_text;
-use super::{Entry, Options, checked};
+use super::{Entry, Options};
 use crate::load::Evidence;
 use crate::model::{Kind, Status};
-use crate::score::{Checked, summary};
+use crate::score::{Checked, summary_of};
 use crate::score::{Counts, Reason, Severity};
 
 /// What `check --format json` prints: one document for one assessment, and
@@ -160,8 +161,10 @@ struct Many<'a> {
 }
 
 /// One entry of `results`: a document, or a file that could not be checked.
+/// Each is written as it is ready ([`part`]); this is their schema.
 #[derive(Serialize, JsonSchema)]
 #[serde(untagged)]
+#[allow(dead_code)] // Only its schema is used.
 enum Outcome<'a> {
     Checked(Box<Document<'a>>),
     Unchecked(Unchecked<'a>),
@@ -338,55 +341,121 @@ pub fn schema() -> Schema {
     schema
 }
 
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// An entry's part: the document of the one assessment asked for, or one
+/// of the results of several, indented as it sits in them.
+pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::Result<()> {
     // Written straight from the structs, so fields keep the contract's order.
-    if let ([Entry::Checked(one)], false) = (entries, opts.several) {
-        serde_json::to_writer_pretty(&mut *out, &document(one, opts))
-    } else {
-        let checked = checked(entries);
-        let s = summary(&checked);
-        let scored = |v: f64| (s.assessments > 0).then_some(v);
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &Many {
-                format: 1,
-                as_of: checked.first().map(|r| r.eval.as_of),
-                results: entries
-                    .iter()
-                    .map(|e| match e {
-                        Entry::Checked(c) => Outcome::Checked(Box::new(document(c, opts))),
-                        Entry::Unchecked(u) => Outcome::Unchecked(Unchecked {
-                            file: &u.file,
-                            error: true,
-                            diagnostics: &u.diagnostics,
-                        }),
-                    })
-                    .collect(),
-                summary: Summary {
-                    assessments: s.assessments,
-                    compliant: s.compliant,
-                    not_compliant: s.assessments - s.compliant,
-                    unchecked: entries.len() - checked.len(),
-                    adherence: Adherence {
-                        mean: scored(s.mean),
-                        min: scored(s.min),
-                        max: scored(s.max),
-                    },
-                    counts: Counts {
-                        critical: s.critical,
-                        major: s.major,
-                        minor: s.minor,
-                        explained: s.explained,
-                        notices: s.notices,
-                    },
-                    fail_under: opts.fail_under.map(|threshold| FailUnder {
-                        threshold,
-                        breached: checked.iter().any(|c| opts.under(c).is_some()),
-                    }),
-                },
+    match entry {
+        Entry::Checked(one) if !opts.several => {
+            serde_json::to_writer_pretty(&mut *out, &document(one, opts))?;
+        }
+        Entry::Checked(c) => indented(&document(c, opts), RESULT_INDENT, out)?,
+        Entry::Unchecked(u) => indented(
+            &Unchecked {
+                file: &u.file,
+                error: true,
+                diagnostics: &u.diagnostics,
             },
-        )
+            RESULT_INDENT,
+            out,
+        )?,
     }
-    .map_err(io::Error::from)?;
+    Ok(())
+}
+
+/// How deep a result of several sits: in `results`, in the document.
+const RESULT_INDENT: usize = 4;
+
+/// `value` as pretty JSON whose every line is `by` spaces further in: as
+/// it would be written nested that deep. A JSON string has no line break
+/// of its own, so every line break is the layout's.
+fn indented(value: &impl Serialize, by: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    let pad = &b"        "[..by];
+    out.reserve(text.len() + text.len() / 16);
+    out.extend_from_slice(pad);
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', &text) {
+        out.extend_from_slice(&text[start..=nl]);
+        out.extend_from_slice(pad);
+        start = nl + 1;
+    }
+    out.extend_from_slice(&text[start..]);
+    Ok(())
+}
+
+/// The document of several, with no results and the summary of `tallies`,
+/// cut where the results go: what opens it, and what closes it.
+fn frame(
+    as_of: Option<NaiveDate>,
+    tallies: &[Tally],
+    opts: &Options,
+) -> io::Result<(String, String)> {
+    let scored = || tallies.iter().filter_map(|t| t.scored.as_ref());
+    let s = summary_of(scored().map(|s| (s.adherence, s.compliant, s.counts)));
+    let some = |v: f64| (s.assessments > 0).then_some(v);
+    let many = Many {
+        format: 1,
+        as_of,
+        results: Vec::new(),
+        summary: Summary {
+            assessments: s.assessments,
+            compliant: s.compliant,
+            not_compliant: s.assessments - s.compliant,
+            unchecked: tallies.len() - s.assessments,
+            adherence: Adherence {
+                mean: some(s.mean),
+                min: some(s.min),
+                max: some(s.max),
+            },
+            counts: Counts {
+                critical: s.critical,
+                major: s.major,
+                minor: s.minor,
+                explained: s.explained,
+                notices: s.notices,
+            },
+            fail_under: opts.fail_under.map(|threshold| FailUnder {
+                threshold,
+                breached: scored().any(|s| s.under(opts)),
+            }),
+        },
+    };
+    let text = serde_json::to_string_pretty(&many)?;
+    let cut = "\"results\": [";
+    let at = text
+        .find(cut)
+        .map(|i| i + cut.len())
+        .ok_or_else(|| io::Error::other("results"))?;
+    Ok((text[..at].to_owned(), text[at..].to_owned()))
+}
+
+/// What opens the results of several, up to the first of them.
+pub(super) fn head(as_of: Option<NaiveDate>, out: &mut dyn Write) -> io::Result<()> {
+    let (head, _) = frame(as_of, &[], &Options::plain(crate::lang::Lang::En))?;
+    out.write_all(head.as_bytes())
+}
+
+/// What goes before a result of several.
+pub(super) fn between(first: bool, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(if first { b"\n" } else { b",\n" })
+}
+
+/// What closes the output: the summary of several, after their results.
+pub(super) fn tail(
+    tallies: &[Tally],
+    many: bool,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if many {
+        let (_, tail) = frame(None, tallies, opts)?;
+        // `]` closed the empty results; closing some, it goes on a line
+        // of its own.
+        if !tallies.is_empty() {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(tail.as_bytes())?;
+    }
     writeln!(out)
 }

@@ -24,76 +24,77 @@ fn xml(text: impl AsRef<str>) -> String {
     printable_line(text.as_ref())
 }
 
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// The suite of one entry: a test case per item of an assessment.
+pub(super) fn suite(entry: &Entry<'_>, opts: &Options) -> TestSuite {
     let lang = opts.lang;
-    let mut report = Report::new("almen");
-    for entry in entries {
-        let checked = match entry {
-            Entry::Checked(c) => c,
-            Entry::Unchecked(u) => {
-                report.add_test_suite(unchecked(u, opts));
-                continue;
-            }
-        };
-        let org = &checked.assessment.file.organisation.name;
-        let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
-        for r in &checked.eval.items {
-            let gaps = checked.eval.gaps_of(r.id());
-            let failing: Vec<_> = gaps
+    let checked = match entry {
+        Entry::Checked(c) => c,
+        Entry::Unchecked(u) => return unchecked(u, opts),
+    };
+    let org = &checked.assessment.file.organisation.name;
+    let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
+    for r in &checked.eval.items {
+        let gaps = checked.eval.gaps_of(r.id());
+        let failing: Vec<_> = gaps
+            .iter()
+            .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
+            .collect();
+        let status = if failing.is_empty() {
+            TestCaseStatus::success()
+        } else {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            let first = failing[0];
+            status.set_type(lang.severity(first.severity));
+            status.set_message(xml(format!(
+                "{}: {}",
+                lang.reason(first.reason),
+                gap_text(lang, first, checked).0
+            )));
+            let description = failing
                 .iter()
-                .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
-                .collect();
-            let status = if failing.is_empty() {
-                TestCaseStatus::success()
-            } else {
-                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                let first = failing[0];
-                status.set_type(lang.severity(first.severity));
-                status.set_message(xml(format!(
-                    "{}: {}",
-                    lang.reason(first.reason),
-                    gap_text(lang, first, checked).0
-                )));
-                let description = failing
-                    .iter()
-                    .map(|g| {
-                        let (wrong, fix) = gap_text(lang, g, checked);
-                        xml(format!(
-                            "[{}] {}: {wrong} {fix}",
-                            lang.severity(g.severity),
-                            lang.reason(g.reason)
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                status.set_description(description);
-                status
-            };
-            let name = format!("{} {}", r.id(), lang.text(&r.item.title));
-            let mut case = TestCase::new(xml(name), status);
-            case.set_classname(xml(format!("almen.{}", r.checklist)));
-            let below: Vec<String> = gaps
-                .iter()
-                .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
                 .map(|g| {
+                    let (wrong, fix) = gap_text(lang, g, checked);
                     xml(format!(
-                        "[{}] {}: {}",
+                        "[{}] {}: {wrong} {fix}",
                         lang.severity(g.severity),
-                        lang.reason(g.reason),
-                        gap_text(lang, g, checked).0
+                        lang.reason(g.reason)
                     ))
                 })
-                .collect();
-            if !below.is_empty() {
-                case.set_system_out(below.join("\n"));
-            }
-            suite.add_test_case(case);
+                .collect::<Vec<_>>()
+                .join("\n");
+            status.set_description(description);
+            status
+        };
+        let name = format!("{} {}", r.id(), lang.text(&r.item.title));
+        let mut case = TestCase::new(xml(name), status);
+        case.set_classname(xml(format!("almen.{}", r.checklist)));
+        let below: Vec<String> = gaps
+            .iter()
+            .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
+            .map(|g| {
+                xml(format!(
+                    "[{}] {}: {}",
+                    lang.severity(g.severity),
+                    lang.reason(g.reason),
+                    gap_text(lang, g, checked).0
+                ))
+            })
+            .collect();
+        if !below.is_empty() {
+            case.set_system_out(below.join("\n"));
         }
-        if let Some(threshold) = opts.fail_under {
-            suite.add_test_case(fail_under(checked, opts, threshold));
-        }
-        report.add_test_suite(suite);
+        suite.add_test_case(case);
     }
+    if let Some(threshold) = opts.fail_under {
+        suite.add_test_case(fail_under(checked, opts, threshold));
+    }
+    suite
+}
+
+/// The report of every suite, in order.
+pub(super) fn finish(suites: Vec<TestSuite>, out: &mut dyn Write) -> io::Result<()> {
+    let mut report = Report::new("almen");
+    report.add_test_suites(suites);
     report.serialize(&mut *out).map_err(io::Error::other)?;
     writeln!(out)
 }

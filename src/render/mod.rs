@@ -20,6 +20,7 @@ pub mod quote;
 pub mod report;
 mod sarif;
 pub mod statement;
+pub mod stream;
 mod summary;
 mod table;
 pub mod template;
@@ -201,78 +202,18 @@ pub fn exit_reasons(checked: &Checked<'_>, opts: &Options) -> Vec<String> {
     reasons
 }
 
-/// The one dispatch point from format to renderer.
+/// The one dispatch point from format to renderer: each entry's part, in
+/// order, put together by the format's [`stream::Writer`].
 pub fn render(
     format: Format,
     entries: &[Entry<'_>],
     opts: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Table if opts.summary => summary::table(entries, opts, out),
-        Format::Markdown if opts.summary => summary::markdown(entries, opts, out),
-        Format::Table => table::render(entries, opts, out),
-        Format::Json => json::render(entries, opts, out),
-        Format::Markdown => {
-            for (i, entry) in entries.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out, "\n---\n")?;
-                }
-                match entry {
-                    Entry::Checked(c) => {
-                        // What fails the run comes first: the board's
-                        // report below has a verdict of its own.
-                        for reason in exit_reasons(c, opts) {
-                            writeln!(out, "**✘ {reason}.**\n")?;
-                        }
-                        report::markdown(&report::build(c, opts.lang), out)?
-                    }
-                    Entry::Unchecked(u) => {
-                        report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::Html => {
-            for entry in entries {
-                match entry {
-                    Entry::Checked(c) => report::html(&report::build(c, opts.lang), out)?,
-                    Entry::Unchecked(u) => {
-                        report::unchecked_html(&report::unchecked(u, opts.lang), out)?
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::Statement => {
-            for entry in entries {
-                match entry {
-                    Entry::Checked(c) => statement::html(&statement::build(c, opts.lang), out)?,
-                    Entry::Unchecked(u) => {
-                        report::unchecked_html(&report::unchecked(u, opts.lang), out)?
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::StatementMarkdown => {
-            for (i, entry) in entries.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out, "\n---\n")?;
-                }
-                match entry {
-                    Entry::Checked(c) => statement::markdown(&statement::build(c, opts.lang), out)?,
-                    Entry::Unchecked(u) => {
-                        report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::Csv => csv::render(entries, opts, out),
-        Format::Junit => junit::render(entries, opts, out),
-        Format::Github => github::render(entries, opts, out),
-        Format::Sarif => sarif::render(entries, opts, out),
+    let mut memo = stream::Memo::default();
+    let mut writer = stream::Writer::new(format, opts, out)?;
+    for entry in entries {
+        writer.push(stream::part(format, entry, opts, &mut memo)?)?;
     }
+    writer.finish().map(drop)
 }

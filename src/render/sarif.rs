@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -24,6 +25,7 @@ use serde_sarif::sarif::{
 };
 
 use super::diagnostics::JsonDiag;
+use super::stream::{Memo, Rules};
 use super::words::{Words, days_text, fail_under_text, gap_text};
 use super::{Entry, Options, catalog};
 use crate::diag::{Code, Level};
@@ -36,63 +38,88 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// Where a reader of an alert learns what almen is.
 const INFORMATION_URI: &str = "https://crates.io/crates/almen";
 
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// What one entry adds to the log: its results, and the rules first met
+/// in it. The log is written whole at the end, its rules listed once.
+#[derive(Default)]
+pub(super) struct Share {
+    rules: Rules,
+    results: Vec<SarifResult>,
+}
+
+/// The results of one entry, and the rules this thread has not made before.
+pub(super) fn share(entry: &Entry<'_>, opts: &Options, memo: &mut Memo) -> Share {
     let lang = opts.lang;
-    let mut rules = BTreeMap::new();
-    let mut results = Vec::new();
-    for entry in entries {
-        match entry {
-            Entry::Checked(c) => {
-                checked(c, lang, &mut rules, &mut results);
-                if let Some(threshold) = opts.under(c) {
-                    results.push(fail_under(c, threshold, lang, &mut rules));
-                }
+    let mut share = Share::default();
+    let (rules, results) = (&mut share.rules, &mut share.results);
+    match entry {
+        Entry::Checked(c) => {
+            checked(c, lang, rules, results, memo);
+            if let Some(threshold) = opts.under(c) {
+                results.push(fail_under(c, threshold, lang, rules));
             }
-            Entry::Unchecked(u) => {
-                for d in &u.diagnostics {
-                    results.push(diagnostic(d, &u.file, lang, &mut rules));
-                }
+        }
+        Entry::Unchecked(u) => {
+            for d in &u.diagnostics {
+                results.push(diagnostic(d, &u.file, lang, rules));
             }
         }
     }
-    // Each result points at its rule by index too, as viewers prefer.
-    let index: BTreeMap<&str, i64> = rules
-        .keys()
-        .zip(0..)
-        .map(|(k, i)| (k.as_str(), i))
-        .collect();
-    for result in &mut results {
-        result.rule_index = result.rule_id.as_deref().map(|id| index[id]);
+    share
+}
+
+impl Share {
+    /// The next entry's share: its results after those before, and of its
+    /// rules those not met before.
+    pub(super) fn add(&mut self, next: Share) {
+        for (id, rule) in next.rules {
+            self.rules.entry(id).or_insert(rule);
+        }
+        self.results.extend(next.results);
     }
-    let driver = ToolComponent::builder()
-        .name("almen")
-        .version(env!("CARGO_PKG_VERSION"))
-        .semantic_version(env!("CARGO_PKG_VERSION"))
-        .information_uri(INFORMATION_URI)
-        .rules(rules.into_values().collect::<Vec<_>>())
-        .build();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .language(lang.pick("da", "en"))
-        // Columns are counted in characters, as in every diagnostic.
-        .column_kind("unicodeCodePoints")
-        .results(results)
-        .build();
-    let log = Sarif::builder()
-        .schema(SCHEMA)
-        .version("2.1.0")
-        .runs(vec![run])
-        .build();
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+
+    /// Writes the log.
+    pub(super) fn finish(self, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+        let Share { rules, mut results } = self;
+        // Each result points at its rule by index too, as viewers prefer.
+        let index: BTreeMap<&str, i64> = rules
+            .keys()
+            .zip(0..)
+            .map(|(k, i)| (k.as_str(), i))
+            .collect();
+        for result in &mut results {
+            result.rule_index = result.rule_id.as_deref().map(|id| index[id]);
+        }
+        let driver = ToolComponent::builder()
+            .name("almen")
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .information_uri(INFORMATION_URI)
+            .rules(rules.into_values().collect::<Vec<_>>())
+            .build();
+        let run = Run::builder()
+            .tool(Tool::builder().driver(driver).build())
+            .language(lang.pick("da", "en"))
+            // Columns are counted in characters, as in every diagnostic.
+            .column_kind("unicodeCodePoints")
+            .results(results)
+            .build();
+        let log = Sarif::builder()
+            .schema(SCHEMA)
+            .version("2.1.0")
+            .runs(vec![run])
+            .build();
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
 }
 
 /// The results of one checked assessment, and the rules of their items.
 fn checked(
     c: &Checked<'_>,
     lang: Lang,
-    rules: &mut BTreeMap<String, ReportingDescriptor>,
+    rules: &mut Rules,
     results: &mut Vec<SarifResult>,
+    memo: &mut Memo,
 ) {
     let file = c.file();
     let loaded = c.assessment;
@@ -109,8 +136,15 @@ fn checked(
             return id.to_owned();
         };
         let title = lang.text(&r.item.title);
-        if !rules.contains_key(id) {
-            let checklist = loaded.checklists.iter().find(|k| k.id() == r.checklist);
+        let checklist = loaded.checklists.iter().find(|k| k.id() == r.checklist);
+        // A rule is made where its item is first met: once a thread has
+        // made it for an item of that checklist, the ones after have it.
+        let made = (
+            id.to_owned(),
+            checklist.map_or(0, |k| Arc::as_ptr(k) as usize),
+        );
+        if !rules.contains_key(id) && !memo.sarif_rules.contains(&made) {
+            memo.sarif_rules.insert(made);
             let help = checklist.map(|k| {
                 let mut text = Vec::new();
                 catalog::show(k, r.item, lang, &mut text).expect("writing to memory cannot fail");
@@ -204,12 +238,7 @@ const FAIL_UNDER: &str = "fail-under";
 
 /// Adherence under `--fail-under`: an error on the line of
 /// `[assessment]`, as the GitHub annotation has it.
-fn fail_under(
-    c: &Checked<'_>,
-    threshold: f64,
-    lang: Lang,
-    rules: &mut BTreeMap<String, ReportingDescriptor>,
-) -> SarifResult {
+fn fail_under(c: &Checked<'_>, threshold: f64, lang: Lang, rules: &mut Rules) -> SarifResult {
     rules.entry(FAIL_UNDER.to_owned()).or_insert_with(|| {
         ReportingDescriptor::builder()
             .id(FAIL_UNDER)
@@ -244,12 +273,7 @@ fn fail_under(
 
 /// One problem of a file that could not be checked, where it is: in the
 /// file itself or in a checklist it names.
-fn diagnostic(
-    d: &JsonDiag<'_>,
-    file: &str,
-    lang: Lang,
-    rules: &mut BTreeMap<String, ReportingDescriptor>,
-) -> SarifResult {
+fn diagnostic(d: &JsonDiag<'_>, file: &str, lang: Lang, rules: &mut Rules) -> SarifResult {
     rules.entry(d.code.to_owned()).or_insert_with(|| {
         let describe = Code::parse(d.code).map_or("", |c| c.describe(lang));
         ReportingDescriptor::builder()

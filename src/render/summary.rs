@@ -6,13 +6,13 @@
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
+use super::Options;
 use super::report::layout::markdown as inert;
+use super::stream::{Scored, Tally};
 use super::table::{cell, first_that_fits, header, new_table, paint, wrapped};
 use super::words::unchecked_label;
-use super::{Entry, Options, checked};
 use crate::lang::Lang;
-use crate::model::Kind;
-use crate::score::{Checked, Severity, summary};
+use crate::score::summary_of;
 
 /// One organisation's row, in the words of both formats.
 struct Row {
@@ -27,47 +27,33 @@ struct Row {
     lapsed: String,
 }
 
-/// The duties with a critical gap: what a municipality or a kreds asks
-/// about first.
-fn lapsed<'c>(c: &'c Checked<'_>) -> Vec<&'c str> {
-    let mut ids: Vec<&str> = c
-        .eval
-        .items
-        .iter()
-        .filter(|r| r.item.kind == Kind::Duty && r.worst == Some(Severity::Critical))
-        .map(|r| r.id())
-        .collect();
-    ids.dedup();
-    ids
-}
-
 /// Worst first: a file that could not be checked, then more critical gaps,
 /// more major gaps, lower adherence; then by file, so that the order is
 /// always the same.
-fn worst_first(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
-    match (a, b) {
-        (Entry::Unchecked(x), Entry::Unchecked(y)) => x.file.cmp(&y.file),
-        (Entry::Unchecked(_), Entry::Checked(_)) => Ordering::Less,
-        (Entry::Checked(_), Entry::Unchecked(_)) => Ordering::Greater,
-        (Entry::Checked(x), Entry::Checked(y)) => {
-            let (cx, cy) = (x.eval.counts, y.eval.counts);
+fn worst_first(a: &Tally, b: &Tally) -> Ordering {
+    match (&a.scored, &b.scored) {
+        (None, None) => a.file.cmp(&b.file),
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(x), Some(y)) => {
+            let (cx, cy) = (x.counts, y.counts);
             cy.critical
                 .cmp(&cx.critical)
                 .then(cy.major.cmp(&cx.major))
-                .then(x.eval.adherence.total_cmp(&y.eval.adherence))
-                .then_with(|| x.file().cmp(&y.file()))
+                .then(x.adherence.total_cmp(&y.adherence))
+                .then_with(|| a.file.cmp(&b.file))
         }
     }
 }
 
-fn rows(entries: &[Entry<'_>], lang: Lang) -> Vec<Row> {
-    let mut sorted: Vec<&Entry<'_>> = entries.iter().collect();
+fn rows(tallies: &[Tally], lang: Lang) -> Vec<Row> {
+    let mut sorted: Vec<&Tally> = tallies.iter().collect();
     sorted.sort_by(|a, b| worst_first(a, b));
     sorted
         .into_iter()
-        .map(|entry| match entry {
-            Entry::Unchecked(u) => Row {
-                file: u.file.clone(),
+        .map(|t| match &t.scored {
+            None => Row {
+                file: t.file.clone(),
                 organisation: "–".into(),
                 municipality: "–".into(),
                 adherence: "–".into(),
@@ -77,16 +63,14 @@ fn rows(entries: &[Entry<'_>], lang: Lang) -> Vec<Row> {
                 minor: "–".into(),
                 lapsed: "–".into(),
             },
-            Entry::Checked(c) => {
-                let o = &c.assessment.file.organisation;
-                let n = c.eval.counts;
-                let lapsed = lapsed(c);
+            Some(c) => {
+                let n = c.counts;
                 Row {
-                    file: c.file(),
-                    organisation: o.name.clone(),
-                    municipality: o.municipality.clone().unwrap_or_else(|| "–".into()),
-                    adherence: lang.percent(c.eval.adherence),
-                    verdict: if c.eval.compliant {
+                    file: t.file.clone(),
+                    organisation: c.organisation.clone(),
+                    municipality: c.municipality.clone().unwrap_or_else(|| "–".into()),
+                    adherence: lang.percent(c.adherence),
+                    verdict: if c.compliant {
                         lang.pick("✔ overholdt", "✔ compliant")
                     } else {
                         lang.pick("✘ ikke overholdt", "✘ not compliant")
@@ -94,10 +78,10 @@ fn rows(entries: &[Entry<'_>], lang: Lang) -> Vec<Row> {
                     critical: n.critical.to_string(),
                     major: n.major.to_string(),
                     minor: n.minor.to_string(),
-                    lapsed: if lapsed.is_empty() {
+                    lapsed: if c.lapsed.is_empty() {
                         "–".into()
                     } else {
-                        lapsed.join(", ")
+                        c.lapsed.join(", ")
                     },
                 }
             }
@@ -106,11 +90,11 @@ fn rows(entries: &[Entry<'_>], lang: Lang) -> Vec<Row> {
 }
 
 /// The closing sentence: how many, how many compliant, the adherence.
-fn totals(entries: &[Entry<'_>], lang: Lang) -> String {
-    let results = checked(entries);
-    let unchecked = entries.len() - results.len();
-    let s = summary(&results);
-    let lapsed: usize = results.iter().map(|c| lapsed(c).len()).sum();
+fn totals(tallies: &[Tally], lang: Lang) -> String {
+    let results: Vec<&Scored> = tallies.iter().filter_map(|t| t.scored.as_ref()).collect();
+    let unchecked = tallies.len() - results.len();
+    let s = summary_of(results.iter().map(|r| (r.adherence, r.compliant, r.counts)));
+    let lapsed: usize = results.iter().map(|c| c.lapsed.len()).sum();
     let mut text = match lang {
         Lang::Da => format!(
             "{} {}, {} overholder følg eller forklar; {} forfaldne krav i alt. Efterlevelse: gennemsnit {}, laveste {}, højeste {}.",
@@ -171,7 +155,7 @@ fn headings(lang: Lang) -> [&'static str; 8] {
 }
 
 /// The summary as a terminal table.
-pub fn table(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn table(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let h = headings(lang);
     let mut wide = new_table(opts);
@@ -184,7 +168,7 @@ pub fn table(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::
         h[7].to_owned(),
     ];
     header(&mut narrow, &stacked.each_ref().map(String::as_str));
-    for r in rows(entries, lang) {
+    for r in rows(tallies, lang) {
         let who = format!("{}\n{}", r.organisation, r.file);
         wide.add_row(vec![
             cell(&who),
@@ -213,17 +197,17 @@ pub fn table(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::
         "{}",
         first_that_fits(vec![wide, narrow], opts.width, true)
     )?;
-    writeln!(out, "{}", wrapped(opts, &totals(entries, lang), 0, None))
+    writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 
 /// The summary as a Markdown table, for a pull request or a wiki page.
-pub fn markdown(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn markdown(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let h = headings(lang);
     writeln!(out, "## {}\n", lang.pick("Samlet oversigt", "Summary"))?;
     writeln!(out, "| {} |", h.join(" | "))?;
     writeln!(out, "|---|---|---:|---|---:|---:|---:|---|")?;
-    for r in rows(entries, lang) {
+    for r in rows(tallies, lang) {
         let cells = [
             format!("{} ({})", r.organisation, r.file),
             r.municipality,
@@ -237,5 +221,5 @@ pub fn markdown(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> i
         let cells: Vec<String> = cells.iter().map(|c| inert(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    writeln!(out, "\n{}", inert(&totals(entries, lang)))
+    writeln!(out, "\n{}", inert(&totals(tallies, lang)))
 }

@@ -6,35 +6,19 @@ use comfy_table::{
     Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
+use super::stream::{Scored, Tally};
 use super::text::{clean, visible, wrap_hanging};
 use super::words::{
     Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
 };
-use super::{Entry, Options, Unchecked, checked, exit_reasons};
+use super::{Options, Unchecked, exit_reasons};
 use crate::lang::Lang;
 use crate::score::Severity;
-use crate::score::{Checked, summary};
-
-pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        match entry {
-            Entry::Checked(c) => one(c, opts, out)?,
-            Entry::Unchecked(u) => unchecked(u, opts, out)?,
-        }
-    }
-    if entries.len() > 1 {
-        writeln!(out)?;
-        overview(entries, opts, out)?;
-    }
-    Ok(())
-}
+use crate::score::{Checked, summary_of};
 
 /// A file that could not be checked: its name and how many problems
 /// stopped it. The problems themselves are on standard error.
-fn unchecked(u: &Unchecked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn unchecked(u: &Unchecked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     writeln!(out, "{}", paint(opts, &visible(&u.file), "1"))?;
     let text = unchecked_text(lang, u.diagnostics.len());
@@ -244,7 +228,7 @@ fn paint_severity(cell: Cell, s: Severity) -> Cell {
     }
 }
 
-fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let a = &checked.assessment.file;
     let eval = &checked.eval;
@@ -569,7 +553,7 @@ fn verdict(checked: &Checked<'_>, opts: &Options) -> String {
     }
 }
 
-fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn overview(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     writeln!(
         out,
@@ -601,30 +585,30 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
             lang.pick("Forklarede", "Explained"),
         ],
     );
-    for entry in entries {
-        let r = match entry {
-            Entry::Checked(r) => r,
-            Entry::Unchecked(u) => {
+    for t in tallies {
+        let r = match &t.scored {
+            Some(r) => r,
+            None => {
                 let label = || cell(unchecked_label(lang)).fg(Color::Red);
-                let mut row = vec![cell(&u.file), cell("–"), cell("–"), label()];
+                let mut row = vec![cell(&t.file), cell("–"), cell("–"), label()];
                 row.extend((0..4).map(|_| cell("–")));
                 wide.add_row(row);
-                let mut row = vec![cell(&u.file), cell("–"), label()];
+                let mut row = vec![cell(&t.file), cell("–"), label()];
                 row.extend((0..2).map(|_| cell("–")));
                 narrow.add_row(row);
                 continue;
             }
         };
-        let c = r.eval.counts;
-        let name = &r.assessment.file.organisation.name;
-        let adherence = lang.percent(r.eval.adherence);
-        let compliant = if r.eval.compliant {
+        let c = r.counts;
+        let name = &r.organisation;
+        let adherence = lang.percent(r.adherence);
+        let compliant = if r.compliant {
             lang.pick("ja", "yes")
         } else {
             lang.pick("nej", "no")
         };
         wide.add_row(vec![
-            cell(r.file()),
+            cell(&t.file),
             cell(name),
             cell(&adherence),
             cell(compliant),
@@ -634,7 +618,7 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
             cell(c.explained),
         ]);
         narrow.add_row(vec![
-            cell(format!("{}\n{name}", r.file())),
+            cell(format!("{}\n{name}", t.file)),
             cell(&adherence),
             cell(compliant),
             cell(format!("{}\n{}\n{}", c.critical, c.major, c.minor)),
@@ -647,9 +631,9 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
         "{}",
         first_that_fits(vec![wide, narrow], opts.width, true)
     )?;
-    let results = checked(entries);
-    let unchecked = entries.len() - results.len();
-    let s = summary(&results);
+    let scored: Vec<&Scored> = tallies.iter().filter_map(|t| t.scored.as_ref()).collect();
+    let unchecked = tallies.len() - scored.len();
+    let s = summary_of(scored.iter().map(|r| (r.adherence, r.compliant, r.counts)));
     let mut text = Vec::new();
     if s.assessments > 0 {
         text.push(match lang {
@@ -702,7 +686,7 @@ fn overview(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::R
     writeln!(out, "{}", wrapped(opts, &text.join(" "), 0, None))?;
     // What fails the run, if anything does, after what it fails.
     if let Some(threshold) = opts.fail_under {
-        let under = results.iter().filter(|c| opts.under(c).is_some()).count();
+        let under = scored.iter().filter(|r| r.under(opts)).count();
         if under > 0 {
             let threshold = super::words::threshold_text(lang, threshold);
             let line = match lang {

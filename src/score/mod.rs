@@ -178,17 +178,30 @@ pub struct Summary {
 }
 
 pub fn summary(results: &[&Checked<'_>]) -> Summary {
-    let n = results.len();
-    let sum = |f: fn(&Checked<'_>) -> usize| results.iter().map(|r| f(r)).sum();
-    let adherences = results.iter().map(|r| r.eval.adherence);
+    summary_of(
+        results
+            .iter()
+            .map(|r| (r.eval.adherence, r.eval.compliant, r.eval.counts)),
+    )
+}
+
+/// [`summary`] from each assessment's adherence, verdict and counts, in
+/// order: all a summary needs, kept while the assessments themselves are
+/// let go.
+pub fn summary_of(results: impl Iterator<Item = (f64, bool, Counts)> + Clone) -> Summary {
+    let sum = |f: fn(&Counts) -> usize| results.clone().map(|(_, _, c)| f(&c)).sum();
+    let adherences = results.clone().map(|(a, _, _)| a);
     Summary {
-        assessments: n,
-        compliant: results.iter().filter(|r| r.eval.compliant).count(),
-        critical: sum(|r| r.eval.counts.critical),
-        major: sum(|r| r.eval.counts.major),
-        minor: sum(|r| r.eval.counts.minor),
-        explained: sum(|r| r.eval.counts.explained),
-        notices: sum(|r| r.eval.counts.notices),
+        assessments: results.clone().count(),
+        compliant: results
+            .clone()
+            .filter(|(_, compliant, _)| *compliant)
+            .count(),
+        critical: sum(|c| c.critical),
+        major: sum(|c| c.major),
+        minor: sum(|c| c.minor),
+        explained: sum(|c| c.explained),
+        notices: sum(|c| c.notices),
         mean: mean(adherences.clone()),
         min: adherences.clone().fold(f64::INFINITY, f64::min).min(100.0),
         max: adherences.fold(0.0, f64::max),

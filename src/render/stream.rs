@@ -1,0 +1,284 @@
+//! Output made one assessment at a time. Each [`Entry`] becomes a [`Part`]
+//! on whichever thread checked it; a [`Writer`] puts the parts together in
+//! the order given, with what opens and closes each format, and writes
+//! each as soon as it is its turn. What a format's closing part needs of
+//! an assessment (a summary row, totals) is its [`Tally`]: the assessment
+//! itself is let go once its part is made, so a folder of thousands is
+//! never held in memory at once.
+//!
+//! [`super::render`] is this, one entry after another: there is one way to
+//! render, however many threads made the parts.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use super::{Entry, Format, Options, csv, exit_reasons, github, json, junit, report, sarif};
+use super::{statement, summary, table};
+use crate::model::Kind;
+use crate::score::{Counts, Severity};
+
+/// One entry's share of an output.
+pub struct Part {
+    /// Its text, written in its turn.
+    bytes: Vec<u8>,
+    tally: Tally,
+    /// What a format that is written whole at the end keeps of it.
+    rest: Rest,
+}
+
+enum Rest {
+    Nothing,
+    /// JUnit: the suite of the assessment.
+    Suite(quick_junit::TestSuite),
+    /// SARIF: its results and the rules first met in it.
+    Sarif(sarif::Share),
+}
+
+/// What the closing part of a format needs of one entry: enough for a
+/// summary row and the totals, and nothing else.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    /// The file, as given.
+    pub file: String,
+    /// `None` when it could not be checked.
+    pub scored: Option<Scored>,
+}
+
+/// What a summary needs of a checked assessment.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub organisation: String,
+    pub municipality: Option<String>,
+    pub as_of: NaiveDate,
+    pub adherence: f64,
+    pub compliant: bool,
+    pub counts: Counts,
+    /// The most severe gap.
+    pub worst: Option<Severity>,
+    /// The duties with a critical gap, in checklist order.
+    pub lapsed: Vec<String>,
+}
+
+impl Tally {
+    pub fn of(entry: &Entry<'_>) -> Tally {
+        match entry {
+            Entry::Unchecked(u) => Tally {
+                file: u.file.clone(),
+                scored: None,
+            },
+            Entry::Checked(c) => {
+                let o = &c.assessment.file.organisation;
+                let mut lapsed: Vec<String> = Vec::new();
+                for r in &c.eval.items {
+                    let critical = r.worst == Some(Severity::Critical);
+                    if r.item.kind == Kind::Duty
+                        && critical
+                        && lapsed.last().is_none_or(|l| l != r.id())
+                    {
+                        lapsed.push(r.id().to_owned());
+                    }
+                }
+                Tally {
+                    file: c.file(),
+                    scored: Some(Scored {
+                        organisation: o.name.clone(),
+                        municipality: o.municipality.clone(),
+                        as_of: c.eval.as_of,
+                        adherence: c.eval.adherence,
+                        compliant: c.eval.compliant,
+                        counts: c.eval.counts,
+                        worst: c.eval.worst(),
+                        lapsed,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Whether the entry fails the run: a gap at `--fail-on`, or adherence
+    /// under `--fail-under`. One that could not be checked is an error,
+    /// not a failure.
+    pub fn fails(&self, opts: &Options) -> bool {
+        self.scored.as_ref().is_some_and(|s| {
+            let by_gap = matches!((opts.fail_on, s.worst), (Some(t), Some(w)) if w >= t);
+            by_gap || s.under(opts)
+        })
+    }
+}
+
+impl Scored {
+    /// Whether adherence is under `--fail-under`.
+    pub fn under(&self, opts: &Options) -> bool {
+        opts.fail_under.is_some_and(|t| self.adherence < t)
+    }
+}
+
+/// What one thread has made before, so it is not made again for every
+/// assessment (a SARIF rule, with its help text).
+#[derive(Default)]
+pub struct Memo {
+    pub(super) sarif_rules: HashSet<(String, usize)>,
+}
+
+/// Makes an entry's part of an output in `format`.
+pub fn part(
+    format: Format,
+    entry: &Entry<'_>,
+    opts: &Options,
+    memo: &mut Memo,
+) -> io::Result<Part> {
+    let mut bytes = Vec::new();
+    let mut rest = Rest::Nothing;
+    let out = &mut bytes;
+    match (format, entry) {
+        // A summary is all made at the end, from the tallies.
+        (Format::Table | Format::Markdown, _) if opts.summary => {}
+        (Format::Table, Entry::Checked(c)) => table::one(c, opts, out)?,
+        (Format::Table, Entry::Unchecked(u)) => table::unchecked(u, opts, out)?,
+        (Format::Json, _) => json::part(entry, opts, out)?,
+        (Format::Markdown, Entry::Checked(c)) => {
+            // What fails the run comes first: the board's report below
+            // has a verdict of its own.
+            for reason in exit_reasons(c, opts) {
+                writeln!(out, "**✘ {reason}.**\n")?;
+            }
+            report::markdown(&report::build(c, opts.lang), out)?;
+        }
+        (Format::Html, Entry::Checked(c)) => report::html(&report::build(c, opts.lang), out)?,
+        (Format::Statement, Entry::Checked(c)) => {
+            statement::html(&statement::build(c, opts.lang), out)?;
+        }
+        (Format::StatementMarkdown, Entry::Checked(c)) => {
+            statement::markdown(&statement::build(c, opts.lang), out)?;
+        }
+        (Format::Markdown | Format::StatementMarkdown, Entry::Unchecked(u)) => {
+            report::unchecked_markdown(&report::unchecked(u, opts.lang), out)?;
+        }
+        (Format::Html | Format::Statement, Entry::Unchecked(u)) => {
+            report::unchecked_html(&report::unchecked(u, opts.lang), out)?;
+        }
+        (Format::Csv, _) => csv::rows(entry, opts, out)?,
+        (Format::Junit, _) => rest = Rest::Suite(junit::suite(entry, opts)),
+        (Format::Github, _) => github::entry(entry, opts, out)?,
+        (Format::Sarif, _) => rest = Rest::Sarif(sarif::share(entry, opts, memo)),
+    }
+    Ok(Part {
+        bytes,
+        tally: Tally::of(entry),
+        rest,
+    })
+}
+
+/// Puts the parts of one output together, in order, and writes each as
+/// soon as it can be.
+pub struct Writer<'o> {
+    format: Format,
+    opts: Options,
+    out: &'o mut dyn Write,
+    tallies: Vec<Tally>,
+    /// JSON: the parts before the first checked assessment, whose as-of
+    /// date opens the output; written once it is known.
+    waiting: Vec<Part>,
+    opened: bool,
+    /// JSON: the results of several, rather than the one document.
+    many: bool,
+    suites: Vec<quick_junit::TestSuite>,
+    sarif: sarif::Share,
+}
+
+impl<'o> Writer<'o> {
+    pub fn new(format: Format, opts: &Options, out: &'o mut dyn Write) -> io::Result<Self> {
+        if format == Format::Csv {
+            csv::head(opts, out)?;
+        }
+        Ok(Writer {
+            format,
+            opts: *opts,
+            out,
+            tallies: Vec::new(),
+            waiting: Vec::new(),
+            opened: false,
+            many: false,
+            suites: Vec::new(),
+            sarif: sarif::Share::default(),
+        })
+    }
+
+    /// The next entry's part.
+    pub fn push(&mut self, part: Part) -> io::Result<()> {
+        if self.format == Format::Json && !self.opened {
+            match &part.tally.scored {
+                Some(s) => {
+                    let as_of = s.as_of;
+                    self.open_json(Some(as_of), false)?;
+                }
+                None => {
+                    self.waiting.push(part);
+                    return Ok(());
+                }
+            }
+        }
+        self.write(part)
+    }
+
+    /// Writes what opens the JSON of several, and the parts that waited.
+    /// One assessment asked for and checked is a document of its own.
+    fn open_json(&mut self, as_of: Option<NaiveDate>, none: bool) -> io::Result<()> {
+        self.opened = true;
+        self.many = self.opts.several || !self.waiting.is_empty() || none;
+        if self.many {
+            json::head(as_of, self.out)?;
+        }
+        for part in std::mem::take(&mut self.waiting) {
+            self.write(part)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, part: Part) -> io::Result<()> {
+        let first = self.tallies.is_empty();
+        match self.format {
+            Format::Table | Format::Markdown if self.opts.summary => {}
+            Format::Table if !first => writeln!(self.out)?,
+            Format::Markdown | Format::StatementMarkdown if !first => {
+                writeln!(self.out, "\n---\n")?;
+            }
+            Format::Json if self.many => json::between(first, self.out)?,
+            _ => {}
+        }
+        self.out.write_all(&part.bytes)?;
+        match part.rest {
+            Rest::Nothing => {}
+            Rest::Suite(suite) => self.suites.push(suite),
+            Rest::Sarif(share) => self.sarif.add(share),
+        }
+        self.tallies.push(part.tally);
+        Ok(())
+    }
+
+    /// Writes what closes the output; returns every entry's tally, in order.
+    pub fn finish(mut self) -> io::Result<Vec<Tally>> {
+        if self.format == Format::Json && !self.opened {
+            self.open_json(None, true)?;
+        }
+        let (opts, out, tallies) = (&self.opts, &mut *self.out, &self.tallies);
+        match self.format {
+            Format::Table if opts.summary => summary::table(tallies, opts, out)?,
+            Format::Markdown if opts.summary => summary::markdown(tallies, opts, out)?,
+            Format::Table if tallies.len() > 1 => {
+                writeln!(out)?;
+                table::overview(tallies, opts, out)?;
+            }
+            Format::Json => json::tail(tallies, self.many, opts, out)?,
+            Format::Junit => junit::finish(std::mem::take(&mut self.suites), out)?,
+            Format::Sarif => std::mem::take(&mut self.sarif).finish(opts.lang, out)?,
+            _ => {}
+        }
+        Ok(self.tallies)
+    }
+}
+
+/// The SARIF rules by id, the first met of each kept.
+pub(super) type Rules = BTreeMap<String, serde_sarif::sarif::ReportingDescriptor>;
