@@ -345,6 +345,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
 
+    /// How many assessments to check at once [default: one per core].
+    /// The output is the same, in the same order, whatever the number.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -408,6 +413,7 @@ impl Cli {
                 fail_on: a.fail_on.threshold(),
                 fail_under: a.fail_under,
                 delimiter: a.delimiter.map(|c| c as u8),
+                threads: a.threads.map(usize::from),
                 as_of: a.common.as_of,
                 checklists: a.common.checklists,
             }),

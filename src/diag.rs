@@ -339,6 +339,12 @@ impl Sources {
         }
     }
 
+    /// Forgets the files from `from` on, ids and all: for files nothing
+    /// will point into again, their ids to be given to others.
+    pub fn truncate(&mut self, from: FileId) {
+        self.files.truncate(from);
+    }
+
     /// The line (one-based) of each byte offset of a file, from its index.
     pub fn line(&self, file: FileId, offset: usize) -> usize {
         self.files.get(file).map_or(1, |f| {

@@ -428,7 +428,7 @@ every = "calendar-year"
             file,
             checklists: checklists.to_vec(),
             evidence,
-            sha256: crate::load::sha256(&text),
+            sha256: crate::load::Fingerprint::of(text.as_str()),
             lines: BTreeMap::new(),
             assessment_line: 1,
         }

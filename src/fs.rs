@@ -5,7 +5,6 @@
 //! Nothing here decides what a file means or words a diagnostic; it answers
 //! questions about paths and moves bytes.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -22,20 +21,21 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 #[derive(Default)]
 pub struct RealFs {
     /// Each assessment folder, resolved once however much evidence it has.
-    folders: RefCell<HashMap<PathBuf, Option<PathBuf>>>,
+    folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 impl Fs for RealFs {
     /// Reads a whole file of at most [`MAX_FILE_BYTES`]; a larger one (or
     /// `/dev/zero`) is an error, not a process that grows until killed.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        if path.is_dir() {
+        // The open file is asked what it is: the path is looked up once.
+        let file = fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if meta.is_dir() {
             return Err(io::Error::from(io::ErrorKind::IsADirectory));
         }
-        let mut bytes = Vec::new();
-        fs::File::open(path)?
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)?;
+        let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize + 1);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(io::Error::from(io::ErrorKind::FileTooLarge));
         }
@@ -104,7 +104,8 @@ impl Fs for RealFs {
         }
         let folder = self
             .folders
-            .borrow_mut()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .entry(base.to_path_buf())
             .or_insert_with(|| fs::canonicalize(base).ok())
             .clone();
@@ -276,39 +277,55 @@ fn on_interrupt() {
 /// file is only replaced when `replace` is set, and only if it is a
 /// regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), WriteError> {
-    // A link is written through, never replaced: the file it leads to gets
-    // the output (and is held to the same rules), and the link stays. One
-    // that leads nowhere, or to what is not a path (a pipe behind
-    // /dev/stdout), is not a file to write.
-    let resolved;
-    let path = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?;
-            resolved.as_path()
+    let mut file = AtomicFile::create(path, replace)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// An output being written: a temporary file beside it, which becomes the
+/// output when the whole of it is written ([`AtomicFile::commit`]) and is
+/// removed when it is dropped before (tempfile sees to it) or the run is
+/// interrupted.
+pub struct AtomicFile {
+    tmp: io::BufWriter<tempfile::NamedTempFile>,
+    /// Where it goes: the file a link leads to, the link staying.
+    path: PathBuf,
+    replace: bool,
+}
+
+impl AtomicFile {
+    /// Begins writing `path`; what stops it from being written at all is
+    /// said now, before anything is.
+    pub fn create(path: &Path, replace: bool) -> Result<AtomicFile, WriteError> {
+        // A link is written through, never replaced: the file it leads to
+        // gets the output (and is held to the same rules), and the link
+        // stays. One that leads nowhere, or to what is not a path (a pipe
+        // behind /dev/stdout), is not a file to write.
+        let path = match fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?
+            }
+            _ => path.to_path_buf(),
+        };
+        let existing = fs::metadata(&path).ok();
+        if let Some(meta) = &existing {
+            if !meta.is_file() {
+                return Err(WriteError::NotAFile);
+            }
+            if !replace {
+                return Err(WriteError::Exists);
+            }
         }
-        _ => path,
-    };
-    let existing = fs::metadata(path).ok();
-    if let Some(meta) = &existing {
-        if !meta.is_file() {
-            return Err(WriteError::NotAFile);
+        let dir = folder_of(&path);
+        fs::create_dir_all(&dir)?;
+        clean_up_on_interrupt();
+        let tmp = tempfile::Builder::new()
+            .prefix(".almen-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        if let Ok(mut paths) = IN_FLIGHT.lock() {
+            paths.push(tmp.path().to_path_buf());
         }
-        if !replace {
-            return Err(WriteError::Exists);
-        }
-    }
-    let dir = folder_of(path);
-    fs::create_dir_all(&dir)?;
-    clean_up_on_interrupt();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".almen-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    let tmp_path = tmp.path().to_path_buf();
-    if let Ok(mut paths) = IN_FLIGHT.lock() {
-        paths.push(tmp_path.clone());
-    }
-    let result = (|| -> Result<(), WriteError> {
         // The temporary file is private; the result is as readable as the
         // file it replaces, or as an ordinary new file.
         #[cfg(unix)]
@@ -320,24 +337,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Writ
             tmp.as_file()
                 .set_permissions(fs::Permissions::from_mode(mode))?;
         }
-        tmp.write_all(bytes)?;
-        tmp.as_file().sync_all()?;
-        // Dropping the temporary file on an error above removes it.
-        let persisted = if replace {
-            tmp.persist(path)
-        } else {
-            tmp.persist_noclobber(path)
-        };
-        match persisted {
-            Ok(_) => Ok(()),
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
-            Err(e) => Err(WriteError::Io(e.error)),
-        }
-    })();
-    if let Ok(mut paths) = IN_FLIGHT.lock() {
-        paths.retain(|p| p != &tmp_path);
+        Ok(AtomicFile {
+            tmp: io::BufWriter::with_capacity(1 << 16, tmp),
+            path,
+            replace,
+        })
     }
-    result
+
+    /// Makes what was written the output, in one step.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let AtomicFile { tmp, path, replace } = self;
+        let tmp = tmp
+            .into_inner()
+            .map_err(|e| WriteError::Io(e.into_error()))?;
+        let tmp_path = tmp.path().to_path_buf();
+        let result = (|| -> Result<(), WriteError> {
+            tmp.as_file().sync_all()?;
+            // Dropping the temporary file on an error removes it.
+            let persisted = if replace {
+                tmp.persist(&path)
+            } else {
+                tmp.persist_noclobber(&path)
+            };
+            match persisted {
+                Ok(_) => Ok(()),
+                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists),
+                Err(e) => Err(WriteError::Io(e.error)),
+            }
+        })();
+        forget_in_flight(&tmp_path);
+        result
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.tmp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// The temporary file is no longer to be removed on an interrupt: it is
+/// the output now, or gone.
+fn forget_in_flight(tmp: &Path) {
+    if let Ok(mut paths) = IN_FLIGHT.lock() {
+        paths.retain(|p| p != tmp);
+    }
 }
 
 /// The folder a file is (to be) in; `.` for a bare name.

@@ -11,6 +11,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Checking a folder allocates and frees many small values on every core;
+/// mimalloc does that in less time than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (command, lang, color) = cli::Cli::parse().into_command();
     app::run(command, lang, color).into()

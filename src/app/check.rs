@@ -1,15 +1,19 @@
 //! `almen check`: score assessments and print the gaps.
 
+use std::collections::BTreeSet;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk, write_file};
-use crate::fs::{RealFs, WriteError, append, same_file, same_output};
-use almen::diag::{Diag, FileId};
+use super::pool::{self, Go};
+use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk};
+use crate::fs::{AtomicFile, RealFs, WriteError, append, same_file, same_output};
+use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
-use almen::load::{Assessment, FileKind, Loader, display};
+use almen::load::{Assessment, Loader, display, is_path, is_toml};
 use almen::render::diagnostics::JsonDiag;
+use almen::render::stream::{self, Memo, Part, Tally, Writer};
 use almen::render::{self, Entry, Format, Unchecked};
 use almen::score::{Checked, Severity};
 
@@ -37,79 +41,160 @@ pub struct Check {
     pub as_of: Option<NaiveDate>,
     /// Checklists added to those each assessment names.
     pub checklists: Vec<String>,
+    /// How many assessments to check at once; none means one per core.
+    pub threads: Option<usize>,
 }
 
-/// A file of the run, in path order, on its way to being checked.
-enum Found {
-    /// Named on the command line; not read yet.
+/// One step of a run, in path order: a file to check, or where a folder's
+/// files begin and end (a folder with no assessment is an entry of its own).
+enum Job {
+    /// Named on the command line.
     Named(PathBuf),
-    /// Found in a folder and read: an assessment.
-    Read(PathBuf, FileId),
-    /// Could not be read (or a folder that held no assessment), and why.
-    Failed(PathBuf, Vec<Diag>),
+    /// Found in a folder: checked when it is an assessment.
+    Found(PathBuf),
+    /// Found in a folder, but could not be looked at.
+    Failed(PathBuf, Diag),
+    FolderStart,
+    FolderEnd(PathBuf),
+}
+
+/// What a job came to.
+enum Done {
+    /// Not an assessment (a checklist beside them): passed over.
+    Skipped,
+    FolderStart,
+    FolderEnd(PathBuf),
+    /// An entry of the output: a file checked, or one that could not be.
+    Entry(Finished),
+}
+
+/// An entry as every output has it, made on the thread that checked it.
+struct Finished {
+    /// Its part of each output, in the order of [`Sink`]s.
+    parts: Vec<Part>,
+    /// Its diagnostics, for standard error, and how many.
+    errors: Vec<u8>,
+    problems: usize,
+    checked: bool,
+    fails: bool,
+    /// The checklist files it read: no output may replace one.
+    read: Vec<PathBuf>,
+}
+
+/// One output of the run, in a format.
+struct Sink {
+    format: Format,
+    opts: render::Options,
+}
+
+/// What every job of a run needs to hand.
+struct Run<'r> {
+    lang: Lang,
+    as_of: NaiveDate,
+    checklists: &'r [String],
+    sinks: &'r [Sink],
+    /// How the exit code is decided.
+    opts: render::Options,
+    err_color: bool,
+}
+
+/// What each thread keeps from one job to the next: its loader, with the
+/// checklists it has loaded, and what its renderers have made before.
+struct Worker<'f> {
+    loader: Loader<'f>,
+    memo: Memo,
+}
+
+impl Run<'_> {
+    fn job(&self, w: &mut Worker<'_>, job: &Job) -> Done {
+        let from = w.loader.sources.len();
+        let loaded = match job {
+            Job::Named(path) => w
+                .loader
+                .assessment(path, self.checklists)
+                .map(Some)
+                .map_err(|d| (path, d)),
+            Job::Found(path) => w.loader.found(path, self.checklists).map_err(|d| (path, d)),
+            Job::Failed(path, diag) => Err((path, vec![diag.clone()])),
+            Job::FolderStart => return Done::FolderStart,
+            Job::FolderEnd(folder) => return Done::FolderEnd(folder.clone()),
+        };
+        let done = match loaded {
+            Ok(None) => Done::Skipped,
+            Ok(Some(a)) => {
+                let read = a.checklists.iter().filter_map(|k| k.path.clone()).collect();
+                let entry = Entry::Checked(Checked::new(&a, self.as_of));
+                Done::Entry(self.finish(&mut w.memo, &entry, read))
+            }
+            Err((path, diags)) => Done::Entry(self.unchecked(w, path, &diags)),
+        };
+        // The file is written out: its text is let go. Checklists stay.
+        w.loader.release_since(from);
+        done
+    }
+
+    /// The entry of a file that could not be checked.
+    fn unchecked(&self, w: &mut Worker<'_>, path: &Path, diags: &[Diag]) -> Finished {
+        let sources = &w.loader.sources;
+        let entry = Entry::Unchecked(Unchecked {
+            file: display(path),
+            diagnostics: diags.iter().map(|d| JsonDiag::new(sources, d)).collect(),
+        });
+        let mut errors = Vec::new();
+        let _ =
+            render::diagnostics::terminal(sources, diags, self.lang, self.err_color, &mut errors);
+        let mut finished = self.finish(&mut w.memo, &entry, Vec::new());
+        finished.errors = errors;
+        finished.problems = diags.len();
+        finished
+    }
+
+    /// Each output's part of an entry, and what the run keeps of it.
+    fn finish(&self, memo: &mut Memo, entry: &Entry<'_>, read: Vec<PathBuf>) -> Finished {
+        let parts = self
+            .sinks
+            .iter()
+            .map(|s| stream::part(s.format, entry, &s.opts, memo))
+            // Rendering to memory fails only on a renderer's own error:
+            // the entry is then left out of that output, and said so.
+            .collect::<std::io::Result<Vec<Part>>>()
+            .unwrap_or_default();
+        let tally = Tally::of(entry);
+        Finished {
+            parts,
+            errors: Vec::new(),
+            problems: 0,
+            checked: tally.scored.is_some(),
+            fails: tally.fails(&self.opts),
+            read,
+        }
+    }
+}
+
+/// Where an output goes.
+enum Destination {
+    /// Standard output; `false` while it is to get nothing (one file asked
+    /// for that could not be checked has only its diagnostics).
+    Stdout(bool),
+    File(AtomicFile, PathBuf),
+    /// The GitHub Actions step summary, appended to at the end.
+    StepSummary(Vec<u8>, PathBuf),
 }
 
 pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let lang = ctx.lang;
     let as_of = opts.as_of.unwrap_or_else(today);
-    let fs = RealFs::default();
-    let mut loader = Loader::new(&fs, lang);
-    // What a folder walk passed over: warnings, on standard error only.
-    let mut passed_over = Vec::new();
 
     let inputs = or_default(opts.inputs);
     let several = inputs.len() > 1 || inputs.iter().any(|i| i.is_dir());
-    let loaded = load(
-        &mut loader,
-        lang,
-        inputs,
-        &opts.checklists,
-        &mut passed_over,
-    );
-    // What a folder walk passed over and the files that could not be
-    // checked are said first; the others are still reported.
-    let failed = loaded.iter().filter_map(|l| l.as_ref().err());
-    let mut said: Vec<Diag> = passed_over
-        .iter()
-        .chain(failed.flat_map(|(_, d)| d))
-        .cloned()
-        .collect();
+    // What a folder walk passed over: warnings, on standard error only.
+    let mut passed_over = Vec::new();
+    let Jobs {
+        jobs,
+        named,
+        walked,
+    } = jobs(lang, inputs, &mut passed_over);
 
-    // Every output is judged before any is written: a run writes all of
-    // them or, when one may not be written, none.
-    let files: Vec<(Format, &Path)> = opts
-        .output
-        .iter()
-        .map(|path| (opts.format, path.as_path()))
-        .chain(opts.also.iter().map(|(f, path)| (*f, path.as_path())))
-        .collect();
-    let paths: Vec<&Path> = files.iter().map(|(_, path)| *path).collect();
-    let read = read_by(&loaded, &loader);
-    let refused = refused_outputs(lang, &paths, &read);
-    if !refused.is_empty() {
-        said.extend(refused);
-        return Err(Failure {
-            sources: std::mem::take(&mut loader.sources),
-            diags: said,
-        });
-    }
-    if !said.is_empty() {
-        ctx.print_diagnostics(&loader.sources, &said);
-    }
-
-    let entries: Vec<Entry<'_>> = loaded
-        .iter()
-        .map(|l| match l {
-            Ok(a) => Entry::Checked(Checked::new(a, as_of)),
-            Err((path, d)) => Entry::Unchecked(Unchecked {
-                file: display(path),
-                diagnostics: d
-                    .iter()
-                    .map(|d| JsonDiag::new(&loader.sources, d))
-                    .collect(),
-            }),
-        })
-        .collect();
     let render_opts = render::Options {
         lang,
         color: ctx.stdio.out_color,
@@ -130,48 +215,384 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         width: ctx.stdio.file_width,
         ..render_opts
     };
+
+    // Every output is judged before any is written: a run writes all of
+    // them or, when one may not be written, none. The checklists the
+    // assessments name are only known once they are read: an output that
+    // is one of them is found before any output is made final.
+    let files: Vec<(Format, &Path)> = opts
+        .output
+        .iter()
+        .map(|path| (opts.format, path.as_path()))
+        .chain(opts.also.iter().map(|(f, path)| (*f, path.as_path())))
+        .collect();
+    let paths: Vec<&Path> = files.iter().map(|(_, path)| *path).collect();
+    // Checklists named on the command line are read too.
+    let mut named = named;
+    named.extend(
+        opts.checklists
+            .iter()
+            .filter(|c| is_path(c))
+            .map(PathBuf::from),
+    );
+    let refused = refused_outputs_among(lang, &paths, &named, &walked);
+    if !refused.is_empty() {
+        return Err(Failure {
+            sources: Sources::default(),
+            diags: passed_over.into_iter().chain(refused).collect(),
+        });
+    }
+
+    let mut outputs: Vec<(Writer, Destination)> = Vec::new();
+    let mut sinks = Vec::new();
+    let mut add = |format: Format, opts: render::Options, to: Destination| {
+        sinks.push(Sink { format, opts });
+        outputs.push((Writer::new(format, &opts), to));
+    };
+    if opts.output.is_none() {
+        add(opts.format, render_opts, Destination::Stdout(true));
+    }
     for (format, path) in &files {
-        let mut bytes = Vec::new();
-        render::render(*format, &entries, &file_opts, &mut bytes)
-            .map_err(|e| diags::cannot_write(lang, Some(path), &e))?;
-        write_file(lang, path, &bytes, true)?;
+        let file = AtomicFile::create(path, true).map_err(|e| write_error(lang, path, e))?;
+        add(
+            *format,
+            file_opts,
+            Destination::File(file, path.to_path_buf()),
+        );
     }
-    // On standard output, one file that could not be checked has only its
-    // diagnostics (on standard error); several always have their output,
-    // each file in it.
-    let shown = several || matches!(entries.as_slice(), [Entry::Checked(_)]);
-    if opts.output.is_none() && shown {
-        ctx.write_out(|out| render::render(opts.format, &entries, &render_opts, out))?;
-    }
-    // In GitHub Actions, the Markdown goes on the run's summary page too.
-    // Not being able to write it is a warning: the check itself was done.
+    // In GitHub Actions, the Markdown goes on the run's summary page too,
+    // but never into a file the run reads or writes.
+    let mut summary_refused = false;
     if let Some(summary) = &opts.step_summary {
-        let own = read.iter().any(|r| same_file(r, summary))
-            || paths.iter().any(|p| same_output(p, summary));
-        let written = if own {
-            Err(None)
+        let own = reads(summary, &named, &walked) || paths.iter().any(|p| same_output(p, summary));
+        if own {
+            summary_refused = true;
         } else {
-            let mut bytes = Vec::new();
-            render::render(Format::Markdown, &entries, &file_opts, &mut bytes)
+            add(
+                Format::Markdown,
+                file_opts,
+                Destination::StepSummary(Vec::new(), summary.clone()),
+            );
+        }
+    }
+
+    let mut err = ctx.stdio.err();
+    let mut problems = passed_over.len();
+    if !passed_over.is_empty() {
+        let none = Sources::default();
+        let _ =
+            render::diagnostics::terminal(&none, &passed_over, lang, ctx.stdio.err_color, &mut err);
+    }
+    // An output that is there already and could be a checklist an
+    // assessment names is only found to be one once they are read: until
+    // then, standard output is held back, so that a refused run prints
+    // nothing there.
+    let hold = paths.iter().any(|p| is_toml(p) && p.is_file());
+    let mut stdout = if hold {
+        Stdout::Held(Vec::new())
+    } else {
+        Stdout::Direct(BufWriter::with_capacity(1 << 16, ctx.stdio.out()))
+    };
+    let run = Run {
+        lang,
+        as_of,
+        checklists: &opts.checklists,
+        sinks: &sinks,
+        opts: render_opts,
+        err_color: ctx.stdio.err_color,
+    };
+    let mut tally = Totals::default();
+    let mut failed: Option<(Option<PathBuf>, std::io::Error)> = None;
+    let mut read: BTreeSet<PathBuf> = BTreeSet::new();
+    // For each folder being walked, how many entries there were before it.
+    let mut before_folder = Vec::new();
+    let fs = RealFs::default();
+    pool::ordered(
+        &jobs,
+        opts.threads.unwrap_or_else(pool::threads),
+        || Worker {
+            loader: Loader::new(&fs, lang),
+            memo: Memo::default(),
+        },
+        |w, job| run.job(w, job),
+        |done| {
+            let finished = match done {
+                Done::Skipped => return Go::On,
+                Done::FolderStart => {
+                    before_folder.push(tally.entries);
+                    return Go::On;
+                }
+                Done::FolderEnd(folder) => {
+                    if before_folder.pop() != Some(tally.entries) {
+                        return Go::On;
+                    }
+                    // A folder with no assessment is an entry of its own.
+                    let none = RealFs::default();
+                    let mut w = Worker {
+                        loader: Loader::new(&none, lang),
+                        memo: Memo::default(),
+                    };
+                    let diag = diags::no_files_in(lang, &folder);
+                    run.unchecked(&mut w, &folder, &[diag])
+                }
+                Done::Entry(finished) => finished,
+            };
+            if tally.entries == 0 && !several && !finished.checked {
+                for (_, to) in &mut outputs {
+                    if let Destination::Stdout(shown) = to {
+                        *shown = false;
+                    }
+                }
+            }
+            tally.entries += 1;
+            tally.unchecked |= !finished.checked;
+            tally.failed |= finished.fails;
+            problems += finished.problems;
+            read.extend(finished.read);
+            if !finished.errors.is_empty() {
+                let _ = err.write_all(&finished.errors);
+            }
+            for ((writer, to), part) in outputs.iter_mut().zip(finished.parts) {
+                if let Err(e) = push(writer, to, part, &mut stdout) {
+                    failed = Some((to.path(), e));
+                    return Go::Stop;
+                }
+            }
+            Go::On
+        },
+    );
+    if let Some((path, e)) = failed {
+        return Err(diags::cannot_write(lang, path.as_deref(), &e).into());
+    }
+    if problems > passed_over.len() {
+        // How many problems there were, after them all.
+        let _ = render::diagnostics::count(problems, lang, &mut err);
+    }
+
+    // No output replaces a checklist an assessment named.
+    let read: Vec<PathBuf> = read.into_iter().collect();
+    let refused = refused_outputs(lang, &paths, &read);
+    if !refused.is_empty() {
+        return Err(Failure {
+            sources: Sources::default(),
+            diags: refused,
+        });
+    }
+    let summary_refused = summary_refused
+        || opts
+            .step_summary
+            .as_ref()
+            .is_some_and(|s| read.iter().any(|r| same_file(r, s)));
+    let mut summary = None;
+    for (writer, to) in outputs {
+        let done = match to {
+            Destination::Stdout(shown) => {
+                let out: &mut dyn Write = if shown {
+                    &mut stdout
+                } else {
+                    &mut std::io::sink()
+                };
+                writer
+                    .finish(out)
+                    .and_then(|_| stdout.release(ctx))
+                    .map_err(|e| (None, e.into()))
+            }
+            Destination::File(mut file, path) => writer
+                .finish(&mut file)
                 .map_err(WriteError::Io)
-                .and_then(|()| append(summary, &bytes))
-                .map_err(Some)
+                .and_then(|_| file.commit())
+                .map_err(|e| (Some(path), e)),
+            Destination::StepSummary(mut bytes, path) => {
+                let _ = writer.finish(&mut bytes);
+                summary = Some((path, bytes));
+                Ok(())
+            }
         };
-        if let Err(why) = written {
-            let diag = diags::step_summary_not_written(lang, summary, why.as_ref());
+        if let Err((path, e)) = done {
+            return Err(match path {
+                Some(path) => write_error(lang, &path, e),
+                None => match e {
+                    WriteError::Io(e) => diags::cannot_write(lang, None, &e).into(),
+                    other => write_error(lang, Path::new("-"), other),
+                },
+            });
+        }
+    }
+    // Not being able to write the step summary is a warning: the check
+    // itself was done.
+    if let Some(step) = &opts.step_summary {
+        let written = match summary {
+            Some((path, bytes)) if !summary_refused => append(&path, &bytes).map_err(Some),
+            _ => Err(None),
+        };
+        if summary_refused || written.is_err() {
+            let why = written.err().flatten();
+            let diag = diags::step_summary_not_written(lang, step, why.as_ref());
             ctx.print_warnings(&[diag]);
         }
     }
 
-    if entries.iter().any(|e| e.checked().is_none()) {
+    if tally.unchecked {
         return Ok(Exit::Error);
     }
-    let failed = entries.iter().filter_map(Entry::checked).any(|r| {
-        let by_gap = matches!((opts.fail_on, r.eval.worst()), (Some(t), Some(w)) if w >= t);
-        let by_score = opts.fail_under.is_some_and(|p| r.eval.adherence < p);
-        by_gap || by_score
-    });
-    Ok(if failed { Exit::Gaps } else { Exit::Ok })
+    Ok(if tally.failed { Exit::Gaps } else { Exit::Ok })
+}
+
+/// Standard output, written as the run goes or held back to its end.
+enum Stdout<W: Write> {
+    Direct(BufWriter<W>),
+    Held(Vec<u8>),
+}
+
+impl<W: Write> Stdout<W> {
+    /// Writes what was held back, and what is left in the buffer.
+    fn release(&mut self, ctx: &Context) -> std::io::Result<()> {
+        match self {
+            Stdout::Direct(out) => out.flush(),
+            Stdout::Held(bytes) => {
+                let mut out = ctx.stdio.out();
+                out.write_all(bytes).and_then(|()| out.flush())
+            }
+        }
+    }
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stdout::Direct(out) => out.write(buf),
+            Stdout::Held(bytes) => bytes.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Stdout::Direct(out) => out.write_all(buf),
+            Stdout::Held(bytes) => bytes.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Stdout::Direct(out) => out.flush(),
+            Stdout::Held(_) => Ok(()),
+        }
+    }
+}
+
+/// What decides the exit code, entry by entry.
+#[derive(Default)]
+struct Totals {
+    entries: usize,
+    unchecked: bool,
+    failed: bool,
+}
+
+impl Destination {
+    fn path(&self) -> Option<PathBuf> {
+        match self {
+            Destination::Stdout(_) => None,
+            Destination::File(_, path) | Destination::StepSummary(_, path) => Some(path.clone()),
+        }
+    }
+}
+
+/// Writes an entry's part to its output.
+fn push(
+    writer: &mut Writer,
+    to: &mut Destination,
+    part: Part,
+    stdout: &mut dyn Write,
+) -> std::io::Result<()> {
+    match to {
+        Destination::Stdout(true) => writer.push(part, stdout),
+        Destination::Stdout(false) => writer.push(part, &mut std::io::sink()),
+        Destination::File(file, _) => writer.push(part, file),
+        Destination::StepSummary(bytes, _) => writer.push(part, bytes),
+    }
+}
+
+/// What stops an output file from being written, as a diagnostic.
+fn write_error(lang: Lang, path: &Path, e: WriteError) -> Failure {
+    match e {
+        WriteError::Exists => diags::output_exists(lang, path),
+        WriteError::NotAFile => diags::output_not_a_file(lang, path),
+        WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
+    }
+    .into()
+}
+
+/// The jobs of a run, and the files it will read: those named, and those
+/// found in folders (regular files, never links).
+struct Jobs {
+    jobs: Vec<Job>,
+    named: Vec<PathBuf>,
+    walked: Vec<PathBuf>,
+}
+
+/// The jobs of `inputs`, files and folders of them, in path order. What a
+/// folder walk passed over is added to `passed_over`.
+fn jobs(lang: Lang, inputs: Vec<PathBuf>, passed_over: &mut Vec<Diag>) -> Jobs {
+    let (mut jobs, mut named, mut walked) = (Vec::new(), Vec::new(), Vec::new());
+    for input in inputs {
+        if !input.is_dir() {
+            named.push(input.clone());
+            jobs.push(Job::Named(input));
+            continue;
+        }
+        // In a folder, the assessments are the files whose content says
+        // so; checklists and other TOML files beside them are passed over.
+        // A file that cannot be read or decoded could be an assessment:
+        // it is one that could not be checked, never passed over.
+        jobs.push(Job::FolderStart);
+        for (path, found) in walk(lang, &input, passed_over) {
+            jobs.push(match found {
+                Ok(()) => {
+                    walked.push(path.clone());
+                    Job::Found(path)
+                }
+                Err(d) => Job::Failed(path, d),
+            });
+        }
+        jobs.push(Job::FolderEnd(input));
+    }
+    Jobs {
+        jobs,
+        named,
+        walked,
+    }
+}
+
+/// Whether `path` is one of the files a run reads: one named, or one a
+/// walk found. A walk finds regular files only, so one of them is the
+/// file `path` leads to only if it has its name: only those are looked up.
+fn reads(path: &Path, named: &[PathBuf], walked: &[PathBuf]) -> bool {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        // Nothing there: nothing the run reads.
+        return false;
+    };
+    let name = target.file_name();
+    named.iter().any(|n| same_file(n, &target))
+        || walked
+            .iter()
+            .filter(|w| w.file_name() == name)
+            .any(|w| same_file(w, &target))
+}
+
+/// [`refused_outputs`], against the files a run reads, without looking up
+/// every one of thousands for each output.
+fn refused_outputs_among(
+    lang: Lang,
+    outputs: &[&Path],
+    named: &[PathBuf],
+    walked: &[PathBuf],
+) -> Vec<Diag> {
+    let read: Vec<PathBuf> = outputs
+        .iter()
+        .filter(|o| reads(o, named, walked))
+        .map(|o| o.to_path_buf())
+        .collect();
+    refused_outputs(lang, outputs, &read)
 }
 
 /// Each assessment a run was given, named or found in a folder, in path
@@ -188,45 +609,34 @@ pub(super) fn load(
     checklists: &[String],
     passed_over: &mut Vec<Diag>,
 ) -> Loaded {
-    let mut found = Vec::new();
+    let mut loaded = Vec::new();
     for input in inputs {
         if !input.is_dir() {
-            found.push(Found::Named(input));
+            let result = loader.assessment(&input, checklists);
+            loaded.push(result.map_err(|d| (input, d)));
             continue;
         }
         // In a folder, the assessments are the files whose content says
         // so; checklists and other TOML files beside them are passed over.
         // A file that cannot be read or decoded could be an assessment:
         // it is one that could not be checked, never passed over.
-        let before = found.len();
+        let before = loaded.len();
         for (path, read) in walk(lang, &input, passed_over) {
             match read
                 .map_err(|d| vec![d])
-                .and_then(|()| loader.read_file(&path))
+                .and_then(|()| loader.found(&path, checklists))
             {
-                Ok(id) if loader.kind_of(id) == Some(FileKind::Assessment) => {
-                    found.push(Found::Read(path, id));
-                }
-                Ok(_) => {}
-                Err(d) => found.push(Found::Failed(path, d)),
+                Ok(Some(a)) => loaded.push(Ok(a)),
+                Ok(None) => {}
+                Err(d) => loaded.push(Err((path, d))),
             }
         }
-        if found.len() == before {
+        if loaded.len() == before {
             let diag = diags::no_files_in(lang, &input);
-            found.push(Found::Failed(input, vec![diag]));
+            loaded.push(Err((input, vec![diag])));
         }
     }
-
-    found
-        .into_iter()
-        .map(|f| match f {
-            Found::Named(path) => loader.assessment(&path, checklists).map_err(|d| (path, d)),
-            Found::Read(path, id) => loader
-                .assessment_at(id, &path, checklists)
-                .map_err(|d| (path, d)),
-            Found::Failed(path, d) => Err((path, d)),
-        })
-        .collect()
+    loaded
 }
 
 /// Every file the run read or was given: the assessments, those that could

@@ -14,6 +14,7 @@ mod diags;
 mod diff;
 mod exit;
 mod init;
+mod pool;
 mod report;
 mod several;
 mod stdio;

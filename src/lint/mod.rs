@@ -258,7 +258,7 @@ mod tests {
                 checklist("b", &["B-1", "B-2"]),
             ],
             evidence: BTreeMap::new(),
-            sha256: String::new(),
+            sha256: crate::load::Fingerprint::of(""),
             lines: BTreeMap::new(),
             assessment_line: 1,
         }

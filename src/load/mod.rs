@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use toml::de::DeTable;
 
@@ -151,8 +151,8 @@ pub struct Assessment {
     pub checklists: Vec<Arc<Checklist>>,
     /// For each answer, what each of its evidence entries turned out to be.
     pub evidence: BTreeMap<String, Vec<(String, Evidence)>>,
-    /// SHA-256 of the assessment file as read.
-    pub sha256: String,
+    /// SHA-256 of the assessment file as read, worked out when asked for.
+    pub sha256: Fingerprint,
     /// The line of each answer's `[answers.ID]`, and of `[assessment]`, for
     /// formats that point back into the file.
     pub lines: BTreeMap<String, usize>,
@@ -199,6 +199,27 @@ impl<'a> Loader<'a> {
     pub fn read_file(&mut self, path: &Path) -> Result<FileId, Vec<Diag>> {
         let mut diags = Vec::new();
         read::file(self.fs, &mut self.sources, self.lang, path, &mut diags).ok_or(diags)
+    }
+
+    /// Lets go of the texts of the files registered from `from` on, but
+    /// for the checklists among them: once an assessment is checked and
+    /// written out, nothing points into it again. Their names stay.
+    pub fn release_since(&mut self, from: FileId) {
+        let kept: Vec<FileId> = self
+            .cache
+            .values()
+            .filter_map(|(c, _)| c.as_ref().map(|c| c.file_id))
+            .filter(|&id| id >= from)
+            .collect();
+        if kept.is_empty() {
+            // Nothing points into them again: they go, names and all.
+            self.sources.truncate(from);
+        }
+        for id in from..self.sources.len() {
+            if !kept.contains(&id) {
+                self.sources.release(id);
+            }
+        }
     }
 
     /// What a registered file is, judged by its top-level tables; `None`
@@ -402,7 +423,7 @@ impl<'a> Loader<'a> {
         Ok(Assessment {
             path: path.to_path_buf(),
             file_id,
-            sha256: sha256(text),
+            sha256: Fingerprint::of(self.sources.shared(file_id)),
             lines,
             assessment_line,
             file: assessment,
@@ -473,6 +494,39 @@ pub fn is_path(name: &str) -> bool {
 pub fn is_toml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// The SHA-256 of a text, worked out the first time it is asked for: a
+/// report shows it, a check of thousands of files does not need it.
+pub struct Fingerprint {
+    text: Arc<str>,
+    hex: OnceLock<String>,
+}
+
+impl Fingerprint {
+    pub fn of(text: impl Into<Arc<str>>) -> Self {
+        Fingerprint {
+            text: text.into(),
+            hex: OnceLock::new(),
+        }
+    }
+
+    /// The SHA-256, in lower-case hex.
+    pub fn hex(&self) -> &str {
+        self.hex.get_or_init(|| sha256(&self.text))
+    }
+}
+
+impl PartialEq for Fingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl std::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.hex())
+    }
 }
 
 /// The SHA-256 of a text, in lower-case hex.

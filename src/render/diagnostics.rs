@@ -105,7 +105,11 @@ pub fn errors(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     terminal(sources, diags, lang, color, out)?;
-    let n = diags.len();
+    count(diags.len(), lang, out)
+}
+
+/// How many problems there were: the line that closes them.
+pub fn count(n: usize, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     match lang {
         Lang::Da => writeln!(
             out,

@@ -12,12 +12,12 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::diagnostics::JsonDiag;
-use super::stream::Tally;
+use super::stream::Totals;
 use super::words::gap_text;
 use super::{Entry, Options};
 use crate::load::Evidence;
 use crate::model::{Kind, Status};
-use crate::score::{Checked, summary_of};
+use crate::score::Checked;
 use crate::score::{Counts, Reason, Severity};
 
 /// What `check --format json` prints: one document for one assessment, and
@@ -364,35 +364,96 @@ pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::
 }
 
 /// How deep a result of several sits: in `results`, in the document.
-const RESULT_INDENT: usize = 4;
+const RESULT_INDENT: usize = 2;
 
-/// `value` as pretty JSON whose every line is `by` spaces further in: as
-/// it would be written nested that deep. A JSON string has no line break
-/// of its own, so every line break is the layout's.
-fn indented(value: &impl Serialize, by: usize, out: &mut Vec<u8>) -> io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let pad = &b"        "[..by];
-    out.reserve(text.len() + text.len() / 16);
-    out.extend_from_slice(pad);
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', &text) {
-        out.extend_from_slice(&text[start..=nl]);
-        out.extend_from_slice(pad);
-        start = nl + 1;
+/// `value` as pretty JSON nested `levels` deep, as it is written inside
+/// the document of several: serde_json's pretty layout, begun further in.
+fn indented(value: &impl Serialize, levels: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    for _ in 0..levels {
+        out.extend_from_slice(INDENT);
     }
-    out.extend_from_slice(&text[start..]);
-    Ok(())
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::new(levels));
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// The document of several, with no results and the summary of `tallies`,
+/// One level of the pretty layout.
+const INDENT: &[u8] = b"  ";
+
+/// serde_json's `PrettyFormatter`, starting at a depth other than 0.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn new(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            (0..self.depth).try_for_each(|_| out.write_all(INDENT))?;
+        }
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.line(out, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.line(out, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// The document of several, with no results and the summary of `totals`,
 /// cut where the results go: what opens it, and what closes it.
 fn frame(
     as_of: Option<NaiveDate>,
-    tallies: &[Tally],
+    totals: &Totals,
     opts: &Options,
 ) -> io::Result<(String, String)> {
-    let scored = || tallies.iter().filter_map(|t| t.scored.as_ref());
-    let s = summary_of(scored().map(|s| (s.adherence, s.compliant, s.counts)));
+    let s = totals.scored.summary();
     let some = |v: f64| (s.assessments > 0).then_some(v);
     let many = Many {
         format: 1,
@@ -402,7 +463,7 @@ fn frame(
             assessments: s.assessments,
             compliant: s.compliant,
             not_compliant: s.assessments - s.compliant,
-            unchecked: tallies.len() - s.assessments,
+            unchecked: totals.unchecked,
             adherence: Adherence {
                 mean: some(s.mean),
                 min: some(s.min),
@@ -417,7 +478,7 @@ fn frame(
             },
             fail_under: opts.fail_under.map(|threshold| FailUnder {
                 threshold,
-                breached: scored().any(|s| s.under(opts)),
+                breached: totals.under,
             }),
         },
     };
@@ -432,7 +493,11 @@ fn frame(
 
 /// What opens the results of several, up to the first of them.
 pub(super) fn head(as_of: Option<NaiveDate>, out: &mut dyn Write) -> io::Result<()> {
-    let (head, _) = frame(as_of, &[], &Options::plain(crate::lang::Lang::En))?;
+    let (head, _) = frame(
+        as_of,
+        &Totals::default(),
+        &Options::plain(crate::lang::Lang::En),
+    )?;
     out.write_all(head.as_bytes())
 }
 
@@ -443,16 +508,16 @@ pub(super) fn between(first: bool, out: &mut dyn Write) -> io::Result<()> {
 
 /// What closes the output: the summary of several, after their results.
 pub(super) fn tail(
-    tallies: &[Tally],
+    totals: &Totals,
     many: bool,
     opts: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if many {
-        let (_, tail) = frame(None, tallies, opts)?;
+        let (_, tail) = frame(None, totals, opts)?;
         // `]` closed the empty results; closing some, it goes on a line
         // of its own.
-        if !tallies.is_empty() {
+        if totals.scored.summary().assessments + totals.unchecked > 0 {
             out.write_all(b"\n  ")?;
         }
         out.write_all(tail.as_bytes())?;

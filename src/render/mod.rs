@@ -211,9 +211,9 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut memo = stream::Memo::default();
-    let mut writer = stream::Writer::new(format, opts, out)?;
+    let mut writer = stream::Writer::new(format, opts);
     for entry in entries {
-        writer.push(stream::part(format, entry, opts, &mut memo)?)?;
+        writer.push(stream::part(format, entry, opts, &mut memo)?, out)?;
     }
-    writer.finish().map(drop)
+    writer.finish(out)
 }

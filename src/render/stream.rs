@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::{Entry, Format, Options, csv, exit_reasons, github, json, junit, report, sarif};
 use super::{statement, summary, table};
 use crate::model::Kind;
-use crate::score::{Counts, Severity};
+use crate::score::{Counts, Running, Severity};
 
 /// One entry's share of an output.
 pub struct Part {
@@ -172,111 +172,153 @@ pub fn part(
 }
 
 /// Puts the parts of one output together, in order, and writes each as
-/// soon as it can be.
-pub struct Writer<'o> {
+/// soon as it can be, to the output each call is given (always the same).
+pub struct Writer {
     format: Format,
     opts: Options,
-    out: &'o mut dyn Write,
-    tallies: Vec<Tally>,
+    /// How many entries have been written.
+    written: usize,
+    /// The totals of those written.
+    totals: Totals,
+    /// Each entry's tally, where the output ends with a row for each.
+    rows: Vec<Tally>,
+    /// Whether what opens the output is written.
+    opened: bool,
     /// JSON: the parts before the first checked assessment, whose as-of
     /// date opens the output; written once it is known.
     waiting: Vec<Part>,
-    opened: bool,
     /// JSON: the results of several, rather than the one document.
     many: bool,
     suites: Vec<quick_junit::TestSuite>,
     sarif: sarif::Share,
 }
 
-impl<'o> Writer<'o> {
-    pub fn new(format: Format, opts: &Options, out: &'o mut dyn Write) -> io::Result<Self> {
-        if format == Format::Csv {
-            csv::head(opts, out)?;
-        }
-        Ok(Writer {
+impl Writer {
+    pub fn new(format: Format, opts: &Options) -> Self {
+        Writer {
             format,
             opts: *opts,
-            out,
-            tallies: Vec::new(),
-            waiting: Vec::new(),
+            written: 0,
+            totals: Totals::default(),
+            rows: Vec::new(),
             opened: false,
+            waiting: Vec::new(),
             many: false,
             suites: Vec::new(),
             sarif: sarif::Share::default(),
-        })
+        }
     }
 
     /// The next entry's part.
-    pub fn push(&mut self, part: Part) -> io::Result<()> {
-        if self.format == Format::Json && !self.opened {
-            match &part.tally.scored {
-                Some(s) => {
+    pub fn push(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
+        if !self.opened {
+            match (self.format, &part.tally.scored) {
+                // The JSON of several opens with the as-of date of the
+                // first that was checked.
+                (Format::Json, Some(s)) => {
                     let as_of = s.as_of;
-                    self.open_json(Some(as_of), false)?;
+                    self.open(Some(as_of), false, out)?;
                 }
-                None => {
+                (Format::Json, None) => {
                     self.waiting.push(part);
                     return Ok(());
                 }
+                _ => self.open(None, false, out)?,
             }
         }
-        self.write(part)
+        self.write(part, out)
     }
 
-    /// Writes what opens the JSON of several, and the parts that waited.
-    /// One assessment asked for and checked is a document of its own.
-    fn open_json(&mut self, as_of: Option<NaiveDate>, none: bool) -> io::Result<()> {
+    /// Writes what opens the output, and the parts that waited for it.
+    /// One assessment asked for and checked is a JSON document of its own.
+    fn open(
+        &mut self,
+        as_of: Option<NaiveDate>,
+        none: bool,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         self.opened = true;
-        self.many = self.opts.several || !self.waiting.is_empty() || none;
-        if self.many {
-            json::head(as_of, self.out)?;
+        match self.format {
+            Format::Csv => csv::head(&self.opts, out)?,
+            Format::Json => {
+                self.many = self.opts.several || !self.waiting.is_empty() || none;
+                if self.many {
+                    json::head(as_of, out)?;
+                }
+            }
+            _ => {}
         }
         for part in std::mem::take(&mut self.waiting) {
-            self.write(part)?;
+            self.write(part, out)?;
         }
         Ok(())
     }
 
-    fn write(&mut self, part: Part) -> io::Result<()> {
-        let first = self.tallies.is_empty();
+    fn write(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
+        let first = self.written == 0;
         match self.format {
             Format::Table | Format::Markdown if self.opts.summary => {}
-            Format::Table if !first => writeln!(self.out)?,
-            Format::Markdown | Format::StatementMarkdown if !first => {
-                writeln!(self.out, "\n---\n")?;
-            }
-            Format::Json if self.many => json::between(first, self.out)?,
+            Format::Table if !first => writeln!(out)?,
+            Format::Markdown | Format::StatementMarkdown if !first => writeln!(out, "\n---\n")?,
+            Format::Json if self.many => json::between(first, out)?,
             _ => {}
         }
-        self.out.write_all(&part.bytes)?;
+        out.write_all(&part.bytes)?;
         match part.rest {
             Rest::Nothing => {}
             Rest::Suite(suite) => self.suites.push(suite),
             Rest::Sarif(share) => self.sarif.add(share),
         }
-        self.tallies.push(part.tally);
+        self.written += 1;
+        self.totals.add(&part.tally, &self.opts);
+        if matches!(self.format, Format::Table) || self.opts.summary {
+            self.rows.push(part.tally);
+        }
         Ok(())
     }
 
-    /// Writes what closes the output; returns every entry's tally, in order.
-    pub fn finish(mut self) -> io::Result<Vec<Tally>> {
-        if self.format == Format::Json && !self.opened {
-            self.open_json(None, true)?;
+    /// Writes what closes the output.
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.opened {
+            self.open(None, true, out)?;
         }
-        let (opts, out, tallies) = (&self.opts, &mut *self.out, &self.tallies);
+        let (opts, rows) = (&self.opts, &self.rows);
         match self.format {
-            Format::Table if opts.summary => summary::table(tallies, opts, out)?,
-            Format::Markdown if opts.summary => summary::markdown(tallies, opts, out)?,
-            Format::Table if tallies.len() > 1 => {
+            Format::Table if opts.summary => summary::table(rows, opts, out)?,
+            Format::Markdown if opts.summary => summary::markdown(rows, opts, out)?,
+            Format::Table if rows.len() > 1 => {
                 writeln!(out)?;
-                table::overview(tallies, opts, out)?;
+                table::overview(rows, opts, out)?;
             }
-            Format::Json => json::tail(tallies, self.many, opts, out)?,
+            Format::Json => json::tail(&self.totals, self.many, opts, out)?,
             Format::Junit => junit::finish(std::mem::take(&mut self.suites), out)?,
             Format::Sarif => std::mem::take(&mut self.sarif).finish(opts.lang, out)?,
             _ => {}
         }
-        Ok(self.tallies)
+        Ok(())
+    }
+}
+
+/// The totals of the entries of an output, kept up as they are written.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    /// Of those that were checked.
+    pub scored: Running,
+    /// How many could not be.
+    pub unchecked: usize,
+    /// Whether any is under `--fail-under`.
+    pub under: bool,
+}
+
+impl Totals {
+    fn add(&mut self, tally: &Tally, opts: &Options) {
+        match &tally.scored {
+            Some(s) => {
+                self.scored.add(s.adherence, s.compliant, s.counts);
+                self.under |= s.under(opts);
+            }
+            None => self.unchecked += 1,
+        }
     }
 }
 

@@ -185,43 +185,91 @@ pub fn summary(results: &[&Checked<'_>]) -> Summary {
     )
 }
 
-/// [`summary`] from each assessment's adherence, verdict and counts, in
-/// order: all a summary needs, kept while the assessments themselves are
-/// let go.
-pub fn summary_of(results: impl Iterator<Item = (f64, bool, Counts)> + Clone) -> Summary {
-    let sum = |f: fn(&Counts) -> usize| results.clone().map(|(_, _, c)| f(&c)).sum();
-    let adherences = results.clone().map(|(a, _, _)| a);
-    Summary {
-        assessments: results.clone().count(),
-        compliant: results
-            .clone()
-            .filter(|(_, compliant, _)| *compliant)
-            .count(),
-        critical: sum(|c| c.critical),
-        major: sum(|c| c.major),
-        minor: sum(|c| c.minor),
-        explained: sum(|c| c.explained),
-        notices: sum(|c| c.notices),
-        mean: mean(adherences.clone()),
-        min: adherences.clone().fold(f64::INFINITY, f64::min).min(100.0),
-        max: adherences.fold(0.0, f64::max),
+/// [`summary`] from each assessment's adherence, verdict and counts.
+pub fn summary_of(results: impl Iterator<Item = (f64, bool, Counts)>) -> Summary {
+    let mut running = Running::default();
+    for (adherence, compliant, counts) in results {
+        running.add(adherence, compliant, counts);
+    }
+    running.summary()
+}
+
+/// A [`Summary`] kept up as assessments are checked, one after another:
+/// all a summary needs, while the assessments themselves are let go.
+#[derive(Debug, Clone, Copy)]
+pub struct Running {
+    assessments: usize,
+    compliant: usize,
+    counts: Counts,
+    /// Adherences in whole tenths, summed (see [`mean`]).
+    tenths: i64,
+    min: f64,
+    max: f64,
+}
+
+impl Default for Running {
+    fn default() -> Self {
+        Running {
+            assessments: 0,
+            compliant: 0,
+            counts: Counts::default(),
+            tenths: 0,
+            min: f64::INFINITY,
+            max: 0.0,
+        }
     }
 }
 
-/// The mean of adherences (each in tenths already), rounded to one decimal,
-/// halves away from zero. Summed in whole tenths, so that the order of the
-/// assessments cannot tip a half one way or the other (summed as floats,
-/// 31.4, 20.3, 25.2 and 36.9 gave 28.5 in one order and 28.4 in the other).
-fn mean(adherences: impl Iterator<Item = f64>) -> f64 {
-    let (tenths, n) = adherences.fold((0i64, 0i64), |(sum, n), a| {
-        (sum + (a * 10.0).round() as i64, n + 1)
-    });
-    if n == 0 {
-        return 0.0;
+impl Running {
+    pub fn add(&mut self, adherence: f64, compliant: bool, counts: Counts) {
+        self.assessments += 1;
+        self.compliant += usize::from(compliant);
+        self.counts.critical += counts.critical;
+        self.counts.major += counts.major;
+        self.counts.minor += counts.minor;
+        self.counts.explained += counts.explained;
+        self.counts.notices += counts.notices;
+        self.tenths += tenths(adherence);
+        self.min = self.min.min(adherence);
+        self.max = self.max.max(adherence);
     }
-    // Whole numbers well under 2^53: the quotient is exact where it ends
-    // in a half.
-    (tenths as f64 / n as f64).round() / 10.0
+
+    pub fn summary(&self) -> Summary {
+        let n = self.assessments;
+        Summary {
+            assessments: n,
+            compliant: self.compliant,
+            critical: self.counts.critical,
+            major: self.counts.major,
+            minor: self.counts.minor,
+            explained: self.counts.explained,
+            notices: self.counts.notices,
+            mean: if n == 0 {
+                0.0
+            } else {
+                // Whole numbers well under 2^53: the quotient is exact
+                // where it ends in a half.
+                (self.tenths as f64 / n as f64).round() / 10.0
+            },
+            min: self.min.min(100.0),
+            max: self.max,
+        }
+    }
+}
+
+/// An adherence (in tenths already) as a whole number of tenths.
+fn tenths(adherence: f64) -> i64 {
+    (adherence * 10.0).round() as i64
+}
+
+/// The mean of adherences (each in tenths already), rounded to one decimal,
+/// halves away from zero. Summed in whole tenths ([`Running`]), so that
+/// the order of the assessments cannot tip a half one way or the other
+/// (summed as floats, 31.4, 20.3, 25.2 and 36.9 gave 28.5 in one order and
+/// 28.4 in the other).
+#[cfg(test)]
+fn mean(adherences: impl Iterator<Item = f64>) -> f64 {
+    summary_of(adherences.map(|a| (a, false, Counts::default()))).mean
 }
 
 /// `date` plus `months` calendar months; a day past the end of a shorter
@@ -1435,7 +1483,7 @@ mod tests {
                 .iter()
                 .map(|(id, e)| (id.to_string(), self::evidence(e)))
                 .collect(),
-            sha256: String::new(),
+            sha256: crate::load::Fingerprint::of(""),
             lines: BTreeMap::new(),
             assessment_line: 1,
         }

@@ -12,6 +12,8 @@
 //! - `report`: the board's report as the board reads it, each example in
 //!   each format and language;
 //! - `several`: several assessments, named or as a folder;
+//! - `parallel`: a folder checked on many threads prints what one thread
+//!   would;
 //! - `diff`: what changed between two assessments, OLD from standard input
 //!   too;
 //! - `overview`: `report` of several assessments or a folder, the overview
@@ -71,6 +73,7 @@ mod legal;
 mod lint;
 mod outputs;
 mod overview;
+mod parallel;
 #[cfg(unix)]
 mod pipe;
 mod recipes;

@@ -844,7 +844,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
     let mut inputs = vec![Input {
         name: checked.file(),
         what: lang.pick("selvevaluering", "self-assessment").to_owned(),
-        sha256: loaded.sha256.clone(),
+        sha256: loaded.sha256.hex().to_owned(),
     }];
     for c in &loaded.checklists {
         inputs.push(Input {
