@@ -40,6 +40,10 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
 /// Runs the release `almen` once from the package root, output to
 /// /dev/null, and returns its wall time; its exit code must be one of
 /// `codes`.
+#[allow(
+    dead_code,
+    reason = "the sector bench runs its cases in a folder of its own"
+)]
 pub fn almen(args: &[&str], codes: RangeInclusive<i32>) -> Duration {
     run(command(Path::new(env!("CARGO_MANIFEST_DIR")), args), codes)
 }
