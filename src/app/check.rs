@@ -309,7 +309,10 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let fs = RealFs::default();
     pool::ordered(
         &jobs,
-        opts.threads.unwrap_or_else(pool::threads),
+        // One file is checked here; asking how many cores there are
+        // takes longer than that.
+        opts.threads
+            .unwrap_or_else(|| if jobs.len() > 1 { pool::threads() } else { 1 }),
         || Worker {
             loader: Loader::new(&fs, lang),
             memo: Memo::default(),

@@ -11,7 +11,11 @@
 //!
 //! This module only runs the steps: it finds no problems and words none.
 
+#[rustfmt::skip]
+mod builtin;
 mod diags;
+#[cfg(test)]
+mod literal;
 mod parse;
 pub mod placeholder;
 mod read;
@@ -66,6 +70,15 @@ pub const BUILTINS: &[Builtin] = &[
         text: include_str!("../../checklists/forbrugervalg-til-vandselskaber.toml"),
     },
 ];
+
+/// A built-in checklist as made by code: its id, the text it was made
+/// from, that text's SHA-256, and what makes it.
+type Made = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn() -> ChecklistFile,
+);
 
 /// What the loader needs from the file system.
 pub trait Fs {

@@ -73,15 +73,23 @@ impl ChecklistRef {
 /// A built-in checklist as parsed, with its SHA-256.
 type Parsed = (ChecklistFile, String);
 
-/// Each built-in checklist, parsed the first time any loader in the process
-/// asks for it: the threads checking a folder share it. `None` for one with
-/// problems, which each loader then reports as it would any file's.
+/// Each built-in checklist, made the first time any loader in the process
+/// asks for it: the threads checking a folder share it. It is made by code
+/// written from its TOML ([`super::builtin`]), not parsed, unless the TOML
+/// changed since that code was written. `None` for one with problems,
+/// which each loader then reports as it would any file's.
 fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
     const N: usize = BUILTINS.len();
     static PARSED: [OnceLock<Option<Parsed>>; N] = [const { OnceLock::new() }; N];
     let i = BUILTINS.iter().position(|b| b.id == builtin.id)?;
     PARSED[i]
         .get_or_init(|| {
+            let made = super::builtin::MADE
+                .iter()
+                .find(|(id, from, _, _)| *id == builtin.id && *from == builtin.text);
+            if let Some((_, _, sha256, make)) = made {
+                return Some((make(), (*sha256).to_owned()));
+            }
             let fs = NoFiles;
             let mut loader = Loader::new(&fs, crate::lang::Lang::En);
             let file_id = loader.sources.add(builtin.id, builtin.text);

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use super::Options;
 use super::report::layout::markdown as inert;
 use super::stream::{Scored, Tally};
-use super::table::{cell, first_that_fits, header, new_table, paint, wrapped};
+use super::table::{cell, first_that_fits, fits, header, new_table, paint, wrapped};
 use super::words::unchecked_label;
 use crate::lang::Lang;
 use crate::score::summary_of;
@@ -158,17 +158,12 @@ fn headings(lang: Lang) -> [&'static str; 8] {
 pub fn table(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let lang = opts.lang;
     let h = headings(lang);
+    let rows = rows(tallies, lang);
+    // One row per organisation, thousands of them: the narrow layout is
+    // only made when the wide one does not fit.
     let mut wide = new_table(opts);
     header(&mut wide, &h);
-    let mut narrow = new_table(opts);
-    let stacked = [
-        format!("{}\n{}", h[0], h[1]),
-        format!("{}\n{}", h[2], h[3]),
-        format!("{} / {} / {}", h[4], h[5], h[6]),
-        h[7].to_owned(),
-    ];
-    header(&mut narrow, &stacked.each_ref().map(String::as_str));
-    for r in rows(tallies, lang) {
+    for r in &rows {
         let who = format!("{}\n{}", r.organisation, r.file);
         wide.add_row(vec![
             cell(&who),
@@ -180,23 +175,38 @@ pub fn table(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Resu
             cell(&r.minor),
             cell(&r.lapsed),
         ]);
-        narrow.add_row(vec![
-            cell(format!("{who}\n{}", r.municipality)),
-            cell(format!("{}\n{}", r.adherence, r.verdict)),
-            cell(format!("{} / {} / {}", r.critical, r.major, r.minor)),
-            cell(&r.lapsed),
-        ]);
     }
+    let narrow = || {
+        let mut narrow = new_table(opts);
+        let stacked = [
+            format!("{}\n{}", h[0], h[1]),
+            format!("{}\n{}", h[2], h[3]),
+            format!("{} / {} / {}", h[4], h[5], h[6]),
+            h[7].to_owned(),
+        ];
+        header(&mut narrow, &stacked.each_ref().map(String::as_str));
+        for r in &rows {
+            let who = format!("{}\n{}", r.organisation, r.file);
+            narrow.add_row(vec![
+                cell(format!("{who}\n{}", r.municipality)),
+                cell(format!("{}\n{}", r.adherence, r.verdict)),
+                cell(format!("{} / {} / {}", r.critical, r.major, r.minor)),
+                cell(&r.lapsed),
+            ]);
+        }
+        narrow
+    };
+    let table = if fits(&wide, opts.width, true) {
+        wide
+    } else {
+        narrow()
+    };
     writeln!(
         out,
         "{}",
         paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
     )?;
-    writeln!(
-        out,
-        "{}",
-        first_that_fits(vec![wide, narrow], opts.width, true)
-    )?;
+    writeln!(out, "{}", first_that_fits(vec![table], opts.width, true))?;
     writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 

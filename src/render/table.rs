@@ -76,7 +76,7 @@ fn longest_words(table: &Table, paths: bool) -> Vec<usize> {
 
 /// Whether `table` fits in `width` columns with no word split (paths and
 /// links too, with `paths`), and no short label on two lines.
-fn fits(table: &Table, width: u16, paths: bool) -> bool {
+pub(super) fn fits(table: &Table, width: u16, paths: bool) -> bool {
     let words = longest_words(table, paths);
     let lines = longest_lines(table);
     let needed: usize = words
