@@ -42,6 +42,10 @@
 //! 7. `almen report examples/mangler.toml -o FILE`, the file removed before
 //!    each run. No target.
 //!
+//! `ALMEN_BENCH_BIN=PATH` measures another `almen` binary on the same data,
+//! for figures before and after a change (the hashes still come from the
+//! binary measured).
+//!
 //! It only reports: a missed target prints FAIL, never fails the build.
 //! Under `cargo test --benches` it only checks that the setup works, on 20
 //! generated assessments.
@@ -75,6 +79,8 @@ const SETUP: usize = 20;
 const RSS_HELPER: &str = "ALMEN_BENCH_RSS_HELPER";
 /// Runs per case, instead of 10 (folders) and 200 (single files).
 const RUNS: &str = "ALMEN_BENCH_RUNS";
+/// Another `almen` binary to measure instead of this build's.
+const BIN: &str = "ALMEN_BENCH_BIN";
 /// The hashes of the outputs, as `sha256sum` writes them: `HASH  NAME`.
 const RECORDED: &str = include_str!("sector.sha256");
 const FORMATS: [&str; 7] = [
@@ -515,8 +521,12 @@ impl Case {
         }
     }
 
+    /// `almen`: this build's, or the one `ALMEN_BENCH_BIN` names, to
+    /// measure an earlier build (a release of it, a commit before a
+    /// change) on the same data.
     fn almen(dir: &Path, args: &[&str], codes: RangeInclusive<i32>) -> Case {
-        Case::new(dir, env!("CARGO_BIN_EXE_almen"), args, codes)
+        let program = std::env::var(BIN).unwrap_or_else(|_| env!("CARGO_BIN_EXE_almen").to_owned());
+        Case::new(dir, &program, args, codes)
     }
 
     fn command(&self) -> Command {

@@ -375,13 +375,14 @@ impl<'a> Loader<'a> {
         syntax: Vec<toml::de::Error>,
     ) -> Result<Assessment, Vec<Diag>> {
         let mut diags = Vec::new();
+        let text = self.sources.shared(file_id);
         let parsed = parse::parsed::<AssessmentFile>(
             self.sources.name(file_id),
+            &text,
             self.lang,
             file_id,
             FileKind::Assessment,
-            root,
-            syntax,
+            (root, syntax),
             &mut diags,
         );
         let Some(assessment) = parsed else {

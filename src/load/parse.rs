@@ -39,19 +39,27 @@ pub(super) fn file<T: DeserializeOwned>(
 ) -> Option<T> {
     let text = sources.shared(file);
     let (root, syntax) = DeTable::parse_recoverable(&text);
-    parsed(sources.name(file), lang, file, kind, root, syntax, diags)
+    parsed(
+        sources.name(file),
+        &text,
+        lang,
+        file,
+        kind,
+        (root, syntax),
+        diags,
+    )
 }
 
 /// [`file`], for a file already parsed (to tell what kind of file it is):
-/// no file is parsed twice. `name` is the file's, for a diagnostic about
-/// the whole of it.
-pub(super) fn parsed<T: DeserializeOwned>(
+/// no file is parsed twice, but for one with mistakes in it. `name` is the
+/// file's, for a diagnostic about the whole of it; `text` what was parsed.
+pub(super) fn parsed<'t, T: DeserializeOwned>(
     name: &str,
+    text: &'t str,
     lang: Lang,
     file: FileId,
     kind: FileKind,
-    root: Spanned<DeTable<'_>>,
-    syntax: Vec<toml::de::Error>,
+    (root, syntax): (Spanned<DeTable<'t>>, Vec<toml::de::Error>),
     diags: &mut Vec<Diag>,
 ) -> Option<T> {
     // The template's placeholders are E023, however the parser and serde
@@ -91,7 +99,7 @@ pub(super) fn parsed<T: DeserializeOwned>(
         return None;
     }
     diags.extend(placeholders);
-    let (value, errors) = recover::deserialize::<T>(root);
+    let (value, errors) = recover::deserialize::<T>(root, || DeTable::parse_recoverable(text).0);
     if errors.len() >= recover::MAX_ERRORS {
         diags.push(diags::too_many_errors(lang, name, recover::MAX_ERRORS));
     }

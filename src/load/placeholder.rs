@@ -41,7 +41,11 @@ pub fn is_date(value: &str) -> bool {
     // Upper case has no fewer characters: anything longer than ten is no
     // placeholder, and needs no upper-case copy to say so.
     let value = value.trim();
-    value.chars().nth(10).is_none() && DATE.contains(&value.to_uppercase().as_str())
+    // Ten characters, of which at most four are two bytes long (`å`): a
+    // test of the length rules out nearly every value without a copy.
+    (10..=14).contains(&value.len())
+        && value.chars().nth(10).is_none()
+        && DATE.contains(&value.to_uppercase().as_str())
 }
 
 /// Whether an evidence entry is the template's path, however it is spelt

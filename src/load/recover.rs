@@ -37,8 +37,17 @@ pub struct RawError {
 /// Deserializes `root` as `T`, collecting every error. Returns the value
 /// built from what was left once the faulty entries were cut (if anything
 /// could be built), and the errors.
-pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T>, Vec<RawError>) {
-    let mut root = root;
+pub fn deserialize<'t, T: DeserializeOwned>(
+    root: Spanned<DeTable<'t>>,
+    again: impl FnOnce() -> Spanned<DeTable<'t>>,
+) -> (Option<T>, Vec<RawError>) {
+    // Most files have no mistake: the tree is read as it is. Only when it
+    // has one is it made again (`again`), to be cut and read round after
+    // round from a copy.
+    if let Ok(value) = T::deserialize(toml::de::Deserializer::from(root)) {
+        return (Some(value), Vec::new());
+    }
+    let mut root = again();
     let mut errors = Vec::new();
     // (table path, key) pairs cut from the tree, and keys an unknown key
     // was probably meant to be: a "missing field" for these is not news.
@@ -319,7 +328,7 @@ mod tests {
     fn run(src: &str) -> (Option<Doc>, Vec<String>) {
         let (table, syntax) = DeTable::parse_recoverable(src);
         assert!(syntax.is_empty(), "{syntax:?}");
-        let (doc, errors) = deserialize::<Doc>(table);
+        let (doc, errors) = deserialize::<Doc>(table, || DeTable::parse_recoverable(src).0);
         (doc, errors.into_iter().map(|e| e.message).collect())
     }
 
@@ -356,8 +365,9 @@ mod tests {
             format: u32,
             organisation: Org,
         }
-        let (table, _) = DeTable::parse_recoverable("format = 1\norganisation = \"X\"\n");
-        let (_, errors) = deserialize::<Top>(table);
+        let src = "format = 1\norganisation = \"X\"\n";
+        let (table, _) = DeTable::parse_recoverable(src);
+        let (_, errors) = deserialize::<Top>(table, || DeTable::parse_recoverable(src).0);
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].starts_with("invalid type"), "{messages:?}");
