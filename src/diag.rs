@@ -345,15 +345,6 @@ impl Sources {
         self.files.truncate(from);
     }
 
-    /// The line (one-based) of each byte offset of a file, from its index.
-    pub fn line(&self, file: FileId, offset: usize) -> usize {
-        self.files.get(file).map_or(1, |f| {
-            f.index()
-                .line_starts
-                .partition_point(|&s| s <= offset.min(f.text.len()))
-        })
-    }
-
     pub fn name(&self, file: FileId) -> &str {
         &self.files[file].name
     }

@@ -424,16 +424,28 @@ impl<'a> Loader<'a> {
                 (id.get_ref().clone(), entries)
             })
             .collect();
-        // The line of each answer, from the index diagnostics use: the
-        // file is not read from its start again for each.
-        let line = |offset: usize| self.sources.line(file_id, offset);
-        let lines = assessment
+        // The line of each answer's table and of `[assessment]`, counted
+        // in one pass over the file.
+        let text = self.sources.text(file_id);
+        let mut at: Vec<(usize, Option<&String>)> = assessment
             .answers
             .keys()
-            .map(|id| (id.get_ref().clone(), line(id.span().start)))
+            .map(|id| (id.span().start, Some(id.get_ref())))
+            .chain(text.find("[assessment]").map(|offset| (offset, None)))
             .collect();
-        let text = self.sources.text(file_id);
-        let assessment_line = text.find("[assessment]").map_or(1, line);
+        at.sort_unstable();
+        let (mut lines, mut assessment_line) = (BTreeMap::new(), 1);
+        let (mut line, mut from) = (1, 0);
+        for (offset, id) in at {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]).count();
+            from = offset;
+            match id {
+                Some(id) => {
+                    lines.insert(id.clone(), line);
+                }
+                None => assessment_line = line,
+            }
+        }
         Ok(Assessment {
             path: path.to_path_buf(),
             file_id,
