@@ -76,7 +76,7 @@ pub(super) fn file<T: DeserializeOwned>(
         return None;
     }
     diags.extend(placeholders);
-    let (value, errors) = recover::deserialize::<T>(root);
+    let (value, errors) = recover::deserialize::<T>(root, || DeTable::parse_recoverable(text).0);
     if errors.len() >= recover::MAX_ERRORS {
         diags.push(diags::too_many_errors(
             lang,

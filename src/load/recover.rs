@@ -37,8 +37,20 @@ pub struct RawError {
 /// Deserializes `root` as `T`, collecting every error. Returns the value
 /// built from what was left once the faulty entries were cut (if anything
 /// could be built), and the errors.
-pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T>, Vec<RawError>) {
-    let mut root = root;
+///
+/// The first round reads `root` itself: most files have no error, and a
+/// copy of a large document costs as much as reading it. After an error,
+/// `again` gives the document once more (the same, parsed again), and each
+/// round reads a copy of it, as far as it is cut.
+pub fn deserialize<'i, T: DeserializeOwned>(
+    root: Spanned<DeTable<'i>>,
+    again: impl FnOnce() -> Spanned<DeTable<'i>>,
+) -> (Option<T>, Vec<RawError>) {
+    let mut err = match T::deserialize(toml::de::Deserializer::from(root)) {
+        Ok(value) => return (Some(value), Vec::new()),
+        Err(err) => err,
+    };
+    let mut root = again();
     let mut errors = Vec::new();
     // (table path, key) pairs cut from the tree, and keys an unknown key
     // was probably meant to be: a "missing field" for these is not news.
@@ -46,64 +58,73 @@ pub fn deserialize<T: DeserializeOwned>(root: Spanned<DeTable<'_>>) -> (Option<T
     loop {
         // Each round deserializes the whole document again; a file that is
         // mostly mistakes is not worth a minute of the user's time.
-        if errors.len() >= MAX_ERRORS {
+        if cut_at::<T>(&mut root, &err, &mut errors, &mut cut).is_break()
+            || errors.len() >= MAX_ERRORS
+        {
             return (None, errors);
         }
-        let result = T::deserialize(toml::de::Deserializer::from(root.clone()));
-        let err = match result {
+        err = match T::deserialize(toml::de::Deserializer::from(root.clone())) {
             Ok(value) => return (Some(value), errors),
             Err(err) => err,
         };
-        let message = err.message().to_owned();
-        let Some(span) = err.span() else {
-            errors.push(RawError {
-                message,
-                span: None,
-                path: Vec::new(),
-            });
-            return (None, errors);
-        };
-        let path = locate_in_table(root.get_ref(), &span).unwrap_or_default();
-
-        if let Some(field) = missing_field(&message) {
-            // The field is missing from a table: where the error points may
-            // be a key beside it (at the top level, the first key).
-            let path = enclosing_table(root.get_ref(), &path);
-            if !cut.contains(&(path.clone(), field.to_owned())) {
-                errors.push(RawError {
-                    message: message.clone(),
-                    span: Some(span),
-                    path: path.clone(),
-                });
-            }
-            // The table cannot be built without the field: cut the table.
-            if path.is_empty() || !cut_entry(&mut root, &path, &mut cut) {
-                return (None, errors);
-            }
-            continue;
-        }
-
-        errors.push(RawError {
-            message: message.clone(),
-            span: Some(span),
-            path: path.clone(),
-        });
-        if let Some((Seg::Index(bad), list)) = path.split_last()
-            && scalar_at(root.get_ref(), &path)
-        {
-            if rest_of_list::<T>(&mut root, list, *bad, &mut errors).is_break() {
-                return (None, errors);
-            }
-            continue;
-        }
-        if path.is_empty() || !cut_entry(&mut root, &path, &mut cut) {
-            return (None, errors);
-        }
-        if let Some(meant) = unknown_field_suggestion(&message) {
-            let table = path[..path.len() - 1].to_vec();
-            cut.insert((table, meant));
-        }
     }
+}
+
+/// Records a round's error and cuts what it is about out of `root`, for
+/// the next round; breaks when nothing more can be cut.
+fn cut_at<T: DeserializeOwned>(
+    root: &mut Spanned<DeTable<'_>>,
+    err: &toml::de::Error,
+    errors: &mut Vec<RawError>,
+    cut: &mut BTreeSet<(Vec<Seg>, String)>,
+) -> ControlFlow<()> {
+    let message = err.message().to_owned();
+    let Some(span) = err.span() else {
+        errors.push(RawError {
+            message,
+            span: None,
+            path: Vec::new(),
+        });
+        return ControlFlow::Break(());
+    };
+    let path = locate_in_table(root.get_ref(), &span).unwrap_or_default();
+
+    if let Some(field) = missing_field(&message) {
+        // The field is missing from a table: where the error points may
+        // be a key beside it (at the top level, the first key).
+        let path = enclosing_table(root.get_ref(), &path);
+        if !cut.contains(&(path.clone(), field.to_owned())) {
+            errors.push(RawError {
+                message: message.clone(),
+                span: Some(span),
+                path: path.clone(),
+            });
+        }
+        // The table cannot be built without the field: cut the table.
+        if path.is_empty() || !cut_entry(root, &path, cut) {
+            return ControlFlow::Break(());
+        }
+        return ControlFlow::Continue(());
+    }
+
+    errors.push(RawError {
+        message: message.clone(),
+        span: Some(span),
+        path: path.clone(),
+    });
+    if let Some((Seg::Index(bad), list)) = path.split_last()
+        && scalar_at(root.get_ref(), &path)
+    {
+        return rest_of_list::<T>(root, list, *bad, errors);
+    }
+    if path.is_empty() || !cut_entry(root, &path, cut) {
+        return ControlFlow::Break(());
+    }
+    if let Some(meant) = unknown_field_suggestion(&message) {
+        let table = path[..path.len() - 1].to_vec();
+        cut.insert((table, meant));
+    }
+    ControlFlow::Continue(())
 }
 
 /// Cuts the element `bad` of the list at `path` (a value that is no table
@@ -429,7 +450,7 @@ mod tests {
     fn run(src: &str) -> (Option<Doc>, Vec<String>) {
         let (table, syntax) = DeTable::parse_recoverable(src);
         assert!(syntax.is_empty(), "{syntax:?}");
-        let (doc, errors) = deserialize::<Doc>(table);
+        let (doc, errors) = deserialize::<Doc>(table, || DeTable::parse_recoverable(src).0);
         (doc, errors.into_iter().map(|e| e.message).collect())
     }
 
@@ -442,6 +463,16 @@ mod tests {
         assert!(errors[0].starts_with("invalid type"), "{errors:?}");
         assert!(errors[1].starts_with("unknown field `extra`"), "{errors:?}");
         assert!(errors[2].starts_with("missing field `id`"), "{errors:?}");
+    }
+
+    /// A document without errors is read as it is: it is neither copied
+    /// nor parsed again.
+    #[test]
+    fn a_document_without_errors_is_read_once() {
+        let (table, _) = DeTable::parse_recoverable("name = 'x'\n[[rows]]\nid = 'a'\nn = 1\n");
+        let (doc, errors) = deserialize::<Doc>(table, || panic!("parsed again"));
+        assert!(doc.is_some_and(|d| d.rows.len() == 1));
+        assert!(errors.is_empty());
     }
 
     #[test]
@@ -467,7 +498,8 @@ mod tests {
             organisation: Org,
         }
         let (table, _) = DeTable::parse_recoverable("format = 1\norganisation = \"X\"\n");
-        let (_, errors) = deserialize::<Top>(table);
+        let again = table.clone();
+        let (_, errors) = deserialize::<Top>(table, || again);
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].starts_with("invalid type"), "{messages:?}");
@@ -498,7 +530,7 @@ mod tests {
     fn found(src: &str) -> (bool, Vec<(String, String, Vec<Seg>)>) {
         let (table, syntax) = DeTable::parse_recoverable(src);
         assert!(syntax.is_empty(), "{syntax:?}");
-        let (doc, errors) = deserialize::<Tagged>(table);
+        let (doc, errors) = deserialize::<Tagged>(table, || DeTable::parse_recoverable(src).0);
         let errors = errors
             .into_iter()
             .map(|e| (e.message, src[e.span.unwrap()].to_owned(), e.path))
@@ -588,7 +620,8 @@ mod tests {
             tags.push(Spanned::new(i..i + 1, value));
         }
         READ.with(|r| r.set(0));
-        let (doc, errors) = deserialize::<Long>(table);
+        let again = table.clone();
+        let (doc, errors) = deserialize::<Long>(table, || again);
         assert_eq!(doc.map(|d| d.tags.len()), Some(n - n / 10_000));
         let read = READ.with(|r| r.get());
         assert!(read < 4 * n, "{read} values read for a list of {n}");
