@@ -339,15 +339,18 @@ pub fn schema() -> Schema {
 }
 
 pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    // serde_json writes in pieces of a few bytes: into a buffer it can
+    // write to directly, not each through `dyn Write`.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     // Written straight from the structs, so fields keep the contract's order.
     if let ([Entry::Checked(one)], false) = (entries, opts.several) {
-        serde_json::to_writer_pretty(&mut *out, &document(one, opts))
+        serde_json::to_writer_pretty(&mut out, &document(one, opts))
     } else {
         let checked = checked(entries);
         let s = summary(&checked);
         let scored = |v: f64| (s.assessments > 0).then_some(v);
         serde_json::to_writer_pretty(
-            &mut *out,
+            &mut out,
             &Many {
                 format: 1,
                 as_of: checked.first().map(|r| r.eval.as_of),
@@ -388,5 +391,6 @@ pub fn render(entries: &[Entry<'_>], opts: &Options, out: &mut dyn Write) -> io:
         )
     }
     .map_err(io::Error::from)?;
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }
