@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -225,11 +226,17 @@ pub struct Sources {
 }
 
 /// One text, with what finding a line and a column in it takes counted
-/// once, when it is added: a file with many diagnostics is not read from
-/// its start again for each of them.
+/// once, the first time a place in it is asked for: a file with many
+/// diagnostics is not read from its start again for each of them, and a
+/// file with none (a checklist of thousands of items) is not counted.
 struct Source {
     name: String,
     text: String,
+    index: OnceLock<Index>,
+}
+
+/// Where the lines and characters of a [`Source`]'s text are.
+struct Index {
     /// Where each line starts; the first at 0.
     line_starts: Vec<usize>,
     /// How many characters start before each multiple of [`BLOCK`] bytes.
@@ -238,12 +245,12 @@ struct Source {
     boms: usize,
 }
 
-/// The stride of [`Source::chars_before_block`]: counting the characters
+/// The stride of [`Index::chars_before_block`]: counting the characters
 /// before an offset reads at most this many bytes.
 const BLOCK: usize = 256;
 
-impl Source {
-    fn new(name: String, text: String) -> Self {
+impl Index {
+    fn new(text: &str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -255,37 +262,50 @@ impl Source {
             chars_before_block.push(count);
         }
         let boms = text.chars().take_while(|&c| c == '\u{feff}').count();
-        Source {
-            name,
-            text,
+        Index {
             line_starts,
             chars_before_block,
             boms,
         }
     }
+}
+
+impl Source {
+    fn new(name: String, text: String) -> Self {
+        Source {
+            name,
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.text))
+    }
 
     /// How many characters start before `offset` (a char boundary).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        self.chars_before_block[block]
+        self.index().chars_before_block[block]
             + starts_of_chars(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// One-based line and column of a byte offset.
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line = self.index().line_starts.partition_point(|&s| s <= offset);
         (line, self.column(line - 1, offset))
     }
 
     /// One-based column of `offset` on the line `line` (zero-based) that
     /// holds it.
     fn column(&self, line: usize, offset: usize) -> usize {
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let index = self.index();
+        let start = index.line_starts.get(line).copied().unwrap_or(0);
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len())).max(start);
         let chars = self.chars_before(offset) - self.chars_before(start);
         // A byte-order mark opens the file but is no column of it.
-        let boms = if line == 0 { self.boms.min(chars) } else { 0 };
+        let boms = if line == 0 { index.boms.min(chars) } else { 0 };
         chars - boms + 1
     }
 }
