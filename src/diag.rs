@@ -386,17 +386,47 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// The closest of `candidates` to `word`, if it is close enough to be what
 /// the user meant.
+///
+/// Comparing two texts takes time in proportion to the product of their
+/// lengths, so a word megabytes long is not compared with what it cannot
+/// be close to: see [`within_reach`].
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<(String, usize, &'a str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let chars = lower.chars().count();
+            (lower, chars, c)
+        })
+        .collect();
+    // Lowercase has at least as many characters as the word: a word out
+    // of reach of the longest candidate is out of reach of every one.
+    let longest = candidates.iter().map(|(_, n, _)| *n).max()?;
+    let written = word.chars().count();
+    if written > longest && !within_reach(longest, written) {
+        return None;
+    }
     let lower = word.to_lowercase();
+    let chars = lower.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(_, n, _)| within_reach(chars.min(*n), chars.max(*n)))
+        .map(|(c_lower, _, c)| (strsim::jaro_winkler(&lower, &c_lower), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Whether texts of `shorter` and `longer` characters can be close enough
+/// for [`did_you_mean`]. Their Jaro similarity is at most
+/// (2 + shorter / longer) / 3, and their Jaro-Winkler score passes 0.8
+/// only where that passes 0.7 (below it, strsim adds nothing for a common
+/// prefix): never when the longer is over ten times the shorter.
+pub fn within_reach(shorter: usize, longer: usize) -> bool {
+    longer <= shorter.saturating_mul(10)
 }
 
 /// The hint for a near miss: "mente du `X`?" / "did you mean `X`?".
@@ -517,5 +547,37 @@ mod tests {
             last = (l, c);
         }
         assert_eq!(last, (100_001, 13 + 99_999 * 9));
+    }
+
+    /// A word megabytes long is compared with no candidate: comparing it
+    /// with each took seconds.
+    #[test]
+    fn a_word_far_longer_than_every_candidate_is_near_none() {
+        let candidates = ["STY-1", "OMV-1", "samarbejde-med-omverdenen"];
+        for long in [
+            "ø".repeat(5_000_000),
+            format!("STY-1{}", "1".repeat(5_000_000)),
+        ] {
+            assert_eq!(did_you_mean(&long, candidates), None);
+        }
+        assert_eq!(did_you_mean("sty-11", candidates), Some("STY-1"));
+        assert_eq!(did_you_mean("", candidates), None);
+        assert_eq!(did_you_mean("STY-1", []), None);
+    }
+
+    /// Out of reach is no guess: a text and a longer one of the same
+    /// letter have the highest score two texts of their lengths can have,
+    /// and it is 0.8 or less once the longer is over ten times the shorter.
+    #[test]
+    fn texts_out_of_reach_of_each_other_are_never_near() {
+        for shorter in 1..=40 {
+            let a = "a".repeat(shorter);
+            for longer in shorter * 10 + 1..=shorter * 10 + 60 {
+                assert!(!within_reach(shorter, longer));
+                let score = strsim::jaro_winkler(&a, &"a".repeat(longer));
+                assert!(score <= 0.8, "{shorter} and {longer}: {score}");
+            }
+            assert!(within_reach(shorter, shorter * 10));
+        }
     }
 }

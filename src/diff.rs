@@ -149,7 +149,7 @@ pub struct Diff<'a> {
 
 impl<'a> Diff<'a> {
     pub fn new(old: &'a Checked<'a>, new: &'a Checked<'a>) -> Self {
-        let find = |c: &'a Checked<'a>, id: &str| c.eval.items.iter().find(|r| r.id() == id);
+        let find = |c: &'a Checked<'a>, id: &str| c.eval.item(id);
         let items = new
             .eval
             .items
@@ -682,5 +682,22 @@ every = "calendar-year"
             d((Some(Major), Some(0.0), 1), (Some(Major), Some(0.0), 1)),
             Direction::Changed
         );
+    }
+
+    /// Items are matched by id without a search: matching each of
+    /// 100,000 items with the other side's searched 10^10 of them in all.
+    #[test]
+    fn the_items_of_two_large_assessments_are_matched_without_a_search() {
+        let n = 100_000;
+        let met = "status = \"met\"\nevidence = [\"https://x\"]\ndate = 2026-01-01";
+        let old = crate::score::cases::many(n, |_| None);
+        let new = crate::score::cases::many(n, |i| (i % 2 == 0).then_some(met));
+        let as_of = day("2026-11-27");
+        let (old, new) = (Checked::new(&old, as_of), Checked::new(&new, as_of));
+        let d = Diff::new(&old, &new);
+        assert_eq!(d.items.len(), n / 2);
+        assert_eq!(d.went(Direction::Improved).count(), n / 2);
+        assert_eq!(d.closed.len(), n / 2);
+        assert!(d.opened.is_empty() && d.only_old.is_empty() && d.only_new.is_empty());
     }
 }

@@ -18,7 +18,7 @@ use super::FileKind;
 use super::diags::{self, NotADate};
 use super::placeholder;
 use super::recover::{self, RawError, Seg, backticked};
-use crate::diag::{Diag, FileId, Sources, did_you_mean};
+use crate::diag::{Diag, FileId, Sources, did_you_mean, within_reach};
 use crate::lang::Lang;
 use crate::model::{
     BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_ALIASES, STATUS_WORDS,
@@ -247,9 +247,9 @@ fn meant_status(unknown: &str) -> Option<&'static str> {
     let mut vocabulary: Vec<&str> = aliases().flat_map(|a| a.split('-')).collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
-    let written: Vec<String> = unknown
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let longest = aliases().map(|a| a.chars().count()).max().unwrap_or(0);
+    let written: Vec<String> = status_words(unknown, longest)?
+        .into_iter()
         .map(|w| {
             did_you_mean(w, vocabulary.iter().copied())
                 .map_or_else(|| w.to_lowercase(), str::to_owned)
@@ -264,6 +264,42 @@ fn meant_status(unknown: &str) -> Option<&'static str> {
             theirs == words
         })
         .or_else(|| did_you_mean(&written.join("-"), aliases()))
+}
+
+/// The words of an unknown status (its runs of letters and digits), or
+/// `None` when it cannot be near a status word `longest` characters long
+/// at most, whatever its words are: when one word is out of reach of every
+/// status word (it stays as it is), or when there are so many that, joined
+/// by hyphens, they are (n words are at least 2n - 1 characters). A value
+/// megabytes long is read only as far as it takes to tell.
+fn status_words(unknown: &str, longest: usize) -> Option<Vec<&str>> {
+    let mut words = Vec::new();
+    let mut word: Option<(usize, usize)> = None;
+    for (at, c) in unknown.char_indices() {
+        match (&mut word, c.is_alphanumeric()) {
+            (Some((_, chars)), true) => {
+                *chars += 1;
+                if !within_reach(longest, *chars) {
+                    return None;
+                }
+            }
+            (None, true) => {
+                word = Some((at, 1));
+                if !within_reach(longest, 2 * words.len() + 1) {
+                    return None;
+                }
+            }
+            (Some((start, _)), false) => {
+                words.push(&unknown[*start..at]);
+                word = None;
+            }
+            (None, false) => {}
+        }
+    }
+    if let Some((start, _)) = word {
+        words.push(&unknown[start..]);
+    }
+    Some(words)
 }
 
 /// `invalid type: X, expected Y` → (X, Y).
@@ -299,6 +335,30 @@ mod tests {
         ];
         for (written, meant) in cases {
             assert_eq!(meant_status(written), meant, "{written:?}");
+        }
+    }
+
+    /// A status megabytes long is read only as far as it takes to tell it
+    /// is near no status word: looking for the nearest word to each of its
+    /// words, or to all of it, took seconds.
+    #[test]
+    fn a_status_megabytes_long_is_near_none() {
+        let cases = [
+            ("ø".repeat(5_000_000), None),
+            ("a ".repeat(2_000_000), None),
+            (
+                format!("følger delvis{}", " ".repeat(2_000_000)),
+                Some("følger-delvist"),
+            ),
+            (format!("{}følger", "-".repeat(2_000_000)), Some("følger")),
+        ];
+        for (written, meant) in cases {
+            assert_eq!(
+                meant_status(&written),
+                meant,
+                "{}",
+                crate::diag::excerpt(&written)
+            );
         }
     }
 }

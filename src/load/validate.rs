@@ -45,11 +45,17 @@ pub(super) fn checklist(
     }
     // Nor may it take a built-in item's id: an own `STY-1` as a
     // recommendation would answer the statutory duty in its place.
+    // Ids are told apart whatever their case, as `show` finds them.
+    let lowercase: Vec<String> = checklist
+        .items
+        .iter()
+        .map(|i| i.id.get_ref().to_lowercase())
+        .collect();
     let own = BUILTINS.iter().all(|b| text != b.text);
     if own {
-        for item in &checklist.items {
+        for (item, lowercase) in checklist.items.iter().zip(&lowercase) {
             let id = item.id.get_ref();
-            if let Some(builtin) = builtin_item(id) {
+            if let Some(builtin) = builtin_item(lowercase) {
                 diags.push(diags::claims_builtin_item(
                     lang,
                     file,
@@ -64,16 +70,15 @@ pub(super) fn checklist(
     if !checklist_id.trim().is_empty() && !is_id(checklist_id) {
         diags.push(diags::bad_id(lang, file, checklist.id.span(), checklist_id));
     }
-    // Ids are told apart whatever their case, as `show` finds them.
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    for item in &checklist.items {
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for (item, lowercase) in checklist.items.iter().zip(&lowercase) {
         let id = item.id.get_ref().as_str();
         if id.trim().is_empty() {
             diags.push(diags::empty_item_id(lang, file, item.id.span()));
         } else if !is_id(id) {
             diags.push(diags::bad_id(lang, file, item.id.span(), id));
         }
-        if let Some(first) = seen.insert(id.to_lowercase(), item.id.span()) {
+        if let Some(first) = seen.insert(lowercase, item.id.span()) {
             diags.push(diags::item_twice(lang, file, item.id.span(), id, first));
         }
         if let Some(w) = &item.weight
@@ -177,12 +182,13 @@ pub(super) fn assessment(
 
     // Every answer is for an item that is loaded, and asks a counterparty
     // only where the item has one.
-    let mut all_ids: Vec<&str> = item_ids.keys().copied().collect();
-    all_ids.sort_unstable();
+    // The ids in order, for a near miss: put in order for the first
+    // unknown answer, as most assessments have none.
+    let mut all_ids: Vec<&str> = Vec::new();
     // A near miss is looked for among every id, for as many unknown
     // answers as the budget allows: thousands of them against a checklist
     // of thousands of items must not take minutes.
-    let mut suggestions = SUGGESTION_BUDGET / all_ids.len().max(1);
+    let mut suggestions = SUGGESTION_BUDGET / item_ids.len().max(1);
     for (id, answer) in &assessment.answers {
         if let Some((_, item)) = item_ids.get(id.get_ref().as_str()) {
             if let Some(requested) = &answer.requested
@@ -198,6 +204,10 @@ pub(super) fn assessment(
         } else {
             let meant = if suggestions > 0 {
                 suggestions -= 1;
+                if all_ids.is_empty() {
+                    all_ids = item_ids.keys().copied().collect();
+                    all_ids.sort_unstable();
+                }
                 did_you_mean(id.get_ref(), all_ids.iter().copied())
             } else {
                 None
@@ -213,8 +223,8 @@ pub(super) fn assessment(
     }
 }
 
-/// The built-in checklist an item id belongs to, whatever its case.
-fn builtin_item(id: &str) -> Option<&'static str> {
+/// The built-in checklist an item id, in lowercase, belongs to.
+fn builtin_item(lowercase: &str) -> Option<&'static str> {
     static IDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let ids = IDS.get_or_init(|| {
         BUILTINS
@@ -228,7 +238,7 @@ fn builtin_item(id: &str) -> Option<&'static str> {
             })
             .collect()
     });
-    ids.get(&id.to_lowercase()).copied()
+    ids.get(lowercase).copied()
 }
 
 /// Whether `id` is a valid item or checklist id: at most 40 characters,

@@ -4,8 +4,10 @@
 //! Here, the lowest module that can load them, so that the property tests
 //! of scoring and of rendering both can.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, TimeDelta};
 use proptest::prelude::*;
@@ -13,8 +15,10 @@ use proptest::string::RegexGeneratorStrategy;
 use proptest::test_runner::{RngAlgorithm, RngSeed};
 
 use crate::lang::Lang;
-use crate::load::{Assessment, Evidence, Fs, Loader, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, Reach};
-use crate::model::{Kind, Status};
+use crate::load::{
+    Assessment, Checklist, Evidence, Fs, Loader, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, Reach,
+};
+use crate::model::{Answer, AssessmentFile, ChecklistFile, Item, Kind, Status};
 
 use Evidence::{Found, Missing, Outside, Url};
 
@@ -469,5 +473,62 @@ pub(crate) fn load(loader: &mut Loader<'_>, path: &str) -> Assessment {
     match loader.assessment(Path::new(path), &[]) {
         Ok(a) => a,
         Err(diags) => panic!("{path} does not load: {diags:#?}"),
+    }
+}
+
+/// An assessment against one checklist of `n` items, `I-0`, `I-1`, …,
+/// duties and recommendations in turn, each answered with the TOML
+/// `answer` gives for its number (or not at all), every evidence entry a
+/// link. Made in memory, without
+/// a text for the loader to read, for the tests that the work of a run
+/// grows with the number of items and not with its square.
+pub(crate) fn many(n: usize, answer: impl Fn(usize) -> Option<&'static str>) -> Assessment {
+    let item = |kind: &str| -> Item {
+        toml::from_str(&format!(
+            "id = \"x\"\nkind = \"{kind}\"\ntitle.da = \"T\"\n"
+        ))
+        .unwrap()
+    };
+    let kinds = [item("duty"), item("recommendation")];
+    let mut checklist: ChecklistFile = toml::from_str(
+        "format = 1\nid = \"many\"\nversion = \"1\"\ntitle.da = \"T\"\n\
+         source = { publisher = \"P\", title = \"S\" }\n",
+    )
+    .unwrap();
+    let mut file: AssessmentFile = toml::from_str(
+        "format = 1\norganisation.name = \"O\"\nassessment.checklists = [\"many\"]\n",
+    )
+    .unwrap();
+    let mut answers: BTreeMap<&str, Answer> = BTreeMap::new();
+    let mut evidence = BTreeMap::new();
+    for i in 0..n {
+        let id = format!("I-{i}");
+        let mut item = kinds[i % 2].clone();
+        item.id = toml::Spanned::new(0..0, id.clone());
+        checklist.items.push(item);
+        if let Some(text) = answer(i) {
+            let answer = answers
+                .entry(text)
+                .or_insert_with(|| toml::from_str(text).unwrap());
+            let links = answer.evidence.iter().map(|e| (e.get_ref().clone(), Url));
+            evidence.insert(id.clone(), links.collect());
+            file.answers
+                .insert(toml::Spanned::new(0..0, id), answer.clone());
+        }
+    }
+    Assessment {
+        path: PathBuf::from("many.toml"),
+        file_id: 0,
+        file,
+        checklists: vec![Arc::new(Checklist {
+            file: checklist,
+            file_id: 0,
+            path: None,
+            sha256: String::new(),
+        })],
+        evidence,
+        sha256: crate::load::Fingerprint::of(""),
+        lines: BTreeMap::new(),
+        assessment_line: 1,
     }
 }

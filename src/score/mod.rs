@@ -4,7 +4,7 @@
 //! turned out to be, and the as-of date; output is an [`Evaluation`]. No
 //! file system, no clock.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -124,21 +124,54 @@ pub struct Evaluation<'a> {
     pub adherence: f64,
     pub compliant: bool,
     pub counts: Counts,
+    /// Where each item's result and gaps are, by item id.
+    index: HashMap<&'a str, Place>,
 }
 
-impl Evaluation<'_> {
+/// Where one item is in an [`Evaluation`]: its result in `items`, and its
+/// gaps in `gaps`, in their order there.
+#[derive(Debug, Clone, Default)]
+struct Place {
+    item: usize,
+    gaps: Vec<usize>,
+}
+
+impl<'a> Evaluation<'a> {
     pub fn worst(&self) -> Option<Severity> {
         self.gaps.iter().map(|g| g.severity).max()
     }
 
     /// The gaps of one item, most severe first.
     pub fn gaps_of(&self, id: &str) -> Vec<&Gap> {
-        self.gaps.iter().filter(|g| g.item == id).collect()
+        self.index
+            .get(id)
+            .map(|p| p.gaps.iter().map(|&g| &self.gaps[g]).collect())
+            .unwrap_or_default()
     }
 
-    pub fn item(&self, id: &str) -> Option<&ItemResult<'_>> {
-        self.items.iter().find(|i| i.id() == id)
+    pub fn item(&self, id: &str) -> Option<&ItemResult<'a>> {
+        self.index.get(id).map(|p| &self.items[p.item])
     }
+}
+
+/// Each item's place in `items` and `gaps`, built once: renderers look an
+/// item up for each gap and each item, and a search for each would make a
+/// checklist of thousands of items take seconds. Ids are unique across the
+/// checklists loaded together; were one not, the first item keeps it.
+fn index<'a>(items: &[ItemResult<'a>], gaps: &[Gap]) -> HashMap<&'a str, Place> {
+    let mut index: HashMap<&'a str, Place> = HashMap::with_capacity(items.len());
+    for (at, r) in items.iter().enumerate() {
+        index.entry(r.item.id.get_ref().as_str()).or_insert(Place {
+            item: at,
+            gaps: Vec::new(),
+        });
+    }
+    for (at, g) in gaps.iter().enumerate() {
+        if let Some(place) = index.get_mut(g.item.as_str()) {
+            place.gaps.push(at);
+        }
+    }
+    index
 }
 
 /// One assessment, loaded and scored.
@@ -358,6 +391,7 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
     Evaluation {
         as_of,
         compliant: counts.critical == 0 && counts.major == 0,
+        index: index(&items, &gaps),
         items,
         gaps,
         notices,
@@ -1496,6 +1530,26 @@ mod tests {
                 format!("[[item]]\nid = \"{id}\"\nkind = \"{kind}\"\ntitle.da = \"T\"\n")
             })
             .collect()
+    }
+
+    /// An item and its gaps are found by id without a search: looking up
+    /// each of 100,000 items and its gaps searched 10^10 results in all.
+    #[test]
+    fn items_and_their_gaps_are_looked_up_without_a_search() {
+        let n = 100_000;
+        let partial = "status = \"partial\"\nplan = { action = \"A\", due = 2020-01-01 }";
+        let loaded = super::cases::many(n, |i| (i % 3 == 0).then_some(partial));
+        let e = evaluate(&loaded, day("2026-01-01"));
+        let mut gaps = 0;
+        for i in 0..n {
+            let id = format!("I-{i}");
+            assert_eq!(e.item(&id).map(ItemResult::id), Some(id.as_str()));
+            let of = e.gaps_of(&id);
+            assert!(!of.is_empty() && of.iter().all(|g| g.item == id), "{id}");
+            gaps += of.len();
+        }
+        assert_eq!(gaps, e.gaps.len());
+        assert!(e.item("I-100000").is_none() && e.gaps_of("I-100000").is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 pub(super) mod layout;
 pub mod overview;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -587,8 +587,10 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         })
     };
 
-    // Each item with a gap once, in the order of its worst gap.
+    // Each item with a gap once, in the order of its worst gap; `viewed`
+    // finds an item's view for its further gaps.
     let mut gaps: Vec<GapView> = Vec::new();
+    let mut viewed: HashMap<&str, usize> = HashMap::new();
     let mut critical = Vec::new();
     let mut major = Vec::new();
     let mut minor = Vec::new();
@@ -619,10 +621,11 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
             action: board.action,
             when: board.when,
         };
-        if let Some(view) = gaps.iter_mut().find(|v| v.item == g.item) {
-            view.findings.push(finding);
+        if let Some(&at) = viewed.get(g.item.as_str()) {
+            gaps[at].findings.push(finding);
             continue;
         }
+        viewed.insert(&g.item, gaps.len());
         let answer = match (r.answer, r.answer.and_then(|a| a.date.as_ref())) {
             (None, _) => lang.pick("intet svar", "no answer").to_owned(),
             (Some(_), None) => lang.status(r.status(), r.item.kind).to_owned(),
@@ -938,6 +941,20 @@ mod tests {
         );
         assert_eq!(board_guidance("Skriv `x`"), "");
         assert_eq!(board_guidance("Uden kode."), "Uden kode.");
+    }
+
+    /// Each item's view gathers its gaps without a search: looking for
+    /// the view of each gap's item among those made so far took a minute
+    /// here for the report of 50,000 items with two gaps each.
+    #[test]
+    fn a_report_of_many_items_with_gaps_is_built_without_a_search_per_gap() {
+        let n = 50_000;
+        let partial = "status = \"partial\"\nplan = { action = \"A\", due = 2020-01-01 }";
+        let loaded = crate::score::cases::many(n, |_| Some(partial));
+        let checked = Checked::new(&loaded, "2026-11-27".parse().unwrap());
+        let report = build(&checked, Lang::En);
+        assert_eq!(report.gaps.len(), n);
+        assert!(report.gaps.iter().all(|v| v.findings.len() == 2));
     }
 
     #[test]
