@@ -99,7 +99,14 @@ pub(super) fn parsed<'t, T: DeserializeOwned>(
         return None;
     }
     diags.extend(placeholders);
-    let (value, errors) = recover::deserialize::<T>(root, || DeTable::parse_recoverable(text).0);
+    // A file the parser could not read whole has errors for serde too, as
+    // a rule: it is copied for the rounds after the first, not parsed
+    // again, which for a long line takes several times as long.
+    let (value, errors) = if broken.is_empty() {
+        recover::deserialize::<T>(root, || DeTable::parse_recoverable(text).0)
+    } else {
+        recover::deserialize::<T>(root.clone(), || root)
+    };
     if errors.len() >= recover::MAX_ERRORS {
         diags.push(diags::too_many_errors(lang, name, recover::MAX_ERRORS));
     }

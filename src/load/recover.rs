@@ -284,36 +284,58 @@ pub fn meant_key<'a>(unknown: &str, expected: &[&'a str]) -> Option<&'a str> {
         .or_else(|| crate::diag::did_you_mean(unknown, expected.iter().copied()))
 }
 
+/// Keys a Danish user may write in Danish, and the key each means.
+const DANISH_KEYS: &[(&str, &str)] = &[
+    ("navn", "name"),
+    ("kommune", "municipality"),
+    ("dato", "date"),
+    ("godkendt", "approved"),
+    ("tjeklister", "checklists"),
+    ("tjekliste", "checklists"),
+    ("svar", "answers"),
+    ("organisation", "organisation"),
+    ("forklaring", "explanation"),
+    ("dokumentation", "evidence"),
+    ("bilag", "evidence"),
+    ("bemærkning", "note"),
+    ("note", "note"),
+    ("handlingsplan", "plan"),
+    ("handling", "action"),
+    ("ansvarlig", "owner"),
+    ("ejer", "owner"),
+    ("frist", "due"),
+    ("vægt", "weight"),
+    ("titel", "title"),
+    ("vejledning", "guidance"),
+    ("grundlag", "basis"),
+    ("hjemmel", "basis"),
+    ("type", "kind"),
+    ("art", "kind"),
+    ("kilde", "source"),
+    ("udgiver", "publisher"),
+    ("opdateret", "updated"),
+    ("punkt", "item"),
+    ("punkter", "item"),
+    ("hver-måned", "every-months"),
+    ("måneder", "every-months"),
+    ("varsel", "warn-days"),
+    ("varsel-dage", "warn-days"),
+];
+
 /// The key a Danish user may have written in Danish.
 fn danish_key(word: &str) -> Option<&'static str> {
-    Some(match word.to_lowercase().as_str() {
-        "navn" => "name",
-        "kommune" => "municipality",
-        "dato" => "date",
-        "godkendt" => "approved",
-        "tjeklister" | "tjekliste" => "checklists",
-        "svar" => "answers",
-        "organisation" => "organisation",
-        "forklaring" => "explanation",
-        "dokumentation" | "bilag" => "evidence",
-        "bemærkning" | "note" => "note",
-        "handlingsplan" => "plan",
-        "handling" => "action",
-        "ansvarlig" | "ejer" => "owner",
-        "frist" => "due",
-        "vægt" => "weight",
-        "titel" => "title",
-        "vejledning" => "guidance",
-        "grundlag" | "hjemmel" => "basis",
-        "type" | "art" => "kind",
-        "kilde" => "source",
-        "udgiver" => "publisher",
-        "opdateret" => "updated",
-        "punkt" | "punkter" => "item",
-        "hver-måned" | "måneder" => "every-months",
-        "varsel" | "varsel-dage" => "warn-days",
-        _ => return None,
-    })
+    // Lowercase has at least as many characters as the word: a word longer
+    // than every Danish key (a whole file of one) is not lowercased to
+    // find out.
+    let longest = DANISH_KEYS.iter().map(|(da, _)| da.chars().count()).max();
+    if word.chars().nth(longest.unwrap_or(0)).is_some() {
+        return None;
+    }
+    let lowercase = word.to_lowercase();
+    DANISH_KEYS
+        .iter()
+        .find(|(da, _)| *da == lowercase)
+        .map(|(_, key)| *key)
 }
 
 /// The words of a serde message written between backticks, in order.
@@ -503,6 +525,17 @@ mod tests {
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(messages[0].starts_with("invalid type"), "{messages:?}");
+    }
+
+    /// A key written in Danish is the key meant, whatever its case; a
+    /// word megabytes long is not lowercased to find out that it is none.
+    #[test]
+    fn a_key_written_in_danish_is_the_key_meant() {
+        assert_eq!(danish_key("Navn"), Some("name"));
+        assert_eq!(danish_key("VARSEL-DAGE"), Some("warn-days"));
+        assert_eq!(danish_key("Bemærkning"), Some("note"));
+        assert_eq!(danish_key("navne"), None);
+        assert_eq!(danish_key(&"Ø".repeat(5_000_000)), None);
     }
 
     #[test]
