@@ -172,6 +172,17 @@ pub struct Assessment {
     pub assessment_line: usize,
 }
 
+impl Assessment {
+    /// The line of an answer's `[answers.ID]`, or of `[assessment]` for an
+    /// item with no answer: where formats that point into the file point.
+    pub fn line_of(&self, item: &str) -> usize {
+        self.lines
+            .get(item)
+            .copied()
+            .unwrap_or(self.assessment_line)
+    }
+}
+
 /// Loads checklists once, however many assessments name them.
 pub struct Loader<'a> {
     pub fs: &'a dyn Fs,

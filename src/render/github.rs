@@ -38,13 +38,7 @@ pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> i
     };
     let file = property(&checked.file());
     let loaded = checked.assessment;
-    let line_of = |item: &str| {
-        loaded
-            .lines
-            .get(item)
-            .copied()
-            .unwrap_or(loaded.assessment_line)
-    };
+    let line_of = |item: &str| loaded.line_of(item);
     if let Some(threshold) = opts.under(checked) {
         writeln!(
             out,

@@ -123,13 +123,7 @@ fn checked(
 ) {
     let file = c.file();
     let loaded = c.assessment;
-    let line_of = |item: &str| {
-        loaded
-            .lines
-            .get(item)
-            .copied()
-            .unwrap_or(loaded.assessment_line)
-    };
+    let line_of = |item: &str| loaded.line_of(item);
     // The item's id and title, and its rule, made the first time it is met.
     let mut item = |id: &str| -> String {
         let Some(r) = c.eval.item(id) else {
