@@ -14,21 +14,13 @@ use icalendar::{Alarm, Component, EventLike, Property, Trigger};
 use sha2::{Digest, Sha256};
 
 use super::text::{printable, printable_line};
+pub use super::words::DeadlineKind;
 use super::words::{
     Words, board_text, calendar_categories, calendar_description, calendar_due_text, calendar_name,
     calendar_overdue_text, calendar_plan_text, calendar_reminder, calendar_title,
 };
 use crate::lang::Lang;
 use crate::score::{Checked, Gap, ItemResult, Reason};
-
-/// What an event in the calendar is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DeadlineKind {
-    /// A recurring item's next due date.
-    Due,
-    /// An action plan's due date.
-    Plan,
-}
 
 impl DeadlineKind {
     /// The kind's part of an event's `UID`.

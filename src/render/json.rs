@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 
 use super::diagnostics::JsonDiag;
-use super::stream::Totals;
+use super::tally::Totals;
 use super::words::gap_text;
 use super::{Entry, Options};
 use crate::load::Evidence;

@@ -23,6 +23,7 @@ pub mod statement;
 pub mod stream;
 mod summary;
 mod table;
+mod tally;
 pub mod template;
 pub mod text;
 pub mod words;

@@ -25,7 +25,7 @@ use serde_sarif::sarif::{
 };
 
 use super::diagnostics::JsonDiag;
-use super::stream::{Memo, Rules};
+use super::tally::{Memo, Rules};
 use super::words::{Words, days_text, fail_under_text, gap_text};
 use super::{Entry, Options, catalog};
 use crate::diag::{Code, Level};

@@ -8,8 +8,8 @@ use std::io::{self, Write};
 
 use super::Options;
 use super::report::layout::markdown as inert;
-use super::stream::{Scored, Tally};
 use super::table::{cell, first_that_fits, fits, header, new_table, paint, wrapped};
+use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
 use crate::lang::Lang;
 use crate::score::summary_of;

@@ -6,7 +6,7 @@ use comfy_table::{
     Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
-use super::stream::{Scored, Tally};
+use super::tally::{Scored, Tally};
 use super::text::{clean, visible, wrap_hanging};
 use super::words::{
     Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,

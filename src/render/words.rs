@@ -1106,7 +1106,15 @@ fn board_request(
 
 // The calendar (`almen calendar`): one event per deadline.
 
-use super::calendar::DeadlineKind;
+/// What an event in the calendar is about; its words are here, its part
+/// of an event's identity is `calendar`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeadlineKind {
+    /// A recurring item's next due date.
+    Due,
+    /// An action plan's due date.
+    Plan,
+}
 
 /// An event's title: what falls due, of which item, for which
 /// organisation; overdue ones start with "Overskredet:" ("Overdue:").
