@@ -70,8 +70,10 @@ enum Done {
 
 /// An entry as every output has it, made on the thread that checked it.
 struct Finished {
-    /// Its part of each output, in the order of [`Sink`]s.
-    parts: Vec<Part>,
+    /// Its part of each output, in the order of [`Sink`]s; or which one
+    /// could not be made and why, which stops the run rather than leave
+    /// the entry out.
+    parts: Result<Vec<Part>, (usize, std::io::Error)>,
     /// Its diagnostics, for standard error, and how many.
     errors: Vec<u8>,
     problems: usize,
@@ -126,7 +128,9 @@ impl Run<'_> {
                 let entry = Entry::Checked(Checked::new(&a, self.as_of));
                 Done::Entry(self.finish(&mut w.memo, &entry, read))
             }
-            Err((path, diags)) => Done::Entry(self.unchecked(w, path, &diags)),
+            Err((path, diags)) => {
+                Done::Entry(self.unchecked(&w.loader.sources, &mut w.memo, path, &diags))
+            }
         };
         // The file is written out: its text is let go. Checklists stay.
         w.loader.release_since(from);
@@ -134,8 +138,13 @@ impl Run<'_> {
     }
 
     /// The entry of a file that could not be checked.
-    fn unchecked(&self, w: &mut Worker<'_>, path: &Path, diags: &[Diag]) -> Finished {
-        let sources = &w.loader.sources;
+    fn unchecked(
+        &self,
+        sources: &Sources,
+        memo: &mut Memo,
+        path: &Path,
+        diags: &[Diag],
+    ) -> Finished {
         let entry = Entry::Unchecked(Unchecked {
             file: display(path),
             diagnostics: diags.iter().map(|d| JsonDiag::new(sources, d)).collect(),
@@ -143,7 +152,7 @@ impl Run<'_> {
         let mut errors = Vec::new();
         let _ =
             render::diagnostics::terminal(sources, diags, self.lang, self.err_color, &mut errors);
-        let mut finished = self.finish(&mut w.memo, &entry, Vec::new());
+        let mut finished = self.finish(memo, &entry, Vec::new());
         finished.errors = errors;
         finished.problems = diags.len();
         finished
@@ -154,11 +163,9 @@ impl Run<'_> {
         let parts = self
             .sinks
             .iter()
-            .map(|s| stream::part(s.format, entry, &s.opts, memo))
-            // Rendering to memory fails only on a renderer's own error:
-            // the entry is then left out of that output, and said so.
-            .collect::<std::io::Result<Vec<Part>>>()
-            .unwrap_or_default();
+            .enumerate()
+            .map(|(i, s)| stream::part(s.format, entry, &s.opts, memo).map_err(|e| (i, e)))
+            .collect();
         let tally = Tally::of(entry);
         Finished {
             parts,
@@ -329,14 +336,10 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
                     if before_folder.pop() != Some(tally.entries) {
                         return Go::On;
                     }
-                    // A folder with no assessment is an entry of its own.
-                    let none = RealFs::default();
-                    let mut w = Worker {
-                        loader: Loader::new(&none, lang),
-                        memo: Memo::default(),
-                    };
+                    // A folder with no assessment is an entry of its own;
+                    // what says so points into no file.
                     let diag = diags::no_files_in(lang, &folder);
-                    run.unchecked(&mut w, &folder, &[diag])
+                    run.unchecked(&Sources::default(), &mut Memo::default(), &folder, &[diag])
                 }
                 Done::Entry(finished) => finished,
             };
@@ -355,7 +358,14 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             if !finished.errors.is_empty() {
                 let _ = err.write_all(&finished.errors);
             }
-            for ((writer, to), part) in outputs.iter_mut().zip(finished.parts) {
+            let parts = match finished.parts {
+                Ok(parts) => parts,
+                Err((i, e)) => {
+                    failed = Some((outputs[i].1.path(), e));
+                    return Go::Stop;
+                }
+            };
+            for ((writer, to), part) in outputs.iter_mut().zip(parts) {
                 if let Err(e) = push(writer, to, part, &mut stdout) {
                     failed = Some((to.path(), e));
                     return Go::Stop;
@@ -388,7 +398,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             .is_some_and(|s| read.iter().any(|r| same_file(r, s)));
     let mut summary = None;
     for (writer, to) in outputs {
-        let done = match to {
+        match to {
             Destination::Stdout(shown) => {
                 let out: &mut dyn Write = if shown {
                     &mut stdout
@@ -397,28 +407,19 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
                 };
                 writer
                     .finish(out)
-                    .and_then(|_| stdout.release(ctx))
-                    .map_err(|e| (None, e.into()))
+                    .and_then(|()| stdout.release(ctx))
+                    .map_err(|e| diags::cannot_write(lang, None, &e))?;
             }
             Destination::File(mut file, path) => writer
                 .finish(&mut file)
                 .map_err(WriteError::Io)
-                .and_then(|_| file.commit())
-                .map_err(|e| (Some(path), e)),
+                .and_then(|()| file.commit())
+                .map_err(|e| write_error(lang, &path, e))?,
             Destination::StepSummary(mut bytes, path) => {
+                // Into memory: it cannot fail to be written there.
                 let _ = writer.finish(&mut bytes);
                 summary = Some((path, bytes));
-                Ok(())
             }
-        };
-        if let Err((path, e)) = done {
-            return Err(match path {
-                Some(path) => write_error(lang, &path, e),
-                None => match e {
-                    WriteError::Io(e) => diags::cannot_write(lang, None, &e).into(),
-                    other => write_error(lang, Path::new("-"), other),
-                },
-            });
         }
     }
     // Not being able to write the step summary is a warning: the check
