@@ -166,8 +166,12 @@ impl Options {
     /// The `--fail-under` threshold an assessment is under, as the exit
     /// code counts it; `None` when there is none or it is not under it.
     pub fn under(&self, checked: &Checked<'_>) -> Option<f64> {
-        self.fail_under
-            .filter(|threshold| checked.eval.adherence < *threshold)
+        self.under_by(checked.eval.adherence)
+    }
+
+    /// [`Options::under`], for an adherence kept after its assessment.
+    pub fn under_by(&self, adherence: f64) -> Option<f64> {
+        self.fail_under.filter(|threshold| adherence < *threshold)
     }
 
     /// How many gaps of an assessment are at or above `--fail-on` while

@@ -86,7 +86,7 @@ impl Tally {
 impl Scored {
     /// Whether adherence is under `--fail-under`.
     pub fn under(&self, opts: &Options) -> bool {
-        opts.fail_under.is_some_and(|t| self.adherence < t)
+        opts.under_by(self.adherence).is_some()
     }
 }
 
