@@ -154,15 +154,13 @@ fn source() -> String {
          use crate::model::{ChecklistFile, Every, Item, Kind, Source, Text, TextList};\n\n\
          #[allow(unused_imports)]\n\
          use crate::model::Date;\n\n\
-         /// Each built-in checklist by id: the text it was made from (a\n\
-         /// checklist changed since is parsed instead), its SHA-256, and\n\
-         /// the checklist.\n\
+         /// Each built-in checklist, by id.\n\
          pub(super) const MADE: &[Made] = &[\n",
     );
     for (i, b) in BUILTINS.iter().enumerate() {
         let _ = writeln!(
             out,
-            "    ({:?}, {:?}, {:?}, make_{i}),",
+            "    Made {{ id: {:?}, from: {:?}, sha256: {:?}, make: make_{i} }},",
             b.id,
             b.text,
             sha256(b.text)
@@ -215,10 +213,10 @@ fn a_made_checklist_is_the_parsed_one() {
     for b in BUILTINS {
         let made = super::builtin::MADE
             .iter()
-            .find(|m| m.0 == b.id)
+            .find(|m| m.id == b.id)
             .expect("every built-in checklist is made");
-        assert_eq!(made.1, b.text);
-        assert_eq!(format!("{:?}", (made.3)()), format!("{:?}", parse(b)));
-        assert_eq!(made.2, sha256(b.text));
+        assert_eq!(made.from, b.text);
+        assert_eq!(format!("{:?}", (made.make)()), format!("{:?}", parse(b)));
+        assert_eq!(made.sha256, sha256(b.text));
     }
 }

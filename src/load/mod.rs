@@ -71,14 +71,15 @@ pub const BUILTINS: &[Builtin] = &[
     },
 ];
 
-/// A built-in checklist as made by code: its id, the text it was made
-/// from, that text's SHA-256, and what makes it.
-type Made = (
-    &'static str,
-    &'static str,
-    &'static str,
-    fn() -> ChecklistFile,
-);
+/// A built-in checklist as made by code (`builtin.rs`).
+struct Made {
+    id: &'static str,
+    /// The text it was made from: a checklist changed since is parsed.
+    from: &'static str,
+    /// That text's SHA-256.
+    sha256: &'static str,
+    make: fn() -> ChecklistFile,
+}
 
 /// What the loader needs from the file system.
 pub trait Fs {
@@ -295,10 +296,7 @@ impl<'a> Loader<'a> {
     ) -> Result<Assessment, Vec<Diag>> {
         let base = path.parent().unwrap_or(Path::new(""));
         self.assessment_unsorted(file_id, path, base, extra)
-            .map_err(|mut d| {
-                sort(&mut d);
-                d
-            })
+            .map_err(sorted)
     }
 
     /// Loads an assessment that is no file of its own (one read from
@@ -323,10 +321,7 @@ impl<'a> Loader<'a> {
             return Err(diags);
         };
         self.assessment_unsorted(file_id, Path::new(name), base, extra)
-            .map_err(|mut d| {
-                sort(&mut d);
-                d
-            })
+            .map_err(sorted)
     }
 
     /// Loads a checklist file on its own (for `--checklist` listings).
@@ -357,10 +352,7 @@ impl<'a> Loader<'a> {
         let base = path.parent().unwrap_or(Path::new(""));
         self.assessment_parsed(file_id, path, base, extra, root, syntax)
             .map(Some)
-            .map_err(|mut d| {
-                sort(&mut d);
-                d
-            })
+            .map_err(sorted)
     }
 
     fn assessment_unsorted(
@@ -573,6 +565,12 @@ pub fn sha256(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// [`sort`], for a result's diagnostics.
+fn sorted(mut diags: Vec<Diag>) -> Vec<Diag> {
+    sort(&mut diags);
+    diags
 }
 
 /// Puts diagnostics in file order, then top to bottom, whatever order

@@ -86,9 +86,9 @@ fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
         .get_or_init(|| {
             let made = super::builtin::MADE
                 .iter()
-                .find(|(id, from, _, _)| *id == builtin.id && *from == builtin.text);
-            if let Some((_, _, sha256, make)) = made {
-                return Some((make(), (*sha256).to_owned()));
+                .find(|m| m.id == builtin.id && m.from == builtin.text);
+            if let Some(made) = made {
+                return Some(((made.make)(), made.sha256.to_owned()));
             }
             let fs = NoFiles;
             let mut loader = Loader::new(&fs, crate::lang::Lang::En);
