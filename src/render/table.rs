@@ -1,5 +1,6 @@
 //! The terminal table: header, gaps, comply-or-explain, deadlines, verdict.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use comfy_table::{
@@ -12,6 +13,7 @@ use super::words::{
     Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
 };
 use super::{Options, Unchecked, exit_reasons};
+use crate::diag::cut;
 use crate::lang::Lang;
 use crate::score::Severity;
 use crate::score::{Checked, summary_of};
@@ -25,8 +27,33 @@ pub(super) fn unchecked(u: &Unchecked<'_>, opts: &Options, out: &mut dyn Write) 
     writeln!(out, "{}", paint(opts, &format!("✘ {text}"), "1;31"))
 }
 
+/// The most characters of one word in a cell. A user's word can be as
+/// long as a file (a path, a link), and comfy-table wraps a long word a
+/// piece at a time, measuring the rest each time: a word of 10 MB took
+/// hours. A longer word is cut.
+pub(super) const WORD_LIMIT: usize = 1_000;
+
+/// A cell of text, each of its words at most [`WORD_LIMIT`] characters,
+/// shown, not obeyed.
 pub(super) fn cell<T: ToString>(text: T) -> Cell {
-    Cell::new(clean(&text.to_string()))
+    Cell::new(clean(&short_words(&text.to_string())))
+}
+
+/// `text` with each word longer than [`WORD_LIMIT`] characters cut to that
+/// and `…`. A word is what comfy-table wraps as one: no space, no line
+/// break in it.
+fn short_words(text: &str) -> Cow<'_, str> {
+    let long = |word: &str| word.len() > WORD_LIMIT && word.chars().nth(WORD_LIMIT).is_some();
+    if !text.split([' ', '\n']).any(long) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for piece in text.split_inclusive([' ', '\n']) {
+        let word = piece.trim_end_matches([' ', '\n']);
+        out.push_str(&cut(word, WORD_LIMIT));
+        out.push_str(&piece[word.len()..]);
+    }
+    Cow::Owned(out)
 }
 
 pub(super) fn new_table(opts: &Options) -> Table {
@@ -709,6 +736,15 @@ pub(super) fn overview(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -
 mod tests {
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn only_a_word_too_long_to_wrap_is_cut() {
+        let short = format!("{} b\nc  d", "a".repeat(WORD_LIMIT));
+        assert!(matches!(short_words(&short), Cow::Borrowed(_)));
+        let long = format!("x {}\ny", "ø".repeat(3 * WORD_LIMIT));
+        let cut = format!("x {}…\ny", "ø".repeat(WORD_LIMIT));
+        assert_eq!(short_words(&long), cut);
+    }
 
     fn table(rows: &[&[&str]]) -> Table {
         let opts = Options::plain(Lang::Da);

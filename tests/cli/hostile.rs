@@ -378,6 +378,28 @@ fn a_diagnostic_quotes_an_excerpt_of_a_long_line_quickly() {
     }
 }
 
+/// A table cell cuts a word as long as a file: a path of a megabyte in a
+/// gap's cell took 20 s to wrap, a piece at a time (one of 10 MB, hours).
+#[test]
+fn a_long_word_in_a_table_cell_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "p".repeat(1_000_000);
+    fs::write(
+        dir.path().join("a.toml"),
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+             checklists = [\"samarbejde-med-omverdenen\"]\n\
+             [answers.OMV-1]\nstatus = \"met\"\ndate = 2026-01-01\nevidence = [\"{long}\"]\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "a.toml", "--as-of", AS_OF]);
+    let stdout = crate::exits(cmd, 1);
+    assert!(stdout.contains("ppp") && stdout.contains('…'), "{stdout}");
+    assert!(stdout.len() < 100_000, "{} bytes", stdout.len());
+}
+
 /// An escape sequence in a file reaches the terminal as something to read,
 /// not to obey: an OSC 52 clipboard write, a screen clear.
 #[test]
