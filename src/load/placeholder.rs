@@ -52,13 +52,14 @@ pub fn is_date(value: &str) -> bool {
 /// (`./sti/til/dokument.pdf` is the same path).
 pub fn is_evidence(entry: &str) -> bool {
     // However it is spelt, the path ends in the template's file name: a
-    // test that needs no path of its own rules out nearly every entry.
+    // test that needs no path of its own rules out nearly every entry. The
+    // names are ASCII: in lowercase, a substring search finds them in one
+    // pass, where comparing at each place read an entry of 10 MB for a
+    // twentieth of a second.
+    let lowercase = entry.to_ascii_lowercase();
     let named = EVIDENCE.iter().any(|e| {
-        let file = e.rsplit('/').next().unwrap_or(e).as_bytes();
-        entry
-            .as_bytes()
-            .windows(file.len())
-            .any(|w| w.eq_ignore_ascii_case(file))
+        let file = e.rsplit('/').next().unwrap_or(e);
+        lowercase.contains(&file.to_ascii_lowercase())
     });
     if !named {
         return false;
