@@ -482,7 +482,7 @@ pub(crate) fn load(loader: &mut Loader<'_>, path: &str) -> Assessment {
 /// link. Made in memory, without
 /// a text for the loader to read, for the tests that the work of a run
 /// grows with the number of items and not with its square.
-pub(crate) fn many(n: usize, answer: impl Fn(usize) -> Option<&'static str>) -> Assessment {
+pub(crate) fn many<'a>(n: usize, answer: impl Fn(usize) -> Option<&'a str>) -> Assessment {
     let item = |kind: &str| -> Item {
         toml::from_str(&format!(
             "id = \"x\"\nkind = \"{kind}\"\ntitle.da = \"T\"\n"
