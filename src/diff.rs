@@ -45,6 +45,8 @@ pub enum Field {
     Date,
     /// When the counterparty was asked.
     Requested,
+    /// Until when the answer holds.
+    ValidUntil,
     /// The evidence entries, or what they turned out to be.
     Evidence,
     /// The explanation, as written.
@@ -300,6 +302,9 @@ fn compare<'a>(
     }
     if by(|a| a.requested.as_ref().map(|d| d.get_ref().to_string())) {
         fields.push(Field::Requested);
+    }
+    if by(|a| a.valid_until.as_ref().map(|d| d.get_ref().to_string())) {
+        fields.push(Field::ValidUntil);
     }
     if evidence(old_c, old.id()) != evidence(new_c, new.id()) {
         fields.push(Field::Evidence);

@@ -391,6 +391,10 @@ pub struct Answer {
     /// counterparty in writing to do its part (with the request as evidence).
     #[schemars(with = "Option<Date>")]
     pub requested: Option<Spanned<Date>>,
+    /// Until when the answer holds: an agreement that runs out, a policy
+    /// adopted for a period. Not before `date`.
+    #[schemars(with = "Option<Date>")]
+    pub valid_until: Option<Spanned<Date>>,
 }
 
 impl Answer {

@@ -786,6 +786,38 @@ pub fn requested_without_counterparty(
     ))
 }
 
+/// E014: an answer that runs out before it was given.
+pub fn valid_until_before_date(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    until: &str,
+    date: &str,
+) -> Diag {
+    let id = excerpt(id);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => {
+                format!("`valid-until` ({until}) ligger før svarets `date` ({date}) på `{id}`")
+            }
+            Lang::En => {
+                format!("`valid-until` ({until}) is before the answer's `date` ({date}) on `{id}`")
+            }
+        },
+    )
+    .at(
+        file,
+        span,
+        lang.pick("udløber, før det blev gjort", "runs out before it was done"),
+    )
+    .hint(lang.pick(
+        "ret datoerne: `valid-until` er den sidste dag, svaret gælder, og ligger ikke før `date`",
+        "correct the dates: `valid-until` is the last day the answer holds, on or after `date`",
+    ))
+}
+
 /// E014: an assessment that names no checklist, nor is given one.
 pub fn no_checklists(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
     Diag::new(

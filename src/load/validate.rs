@@ -190,6 +190,18 @@ pub(super) fn assessment(
     // of thousands of items must not take minutes.
     let mut suggestions = SUGGESTION_BUDGET / item_ids.len().max(1);
     for (id, answer) in &assessment.answers {
+        if let (Some(date), Some(until)) = (&answer.date, &answer.valid_until)
+            && until.get_ref() < date.get_ref()
+        {
+            diags.push(diags::valid_until_before_date(
+                lang,
+                file,
+                until.span(),
+                id.get_ref(),
+                &until.get_ref().to_string(),
+                &date.get_ref().to_string(),
+            ));
+        }
         if let Some((_, item)) = item_ids.get(id.get_ref().as_str()) {
             if let Some(requested) = &answer.requested
                 && item.counterparty.is_none()

@@ -16,11 +16,12 @@ use sha2::{Digest, Sha256};
 use super::text::{printable, printable_line};
 pub use super::words::DeadlineKind;
 use super::words::{
-    Words, board_text, calendar_categories, calendar_description, calendar_due_text, calendar_name,
-    calendar_overdue_text, calendar_plan_text, calendar_reminder, calendar_title,
+    Words, board_text, calendar_categories, calendar_description, calendar_due_text,
+    calendar_expiry_text, calendar_name, calendar_overdue_text, calendar_plan_text,
+    calendar_reminder, calendar_title,
 };
 use crate::lang::Lang;
-use crate::score::{Checked, Gap, ItemResult, Reason};
+use crate::score::{Checked, EXPIRY_WARN_DAYS, Gap, ItemResult, Reason};
 
 impl DeadlineKind {
     /// The kind's part of an event's `UID`.
@@ -28,6 +29,7 @@ impl DeadlineKind {
         match self {
             DeadlineKind::Due => "due",
             DeadlineKind::Plan => "plan",
+            DeadlineKind::Expiry => "expiry",
         }
     }
 }
@@ -77,6 +79,9 @@ pub fn build(checked: &[Checked<'_>], as_of: NaiveDate, lang: Lang) -> Calendar 
             }
             if let Some(due) = r.answer.and_then(|a| a.plan()).and_then(|p| p.due.as_ref()) {
                 events.push(event(c, r, DeadlineKind::Plan, due.get_ref().0, lang));
+            }
+            if let Some(until) = r.answer.and_then(|a| a.valid_until.as_ref()) {
+                events.push(event(c, r, DeadlineKind::Expiry, until.get_ref().0, lang));
             }
         }
     }
@@ -147,6 +152,13 @@ fn event(
                 .filter(|o| !o.is_empty());
             calendar_plan_text(lang, plan.action.trim(), owner, date)
         }
+        DeadlineKind::Expiry => calendar_expiry_text(
+            lang,
+            r.answer
+                .and_then(|a| a.date.as_ref())
+                .map(|d| d.get_ref().0),
+            date,
+        ),
     };
     // An overdue deadline is a gap: say it as the board's report does.
     let (status, action) = match overdue_gap(c, r, kind, date) {
@@ -154,7 +166,7 @@ fn event(
             let board = board_text(lang, gap, c);
             let overdue = calendar_overdue_text(&board);
             match kind {
-                DeadlineKind::Due => (overdue, board.action),
+                DeadlineKind::Due | DeadlineKind::Expiry => (overdue, board.action),
                 DeadlineKind::Plan => (format!("{status}\n{overdue}"), board.action),
             }
         }
@@ -202,6 +214,14 @@ fn event(
             .warn_days
             .as_ref()
             .map(|w| (*w.get_ref(), calendar_reminder(lang, &title, *w.get_ref()))),
+        DeadlineKind::Expiry => {
+            let days = r
+                .item
+                .warn_days
+                .as_ref()
+                .map_or(EXPIRY_WARN_DAYS, |w| *w.get_ref());
+            Some((days, calendar_reminder(lang, &title, days)))
+        }
         DeadlineKind::Plan => None,
     };
     // The organisation by its CVR number where it has one, so that a new
@@ -236,11 +256,15 @@ fn overdue_gap<'c>(
     c.eval.gaps_of(r.id()).into_iter().find(|g| {
         g.due == Some(date)
             && match kind {
-                DeadlineKind::Due => matches!(
-                    g.reason,
-                    Reason::Overdue | Reason::Stale | Reason::AwaitingCounterparty
-                ),
+                DeadlineKind::Due => {
+                    matches!(g.reason, Reason::Overdue | Reason::Stale)
+                        || g.awaiting.is_some_and(|a| a.instead_of == Reason::Overdue)
+                }
                 DeadlineKind::Plan => g.reason == Reason::PlanOverdue,
+                DeadlineKind::Expiry => {
+                    g.reason == Reason::Expired
+                        || g.awaiting.is_some_and(|a| a.instead_of == Reason::Expired)
+                }
             }
     })
 }

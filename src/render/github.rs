@@ -10,7 +10,8 @@
 use std::io::{self, Write};
 
 use super::words::{
-    Words, days_text, diag_line, fail_under_short, fail_under_text, gap_text, unchecked_text,
+    Words, days_text, diag_line, fail_under_short, fail_under_text, gap_text, notice_title,
+    notice_when, unchecked_text,
 };
 use super::{Entry, Options, Unchecked};
 
@@ -84,12 +85,11 @@ pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> i
             property(&format!(
                 "{} {}",
                 notice.item,
-                lang.pick("forfalder snart", "due soon")
+                notice_title(lang, notice.reason)
             )),
             data(&format!(
-                "{} {} ({})",
-                lang.pick("Forfalder", "Falls due"),
-                notice.due,
+                "{} ({})",
+                notice_when(lang, notice.reason, notice.due, true),
                 days_text(lang, notice.days)
             ))
         )?;

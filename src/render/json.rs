@@ -18,7 +18,7 @@ use super::{Entry, Options};
 use crate::load::Evidence;
 use crate::model::{Kind, Status};
 use crate::score::Checked;
-use crate::score::{Counts, Reason, Severity};
+use crate::score::{Counts, Reason, Severity, Upcoming};
 
 /// What `check --format json` prints: one document for one assessment, and
 /// the results and a summary for several.
@@ -142,9 +142,9 @@ struct Gap<'a> {
 #[derive(Serialize, JsonSchema)]
 struct Notice<'a> {
     item: &'a str,
-    /// Always `due-soon`.
-    #[schemars(extend("const" = "due-soon"))]
-    reason: &'static str,
+    /// `due-soon`: a recurring item falls due on `due`; `expires-soon`:
+    /// the answer holds until `due` (`valid-until`).
+    reason: Upcoming,
     due: NaiveDate,
     days: i64,
 }
@@ -305,7 +305,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
             .iter()
             .map(|n| Notice {
                 item: &n.item,
-                reason: "due-soon",
+                reason: n.reason,
                 due: n.due,
                 days: n.days,
             })

@@ -26,7 +26,7 @@ use serde_sarif::sarif::{
 
 use super::diagnostics::JsonDiag;
 use super::tally::{Memo, Rules};
-use super::words::{Words, days_text, fail_under_text, gap_text};
+use super::words::{Words, days_text, fail_under_text, gap_text, notice_title, notice_when};
 use super::{Entry, Options, catalog};
 use crate::diag::{Code, Level};
 use crate::lang::Lang;
@@ -202,11 +202,10 @@ fn checked(
     }
     for notice in &c.eval.notices {
         let text = format!(
-            "{} ({}): {} {} ({}).",
+            "{} ({}): {} ({}).",
             item(&notice.item),
-            lang.pick("forfalder snart", "due soon"),
-            lang.pick("Forfalder", "Falls due"),
-            notice.due,
+            notice_title(lang, notice.reason),
+            notice_when(lang, notice.reason, notice.due, true),
             days_text(lang, notice.days)
         );
         results.push(
@@ -218,7 +217,7 @@ fn checked(
                 .properties(PropertyBag {
                     tags: None,
                     additional_properties: BTreeMap::from([
-                        ("reason".to_owned(), "due-soon".into()),
+                        ("reason".to_owned(), to_value(notice.reason)),
                         ("due".to_owned(), to_value(notice.due)),
                     ]),
                 })

@@ -10,7 +10,8 @@ use comfy_table::{
 use super::tally::{Scored, Tally};
 use super::text::{clean, visible, wrap_hanging};
 use super::words::{
-    Words, date_opt, days_text, gap_text, unchecked_label, unchecked_text, verdict as verdict_words,
+    Words, date_opt, days_text, gap_text, notice_when, unchecked_label, unchecked_text,
+    verdict as verdict_words,
 };
 use super::{Options, Unchecked, exit_reasons};
 use crate::diag::cut;
@@ -371,11 +372,10 @@ pub(super) fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) ->
                 .map(|r| lang.text(&r.item.title))
                 .unwrap_or("");
             let line = format!(
-                "{} {}: {} {} ({})",
+                "{} {}: {} ({})",
                 clean(&n.item),
                 clean(title),
-                lang.pick("forfalder", "falls due"),
-                n.due,
+                notice_when(lang, n.reason, n.due, false),
                 days_text(lang, n.days)
             );
             write!(

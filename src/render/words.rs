@@ -11,7 +11,7 @@ use super::diagnostics::JsonDiag;
 use crate::lang::Lang;
 use crate::load::Evidence;
 use crate::model::{Answer, Hollow, Kind, Recurrence, Status};
-use crate::score::{Checked, Gap, Reason, Severity};
+use crate::score::{Checked, Gap, Reason, Severity, Upcoming};
 
 /// The words for what scoring finds, as methods on [`Lang`].
 pub trait Words {
@@ -80,6 +80,7 @@ impl Words for Lang {
             Reason::AwaitingCounterparty => {
                 self.pick("afventer modparten", "awaiting the counterparty")
             }
+            Reason::Expired => self.pick("udløbet", "expired"),
         }
     }
 }
@@ -434,6 +435,13 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 "Meet the duty, and give its status, date and evidence.",
             ),
         ),
+        Reason::Expired => (
+            expired_text(lang, &due),
+            d(
+                "Forny det, og opdatér `date` og `valid-until` i svaret.",
+                "Renew it, and update `date` and `valid-until` in the answer.",
+            ),
+        ),
         Reason::AwaitingCounterparty => {
             let awaiting = gap.awaiting;
             let requested = awaiting
@@ -441,6 +449,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 .unwrap_or_default();
             let who = counterparty.unwrap_or_default();
             let situation = match (lang, awaiting.map(|a| a.instead_of)) {
+                (_, Some(Reason::Expired)) => expired_text(lang, &due),
                 (Lang::Da, Some(Reason::Overdue)) => {
                     format!("Sidst gjort {date}; skulle gøres igen senest {due}.")
                 }
@@ -472,6 +481,14 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         what + &unused_request(lang, gap, answer, counterparty, checked),
         fix,
     )
+}
+
+/// What an expired answer says (rule 12): the last day it held.
+fn expired_text(lang: Lang, until: &str) -> String {
+    match lang {
+        Lang::Da => format!("Gyldig til og med {until}; udløbet."),
+        Lang::En => format!("Valid until {until}; expired."),
+    }
 }
 
 /// Why an explanation given does not count, or `None` where none was
@@ -509,7 +526,7 @@ fn unused_request(
     let eased = gap.severity == Severity::Critical
         && matches!(
             gap.reason,
-            Reason::Unmet | Reason::Partial | Reason::Overdue
+            Reason::Unmet | Reason::Partial | Reason::Overdue | Reason::Expired
         );
     if !eased {
         return String::new();
@@ -546,6 +563,27 @@ fn documented(checked: &Checked<'_>, item: &str) -> bool {
         .evidence
         .get(item)
         .is_some_and(|e| crate::score::documents(e))
+}
+
+/// What a notice is about, in its heading: "forfalder snart" / "due
+/// soon", "udløber snart" / "expires soon".
+pub fn notice_title(lang: Lang, reason: Upcoming) -> &'static str {
+    match reason {
+        Upcoming::DueSoon => lang.pick("forfalder snart", "due soon"),
+        Upcoming::ExpiresSoon => lang.pick("udløber snart", "expires soon"),
+    }
+}
+
+/// A notice's date in a sentence, first word capitalised or not:
+/// "Forfalder 2026-12-31", "gyldig til og med 2026-08-01".
+pub fn notice_when(lang: Lang, reason: Upcoming, due: NaiveDate, capital: bool) -> String {
+    let words = match (reason, capital) {
+        (Upcoming::DueSoon, true) => lang.pick("Forfalder", "Falls due"),
+        (Upcoming::DueSoon, false) => lang.pick("forfalder", "falls due"),
+        (Upcoming::ExpiresSoon, true) => lang.pick("Gyldig til og med", "Valid until"),
+        (Upcoming::ExpiresSoon, false) => lang.pick("gyldig til og med", "valid until"),
+    };
+    format!("{words} {due}")
 }
 
 /// "om 18 dage" / "in 18 days"; "i dag" / "today".
@@ -839,6 +877,17 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
                 "Do what the duty requires as soon as possible, and record the date in the self-assessment.",
             ),
         ),
+        Reason::Expired => (
+            match lang {
+                Lang::Da => format!("udløbet: gyldig til {due}"),
+                Lang::En => format!("expired: valid until {due}"),
+            },
+            expired_board(lang, last.map(long), &due),
+            s(
+                "Forny det, og notér den nye dato og gyldighed i selvevalueringen.",
+                "Renew it, and record the new date and how long it holds in the self-assessment.",
+            ),
+        ),
         Reason::Stale => (
             match lang {
                 Lang::Da => format!("forældet: skulle være gennemgået senest {due}"),
@@ -979,6 +1028,7 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
         Reason::AwaitingCounterparty => {
             let requested = gap.awaiting.map(|a| long(a.requested)).unwrap_or_default();
             let situation = match (lang, gap.awaiting.map(|a| a.instead_of)) {
+                (_, Some(Reason::Expired)) => expired_board(lang, last.map(long), &due),
                 (Lang::Da, Some(Reason::Overdue)) => format!(
                     "{} Det skulle være gjort igen senest {due}.",
                     last_done("Sidst gjort", "Last done")
@@ -1035,6 +1085,17 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
     }
 }
 
+/// What the board reads of an expired answer: when it was made, if the
+/// answer says, and the last day it held.
+fn expired_board(lang: Lang, made: Option<String>, until: &str) -> String {
+    match (lang, made) {
+        (Lang::Da, Some(made)) => format!("Gjort {made}, gyldig til og med {until}."),
+        (Lang::En, Some(made)) => format!("Made {made}, valid until {until}."),
+        (Lang::Da, None) => format!("Gyldig til og med {until}."),
+        (Lang::En, None) => format!("Valid until {until}."),
+    }
+}
+
 /// [`unused_request`] for the board: why a request to the counterparty
 /// does not (yet) ease a critical gap, and what to do about it, each with
 /// a leading space.
@@ -1056,7 +1117,7 @@ fn board_request(
     let eased = gap.severity == Severity::Critical
         && matches!(
             gap.reason,
-            Reason::Unmet | Reason::Partial | Reason::Overdue
+            Reason::Unmet | Reason::Partial | Reason::Overdue | Reason::Expired
         );
     if !eased {
         return Default::default();
@@ -1116,6 +1177,8 @@ pub enum DeadlineKind {
     Due,
     /// An action plan's due date.
     Plan,
+    /// The last day an answer holds (`valid-until`).
+    Expiry,
 }
 
 /// An event's title: what falls due, of which item, for which
@@ -1138,6 +1201,10 @@ pub fn calendar_title(
         (Lang::En, DeadlineKind::Plan, false) => "Action plan:",
         (Lang::Da, DeadlineKind::Plan, true) => "Overskredet: handlingsplan",
         (Lang::En, DeadlineKind::Plan, true) => "Overdue: action plan",
+        (Lang::Da, DeadlineKind::Expiry, false) => "Udløber:",
+        (Lang::En, DeadlineKind::Expiry, false) => "Expires:",
+        (Lang::Da, DeadlineKind::Expiry, true) => "Udløbet:",
+        (Lang::En, DeadlineKind::Expiry, true) => "Expired:",
     };
     format!("{label} {item} {what} – {organisation}")
 }
@@ -1150,6 +1217,7 @@ pub fn calendar_categories(lang: Lang, kind: DeadlineKind, overdue: bool) -> Vec
         match kind {
             DeadlineKind::Due => lang.pick("Frist", "Deadline"),
             DeadlineKind::Plan => lang.pick("Handlingsplan", "Action plan"),
+            DeadlineKind::Expiry => lang.pick("Udløb", "Expiry"),
         },
     ];
     if overdue {
@@ -1199,6 +1267,23 @@ pub fn calendar_due_text(
             "Review it again by the due date, and record the date of the review in the self-assessment.",
         ),
     };
+    (when, action.to_owned())
+}
+
+/// An answer that holds until `until` and has not expired yet: since
+/// when, until when, and what to do.
+pub fn calendar_expiry_text(
+    lang: Lang,
+    made: Option<NaiveDate>,
+    until: NaiveDate,
+) -> (String, String) {
+    let until = long_date(lang, until);
+    let made = made.map(|d| long_date(lang, d));
+    let when = expired_board(lang, made, &until);
+    let action = lang.pick(
+        "Forny det, før det udløber, og notér den nye dato og gyldighed i selvevalueringen.",
+        "Renew it before it expires, and record the new date and how long it holds in the self-assessment.",
+    );
     (when, action.to_owned())
 }
 
@@ -1337,6 +1422,7 @@ pub fn field_word(lang: Lang, field: Field) -> &'static str {
         Field::Status => lang.pick("status", "status"),
         Field::Date => lang.pick("dato", "date"),
         Field::Requested => lang.pick("anmodet", "requested"),
+        Field::ValidUntil => lang.pick("gyldig til", "valid until"),
         Field::Evidence => lang.pick("dokumentation", "evidence"),
         Field::Explanation => lang.pick("forklaring", "explanation"),
         Field::Plan => lang.pick("handlingsplan", "plan"),
@@ -1638,6 +1724,11 @@ pub fn change_lines(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> Vec
                     "{} → {}",
                     date(old.answer.and_then(|a| a.requested.as_ref())),
                     date(new.answer.and_then(|a| a.requested.as_ref()))
+                ),
+                Field::ValidUntil => format!(
+                    "{} → {}",
+                    date(old.answer.and_then(|a| a.valid_until.as_ref())),
+                    date(new.answer.and_then(|a| a.valid_until.as_ref()))
                 ),
                 Field::Evidence => evidence_change(lang, change, diff),
                 Field::Explanation => presence(

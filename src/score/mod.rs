@@ -40,6 +40,7 @@ pub enum Reason {
     NaUnexplained,
     DutyNotApplicable,
     AwaitingCounterparty,
+    Expired,
 }
 
 /// One gap: an item that is not followed as it should be.
@@ -69,10 +70,23 @@ pub struct Awaiting {
     pub requested: NaiveDate,
 }
 
+/// What comes up that a notice is about. The kebab-case names are part of
+/// the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Upcoming {
+    /// A recurring item falls due (rule 4).
+    DueSoon,
+    /// The answer's `valid-until` runs out (rule 12).
+    ExpiresSoon,
+}
+
 /// A deadline coming up; not a gap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Notice {
     pub item: String,
+    pub reason: Upcoming,
+    /// The due date, or the last day the answer holds.
     pub due: NaiveDate,
     /// Days from the as-of date to the due date (0 on the day).
     pub days: i64,
@@ -313,6 +327,10 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
         .map_or(LAST_DAY, |due| due.min(LAST_DAY))
 }
 
+/// How many days before an answer's `valid-until` a notice is given, on
+/// an item that sets no `warn-days` of its own (rule 12).
+pub const EXPIRY_WARN_DAYS: u32 = 60;
+
 /// The last day a TOML file can write; no due date is later.
 const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
 
@@ -364,7 +382,7 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
                 explained: scored.explained,
             });
             gaps.extend(scored.gaps);
-            notices.extend(scored.notice);
+            notices.extend(scored.notices);
         }
     }
     gaps.sort_by(|a, b| {
@@ -373,7 +391,12 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
             .then_with(|| a.item.cmp(&b.item))
             .then_with(|| a.reason.cmp(&b.reason))
     });
-    notices.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.item.cmp(&b.item)));
+    notices.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.item.cmp(&b.item))
+            .then_with(|| a.reason.cmp(&b.reason))
+    });
 
     let adherence = adherence(
         items
@@ -418,7 +441,7 @@ struct Scored {
     value: Option<f64>,
     due: Option<NaiveDate>,
     gaps: Vec<Gap>,
-    notice: Option<Notice>,
+    notices: Vec<Notice>,
     explained: bool,
 }
 
@@ -524,13 +547,50 @@ fn score_item(
                     let warn = item.warn_days.as_ref().map_or(0, |w| *w.get_ref());
                     let days = (due - as_of).num_days();
                     if days <= i64::from(warn) {
-                        out.notice = Some(Notice {
+                        out.notices.push(Notice {
                             item: id.to_owned(),
+                            reason: Upcoming::DueSoon,
                             due,
                             days,
                         });
                     }
                 }
+            }
+        }
+    }
+
+    // 12. Expired: an answer that holds only until a day before as-of is
+    // treated as overdue (a duty) or stale (a recommendation); in the
+    // item's warn-days (or 60) before, a notice. An unmet answer has
+    // nothing to run out.
+    if let Some(until) = answer.valid_until.as_ref().map(|v| v.get_ref().0)
+        && answer.status != Status::Unmet
+    {
+        if until < as_of {
+            let severity = if duty {
+                value = 0.0;
+                Severity::Critical
+            } else {
+                value = f64::min(value, 0.5);
+                Severity::Minor
+            };
+            out.gaps.push(Gap {
+                due: Some(until),
+                ..gap(severity, Reason::Expired)
+            });
+        } else {
+            let warn = item
+                .warn_days
+                .as_ref()
+                .map_or(EXPIRY_WARN_DAYS, |w| *w.get_ref());
+            let days = (until - as_of).num_days();
+            if days <= i64::from(warn) {
+                out.notices.push(Notice {
+                    item: id.to_owned(),
+                    reason: Upcoming::ExpiresSoon,
+                    due: until,
+                    days,
+                });
             }
         }
     }
@@ -553,8 +613,8 @@ fn score_item(
     }
 
     // 11. Awaiting the counterparty: a documented written request turns
-    // each critical unmet, partial or overdue gap into a minor one. The
-    // value stays.
+    // each critical unmet, partial, overdue or expired gap into a minor
+    // one. The value stays.
     if item.counterparty.is_some()
         && let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0)
         && requested <= as_of
@@ -566,7 +626,10 @@ fn score_item(
     {
         for g in &mut out.gaps {
             if g.severity == Severity::Critical
-                && matches!(g.reason, Reason::Unmet | Reason::Partial | Reason::Overdue)
+                && matches!(
+                    g.reason,
+                    Reason::Unmet | Reason::Partial | Reason::Overdue | Reason::Expired
+                )
             {
                 g.awaiting = Some(Awaiting {
                     instead_of: g.reason,
@@ -685,7 +748,7 @@ mod tests {
                 assert_eq!(kinds(&s), [(severity, NotAssessed)], "{kind} {extra:?}");
                 assert_eq!(s.value, Some(0.0), "{kind} {extra:?}");
                 assert!(!s.explained);
-                assert!(s.notice.is_none());
+                assert!(s.notices.is_empty());
                 assert!(s.due.is_none());
             }
         }
@@ -753,7 +816,7 @@ mod tests {
                     "{kind} {explanation:?}: left out of the score"
                 );
                 assert!(!s.explained);
-                assert!(s.notice.is_none());
+                assert!(s.notices.is_empty());
             }
         }
     }
@@ -931,7 +994,10 @@ mod tests {
             {
                 assert_eq!(g.due, Some(due), "{kind} {status}");
             }
-            assert!(s.notice.is_none(), "{kind} {status}: overdue, not due soon");
+            assert!(
+                s.notices.is_empty(),
+                "{kind} {status}: overdue, not due soon"
+            );
         }
     }
 
@@ -991,10 +1057,10 @@ mod tests {
         assert_eq!(kinds(&s), [(Minor, Stale)]);
         assert_eq!(s.value, Some(0.5));
         let s = score(&it, Some(&a), &good(), "2026-11-29");
-        assert!(s.notice.is_none());
+        assert!(s.notices.is_empty());
         let s = score(&it, Some(&a), &good(), "2026-12-01");
-        assert_eq!(s.notice.as_ref().map(|n| n.days), Some(30));
-        assert_eq!(s.notice.map(|n| n.due), Some(day("2026-12-31")));
+        assert_eq!(s.notices.first().map(|n| n.days), Some(30));
+        assert_eq!(s.notices.first().map(|n| n.due), Some(day("2026-12-31")));
         // No date: the deadline cannot be worked out.
         let a = answer("status = \"met\"");
         let s = score(
@@ -1105,6 +1171,166 @@ mod tests {
             } else {
                 assert!(s.gaps.is_empty(), "{text:?}");
                 assert!(s.explained, "{text:?}");
+            }
+        }
+    }
+
+    // Rule 12 ---------------------------------------------------------------
+
+    #[test]
+    fn rule12_an_answer_runs_out() {
+        // An agreement valid until 2026-08-01; evidence is fine.
+        // (kind, item, answer status, as-of, gaps, value, notice days)
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, Gaps, f64, Option<i64>);
+        let cases: &[Case] = &[
+            // On the day it runs out it still holds: a notice, today.
+            ("duty", "", "met", "2026-08-01", &[], 1.0, Some(0)),
+            ("recommendation", "", "met", "2026-08-01", &[], 1.0, Some(0)),
+            // The day after: expired, as rule 4's overdue and stale.
+            (
+                "duty",
+                "",
+                "met",
+                "2026-08-02",
+                &[(Critical, Expired)],
+                0.0,
+                None,
+            ),
+            (
+                "recommendation",
+                "",
+                "met",
+                "2026-08-02",
+                &[(Minor, Expired)],
+                0.5,
+                None,
+            ),
+            (
+                "recommendation",
+                "",
+                "partial",
+                "2026-08-02",
+                &[(Minor, Expired)],
+                0.5,
+                None,
+            ),
+            (
+                "duty",
+                "",
+                "partial",
+                "2027-01-01",
+                &[(Critical, Expired), (Critical, Partial)],
+                0.0,
+                None,
+            ),
+            // Sixty days before, without warn-days of its own: a notice;
+            // sixty-one days before: nothing yet.
+            ("duty", "", "met", "2026-06-02", &[], 1.0, Some(60)),
+            ("duty", "", "met", "2026-06-01", &[], 1.0, None),
+            // The item's warn-days counts instead.
+            (
+                "duty",
+                "warn-days = 30
+every-months = 120",
+                "met",
+                "2026-07-02",
+                &[],
+                1.0,
+                Some(30),
+            ),
+            (
+                "duty",
+                "warn-days = 30
+every-months = 120",
+                "met",
+                "2026-07-01",
+                &[],
+                1.0,
+                None,
+            ),
+            // An unmet answer has nothing to run out.
+            (
+                "duty",
+                "",
+                "unmet",
+                "2027-01-01",
+                &[(Critical, Unmet)],
+                0.0,
+                None,
+            ),
+        ];
+        for (kind, extra, status, as_of, expected, value, notice) in cases {
+            let it = item(kind, extra);
+            let a = answer(&format!(
+                "status = \"{status}\"\ndate = 2022-08-01\nvalid-until = 2026-08-01\nexplanation = \"We chose another way, see the minutes.\""
+            ));
+            let s = score(&it, Some(&a), &good(), as_of);
+            let what = format!("{kind} {extra:?} {status} as of {as_of}");
+            assert_eq!(kinds(&s), sorted(expected.to_vec()), "{what}");
+            assert_eq!(s.value, Some(*value), "{what}");
+            let expiring: Vec<_> = s
+                .notices
+                .iter()
+                .filter(|n| n.reason == Upcoming::ExpiresSoon)
+                .collect();
+            assert_eq!(expiring.first().map(|n| n.days), *notice, "{what}");
+            for n in expiring {
+                assert_eq!(n.due, day("2026-08-01"), "{what}");
+            }
+            for g in s.gaps.iter().filter(|g| g.reason == Expired) {
+                assert_eq!(g.due, Some(day("2026-08-01")), "{what}: the date is said");
+            }
+        }
+    }
+
+    #[test]
+    fn rule12_expired_and_overdue_are_each_said() {
+        // A yearly duty that is both overdue and expired has two gaps;
+        // one that is due soon and expires soon, two notices.
+        let it = item("duty", "every = \"calendar-year\"\nwarn-days = 60");
+        let a = answer("status = \"met\"\ndate = 2024-10-01\nvalid-until = 2025-06-30");
+        let s = score(&it, Some(&a), &good(), "2026-01-05");
+        assert_eq!(kinds(&s), [(Critical, Overdue), (Critical, Expired)]);
+        let a = answer("status = \"met\"\ndate = 2025-10-01\nvalid-until = 2026-12-01");
+        let s = score(&it, Some(&a), &good(), "2026-11-27");
+        let reasons: Vec<_> = s.notices.iter().map(|n| n.reason).collect();
+        assert_eq!(reasons, [Upcoming::DueSoon, Upcoming::ExpiresSoon]);
+    }
+
+    #[test]
+    fn rule12_with_rule11_a_request_eases_an_expired_duty() {
+        let cp = "counterparty = { da = \"kommunalbestyrelsen\", en = \"the municipal council\" }";
+        // (answer, evidence, gaps)
+        let cases: &[(&str, &[Evidence], Gaps)] = &[
+            // Asked after it was made, documented: minor, value stays 0.
+            (
+                "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-08-01\nrequested = 2026-06-01",
+                &[Found],
+                &[(Minor, AwaitingCounterparty)],
+            ),
+            // Undocumented: stays critical.
+            (
+                "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-08-01\nrequested = 2026-06-01",
+                &[],
+                &[(Critical, Expired), (Minor, NoEvidence)],
+            ),
+            // Asked before the agreement was made: that request was answered.
+            (
+                "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-08-01\nrequested = 2022-06-01",
+                &[Found],
+                &[(Critical, Expired)],
+            ),
+        ];
+        let it = item("duty", cp);
+        for (toml, ev, expected) in cases {
+            let a = answer(toml);
+            let s = score(&it, Some(&a), &evidence(ev), "2026-09-01");
+            assert_eq!(kinds(&s), sorted(expected.to_vec()), "{toml:?} {ev:?}");
+            assert_eq!(s.value, Some(0.0), "{toml:?}");
+            for g in s.gaps.iter().filter(|g| g.reason == AwaitingCounterparty) {
+                let awaiting = g.awaiting.expect("says what it stands in for");
+                assert_eq!(awaiting.instead_of, Expired);
+                assert_eq!(g.due, Some(day("2026-08-01")));
             }
         }
     }
@@ -1302,9 +1528,9 @@ mod tests {
                 let a = answer("status = \"met\"\ndate = 2025-03-15");
                 let s = score(&it, Some(&a), &good(), as_of);
                 let what = format!("{kind} warn {warn:?} as-of {as_of}");
-                assert_eq!(s.notice.as_ref().map(|n| n.days), *days, "{what}");
+                assert_eq!(s.notices.first().map(|n| n.days), *days, "{what}");
                 assert_eq!(s.due, Some(day("2026-03-15")), "{what}");
-                if let Some(n) = &s.notice {
+                if let Some(n) = s.notices.first() {
                     assert_eq!(n.due, day("2026-03-15"), "{what}");
                     assert_eq!(n.item, "x");
                 }
@@ -1327,7 +1553,7 @@ mod tests {
                 assert!(s.gaps.is_empty(), "{kind} {date:?}: {:?}", s.gaps);
                 assert_eq!(s.value, Some(1.0));
                 assert_eq!(s.due, None);
-                assert!(s.notice.is_none());
+                assert!(s.notices.is_empty());
             }
         }
     }

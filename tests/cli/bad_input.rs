@@ -364,3 +364,28 @@ fn requested_without_a_counterparty_is_e014() {
     );
     insta::assert_snapshot!("invalid_requested_without_counterparty", stderr);
 }
+
+#[test]
+fn valid_until_before_the_answers_date_is_e014() {
+    for (lang, words) in [
+        (
+            "da",
+            "`valid-until` (2021-08-01) ligger før svarets `date` (2022-08-01)",
+        ),
+        (
+            "en",
+            "`valid-until` (2021-08-01) is before the answer's `date` (2022-08-01)",
+        ),
+    ] {
+        let stderr = fails(
+            check_invalid(&["valid-until-before-date.toml", "--lang", lang]),
+            &[
+                "E014",
+                "valid-until-before-date.toml:13:15",
+                words,
+                "`LAB-6F-1`",
+            ],
+        );
+        insta::assert_snapshot!(format!("invalid_valid_until_before_date_{lang}"), stderr);
+    }
+}

@@ -104,7 +104,7 @@ struct Change<'a> {
     /// `worsened`, `improved`, or `changed` (it stands where it stood).
     direction: Direction,
     /// What changed, in this order: `status`, `date`, `requested`,
-    /// `evidence`, `explanation`, `plan`, `note`, `gaps`.
+    /// `valid-until`, `evidence`, `explanation`, `plan`, `note`, `gaps`.
     fields: Vec<Field>,
     old: State<'a>,
     new: State<'a>,
@@ -124,6 +124,9 @@ struct State<'a> {
     explained: bool,
     date: Option<NaiveDate>,
     requested: Option<NaiveDate>,
+    /// Until when the answer holds; left out where it does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid_until: Option<NaiveDate>,
     /// As written, whether it counts or not.
     explanation: Option<&'a str>,
     plan: Option<Plan<'a>>,
@@ -223,6 +226,7 @@ fn state<'a>(r: &'a ItemResult<'a>, c: &'a Checked<'a>) -> State<'a> {
         explained: r.explained,
         date: date(answer.and_then(|a| a.date.as_ref())),
         requested: date(answer.and_then(|a| a.requested.as_ref())),
+        valid_until: date(answer.and_then(|a| a.valid_until.as_ref())),
         explanation: answer
             .and_then(|a| a.explanation.as_ref())
             .map(|e| e.get_ref().as_str()),
