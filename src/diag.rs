@@ -83,6 +83,7 @@ codes! {
     W013 => "samme dokumentation for tre eller flere punkter i én tjekliste", "the same evidence for three or more items of one checklist";
     W014 => "opsummeringen til GitHub Actions (GITHUB_STEP_SUMMARY) kunne ikke skrives; tjekket er ikke berørt", "the GitHub Actions step summary (GITHUB_STEP_SUMMARY) could not be written; the check is not affected";
     W015 => "`almen diff` sammenligner selvevalueringer fra to forskellige organisationer (andet CVR-nummer eller navn)", "`almen diff` compares assessments of two different organisations (another CVR number or name)";
+    W016 => "`municipalities` nævner kun én kommune", "`municipalities` lists only one municipality";
 }
 
 impl Code {

@@ -173,25 +173,24 @@ impl<'a> Diff<'a> {
             .iter()
             .filter(|n| find(old, n.id()).is_none())
             .collect();
-        let keys = |c: &Checked<'_>| -> BTreeSet<(String, Reason)> {
-            c.eval
-                .gaps
-                .iter()
-                .map(|g| (g.item.clone(), g.reason))
-                .collect()
-        };
+        // A gap is one item's (one municipality's, where it is answered
+        // per municipality) for one reason.
+        type Key<'k> = (&'k str, Option<&'k str>, Reason);
+        let key = |g: &'a Gap| -> Key<'a> { (&g.item, g.municipality.as_deref(), g.reason) };
+        let keys =
+            |c: &'a Checked<'a>| -> BTreeSet<Key<'a>> { c.eval.gaps.iter().map(key).collect() };
         let (old_keys, new_keys) = (keys(old), keys(new));
         let opened = new
             .eval
             .gaps
             .iter()
-            .filter(|g| !old_keys.contains(&(g.item.clone(), g.reason)))
+            .filter(|g| !old_keys.contains(&key(g)))
             .collect();
         let closed = old
             .eval
             .gaps
             .iter()
-            .filter(|g| !new_keys.contains(&(g.item.clone(), g.reason)))
+            .filter(|g| !new_keys.contains(&key(g)))
             .collect();
         Diff {
             old,
@@ -275,26 +274,49 @@ fn compare<'a>(
     old_c: &Checked<'_>,
     new_c: &Checked<'_>,
 ) -> Option<ItemChange<'a>> {
-    let gaps = |c: &Checked<'_>, id: &str| -> Vec<(Severity, Reason)> {
+    let gaps = |c: &Checked<'_>, id: &str| -> Vec<(Severity, Reason, Option<String>)> {
         let mut g: Vec<_> = c
             .eval
             .gaps_of(id)
             .iter()
-            .map(|g| (g.severity, g.reason))
+            .map(|g| (g.severity, g.reason, g.municipality.clone()))
             .collect();
         g.sort();
         g
     };
     let (old_gaps, new_gaps) = (gaps(old_c, old.id()), gaps(new_c, new.id()));
-    let evidence = |c: &Checked<'_>, id: &str| -> Vec<(String, Evidence)> {
-        let mut e = c.assessment.evidence.get(id).cloned().unwrap_or_default();
+    // The evidence of the answer, or of every municipality's entry.
+    let evidence = |c: &Checked<'_>, r: &ItemResult<'_>| -> Vec<(String, Evidence)> {
+        let mut e: Vec<_> = c.assessment.all_evidence(r.id()).cloned().collect();
         e.sort_by(|a, b| a.0.cmp(&b.0));
         e
     };
     let (a, b) = (old.answer, new.answer);
-    let by = |f: fn(&Answer) -> Option<String>| a.and_then(f) != b.and_then(f);
+    // A field changed in the answer, or in any municipality's entry.
+    let answers = |r: &'a ItemResult<'a>| -> Vec<(Option<&'a str>, Option<&'a Answer>)> {
+        if r.per.is_empty() {
+            vec![(None, r.answer)]
+        } else {
+            r.per
+                .iter()
+                .map(|p| (Some(p.municipality), p.answer))
+                .collect()
+        }
+    };
+    let (old_answers, new_answers) = (answers(old), answers(new));
+    let by = |f: fn(&Answer) -> Option<String>| {
+        let values =
+            |list: &[(Option<&str>, Option<&Answer>)]| -> Vec<(Option<String>, Option<String>)> {
+                list.iter()
+                    .map(|(m, a)| (m.map(str::to_owned), a.and_then(f)))
+                    .collect()
+            };
+        values(&old_answers) != values(&new_answers)
+    };
     let mut fields = Vec::new();
-    if old.status() != new.status() {
+    if old.status() != new.status()
+        || by(|a| a.status.as_ref().map(|s| format!("{:?}", s.get_ref())))
+    {
         fields.push(Field::Status);
     }
     if by(|a| a.date.as_ref().map(|d| d.get_ref().to_string())) {
@@ -306,7 +328,7 @@ fn compare<'a>(
     if by(|a| a.valid_until.as_ref().map(|d| d.get_ref().to_string())) {
         fields.push(Field::ValidUntil);
     }
-    if evidence(old_c, old.id()) != evidence(new_c, new.id()) {
+    if evidence(old_c, old) != evidence(new_c, new) {
         fields.push(Field::Evidence);
     }
     if by(|a| a.explanation.as_ref().map(|e| e.get_ref().clone())) {
@@ -433,6 +455,7 @@ every = "calendar-year"
             file,
             checklists: checklists.to_vec(),
             evidence,
+            per: Default::default(),
             sha256: crate::load::Fingerprint::of(text.as_str()),
             lines: BTreeMap::new(),
             assessment_line: 1,

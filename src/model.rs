@@ -153,6 +153,17 @@ pub enum Every {
 }
 
 impl Item {
+    /// Whether the item's counterparty is the municipal council, so that an
+    /// organisation in several municipalities answers it once for each:
+    /// its Danish counterparty is "kommunalbestyrelsen" or "kommunen"
+    /// (in any case).
+    pub fn municipal(&self) -> bool {
+        self.counterparty.as_ref().is_some_and(|c| {
+            let da = c.da.trim().to_lowercase();
+            da == "kommunalbestyrelsen" || da == "kommunen"
+        })
+    }
+
     pub fn weight(&self) -> f64 {
         self.weight.as_ref().map_or(1.0, |w| *w.get_ref())
     }
@@ -204,7 +215,45 @@ pub struct Organisation {
     /// CVR number.
     pub cvr: Option<String>,
     /// The municipality the organisation holds its styringsdialog with.
+    /// Not together with `municipalities`.
     pub municipality: Option<String>,
+    /// The municipalities the organisation holds its styringsdialog with,
+    /// where it has departments in more than one: an item whose
+    /// counterparty is the municipal council is then answered once for
+    /// each (`per`). Instead of `municipality`.
+    #[schemars(with = "Option<Vec<String>>", length(min = 1))]
+    pub municipalities: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+impl Organisation {
+    /// The municipalities a `per` entry may name: those listed in
+    /// `municipalities`, or the one `municipality`.
+    pub fn listed(&self) -> Vec<&str> {
+        match (&self.municipalities, &self.municipality) {
+            (Some(list), _) => list
+                .get_ref()
+                .iter()
+                .map(|m| m.get_ref().as_str())
+                .collect(),
+            (None, Some(one)) => vec![one.as_str()],
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// The municipality or municipalities, as one line: "Aarhus Kommune,
+    /// Skanderborg Kommune".
+    pub fn municipality_line(&self) -> Option<String> {
+        match &self.municipalities {
+            Some(list) => Some(
+                list.get_ref()
+                    .iter()
+                    .map(|m| m.get_ref().as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            None => self.municipality.clone(),
+        }
+    }
 }
 
 /// What an assessment covers and when it was made.
@@ -366,12 +415,16 @@ impl JsonSchema for Status {
     }
 }
 
-/// The answer for one item.
+/// The answer for one item: one answer, or, on an item whose counterparty
+/// is the municipal council, one for each municipality (`per`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Answer {
     /// met | partial | unmet | not-applicable (or the Danish words).
-    pub status: Status,
+    /// Required, unless the item is answered per municipality (`per`);
+    /// never together with `per`.
+    #[schemars(with = "Option<Status>")]
+    pub status: Option<Spanned<Status>>,
     /// When it was last done, adopted or reviewed.
     #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
@@ -395,9 +448,73 @@ pub struct Answer {
     /// adopted for a period. Not before `date`.
     #[schemars(with = "Option<Date>")]
     pub valid_until: Option<Spanned<Date>>,
+    /// Items whose counterparty is the municipal council only: one answer
+    /// for each municipality the organisation lists, instead of `status`
+    /// and the fields beside it (`note` may stay, for the item as a whole).
+    #[serde(default)]
+    pub per: Vec<PerMunicipality>,
+}
+
+/// One municipality's answer to an item whose counterparty is the
+/// municipal council (`[[answers.STY-1.per]]`): the fields of an answer,
+/// and the municipality it is for.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PerMunicipality {
+    /// One of `organisation.municipalities` (or the one
+    /// `organisation.municipality`), as written there.
+    #[schemars(with = "String")]
+    pub municipality: Spanned<String>,
+    /// met | partial | unmet | not-applicable (or the Danish words).
+    pub status: Status,
+    /// When it was last done with this municipality.
+    #[schemars(with = "Option<Date>")]
+    pub date: Option<Spanned<Date>>,
+    /// URLs, or paths relative to the assessment file.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub evidence: Vec<Spanned<String>>,
+    /// A free note.
+    pub note: Option<String>,
+    /// Why the item is not (fully) followed and what is done instead.
+    #[schemars(with = "Option<String>")]
+    pub explanation: Option<Spanned<String>>,
+    /// What will be done, by whom, by when.
+    #[schemars(with = "Option<Plan>")]
+    pub plan: Option<Spanned<Plan>>,
+    /// When the organisation asked this municipality in writing to do its
+    /// part (with the request as evidence).
+    #[schemars(with = "Option<Date>")]
+    pub requested: Option<Spanned<Date>>,
+    /// Until when the answer holds. Not before `date`.
+    #[schemars(with = "Option<Date>")]
+    pub valid_until: Option<Spanned<Date>>,
+}
+
+impl PerMunicipality {
+    /// The entry as an answer of its own, as scoring takes it.
+    pub fn answer(&self) -> Answer {
+        Answer {
+            status: Some(Spanned::new(self.municipality.span(), self.status)),
+            date: self.date.clone(),
+            evidence: self.evidence.clone(),
+            note: self.note.clone(),
+            explanation: self.explanation.clone(),
+            plan: self.plan.clone(),
+            requested: self.requested.clone(),
+            valid_until: self.valid_until.clone(),
+            per: Vec::new(),
+        }
+    }
 }
 
 impl Answer {
+    /// The status; an answer without one (answered `per` municipality)
+    /// counts as unmet where a status is asked for.
+    pub fn status(&self) -> Status {
+        self.status.as_ref().map_or(Status::Unmet, |s| *s.get_ref())
+    }
+
     /// The explanation, if it counts as one (see [`Hollow`]): trimmed of
     /// whitespace and invisible characters.
     pub fn explanation(&self) -> Option<&str> {

@@ -183,6 +183,22 @@ pub fn assessment_older_than_answer(
     ))
 }
 
+/// W016: `municipalities` with only one municipality in it.
+pub fn one_municipality(lang: Lang, file: FileId, span: std::ops::Range<usize>) -> Diag {
+    Diag::new(
+        Code::W016,
+        lang.pick(
+            "`municipalities` nævner kun én kommune",
+            "`municipalities` lists only one municipality",
+        ),
+    )
+    .at(file, span, lang.pick("én kommune", "one municipality"))
+    .hint(lang.pick(
+        "mangler der en kommune? Ellers skriv den i `municipality = \"…\"`",
+        "is a municipality missing? If not, write it in `municipality = \"…\"`",
+    ))
+}
+
 /// W007: the board approved the assessment before it was made.
 pub fn approved_before_assessment(
     lang: Lang,

@@ -111,13 +111,19 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
         dates.push(("approved", d));
     }
 
+    if let Some(list) = &loaded.file.organisation.municipalities
+        && list.get_ref().len() == 1
+    {
+        out.push(diags::one_municipality(lang, file, list.span()));
+    }
+
     let mut newest: Option<&Spanned<Date>> = None;
     for (id, answer) in &loaded.file.answers {
         let id = id.get_ref();
         if let (Some(e), Some(why)) = (&answer.explanation, answer.hollow_explanation()) {
             out.push(diags::hollow_explanation(lang, file, e.span(), id, why));
         }
-        if answer.status == Status::Met {
+        if answer.status() == Status::Met {
             if let Some(e) = &answer.explanation {
                 out.push(diags::explanation_on_met(lang, file, e.span(), id));
             }
@@ -258,6 +264,7 @@ mod tests {
                 checklist("b", &["B-1", "B-2"]),
             ],
             evidence: BTreeMap::new(),
+            per: Default::default(),
             sha256: crate::load::Fingerprint::of(""),
             lines: BTreeMap::new(),
             assessment_line: 1,

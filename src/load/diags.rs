@@ -786,6 +786,223 @@ pub fn requested_without_counterparty(
     ))
 }
 
+/// E007: an answer with neither `status` nor `per`.
+pub fn no_status(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
+    Diag::new(
+        Code::E007,
+        format!(
+            "{} `status` {} answers.{id}",
+            lang.pick("påkrævet nøgle", "required key"),
+            lang.pick("mangler i", "is missing in")
+        ),
+    )
+    .at(file, span, lang.pick("her", "here"))
+    .hint(format!("{} `status = …`", lang.pick("tilføj", "add")))
+}
+
+/// E014: `municipality` and `municipalities` both given.
+pub fn municipality_and_municipalities(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E014,
+        lang.pick(
+            "`organisation` har både `municipality` og `municipalities`",
+            "`organisation` has both `municipality` and `municipalities`",
+        ),
+    )
+    .at(file, span, lang.pick("den ene af dem", "one of the two"))
+    .hint(lang.pick(
+        "skriv én kommune i `municipality` eller flere i `municipalities`, ikke begge",
+        "write one municipality in `municipality` or several in `municipalities`, not both",
+    ))
+}
+
+/// E014: `municipalities = []`.
+pub fn no_municipalities(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
+    Diag::new(
+        Code::E014,
+        lang.pick(
+            "`municipalities` nævner ingen kommune",
+            "`municipalities` names no municipality",
+        ),
+    )
+    .at(file, span, lang.pick("tom liste", "an empty list"))
+    .hint(lang.pick(
+        "skriv de kommuner, organisationen holder styringsdialog med, eller fjern `municipalities`",
+        "list the municipalities the organisation holds its styringsdialog with, or remove `municipalities`",
+    ))
+}
+
+/// E014: a municipality listed twice.
+pub fn municipality_twice(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    municipality: &str,
+    first: Range<usize>,
+) -> Diag {
+    let municipality = excerpt(municipality);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => format!("`{municipality}` står to gange i `municipalities`"),
+            Lang::En => format!("`{municipality}` is listed twice in `municipalities`"),
+        },
+    )
+    .at(file, span, lang.pick("igen her", "again here"))
+    .related(file, first, lang.pick("første gang her", "first here"))
+    .hint(lang.pick("nævn hver kommune én gang", "list each municipality once"))
+}
+
+/// E014: a key of an answer written beside `per`, where it belongs in
+/// each entry.
+pub fn beside_per(lang: Lang, file: FileId, span: Range<usize>, id: &str, key: &str) -> Diag {
+    let id = excerpt(id);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => format!(
+                "`{key}` står ved siden af `per` på `{id}`; svaret gives for hver kommune"
+            ),
+            Lang::En => format!(
+                "`{key}` is beside `per` on `{id}`; the answer is given for each municipality"
+            ),
+        },
+    )
+    .at(
+        file,
+        span,
+        lang.pick("hører til i hver `per`", "belongs in each `per`"),
+    )
+    .hint(match lang {
+        Lang::Da => format!(
+            "flyt `{key}` ind i hver `[[answers.{id}.per]]`, eller fjern `per` og svar én gang for alle kommuner"
+        ),
+        Lang::En => format!(
+            "move `{key}` into each `[[answers.{id}.per]]`, or remove `per` and answer once for every municipality"
+        ),
+    })
+}
+
+/// E014: `per` on an item whose counterparty is not the municipal
+/// council.
+pub fn per_without_municipality(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => format!(
+                "`per` gælder kun punkter, hvor modparten er kommunalbestyrelsen, men står på `{id}`"
+            ),
+            Lang::En => format!(
+                "`per` is only for items whose counterparty is the municipal council, but is on `{id}`"
+            ),
+        },
+    )
+    .at(
+        file,
+        span,
+        lang.pick("ikke et kommunalt punkt", "not a municipal item"),
+    )
+    .hint(match lang {
+        Lang::Da => format!("svar én gang: `[answers.{id}]` med `status`, uden `per`"),
+        Lang::En => format!("answer once: `[answers.{id}]` with `status`, without `per`"),
+    })
+}
+
+/// E014: `per` in an assessment that names no municipality.
+pub fn per_without_list(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    let id = excerpt(id);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => format!(
+                "`per` på `{id}`, men `organisation` nævner ingen kommune"
+            ),
+            Lang::En => format!(
+                "`per` on `{id}`, but `organisation` names no municipality"
+            ),
+        },
+    )
+    .at(file, span, lang.pick("hvilken kommune?", "which municipality?"))
+    .hint(lang.pick(
+        "skriv kommunerne under `[organisation]`: `municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]`",
+        "list the municipalities under `[organisation]`: `municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]`",
+    ))
+}
+
+/// E014: a `per` entry for a municipality the organisation does not list.
+pub fn unlisted_municipality(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    municipality: &str,
+    list: bool,
+    meant: Option<&str>,
+) -> Diag {
+    let id = excerpt(id);
+    let municipality = excerpt(municipality);
+    let hint = match (meant, list) {
+        (Some(m), _) => did_you_mean_hint(lang, m),
+        (None, true) => lang
+            .pick(
+                "tilføj kommunen til `municipalities` under `[organisation]`, eller ret navnet",
+                "add the municipality to `municipalities` under `[organisation]`, or correct the name",
+            )
+            .to_owned(),
+        (None, false) => lang
+            .pick(
+                "har organisationen afdelinger i flere kommuner, så skriv dem alle i `municipalities = [\"…\", \"…\"]` i stedet for `municipality`",
+                "if the organisation has departments in several municipalities, list them all in `municipalities = [\"…\", \"…\"]` instead of `municipality`",
+            )
+            .to_owned(),
+    };
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => {
+                format!("`per` på `{id}` er for `{municipality}`, som organisationen ikke nævner")
+            }
+            Lang::En => format!(
+                "`per` on `{id}` is for `{municipality}`, which the organisation does not list"
+            ),
+        },
+    )
+    .at(
+        file,
+        span,
+        lang.pick("ukendt kommune", "unknown municipality"),
+    )
+    .hint(hint)
+}
+
+/// E014: two `per` entries for one municipality.
+pub fn per_twice(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    id: &str,
+    municipality: &str,
+    first: Range<usize>,
+) -> Diag {
+    let id = excerpt(id);
+    let municipality = excerpt(municipality);
+    Diag::new(
+        Code::E014,
+        match lang {
+            Lang::Da => format!("to `per` på `{id}` for `{municipality}`"),
+            Lang::En => format!("two `per` on `{id}` for `{municipality}`"),
+        },
+    )
+    .at(file, span, lang.pick("igen her", "again here"))
+    .related(file, first, lang.pick("første gang her", "first here"))
+    .hint(lang.pick(
+        "giv hver kommune ét svar; læg begge svars dokumentation i det ene",
+        "give each municipality one answer; put the evidence of both in the one",
+    ))
+}
+
 /// E014: an answer that runs out before it was given.
 pub fn valid_until_before_date(
     lang: Lang,

@@ -35,7 +35,7 @@ use toml::de::DeTable;
 
 use crate::diag::{Diag, FileId, Sources};
 use crate::lang::Lang;
-use crate::model::{AssessmentFile, ChecklistFile};
+use crate::model::{Answer, AssessmentFile, ChecklistFile};
 
 /// The largest weight an item may have; sums of weights stay exact.
 pub const MAX_WEIGHT: f64 = 1000.0;
@@ -171,6 +171,22 @@ pub struct Assessment {
     /// formats that point back into the file.
     pub lines: BTreeMap<String, usize>,
     pub assessment_line: usize,
+    /// For each item answered per municipality, its entries in the order
+    /// the organisation lists the municipalities (a municipality with no
+    /// entry has none here).
+    pub per: BTreeMap<String, Vec<PerEntry>>,
+}
+
+/// One municipality's answer to an item (`[[answers.ID.per]]`), as an
+/// answer of its own.
+#[derive(Debug)]
+pub struct PerEntry {
+    pub municipality: String,
+    pub answer: Answer,
+    /// What each of its evidence entries turned out to be.
+    pub evidence: Vec<(String, Evidence)>,
+    /// The line of its `municipality = …`.
+    pub line: usize,
 }
 
 impl Assessment {
@@ -181,6 +197,43 @@ impl Assessment {
             .get(item)
             .copied()
             .unwrap_or(self.assessment_line)
+    }
+
+    /// [`Assessment::line_of`] for one municipality's entry, where the
+    /// item is answered per municipality and it has one.
+    pub fn line_in(&self, item: &str, municipality: Option<&str>) -> usize {
+        municipality
+            .and_then(|m| self.entry(item, m))
+            .map_or_else(|| self.line_of(item), |e| e.line)
+    }
+
+    /// One municipality's entry for an item answered per municipality.
+    pub fn entry(&self, item: &str, municipality: &str) -> Option<&PerEntry> {
+        self.per
+            .get(item)?
+            .iter()
+            .find(|e| e.municipality == municipality)
+    }
+
+    /// Every evidence entry of an item: its answer's, then each
+    /// municipality's entry's, in the order the municipalities are listed.
+    pub fn all_evidence(&self, item: &str) -> impl Iterator<Item = &(String, Evidence)> {
+        self.evidence.get(item).into_iter().flatten().chain(
+            self.per
+                .get(item)
+                .into_iter()
+                .flatten()
+                .flat_map(|e| &e.evidence),
+        )
+    }
+
+    /// What the evidence of an item's answer, or of one municipality's
+    /// entry, turned out to be.
+    pub fn evidence_of(&self, item: &str, municipality: Option<&str>) -> &[(String, Evidence)] {
+        match municipality {
+            Some(m) => self.entry(item, m).map_or(&[], |e| &e.evidence),
+            None => self.evidence.get(item).map_or(&[], Vec::as_slice),
+        }
     }
 }
 
@@ -407,26 +460,40 @@ impl<'a> Loader<'a> {
 
         // Only now, with every answer for a loaded item, is the evidence
         // worth looking up.
+        let look_up = |evidence: &[toml::Spanned<String>]| -> Vec<(String, Evidence)> {
+            evidence
+                .iter()
+                .map(|e| {
+                    let entry = e.get_ref().clone();
+                    let state = if is_url(&entry) {
+                        Evidence::Url
+                    } else {
+                        self.fs.evidence(base, &entry)
+                    };
+                    (entry, state)
+                })
+                .collect()
+        };
         let evidence = assessment
             .answers
             .iter()
-            .map(|(id, answer)| {
-                let entries = answer
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        let entry = e.get_ref().clone();
-                        let state = if is_url(&entry) {
-                            Evidence::Url
-                        } else {
-                            self.fs.evidence(base, &entry)
-                        };
-                        (entry, state)
-                    })
-                    .collect();
-                (id.get_ref().clone(), entries)
-            })
+            .map(|(id, answer)| (id.get_ref().clone(), look_up(&answer.evidence)))
             .collect();
+        let listed = assessment.organisation.listed();
+        let mut per: BTreeMap<String, Vec<PerEntry>> = BTreeMap::new();
+        for (id, answer) in assessment.answers.iter().filter(|(_, a)| !a.per.is_empty()) {
+            let entries = listed
+                .iter()
+                .filter_map(|m| answer.per.iter().find(|e| e.municipality.get_ref() == m))
+                .map(|e| PerEntry {
+                    municipality: e.municipality.get_ref().clone(),
+                    answer: e.answer(),
+                    evidence: look_up(&e.evidence),
+                    line: e.municipality.span().start,
+                })
+                .collect();
+            per.insert(id.get_ref().clone(), entries);
+        }
         // The line of each answer's table and of `[assessment]`, counted
         // in one pass over the file.
         let text = self.sources.text(file_id);
@@ -436,18 +503,38 @@ impl<'a> Loader<'a> {
             .map(|id| (id.span().start, Some(id.get_ref())))
             .chain(text.find("[assessment]").map(|offset| (offset, None)))
             .collect();
+        // A `per` entry's line is counted in the same pass: until then,
+        // its `line` holds the offset of its `municipality`.
+        let mut entry_lines: Vec<(usize, &mut usize)> = per
+            .values_mut()
+            .flatten()
+            .map(|e| (e.line, &mut e.line))
+            .collect();
+        entry_lines.sort_unstable_by_key(|(offset, _)| *offset);
+        let mut entry_lines = entry_lines.into_iter().peekable();
         at.sort_unstable();
         let (mut lines, mut assessment_line) = (BTreeMap::new(), 1);
         let (mut line, mut from) = (1, 0);
+        let count_to = |offset: usize, line: &mut usize, from: &mut usize| {
+            *line += memchr::memchr_iter(b'\n', &text.as_bytes()[*from..offset]).count();
+            *from = offset;
+        };
         for (offset, id) in at {
-            line += memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]).count();
-            from = offset;
+            while let Some((entry, slot)) = entry_lines.next_if(|(o, _)| *o < offset) {
+                count_to(entry, &mut line, &mut from);
+                *slot = line;
+            }
+            count_to(offset, &mut line, &mut from);
             match id {
                 Some(id) => {
                     lines.insert(id.clone(), line);
                 }
                 None => assessment_line = line,
             }
+        }
+        for (entry, slot) in entry_lines {
+            count_to(entry, &mut line, &mut from);
+            *slot = line;
         }
         Ok(Assessment {
             path: path.to_path_buf(),
@@ -458,6 +545,7 @@ impl<'a> Loader<'a> {
             file: assessment,
             checklists,
             evidence,
+            per,
         })
     }
 

@@ -14,7 +14,8 @@ use std::sync::{Arc, OnceLock};
 use super::{BUILTINS, Checklist, MAX_MONTHS, MAX_WEIGHT, MIN_WEIGHT, diags};
 use crate::diag::{Diag, FileId, Place, did_you_mean};
 use crate::lang::Lang;
-use crate::model::{AssessmentFile, ChecklistFile, Item, Kind};
+use crate::model::{Answer, AssessmentFile, ChecklistFile, Date, Item, Kind, Organisation};
+use toml::Spanned;
 
 /// How many ids, in all, unknown answers are compared with for a near
 /// miss.
@@ -189,20 +190,55 @@ pub(super) fn assessment(
     // answers as the budget allows: thousands of them against a checklist
     // of thousands of items must not take minutes.
     let mut suggestions = SUGGESTION_BUDGET / item_ids.len().max(1);
+    municipalities(lang, file, &assessment.organisation, diags);
+    // A status the parser had to cut (an unknown word) was reported there:
+    // an answer with a problem already found in its table is not said to
+    // have none. Each table runs from its id to the next one's.
+    let mut starts: Vec<usize> = assessment
+        .answers
+        .keys()
+        .map(|id| id.span().start)
+        .collect();
+    starts.sort_unstable();
+    let mut found: Vec<usize> = diags
+        .iter()
+        .filter_map(|d| d.place.as_ref())
+        .filter(|p| p.file == file)
+        .map(|p| p.span.start)
+        .collect();
+    found.sort_unstable();
+    let reported = |id: &Spanned<String>| {
+        let start = id.span().start;
+        let end = starts
+            .get(starts.partition_point(|&s| s <= start))
+            .copied()
+            .unwrap_or(usize::MAX);
+        found
+            .get(found.partition_point(|&at| at <= start))
+            .is_some_and(|&at| at < end)
+    };
     for (id, answer) in &assessment.answers {
-        if let (Some(date), Some(until)) = (&answer.date, &answer.valid_until)
-            && until.get_ref() < date.get_ref()
-        {
-            diags.push(diags::valid_until_before_date(
+        valid_until(
+            lang,
+            file,
+            id.get_ref(),
+            &answer.date,
+            &answer.valid_until,
+            diags,
+        );
+        let item = item_ids.get(id.get_ref().as_str()).map(|(_, item)| *item);
+        if answer.status.is_some() || !answer.per.is_empty() || !reported(id) {
+            per(
                 lang,
                 file,
-                until.span(),
-                id.get_ref(),
-                &until.get_ref().to_string(),
-                &date.get_ref().to_string(),
-            ));
+                id,
+                answer,
+                item,
+                &assessment.organisation,
+                diags,
+            );
         }
-        if let Some((_, item)) = item_ids.get(id.get_ref().as_str()) {
+        if let Some(item) = item {
             if let Some(requested) = &answer.requested
                 && item.counterparty.is_none()
             {
@@ -230,6 +266,145 @@ pub(super) fn assessment(
                 id.span(),
                 id.get_ref(),
                 meant,
+            ));
+        }
+    }
+}
+
+/// `valid-until` is not before the answer's `date` (E014).
+fn valid_until(
+    lang: Lang,
+    file: FileId,
+    id: &str,
+    date: &Option<Spanned<Date>>,
+    until: &Option<Spanned<Date>>,
+    diags: &mut Vec<Diag>,
+) {
+    if let (Some(date), Some(until)) = (date, until)
+        && until.get_ref() < date.get_ref()
+    {
+        diags.push(diags::valid_until_before_date(
+            lang,
+            file,
+            until.span(),
+            id,
+            &until.get_ref().to_string(),
+            &date.get_ref().to_string(),
+        ));
+    }
+}
+
+/// `municipality` and `municipalities` are not both given, and the list
+/// names each municipality once and at least one (E014).
+fn municipalities(lang: Lang, file: FileId, organisation: &Organisation, diags: &mut Vec<Diag>) {
+    let Some(list) = &organisation.municipalities else {
+        return;
+    };
+    if organisation.municipality.is_some() {
+        diags.push(diags::municipality_and_municipalities(
+            lang,
+            file,
+            list.span(),
+        ));
+    }
+    if list.get_ref().is_empty() {
+        diags.push(diags::no_municipalities(lang, file, list.span()));
+    }
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for m in list.get_ref() {
+        if let Some(first) = seen.insert(m.get_ref().as_str(), m.span()) {
+            diags.push(diags::municipality_twice(
+                lang,
+                file,
+                m.span(),
+                m.get_ref(),
+                first,
+            ));
+        }
+    }
+}
+
+/// An answer gives `status` or `per`, not both and not neither; `per`
+/// only on an item whose counterparty is the municipal council, one entry
+/// for each municipality the organisation lists and none for another
+/// (E007, E014).
+fn per(
+    lang: Lang,
+    file: FileId,
+    id: &Spanned<String>,
+    answer: &Answer,
+    item: Option<&Item>,
+    organisation: &Organisation,
+    diags: &mut Vec<Diag>,
+) {
+    let name = id.get_ref();
+    let Some(first) = answer.per.first() else {
+        if answer.status.is_none() {
+            diags.push(diags::no_status(lang, file, id.span(), name));
+        }
+        return;
+    };
+    // What belongs in each entry, written beside `per`.
+    let beside = [
+        ("status", answer.status.as_ref().map(Spanned::span)),
+        ("date", answer.date.as_ref().map(Spanned::span)),
+        ("evidence", answer.evidence.first().map(Spanned::span)),
+        (
+            "explanation",
+            answer.explanation.as_ref().map(Spanned::span),
+        ),
+        ("plan", answer.plan.as_ref().map(Spanned::span)),
+        ("requested", answer.requested.as_ref().map(Spanned::span)),
+        (
+            "valid-until",
+            answer.valid_until.as_ref().map(Spanned::span),
+        ),
+    ];
+    for (key, span) in beside {
+        if let Some(span) = span {
+            diags.push(diags::beside_per(lang, file, span, name, key));
+        }
+    }
+    if let Some(item) = item
+        && !item.municipal()
+    {
+        diags.push(diags::per_without_municipality(
+            lang,
+            file,
+            first.municipality.span(),
+            name,
+        ));
+        return;
+    }
+    let listed = organisation.listed();
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for entry in &answer.per {
+        valid_until(lang, file, name, &entry.date, &entry.valid_until, diags);
+        let municipality = entry.municipality.get_ref().as_str();
+        let span = entry.municipality.span();
+        if listed.is_empty() {
+            diags.push(diags::per_without_list(lang, file, span, name));
+            continue;
+        }
+        if !listed.contains(&municipality) {
+            let meant = did_you_mean(municipality, listed.iter().copied());
+            diags.push(diags::unlisted_municipality(
+                lang,
+                file,
+                span,
+                name,
+                municipality,
+                organisation.municipalities.is_some(),
+                meant,
+            ));
+        } else if let Some(first) = seen.insert(municipality, span.clone()) {
+            diags.push(diags::per_twice(
+                lang,
+                file,
+                span,
+                name,
+                municipality,
+                first,
             ));
         }
     }

@@ -18,9 +18,10 @@ pub use super::words::DeadlineKind;
 use super::words::{
     Words, board_text, calendar_categories, calendar_description, calendar_due_text,
     calendar_expiry_text, calendar_name, calendar_overdue_text, calendar_plan_text,
-    calendar_reminder, calendar_title,
+    calendar_reminder, calendar_title, in_municipality,
 };
 use crate::lang::Lang;
+use crate::model::Answer;
 use crate::score::{Checked, EXPIRY_WARN_DAYS, Gap, ItemResult, Reason};
 
 impl DeadlineKind {
@@ -74,14 +75,41 @@ pub fn build(checked: &[Checked<'_>], as_of: NaiveDate, lang: Lang) -> Calendar 
             organisations.push(name);
         }
         for r in &c.eval.items {
-            if let Some(due) = r.due {
-                events.push(event(c, r, DeadlineKind::Due, due, lang));
-            }
-            if let Some(due) = r.answer.and_then(|a| a.plan()).and_then(|p| p.due.as_ref()) {
-                events.push(event(c, r, DeadlineKind::Plan, due.get_ref().0, lang));
-            }
-            if let Some(until) = r.answer.and_then(|a| a.valid_until.as_ref()) {
-                events.push(event(c, r, DeadlineKind::Expiry, until.get_ref().0, lang));
+            // An item answered per municipality has each municipality's
+            // deadlines.
+            let answers: Vec<Answered> = if r.per.is_empty() {
+                vec![Answered {
+                    municipality: None,
+                    answer: r.answer,
+                    due: r.due,
+                }]
+            } else {
+                r.per
+                    .iter()
+                    .map(|p| Answered {
+                        municipality: Some(p.municipality),
+                        answer: p.answer,
+                        due: p.due,
+                    })
+                    .collect()
+            };
+            for a in &answers {
+                if let Some(due) = a.due {
+                    events.push(event(c, r, a, DeadlineKind::Due, due, lang));
+                }
+                if let Some(due) = a.answer.and_then(|a| a.plan()).and_then(|p| p.due.as_ref()) {
+                    events.push(event(c, r, a, DeadlineKind::Plan, due.get_ref().0, lang));
+                }
+                if let Some(until) = a.answer.and_then(|a| a.valid_until.as_ref()) {
+                    events.push(event(
+                        c,
+                        r,
+                        a,
+                        DeadlineKind::Expiry,
+                        until.get_ref().0,
+                        lang,
+                    ));
+                }
             }
         }
     }
@@ -120,10 +148,19 @@ pub fn build(checked: &[Checked<'_>], as_of: NaiveDate, lang: Lang) -> Calendar 
     }
 }
 
+/// The answer an item's deadlines come from: the item's own, or one
+/// municipality's entry.
+struct Answered<'a> {
+    municipality: Option<&'a str>,
+    answer: Option<&'a Answer>,
+    due: Option<NaiveDate>,
+}
+
 /// One event, and the file it comes from.
 fn event(
     c: &Checked<'_>,
     r: &ItemResult<'_>,
+    answered: &Answered<'_>,
     kind: DeadlineKind,
     date: NaiveDate,
     lang: Lang,
@@ -132,15 +169,14 @@ fn event(
     let item = r.id();
     let overdue = date < c.eval.as_of;
     let title_text = lang.text(&r.item.title);
-    let plan = r.answer.and_then(|a| a.plan());
+    let answer = answered.answer;
+    let plan = answer.and_then(|a| a.plan());
     let (status, action) = match kind {
         DeadlineKind::Due => calendar_due_text(
             lang,
             r.item.kind,
             r.item.recurrence(),
-            r.answer
-                .and_then(|a| a.date.as_ref())
-                .map(|d| d.get_ref().0),
+            answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0),
             date,
         ),
         DeadlineKind::Plan => {
@@ -154,14 +190,12 @@ fn event(
         }
         DeadlineKind::Expiry => calendar_expiry_text(
             lang,
-            r.answer
-                .and_then(|a| a.date.as_ref())
-                .map(|d| d.get_ref().0),
+            answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0),
             date,
         ),
     };
     // An overdue deadline is a gap: say it as the board's report does.
-    let (status, action) = match overdue_gap(c, r, kind, date) {
+    let (status, action) = match overdue_gap(c, r, answered.municipality, kind, date) {
         Some(gap) => {
             let board = board_text(lang, gap, c);
             let overdue = calendar_overdue_text(&board);
@@ -178,12 +212,13 @@ fn event(
         (DeadlineKind::Plan, Some(action)) if !action.is_empty() => action,
         _ => title_text,
     };
+    let what = format!("{what}{}", in_municipality(answered.municipality));
     let title = printable_line(&calendar_title(
         lang,
         kind,
         overdue,
         item,
-        what,
+        &what,
         &organisation.name,
     ));
     let basis = match &r.item.basis {
@@ -203,7 +238,11 @@ fn event(
         lang,
         &organisation.name,
         item,
-        &format!("{title_text} ({})", lang.kind(r.item.kind)),
+        &format!(
+            "{title_text}{} ({})",
+            in_municipality(answered.municipality),
+            lang.kind(r.item.kind)
+        ),
         &status,
         &action,
         &basis,
@@ -231,7 +270,12 @@ fn event(
         _ => format!("name:{}", organisation.name),
     };
     let event = Event {
-        uid: uid(&[&who, r.checklist, item, kind.key()]),
+        // A municipality's deadline is its own event; an item answered
+        // once keeps the UID it always had.
+        uid: match answered.municipality {
+            Some(m) => uid(&[&who, r.checklist, item, kind.key(), m]),
+            None => uid(&[&who, r.checklist, item, kind.key()]),
+        },
         date,
         kind,
         overdue,
@@ -250,11 +294,13 @@ fn event(
 fn overdue_gap<'c>(
     c: &'c Checked<'_>,
     r: &ItemResult<'_>,
+    municipality: Option<&str>,
     kind: DeadlineKind,
     date: NaiveDate,
 ) -> Option<&'c Gap> {
     c.eval.gaps_of(r.id()).into_iter().find(|g| {
         g.due == Some(date)
+            && g.municipality.as_deref() == municipality
             && match kind {
                 DeadlineKind::Due => {
                     matches!(g.reason, Reason::Overdue | Reason::Stale)

@@ -1,4 +1,6 @@
-//! `--format csv`: one row per item, for a spreadsheet.
+//! `--format csv`: one row per item, for a spreadsheet; an item answered
+//! per municipality has a row for each municipality, named in the last
+//! column.
 //!
 //! In Danish the headers and the words in the cells (type, status,
 //! severity, reason) are Danish, the separator is `;` and decimals have a
@@ -16,10 +18,13 @@ use std::io::{self, Write};
 use super::words::{Words, diag_line, fail_under_text, unchecked_label};
 use super::{Entry, Options};
 use crate::lang::Lang;
-use crate::model::{Kind, Status};
+use chrono::NaiveDate;
+
+use crate::model::{Answer, Kind, Status};
+use crate::score::{Gap, ItemResult, Severity};
 
 /// The columns, in the order of the row.
-fn header(lang: Lang) -> [&'static str; 11] {
+fn header(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Da => [
             "Fil",
@@ -33,6 +38,7 @@ fn header(lang: Lang) -> [&'static str; 11] {
             "Frist",
             "Ansvarlig",
             "Forklaring",
+            "Kommune",
         ],
         Lang::En => [
             "file",
@@ -46,6 +52,7 @@ fn header(lang: Lang) -> [&'static str; 11] {
             "due",
             "owner",
             "explanation",
+            "municipality",
         ],
     }
 }
@@ -96,69 +103,46 @@ pub(super) fn rows(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> io
                 String::new(),
                 String::new(),
                 inert(&format!("{}: {}", unchecked_label(lang), why.join(" · "))),
+                String::new(),
             ])?;
             return w.flush();
         }
     };
     let file = checked.file();
     for r in &checked.eval.items {
-        let gaps = checked.eval.gaps_of(r.id());
-        let (kind, status, severity, reason) = match lang {
-            Lang::Da => (
-                lang.kind(r.item.kind).to_owned(),
-                lang.status(r.status(), r.item.kind).to_owned(),
-                r.worst.map_or("", |s| lang.severity(s)).to_owned(),
-                gaps.iter()
-                    .map(|g| lang.reason(g.reason))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            Lang::En => (
-                match r.item.kind {
-                    Kind::Recommendation => "recommendation",
-                    Kind::Duty => "duty",
-                }
-                .to_owned(),
-                match r.status() {
-                    None => "",
-                    Some(Status::Met) => "met",
-                    Some(Status::Partial) => "partial",
-                    Some(Status::Unmet) => "unmet",
-                    Some(Status::NotApplicable) => "not-applicable",
-                }
-                .to_owned(),
-                r.worst.map_or(String::new(), |s| serde_plain(&s)),
-                gaps.iter()
-                    .map(|g| serde_plain(&g.reason))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+        let all = checked.eval.gaps_of(r.id());
+        // An item answered per municipality has a row for each.
+        let rows: Vec<Row> = if r.per.is_empty() {
+            vec![Row {
+                municipality: "",
+                status: r.status(),
+                answer: r.answer,
+                value: r.value,
+                due: r.due,
+                worst: r.worst,
+                gaps: all,
+            }]
+        } else {
+            r.per
+                .iter()
+                .map(|p| Row {
+                    municipality: p.municipality,
+                    status: p.status(),
+                    answer: p.answer,
+                    value: p.value,
+                    due: p.due,
+                    worst: p.worst,
+                    gaps: all
+                        .iter()
+                        .filter(|g| g.municipality.as_deref() == Some(p.municipality))
+                        .copied()
+                        .collect(),
+                })
+                .collect()
         };
-        let plan = r.answer.and_then(|a| a.plan());
-        let due = r
-            .due
-            .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        // Every text cell is made inert, fixed words too: an id, a
-        // checklist's id and a file name come from files someone else
-        // may have written. The value is a number and stays one.
-        let value = r.value.map(|v| lang.number(v)).unwrap_or_default();
-        let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
-        let explanation = r.answer.and_then(|a| a.explanation()).unwrap_or("");
-        w.write_record([
-            inert(&file),
-            inert(r.id()),
-            inert(r.checklist),
-            inert(&kind),
-            inert(&status),
-            value,
-            inert(&severity),
-            inert(&reason),
-            inert(&due),
-            inert(owner),
-            inert(explanation),
-        ])?;
+        for row in rows {
+            item_row(&mut w, lang, &file, r, &row)?;
+        }
     }
     // Under `--fail-under`: one row more, with the adherence as its
     // value, since it decides the exit code as a gap does.
@@ -179,9 +163,90 @@ pub(super) fn rows(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> io
                 "{}.",
                 fail_under_text(lang, adherence, threshold).replace('`', "")
             )),
+            String::new(),
         ])?;
     }
     w.flush()
+}
+
+/// One row of an item, or of one municipality's entry for it.
+struct Row<'a> {
+    municipality: &'a str,
+    status: Option<Status>,
+    answer: Option<&'a Answer>,
+    value: Option<f64>,
+    due: Option<NaiveDate>,
+    worst: Option<Severity>,
+    gaps: Vec<&'a Gap>,
+}
+
+fn item_row<W: Write>(
+    w: &mut csv::Writer<W>,
+    lang: Lang,
+    file: &str,
+    r: &ItemResult<'_>,
+    row: &Row<'_>,
+) -> io::Result<()> {
+    let (kind, status, severity, reason) = match lang {
+        Lang::Da => (
+            lang.kind(r.item.kind).to_owned(),
+            lang.status(row.status, r.item.kind).to_owned(),
+            row.worst.map_or("", |s| lang.severity(s)).to_owned(),
+            row.gaps
+                .iter()
+                .map(|g| lang.reason(g.reason))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Lang::En => (
+            match r.item.kind {
+                Kind::Recommendation => "recommendation",
+                Kind::Duty => "duty",
+            }
+            .to_owned(),
+            match row.status {
+                None => "",
+                Some(Status::Met) => "met",
+                Some(Status::Partial) => "partial",
+                Some(Status::Unmet) => "unmet",
+                Some(Status::NotApplicable) => "not-applicable",
+            }
+            .to_owned(),
+            row.worst.map_or(String::new(), |s| serde_plain(&s)),
+            row.gaps
+                .iter()
+                .map(|g| serde_plain(&g.reason))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    };
+    let plan = row.answer.and_then(|a| a.plan());
+    let due = row
+        .due
+        .or_else(|| plan.and_then(|p| p.due.as_ref()).map(|d| d.get_ref().0))
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    // Every text cell is made inert, fixed words too: an id, a
+    // checklist's id and a file name come from files someone else
+    // may have written. The value is a number and stays one.
+    let value = row.value.map(|v| lang.number(v)).unwrap_or_default();
+    let owner = plan.and_then(|p| p.owner.as_deref()).unwrap_or("");
+    let explanation = row.answer.and_then(|a| a.explanation()).unwrap_or("");
+    w.write_record([
+        inert(file),
+        inert(r.id()),
+        inert(r.checklist),
+        inert(&kind),
+        inert(&status),
+        value,
+        inert(&severity),
+        inert(&reason),
+        inert(&due),
+        inert(owner),
+        inert(explanation),
+        inert(row.municipality),
+    ])?;
+    Ok(())
 }
 
 /// Text that a spreadsheet would take for a formula (`=…`, `+…`, `-…`,

@@ -273,6 +273,12 @@ fn example(code: Code) -> Example {
             "Sammenlign en organisations selvevaluering med dens egen tidligere. Samme CVR-nummer er samme organisation, også efter et navneskifte.",
             "Compare an organisation's assessment with its own earlier one. The same CVR number is the same organisation, also after a change of name.",
         ),
+        W016 => ex(
+            "[organisation]\nname = \"Boligforeningen Eksempel\"\nmunicipalities = [\"Aarhus Kommune\"]",
+            "[organisation]\nname = \"Boligforeningen Eksempel\"\nmunicipality = \"Aarhus Kommune\"",
+            "`municipalities` er til en organisation med afdelinger i flere kommuner; med én kommune skrives den i `municipality`. Mangler der en kommune på listen?",
+            "`municipalities` is for an organisation with departments in several municipalities; one municipality goes in `municipality`. Is a municipality missing from the list?",
+        ),
     }
 }
 

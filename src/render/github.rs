@@ -10,8 +10,8 @@
 use std::io::{self, Write};
 
 use super::words::{
-    Words, days_text, diag_line, fail_under_short, fail_under_text, gap_text, notice_title,
-    notice_when, unchecked_text,
+    Words, days_text, diag_line, fail_under_short, fail_under_text, gap_text, in_municipality,
+    notice_title, notice_when, unchecked_text,
 };
 use super::{Entry, Options, Unchecked};
 
@@ -39,7 +39,9 @@ pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> i
     };
     let file = property(&checked.file());
     let loaded = checked.assessment;
-    let line_of = |item: &str| loaded.line_of(item);
+    let line_of = |item: &str, municipality: Option<&String>| {
+        loaded.line_in(item, municipality.map(String::as_str))
+    };
     if let Some(threshold) = opts.under(checked) {
         writeln!(
             out,
@@ -67,7 +69,7 @@ pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> i
         writeln!(
             out,
             "::{level} file={file},line={},title={}::{}",
-            line_of(&gap.item),
+            line_of(&gap.item, gap.municipality.as_ref()),
             property(&format!(
                 "{} {title} ({}, {})",
                 gap.item,
@@ -81,10 +83,11 @@ pub(super) fn entry(entry: &Entry<'_>, opts: &Options, out: &mut dyn Write) -> i
         writeln!(
             out,
             "::notice file={file},line={},title={}::{}",
-            line_of(&notice.item),
+            line_of(&notice.item, notice.municipality.as_ref()),
             property(&format!(
-                "{} {}",
+                "{}{} {}",
                 notice.item,
+                in_municipality(notice.municipality.as_deref()),
                 notice_title(lang, notice.reason)
             )),
             data(&format!(

@@ -67,6 +67,9 @@ struct Organisation<'a> {
     name: &'a str,
     cvr: Option<&'a str>,
     municipality: Option<&'a str>,
+    /// Where the organisation lists several; left out where it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    municipalities: Option<Vec<&'a str>>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -104,6 +107,26 @@ struct Item<'a> {
     note: Option<&'a str>,
     /// Each evidence entry as written, and what it turned out to be.
     evidence: Vec<EvidenceEntry<'a>>,
+    /// An item answered per municipality: each listed municipality's
+    /// result (the item's own fields are the lowest one's); left out for
+    /// an item answered once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    per: Vec<PerItem<'a>>,
+}
+
+/// One municipality's result for an item answered per municipality.
+#[derive(Serialize, JsonSchema)]
+struct PerItem<'a> {
+    municipality: &'a str,
+    /// `null` when the municipality has no entry.
+    #[schemars(schema_with = "status_schema")]
+    status: Option<Status>,
+    value: Option<f64>,
+    date: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    valid_until: Option<NaiveDate>,
+    severity: Option<Severity>,
+    evidence: Vec<EvidenceEntry<'a>>,
 }
 
 /// What will be done, by whom, by when.
@@ -137,6 +160,10 @@ struct Gap<'a> {
     requested: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     instead_of: Option<Reason>,
+    /// The municipality of the `per` entry the gap is of; left out for an
+    /// item answered once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    municipality: Option<&'a str>,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -147,6 +174,10 @@ struct Notice<'a> {
     reason: Upcoming,
     due: NaiveDate,
     days: i64,
+    /// The municipality of the `per` entry the notice is of; left out for
+    /// an item answered once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    municipality: Option<&'a str>,
 }
 
 /// Several assessments, one result each in the order given.
@@ -218,6 +249,12 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
             name: &a.organisation.name,
             cvr: a.organisation.cvr.as_deref(),
             municipality: a.organisation.municipality.as_deref(),
+            municipalities: a.organisation.municipalities.as_ref().map(|list| {
+                list.get_ref()
+                    .iter()
+                    .map(|m| m.get_ref().as_str())
+                    .collect()
+            }),
         },
         assessment: Assessment {
             date: a.assessment.date.as_ref().map(|d| d.get_ref().0),
@@ -279,6 +316,34 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                         state: *state,
                     })
                     .collect(),
+                per: r
+                    .per
+                    .iter()
+                    .map(|p| PerItem {
+                        municipality: p.municipality,
+                        status: p.status(),
+                        value: p.value,
+                        date: p
+                            .answer
+                            .and_then(|a| a.date.as_ref())
+                            .map(|d| d.get_ref().0),
+                        due: p.due,
+                        valid_until: p
+                            .answer
+                            .and_then(|a| a.valid_until.as_ref())
+                            .map(|d| d.get_ref().0),
+                        severity: p.worst,
+                        evidence: c
+                            .assessment
+                            .evidence_of(r.id(), Some(p.municipality))
+                            .iter()
+                            .map(|(entry, state)| EvidenceEntry {
+                                entry,
+                                state: *state,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         gaps: c
@@ -296,6 +361,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                     due: g.due,
                     requested: g.awaiting.map(|a| a.requested),
                     instead_of: g.awaiting.map(|a| a.instead_of),
+                    municipality: g.municipality.as_deref(),
                 }
             })
             .collect(),
@@ -308,6 +374,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                 reason: n.reason,
                 due: n.due,
                 days: n.days,
+                municipality: n.municipality.as_deref(),
             })
             .collect(),
     }

@@ -12,7 +12,7 @@ use super::words::{
     Words, diag_line, fail_under_text, fail_under_title, gap_text, unchecked_label, unchecked_text,
 };
 use super::{Entry, Options, Unchecked};
-use crate::score::Checked;
+use crate::score::{Checked, Gap};
 
 /// A line of text as it may go into the XML: XML 1.0 does not allow most
 /// control characters, U+FFFE or U+FFFF, and quick-junit only drops some of
@@ -35,60 +35,86 @@ pub(super) fn suite(entry: &Entry<'_>, opts: &Options) -> TestSuite {
     let mut suite = TestSuite::new(xml(format!("{} ({})", org, checked.file())));
     for r in &checked.eval.items {
         let gaps = checked.eval.gaps_of(r.id());
-        let failing: Vec<_> = gaps
-            .iter()
-            .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
-            .collect();
-        let status = if failing.is_empty() {
-            TestCaseStatus::success()
-        } else {
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            let first = failing[0];
-            status.set_type(lang.severity(first.severity));
-            status.set_message(xml(format!(
-                "{}: {}",
-                lang.reason(first.reason),
-                gap_text(lang, first, checked).0
-            )));
-            let description = failing
-                .iter()
-                .map(|g| {
-                    let (wrong, fix) = gap_text(lang, g, checked);
-                    xml(format!(
-                        "[{}] {}: {wrong} {fix}",
-                        lang.severity(g.severity),
-                        lang.reason(g.reason)
-                    ))
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            status.set_description(description);
-            status
-        };
         let name = format!("{} {}", r.id(), lang.text(&r.item.title));
-        let mut case = TestCase::new(xml(name), status);
-        case.set_classname(xml(format!("almen.{}", r.checklist)));
-        let below: Vec<String> = gaps
-            .iter()
-            .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
-            .map(|g| {
-                xml(format!(
-                    "[{}] {}: {}",
-                    lang.severity(g.severity),
-                    lang.reason(g.reason),
-                    gap_text(lang, g, checked).0
-                ))
-            })
-            .collect();
-        if !below.is_empty() {
-            case.set_system_out(below.join("\n"));
+        if r.per.is_empty() {
+            suite.add_test_case(case(checked, r.checklist, name, &gaps, opts));
+            continue;
         }
-        suite.add_test_case(case);
+        // An item answered per municipality: a test case for each.
+        for p in &r.per {
+            let own: Vec<&Gap> = gaps
+                .iter()
+                .filter(|g| g.municipality.as_deref() == Some(p.municipality))
+                .copied()
+                .collect();
+            let name = format!("{name} ({})", p.municipality);
+            suite.add_test_case(case(checked, r.checklist, name, &own, opts));
+        }
     }
     if let Some(threshold) = opts.fail_under {
         suite.add_test_case(fail_under(checked, opts, threshold));
     }
     suite
+}
+
+/// The test case of an item, or of one municipality's entry: a failure
+/// where a gap is at or above `--fail-on`, the others as its output.
+fn case(
+    checked: &Checked<'_>,
+    checklist: &str,
+    name: String,
+    gaps: &[&Gap],
+    opts: &Options,
+) -> TestCase {
+    let lang = opts.lang;
+    let failing: Vec<_> = gaps
+        .iter()
+        .filter(|g| opts.fail_on.is_some_and(|t| g.severity >= t))
+        .collect();
+    let status = if failing.is_empty() {
+        TestCaseStatus::success()
+    } else {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        let first = failing[0];
+        status.set_type(lang.severity(first.severity));
+        status.set_message(xml(format!(
+            "{}: {}",
+            lang.reason(first.reason),
+            gap_text(lang, first, checked).0
+        )));
+        let description = failing
+            .iter()
+            .map(|g| {
+                let (wrong, fix) = gap_text(lang, g, checked);
+                xml(format!(
+                    "[{}] {}: {wrong} {fix}",
+                    lang.severity(g.severity),
+                    lang.reason(g.reason)
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        status.set_description(description);
+        status
+    };
+    let mut case = TestCase::new(xml(name), status);
+    case.set_classname(xml(format!("almen.{checklist}")));
+    let below: Vec<String> = gaps
+        .iter()
+        .filter(|g| !failing.iter().any(|f| std::ptr::eq(**f, **g)))
+        .map(|g| {
+            xml(format!(
+                "[{}] {}: {}",
+                lang.severity(g.severity),
+                lang.reason(g.reason),
+                gap_text(lang, g, checked).0
+            ))
+        })
+        .collect();
+    if !below.is_empty() {
+        case.set_system_out(below.join("\n"));
+    }
+    case
 }
 
 /// The report of every suite, in order.

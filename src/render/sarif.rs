@@ -26,7 +26,9 @@ use serde_sarif::sarif::{
 
 use super::diagnostics::JsonDiag;
 use super::tally::{Memo, Rules};
-use super::words::{Words, days_text, fail_under_text, gap_text, notice_title, notice_when};
+use super::words::{
+    Words, days_text, fail_under_text, gap_text, in_municipality, notice_title, notice_when,
+};
 use super::{Entry, Options, catalog};
 use crate::diag::{Code, Level};
 use crate::lang::Lang;
@@ -123,7 +125,9 @@ fn checked(
 ) {
     let file = c.file();
     let loaded = c.assessment;
-    let line_of = |item: &str| loaded.line_of(item);
+    let line_of = |item: &str, municipality: Option<&String>| {
+        loaded.line_in(item, municipality.map(String::as_str))
+    };
     // The item's id and title, and its rule, made the first time it is met.
     let mut item = |id: &str| -> String {
         let Some(r) = c.eval.item(id) else {
@@ -183,6 +187,9 @@ fn checked(
         if let Some(due) = gap.due {
             properties.insert("due".to_owned(), to_value(due));
         }
+        if let Some(m) = &gap.municipality {
+            properties.insert("municipality".to_owned(), to_value(m));
+        }
         let level = match gap.severity {
             Severity::Critical | Severity::Major => ResultLevel::Error,
             Severity::Minor => ResultLevel::Warning,
@@ -192,7 +199,11 @@ fn checked(
                 .rule_id(gap.item.as_str())
                 .level(level)
                 .message(text_message(text))
-                .locations(vec![location(&file, Some(line_of(&gap.item)), None)])
+                .locations(vec![location(
+                    &file,
+                    Some(line_of(&gap.item, gap.municipality.as_ref())),
+                    None,
+                )])
                 .properties(PropertyBag {
                     tags: None,
                     additional_properties: properties,
@@ -202,8 +213,9 @@ fn checked(
     }
     for notice in &c.eval.notices {
         let text = format!(
-            "{} ({}): {} ({}).",
+            "{}{} ({}): {} ({}).",
             item(&notice.item),
+            in_municipality(notice.municipality.as_deref()),
             notice_title(lang, notice.reason),
             notice_when(lang, notice.reason, notice.due, true),
             days_text(lang, notice.days)
@@ -213,13 +225,26 @@ fn checked(
                 .rule_id(notice.item.as_str())
                 .level(ResultLevel::Note)
                 .message(text_message(text))
-                .locations(vec![location(&file, Some(line_of(&notice.item)), None)])
+                .locations(vec![location(
+                    &file,
+                    Some(line_of(&notice.item, notice.municipality.as_ref())),
+                    None,
+                )])
                 .properties(PropertyBag {
                     tags: None,
-                    additional_properties: BTreeMap::from([
-                        ("reason".to_owned(), to_value(notice.reason)),
-                        ("due".to_owned(), to_value(notice.due)),
-                    ]),
+                    additional_properties: BTreeMap::from_iter(
+                        [
+                            ("reason".to_owned(), to_value(notice.reason)),
+                            ("due".to_owned(), to_value(notice.due)),
+                        ]
+                        .into_iter()
+                        .chain(
+                            notice
+                                .municipality
+                                .as_ref()
+                                .map(|m| ("municipality".to_owned(), to_value(m))),
+                        ),
+                    ),
                 })
                 .build(),
         );

@@ -10,8 +10,8 @@ use comfy_table::{
 use super::tally::{Scored, Tally};
 use super::text::{clean, visible, wrap_hanging};
 use super::words::{
-    Words, date_opt, days_text, gap_text, notice_when, unchecked_label, unchecked_text,
-    verdict as verdict_words,
+    Words, date_opt, days_text, gap_text, in_municipality, notice_when, unchecked_label,
+    unchecked_text, verdict as verdict_words,
 };
 use super::{Options, Unchecked, exit_reasons};
 use crate::diag::cut;
@@ -263,7 +263,7 @@ pub(super) fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) ->
 
     // Header: who, when, against what.
     let mut title = a.organisation.name.clone();
-    if let Some(m) = &a.organisation.municipality {
+    if let Some(m) = a.organisation.municipality_line() {
         title.push_str(&format!(" ({m})"));
     }
     writeln!(out, "{}", paint(opts, &visible(&title), "1"))?;
@@ -372,9 +372,10 @@ pub(super) fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) ->
                 .map(|r| lang.text(&r.item.title))
                 .unwrap_or("");
             let line = format!(
-                "{} {}: {} ({})",
+                "{} {}{}: {} ({})",
                 clean(&n.item),
                 clean(title),
+                clean(&in_municipality(n.municipality.as_deref())),
                 notice_when(lang, n.reason, n.due, false),
                 days_text(lang, n.days)
             );

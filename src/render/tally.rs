@@ -59,7 +59,7 @@ impl Tally {
                     file: c.file(),
                     scored: Some(Scored {
                         organisation: o.name.clone(),
-                        municipality: o.municipality.clone(),
+                        municipality: o.municipality_line(),
                         as_of: c.eval.as_of,
                         adherence: c.eval.adherence,
                         compliant: c.eval.compliant,

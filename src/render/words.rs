@@ -217,7 +217,7 @@ pub fn diag_line(d: &JsonDiag<'_>) -> String {
 /// What is wrong with an item, and what to do about it, in the reader's language.
 pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String) {
     let item = checked.eval.item(&gap.item);
-    let answer = item.and_then(|i| i.answer);
+    let answer = answer_of(item, gap.municipality.as_deref());
     let date = answer
         .and_then(|a| a.date.as_ref())
         .map(|d| d.get_ref().to_string())
@@ -267,7 +267,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
         ),
         Reason::Unexplained => (
             {
-                let partly = answer.map(|a| a.status) == Some(Status::Partial);
+                let partly = answer.map(|a| a.status()) == Some(Status::Partial);
                 let followed = match (lang, partly) {
                     (Lang::Da, true) => "Anbefalingen følges kun delvist",
                     (Lang::Da, false) => "Anbefalingen følges ikke",
@@ -477,10 +477,24 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             }
         }
     };
-    (
-        what + &unused_request(lang, gap, answer, counterparty, checked),
-        fix,
-    )
+    let what = what + &unused_request(lang, gap, answer, counterparty, checked);
+    match &gap.municipality {
+        Some(m) => (format!("{m}: {what}"), fix),
+        None => (what, fix),
+    }
+}
+
+/// The answer a gap or notice is about: the item's, or, for an item
+/// answered per municipality, that municipality's entry.
+pub fn answer_of<'a>(
+    item: Option<&ItemResult<'a>>,
+    municipality: Option<&str>,
+) -> Option<&'a Answer> {
+    let item = item?;
+    match municipality {
+        Some(m) => item.per.iter().find(|p| p.municipality == m)?.answer,
+        None => item.answer,
+    }
 }
 
 /// What an expired answer says (rule 12): the last day it held.
@@ -516,7 +530,7 @@ fn unused_request(
     checked: &Checked<'_>,
 ) -> String {
     let as_of = checked.eval.as_of;
-    let documented = documented(checked, &gap.item);
+    let documented = documented(checked, gap);
     let (Some(answer), Some(who)) = (answer, counterparty) else {
         return String::new();
     };
@@ -557,12 +571,18 @@ fn unused_request(
 
 /// Whether an item's evidence documents anything (a link, or a file that
 /// was found), as rule 11 asks of a request to the counterparty.
-fn documented(checked: &Checked<'_>, item: &str) -> bool {
-    checked
-        .assessment
-        .evidence
-        .get(item)
-        .is_some_and(|e| crate::score::documents(e))
+fn documented(checked: &Checked<'_>, gap: &Gap) -> bool {
+    crate::score::documents(
+        checked
+            .assessment
+            .evidence_of(&gap.item, gap.municipality.as_deref()),
+    )
+}
+
+/// " (Aarhus Kommune)" after an item, where a gap or notice is of one
+/// municipality's entry; nothing otherwise.
+pub fn in_municipality(municipality: Option<&str>) -> String {
+    municipality.map_or_else(String::new, |m| format!(" ({m})"))
 }
 
 /// What a notice is about, in its heading: "forfalder snart" / "due
@@ -695,6 +715,16 @@ pub fn statement_lapsed(lang: Lang, kind: Kind, last: NaiveDate, due: NaiveDate)
     }
 }
 
+/// An answer that has run out, as the statement says it: "Gyldig til og
+/// med 1. august 2026; udløbet."
+pub fn statement_expired(lang: Lang, until: NaiveDate) -> String {
+    let until = long_date(lang, until);
+    match lang {
+        Lang::Da => format!("Gyldig til og med {until}; udløbet."),
+        Lang::En => format!("Valid until {until}; expired."),
+    }
+}
+
 /// A recurring duty answered without the date it was last done.
 pub fn statement_date_unknown(lang: Lang) -> &'static str {
     lang.pick(
@@ -756,7 +786,7 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
     let long = |d: NaiveDate| long_date(lang, d);
     let item = checked.eval.item(&gap.item);
     let duty = item.is_some_and(|i| i.item.kind == Kind::Duty);
-    let answer = item.and_then(|i| i.answer);
+    let answer = answer_of(item, gap.municipality.as_deref());
     let last = answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref().0);
     let due = gap.due.map(long).unwrap_or_default();
     let every = item
@@ -793,7 +823,7 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
         )
     };
     let hollow = hollow_why(lang, answer);
-    let partly = answer.map(|a| a.status) == Some(Status::Partial);
+    let partly = answer.map(|a| a.status()) == Some(Status::Partial);
 
     let (short, what, action) = match gap.reason {
         Reason::NotAssessed => (
@@ -1070,7 +1100,10 @@ pub fn board_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> BoardText {
         .map(|d| d.get_ref().0)
         .filter(|d| *d >= as_of);
     BoardText {
-        short,
+        short: match &gap.municipality {
+            Some(m) => format!("{short} ({m})"),
+            None => short,
+        },
         what: [what, request_what].join(""),
         action: [action, request_action].join(""),
         when: plan_due.map(|d| match lang {
@@ -1107,7 +1140,7 @@ fn board_request(
     checked: &Checked<'_>,
 ) -> (String, String) {
     let as_of = checked.eval.as_of;
-    let documented = documented(checked, &gap.item);
+    let documented = documented(checked, gap);
     let Some(answer) = answer else {
         return Default::default();
     };
@@ -1788,12 +1821,9 @@ fn states(list: &[(String, Evidence)]) -> HashMap<&str, Evidence> {
 /// The evidence entries added and removed, and those whose file was found
 /// or lost: "tilføjet a.pdf; fjernet b.pdf; c.pdf findes ikke → fundet".
 fn evidence_change(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> String {
+    // The answer's evidence, and every municipality's entry's.
     let of = |c: &Checked<'_>| -> Vec<(String, Evidence)> {
-        c.assessment
-            .evidence
-            .get(change.id())
-            .cloned()
-            .unwrap_or_default()
+        c.assessment.all_evidence(change.id()).cloned().collect()
     };
     let (old, new) = (of(diff.old), of(diff.new));
     let state = |e: Evidence| match e {

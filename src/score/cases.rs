@@ -434,6 +434,10 @@ fn entry(i: usize, state: Evidence) -> String {
 pub(crate) struct Files(Vec<(PathBuf, String)>);
 
 impl Files {
+    pub(crate) fn empty() -> Self {
+        Files(Vec::new())
+    }
+
     pub(crate) fn with(mut self, path: &str, text: String) -> Self {
         self.0.push((PathBuf::from(path), text));
         self
@@ -527,6 +531,7 @@ pub(crate) fn many<'a>(n: usize, answer: impl Fn(usize) -> Option<&'a str>) -> A
             sha256: String::new(),
         })],
         evidence,
+        per: Default::default(),
         sha256: crate::load::Fingerprint::of(""),
         lines: BTreeMap::new(),
         assessment_line: 1,

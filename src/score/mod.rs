@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::load::{Assessment, Evidence};
+use crate::load::{Assessment, Evidence, PerEntry};
 use crate::model::{Answer, Item, Kind, Recurrence, Status};
 
 /// How bad a gap is. Ordered from least to most severe.
@@ -59,6 +59,9 @@ pub struct Gap {
     /// (unmet, partial, overdue), and when the counterparty was asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub awaiting: Option<Awaiting>,
+    /// The municipality of the `per` entry the gap is of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
 }
 
 /// What an awaiting-counterparty gap stands in for (rule 11).
@@ -90,6 +93,9 @@ pub struct Notice {
     pub due: NaiveDate,
     /// Days from the as-of date to the due date (0 on the day).
     pub days: i64,
+    /// The municipality of the `per` entry the notice is of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
 }
 
 /// The result for one item.
@@ -105,6 +111,10 @@ pub struct ItemResult<'a> {
     pub worst: Option<Severity>,
     /// Partial or unmet recommendation with an explanation.
     pub explained: bool,
+    /// An item answered per municipality: each listed municipality's
+    /// result, in the order listed; `answer` and the fields above are
+    /// then those of the lowest. Empty for an item answered once.
+    pub per: Vec<PerResult<'a>>,
 }
 
 impl ItemResult<'_> {
@@ -113,7 +123,25 @@ impl ItemResult<'_> {
     }
 
     pub fn status(&self) -> Option<Status> {
-        self.answer.map(|a| a.status)
+        self.answer.map(Answer::status)
+    }
+}
+
+/// One municipality's result for an item answered per municipality.
+#[derive(Debug, Clone)]
+pub struct PerResult<'a> {
+    pub municipality: &'a str,
+    /// `None` when the municipality has no entry.
+    pub answer: Option<&'a Answer>,
+    pub value: Option<f64>,
+    pub due: Option<NaiveDate>,
+    pub worst: Option<Severity>,
+    pub explained: bool,
+}
+
+impl PerResult<'_> {
+    pub fn status(&self) -> Option<Status> {
+        self.answer.map(Answer::status)
     }
 }
 
@@ -363,6 +391,7 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         .map(|(id, a)| (id.get_ref().as_str(), a))
         .collect();
     let no_evidence = Vec::new();
+    let listed = loaded.file.organisation.listed();
     let mut items = Vec::new();
     let mut gaps = Vec::new();
     let mut notices = Vec::new();
@@ -370,6 +399,18 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         for item in &checklist.file.items {
             let id = item.id.get_ref().as_str();
             let answer = answers.get(id).copied();
+            if let Some(entries) = loaded.per.get(id) {
+                items.push(score_per(
+                    item,
+                    checklist.id(),
+                    &listed,
+                    entries,
+                    as_of,
+                    &mut gaps,
+                    &mut notices,
+                ));
+                continue;
+            }
             let evidence = loaded.evidence.get(id).unwrap_or(&no_evidence);
             let scored = score_item(item, answer, evidence, as_of);
             items.push(ItemResult {
@@ -380,6 +421,7 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
                 due: scored.due,
                 worst: scored.gaps.iter().map(|g| g.severity).max(),
                 explained: scored.explained,
+                per: Vec::new(),
             });
             gaps.extend(scored.gaps);
             notices.extend(scored.notices);
@@ -389,12 +431,14 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         b.severity
             .cmp(&a.severity)
             .then_with(|| a.item.cmp(&b.item))
+            .then_with(|| a.municipality.cmp(&b.municipality))
             .then_with(|| a.reason.cmp(&b.reason))
     });
     notices.sort_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then_with(|| a.item.cmp(&b.item))
+            .then_with(|| a.municipality.cmp(&b.municipality))
             .then_with(|| a.reason.cmp(&b.reason))
     });
 
@@ -420,6 +464,66 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         notices,
         adherence,
         counts,
+    }
+}
+
+/// An item answered per municipality: each listed municipality's entry
+/// scored as an answer of its own (a municipality without one is not
+/// assessed), its gaps and notices naming the municipality; the item's
+/// value is the lowest of theirs, its due date the first, its answer the
+/// lowest one's.
+fn score_per<'a>(
+    item: &'a Item,
+    checklist: &'a str,
+    listed: &[&'a str],
+    entries: &'a [PerEntry],
+    as_of: NaiveDate,
+    gaps: &mut Vec<Gap>,
+    notices: &mut Vec<Notice>,
+) -> ItemResult<'a> {
+    let mut per = Vec::with_capacity(listed.len());
+    for &municipality in listed {
+        let entry = entries.iter().find(|e| e.municipality == municipality);
+        let answer = entry.map(|e| &e.answer);
+        let evidence = entry.map_or(&[][..], |e| &e.evidence);
+        let scored = score_item(item, answer, evidence, as_of);
+        per.push(PerResult {
+            municipality,
+            answer,
+            value: scored.value,
+            due: scored.due,
+            worst: scored.gaps.iter().map(|g| g.severity).max(),
+            explained: scored.explained,
+        });
+        gaps.extend(scored.gaps.into_iter().map(|g| Gap {
+            municipality: Some(municipality.to_owned()),
+            ..g
+        }));
+        notices.extend(scored.notices.into_iter().map(|n| Notice {
+            municipality: Some(municipality.to_owned()),
+            ..n
+        }));
+    }
+    // The lowest value decides; an entry left out of the score (not
+    // applicable) counts only where every entry is left out.
+    let lowest = per
+        .iter()
+        .filter(|p| p.value.is_some())
+        .min_by(|a, b| {
+            a.value
+                .partial_cmp(&b.value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .or(per.first());
+    ItemResult {
+        item,
+        checklist,
+        answer: lowest.and_then(|p| p.answer),
+        value: lowest.and_then(|p| p.value),
+        due: per.iter().filter_map(|p| p.due).min(),
+        worst: per.iter().filter_map(|p| p.worst).max(),
+        explained: per.iter().any(|p| p.explained),
+        per,
     }
 }
 
@@ -460,6 +564,7 @@ fn score_item(
         due: None,
         paths: Vec::new(),
         awaiting: None,
+        municipality: None,
     };
     let by_kind = |duty_severity, recommendation_severity| {
         if duty {
@@ -480,6 +585,8 @@ fn score_item(
         return out;
     };
 
+    let status = answer.status();
+
     // 10. A plan past its due date, whatever the status.
     if let Some(due) = answer.plan().and_then(|p| p.due.as_ref())
         && due.get_ref().0 < as_of
@@ -493,7 +600,7 @@ fn score_item(
     // 2. Not applicable: a recommendation, or a duty whose wording makes it
     // conditional, is left out of the score but must be explained; any
     // other duty applies to every housing organisation.
-    if answer.status == Status::NotApplicable {
+    if status == Status::NotApplicable {
         if !item.may_be_not_applicable() {
             out.value = Some(0.0);
             out.gaps
@@ -505,7 +612,7 @@ fn score_item(
     }
 
     // 3. The value of the status.
-    let mut value = match answer.status {
+    let mut value = match status {
         Status::Met => 1.0,
         Status::Partial => 0.5,
         Status::Unmet | Status::NotApplicable => 0.0,
@@ -513,7 +620,7 @@ fn score_item(
 
     // 4. Recurrence.
     if let Some(recurrence) = item.recurrence()
-        && answer.status != Status::Unmet
+        && status != Status::Unmet
     {
         // A date after as-of has not happened yet: it is a typo or a
         // promise, and dates nothing (else `date = 9999-12-31` would meet a
@@ -552,6 +659,7 @@ fn score_item(
                             reason: Upcoming::DueSoon,
                             due,
                             days,
+                            municipality: None,
                         });
                     }
                 }
@@ -564,7 +672,7 @@ fn score_item(
     // item's warn-days (or 60) before, a notice. An unmet answer has
     // nothing to run out.
     if let Some(until) = answer.valid_until.as_ref().map(|v| v.get_ref().0)
-        && answer.status != Status::Unmet
+        && status != Status::Unmet
     {
         if until < as_of {
             let severity = if duty {
@@ -590,6 +698,7 @@ fn score_item(
                     reason: Upcoming::ExpiresSoon,
                     due: until,
                     days,
+                    municipality: None,
                 });
             }
         }
@@ -597,9 +706,9 @@ fn score_item(
 
     // 5 and 6. Partial or unmet: a duty is a gap whatever the explanation; a
     // recommendation is explained, or a gap.
-    if matches!(answer.status, Status::Partial | Status::Unmet) {
+    if matches!(status, Status::Partial | Status::Unmet) {
         if duty {
-            let reason = if answer.status == Status::Partial {
+            let reason = if status == Status::Partial {
                 Reason::Partial
             } else {
                 Reason::Unmet
@@ -642,7 +751,7 @@ fn score_item(
     }
 
     // 7. Evidence.
-    if answer.status == Status::Met && evidence.is_empty() {
+    if status == Status::Met && evidence.is_empty() {
         out.gaps.push(gap(Severity::Minor, Reason::NoEvidence));
     }
     let bad: Vec<(String, Evidence)> = evidence
@@ -1335,6 +1444,214 @@ every-months = 120",
         }
     }
 
+    // Answers per municipality --------------------------------------------
+
+    /// An assessment against the built-in `samarbejde-med-omverdenen`,
+    /// loaded by the real loader, with `organisation` lines and answers.
+    fn per_loaded(organisation: &str, answers: &str) -> Assessment {
+        let text = format!(
+            "format = 1\n[organisation]\nname = \"O\"\n{organisation}\n\
+             [assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n{answers}"
+        );
+        let files = cases::Files::empty().with("a.toml", text);
+        let mut loader = crate::load::Loader::new(&files, crate::lang::Lang::En);
+        cases::load(&mut loader, "a.toml")
+    }
+
+    /// One `[[answers.ID.per]]` entry, with a link as its evidence.
+    fn entry(id: &str, municipality: &str, fields: &str) -> String {
+        format!(
+            "[[answers.{id}.per]]\nmunicipality = \"{municipality}\"\n{fields}\nevidence = [\"https://x.example/{id}\"]\n"
+        )
+    }
+
+    const TWO: &str = "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]";
+
+    #[test]
+    fn per_municipality_each_entry_is_scored_and_the_lowest_value_wins() {
+        let met = "status = \"met\"\ndate = 2026-10-02";
+        // (what, item, answers, as-of, the item's value, its gaps as
+        // (municipality, severity, reason), its notices as (municipality,
+        // reason, days))
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            String,
+            &'a str,
+            Option<f64>,
+            &'a [(&'a str, Severity, Reason)],
+            &'a [(&'a str, Upcoming, i64)],
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "both met: no gap, value 1",
+                "STY-1",
+                entry("STY-1", "Aarhus Kommune", met) + &entry("STY-1", "Skanderborg Kommune", met),
+                "2026-11-27",
+                Some(1.0),
+                &[],
+                &[],
+            ),
+            (
+                "lowest value wins: one partial",
+                "STY-1",
+                entry("STY-1", "Aarhus Kommune", met)
+                    + &entry(
+                        "STY-1",
+                        "Skanderborg Kommune",
+                        "status = \"partial\"\ndate = 2026-10-01",
+                    ),
+                "2026-11-27",
+                Some(0.5),
+                &[("Skanderborg Kommune", Critical, Partial)],
+                &[],
+            ),
+            (
+                "a lapsed styringsdialog is that municipality's gap",
+                "STY-1",
+                entry("STY-1", "Aarhus Kommune", met)
+                    + &entry(
+                        "STY-1",
+                        "Skanderborg Kommune",
+                        "status = \"met\"\ndate = 2024-11-20",
+                    ),
+                "2026-11-27",
+                Some(0.0),
+                &[("Skanderborg Kommune", Critical, Overdue)],
+                &[],
+            ),
+            (
+                "a listed municipality without an entry is not assessed",
+                "STY-1",
+                entry("STY-1", "Aarhus Kommune", met),
+                "2026-11-27",
+                Some(0.0),
+                &[("Skanderborg Kommune", Critical, NotAssessed)],
+                &[],
+            ),
+            (
+                "due soon for one municipality only",
+                "STY-1",
+                entry("STY-1", "Aarhus Kommune", met)
+                    + &entry(
+                        "STY-1",
+                        "Skanderborg Kommune",
+                        "status = \"met\"\ndate = 2025-11-20",
+                    ),
+                "2026-11-27",
+                Some(1.0),
+                &[],
+                &[("Skanderborg Kommune", Upcoming::DueSoon, 34)],
+            ),
+            (
+                "expiry on the day: still holds, a notice today",
+                "LAB-6F-1",
+                entry(
+                    "LAB-6F-1",
+                    "Aarhus Kommune",
+                    "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-11-27",
+                ) + &entry("LAB-6F-1", "Skanderborg Kommune", met),
+                "2026-11-27",
+                Some(1.0),
+                &[],
+                &[("Aarhus Kommune", Upcoming::ExpiresSoon, 0)],
+            ),
+            (
+                "expiry the day after: expired for that municipality",
+                "LAB-6F-1",
+                entry(
+                    "LAB-6F-1",
+                    "Aarhus Kommune",
+                    "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-11-26",
+                ) + &entry("LAB-6F-1", "Skanderborg Kommune", met),
+                "2026-11-27",
+                Some(0.0),
+                &[("Aarhus Kommune", Critical, Expired)],
+                &[],
+            ),
+            (
+                "expiry inside the 60 days: a notice",
+                "LAB-6F-1",
+                entry("LAB-6F-1", "Aarhus Kommune", met)
+                    + &entry(
+                        "LAB-6F-1",
+                        "Skanderborg Kommune",
+                        "status = \"met\"\ndate = 2023-01-16\nvalid-until = 2027-01-15",
+                    ),
+                "2026-11-27",
+                Some(1.0),
+                &[],
+                &[("Skanderborg Kommune", Upcoming::ExpiresSoon, 49)],
+            ),
+            (
+                "expired, but the municipality was asked in writing: minor",
+                "LAB-6F-1",
+                entry(
+                    "LAB-6F-1",
+                    "Aarhus Kommune",
+                    "status = \"met\"\ndate = 2022-08-01\nvalid-until = 2026-08-01\nrequested = 2026-06-15",
+                ) + &entry("LAB-6F-1", "Skanderborg Kommune", met),
+                "2026-11-27",
+                Some(0.0),
+                &[("Aarhus Kommune", Minor, AwaitingCounterparty)],
+                &[],
+            ),
+        ];
+        for (what, id, answers, as_of, value, gaps, notices) in &cases {
+            let loaded = per_loaded(TWO, answers);
+            let eval = evaluate(&loaded, day(as_of));
+            let r = eval.item(id).expect("the item is scored");
+            assert_eq!(r.value, *value, "{what}");
+            assert_eq!(r.per.len(), 2, "{what}: one result per listed municipality");
+            let got: Vec<(&str, Severity, Reason)> = eval
+                .gaps_of(id)
+                .iter()
+                .map(|g| {
+                    (
+                        g.municipality.as_deref().unwrap_or("-"),
+                        g.severity,
+                        g.reason,
+                    )
+                })
+                .collect();
+            assert_eq!(got, *gaps, "{what}");
+            let got: Vec<(&str, Upcoming, i64)> = eval
+                .notices
+                .iter()
+                .filter(|n| n.item == *id)
+                .map(|n| (n.municipality.as_deref().unwrap_or("-"), n.reason, n.days))
+                .collect();
+            assert_eq!(got, *notices, "{what}");
+        }
+    }
+
+    #[test]
+    fn per_municipality_with_one_municipality_and_plain_answers_beside() {
+        // One `municipality` may be matched by one entry; a plain answer
+        // on the other items is scored as it always was, without a
+        // municipality.
+        let answers = entry(
+            "STY-1",
+            "Aarhus Kommune",
+            "status = \"met\"\ndate = 2024-10-01",
+        ) + "[answers.NV-13]\nstatus = \"met\"\ndate = 2024-10-01\nevidence = [\"https://x.example\"]\n";
+        let loaded = per_loaded("municipality = \"Aarhus Kommune\"", &answers);
+        let eval = evaluate(&loaded, day("2026-11-27"));
+        let sty: Vec<_> = eval
+            .gaps_of("STY-1")
+            .iter()
+            .map(|g| g.municipality.clone())
+            .collect();
+        assert_eq!(sty, [Some("Aarhus Kommune".to_owned())]);
+        let nv: Vec<_> = eval
+            .gaps_of("NV-13")
+            .iter()
+            .map(|g| g.municipality.clone())
+            .collect();
+        assert_eq!(nv, [None]);
+        assert!(eval.item("NV-13").unwrap().per.is_empty());
+    }
+
     // Rule 11 ---------------------------------------------------------------
 
     #[test]
@@ -1746,6 +2063,7 @@ every-months = 120",
             sha256: crate::load::Fingerprint::of(""),
             lines: BTreeMap::new(),
             assessment_line: 1,
+            per: BTreeMap::new(),
         }
     }
 

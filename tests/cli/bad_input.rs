@@ -389,3 +389,72 @@ fn valid_until_before_the_answers_date_is_e014() {
         insta::assert_snapshot!(format!("invalid_valid_until_before_date_{lang}"), stderr);
     }
 }
+
+/// Each mistake in `municipalities` and `per`: exit 2, the place and the
+/// words, in English (the Danish wording is in the snapshots of the last
+/// one).
+#[test]
+fn mistakes_in_municipalities_and_per_are_e014() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "municipality-and-municipalities",
+            "municipality-and-municipalities.toml:7:18",
+            "`organisation` has both `municipality` and `municipalities`",
+        ),
+        (
+            "per-unlisted-municipality",
+            "per-unlisted-municipality.toml:12:16",
+            "`per` on `STY-1` is for `Skanderborg Kommne`, which the organisation does not list",
+        ),
+        (
+            "per-twice",
+            "per-twice.toml:18:16",
+            "two `per` on `STY-1` for `Aarhus Kommune`",
+        ),
+        (
+            "per-on-plain-item",
+            "per-on-plain-item.toml:12:16",
+            "`per` is only for items whose counterparty is the municipal council, but is on `OMV-5`",
+        ),
+        (
+            "per-and-status",
+            "per-and-status.toml:12:10",
+            "`status` is beside `per` on `STY-1`",
+        ),
+        (
+            "per-without-municipalities",
+            "per-without-municipalities.toml:12:16",
+            "list them all in `municipalities = [\"…\", \"…\"]` instead of `municipality`",
+        ),
+        (
+            "per-no-municipality",
+            "per-no-municipality.toml:11:16",
+            "`per` on `STY-1`, but `organisation` names no municipality",
+        ),
+    ];
+    for (name, place, words) in cases {
+        let file = format!("{name}.toml");
+        let stderr = fails(
+            check_invalid(&[&file, "--lang", "en"]),
+            &["E014", place, words, "1 problem in the input"],
+        );
+        insta::assert_snapshot!(format!("invalid_{}", name.replace('-', "_")), stderr);
+    }
+}
+
+/// Every mistake in `per` at once, as with any other file.
+#[test]
+fn four_mistakes_in_per_are_all_reported() {
+    for lang in ["da", "en"] {
+        let stderr = fails(
+            check_invalid(&["per-four-mistakes.toml", "--lang", lang]),
+            &[
+                "per-four-mistakes.toml:12:16",
+                "per-four-mistakes.toml:16:10",
+                "per-four-mistakes.toml:19:16",
+                "per-four-mistakes.toml:27:15",
+            ],
+        );
+        insta::assert_snapshot!(format!("invalid_per_four_mistakes_{lang}"), stderr);
+    }
+}

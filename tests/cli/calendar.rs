@@ -708,6 +708,7 @@ fn several_assessments_give_one_calendar_naming_each_organisation() {
     // The two organisations only: not last year's, nor the municipality's.
     fs::remove_dir_all(folder.join("kommune")).unwrap();
     fs::remove_file(folder.join("sidste-aar.toml")).unwrap();
+    fs::remove_file(folder.join("to-kommuner.toml")).unwrap();
     let (said, from_folder) = calendar_in(dir.path(), &[folder.to_str().unwrap()], AS_OF);
     assert_eq!(events.len(), self::events(&from_folder).len());
     assert_eq!(

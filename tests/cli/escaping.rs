@@ -261,7 +261,7 @@ fn csv_quotes_every_field() {
     let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| r.len() == 11));
+    assert!(rows.iter().all(|r| r.len() == 12));
     assert_eq!(
         &rows[0][10], PAYLOAD,
         "the explanation survives the round trip"

@@ -114,13 +114,13 @@ fn csv_has_a_row_for_the_threshold() {
     assert_eq!(
         last,
         "tests/fixtures/valid/forklaret.toml;;;;under grænsen;80;;;;;\
-         Efterlevelse 80,0 % er under grænsen 90 % (--fail-under)."
+         Efterlevelse 80,0 % er under grænsen 90 % (--fail-under).;"
     );
     let en = under_90(&["--format", "csv", "--lang", "en"]);
     assert_eq!(
         en.lines().last().unwrap(),
         "tests/fixtures/valid/forklaret.toml,,,,fail-under,80,,,,,\
-         Adherence 80.0% is under the threshold 90% (--fail-under)."
+         Adherence 80.0% is under the threshold 90% (--fail-under).,"
     );
     // Not under it: one row per item, as without.
     let passed = exits(

@@ -36,13 +36,13 @@ fn check_csv_danish_and_english() {
     // Headers and words a Danish spreadsheet user reads.
     assert!(
         da.starts_with(
-            "\u{feff}Fil;Punkt;Tjekliste;Type;Status;Værdi;Alvor;Årsag;Frist;Ansvarlig;Forklaring\n"
+            "\u{feff}Fil;Punkt;Tjekliste;Type;Status;Værdi;Alvor;Årsag;Frist;Ansvarlig;Forklaring;Kommune\n"
         ),
         "{da}"
     );
     assert!(
         da.contains(
-            "examples/mangler.toml;OMV-1;samarbejde-med-omverdenen;anbefaling;ikke vurderet;0;væsentlig;ikke vurderet;;;\n"
+            "examples/mangler.toml;OMV-1;samarbejde-med-omverdenen;anbefaling;ikke vurderet;0;væsentlig;ikke vurderet;;;;\n"
         ),
         "{da}"
     );
@@ -61,13 +61,13 @@ fn check_csv_danish_and_english() {
     // The stable form for scripts: the keys of the JSON output.
     assert!(
         en.starts_with(
-            "file,id,checklist,kind,status,value,severity,reason,due,owner,explanation\n"
+            "file,id,checklist,kind,status,value,severity,reason,due,owner,explanation,municipality\n"
         ),
         "{en}"
     );
     assert!(
         en.contains(
-            "examples/mangler.toml,OMV-1,samarbejde-med-omverdenen,recommendation,,0,major,not-assessed,,,\n"
+            "examples/mangler.toml,OMV-1,samarbejde-med-omverdenen,recommendation,,0,major,not-assessed,,,,\n"
         ),
         "{en}"
     );

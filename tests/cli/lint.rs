@@ -296,3 +296,18 @@ fn lint_three_different_warnings_in_one_run() {
     insta::assert_snapshot!("lint_three_warnings", stdout);
     exits(validate_lint(&["tre-advarsler.toml", "--deny-warnings"]), 1);
 }
+
+#[test]
+fn lint_w016_municipalities_with_one_municipality() {
+    let stdout = one_warning(
+        "w016-en-kommune.toml",
+        "W016",
+        6,
+        18,
+        &[
+            "`municipalities` nævner kun én kommune",
+            "skriv den i `municipality = \"…\"`",
+        ],
+    );
+    insta::assert_snapshot!("lint_w016", stdout);
+}

@@ -377,7 +377,8 @@ fn a_file_that_cannot_be_checked_in_csv_and_markdown() {
             "",
             "",
             "could not be checked: E005 tests/fixtures/invalid/unknown-key.toml:11:1: \
-             unknown key `statu` in `answers.OMV-1`"
+             unknown key `statu` in `answers.OMV-1`",
+            "",
         ]
     );
     // In Danish, the status says it in words.

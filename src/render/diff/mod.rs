@@ -67,7 +67,7 @@ fn checklists(checked: &crate::score::Checked<'_>) -> String {
 fn organisation(diff: &Diff<'_>) -> String {
     let name = |c: &crate::score::Checked<'_>| {
         let o = &c.assessment.file.organisation;
-        match &o.municipality {
+        match o.municipality_line() {
             Some(m) => format!("{} ({m})", o.name),
             None => o.name.clone(),
         }

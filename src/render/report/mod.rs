@@ -539,13 +539,11 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
     let eval = &checked.eval;
     let a = &loaded.file;
     let long = |d: chrono::NaiveDate| long_date(lang, d);
-    let no_evidence = Vec::new();
+    // An item answered per municipality shows each municipality's
+    // evidence, in the order the municipalities are listed.
     let evidence = |id: &str| -> Vec<EvidenceView> {
         loaded
-            .evidence
-            .get(id)
-            .unwrap_or(&no_evidence)
-            .iter()
+            .all_evidence(id)
             .map(|(text, state)| EvidenceView {
                 text: text.clone(),
                 label: evidence_label(text),
@@ -673,7 +671,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         .filter(|r| r.worst.is_none())
         .filter_map(|r| {
             let answer = r.answer?;
-            let not_applicable = answer.status == Status::NotApplicable;
+            let not_applicable = answer.status() == Status::NotApplicable;
             if !(r.explained || not_applicable) {
                 return None;
             }
@@ -876,7 +874,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
         organisation: Organisation {
             name: a.organisation.name.clone(),
             cvr: a.organisation.cvr.clone(),
-            municipality: a.organisation.municipality.clone(),
+            municipality: a.organisation.municipality_line(),
         },
         assessed: a.assessment.date.as_ref().map(|d| long(d.get_ref().0)),
         approved: a.assessment.approved.as_ref().map(|d| long(d.get_ref().0)),

@@ -374,14 +374,14 @@ fn collate(a: &str, b: &str) -> Ordering {
 }
 
 /// The municipality an organisation is grouped under; `None` when it gives
-/// none.
-fn municipality<'a>(c: &Checked<'a>) -> Option<&'a str> {
+/// none. One in several municipalities is grouped under them all, as one
+/// line ("Aarhus Kommune, Skanderborg Kommune").
+fn municipality(c: &Checked<'_>) -> Option<String> {
     c.assessment
         .file
         .organisation
-        .municipality
-        .as_deref()
-        .map(str::trim)
+        .municipality_line()
+        .map(|m| m.trim().to_owned())
         .filter(|m| !m.is_empty())
 }
 
@@ -461,9 +461,9 @@ pub fn build(
             for c in sorted {
                 match municipality(c) {
                     None => none.push(c),
-                    Some(m) => match named.iter_mut().find(|(n, _)| n == m) {
+                    Some(m) => match named.iter_mut().find(|(n, _)| *n == m) {
                         Some((_, rows)) => rows.push(c),
-                        None => named.push((m.to_owned(), vec![c])),
+                        None => named.push((m, vec![c])),
                     },
                 }
             }
@@ -517,7 +517,7 @@ pub fn build(
         }
         Row {
             name: c.assessment.file.organisation.name.clone(),
-            municipality: municipality(c).map(str::to_owned),
+            municipality: municipality(c),
             compliant: c.eval.compliant,
             critical: c.eval.counts.critical,
             major: c.eval.counts.major,
@@ -549,7 +549,7 @@ pub fn build(
         .filter(|c| c.eval.counts.critical > 0)
         .map(|c| Lapsed {
             name: c.assessment.file.organisation.name.clone(),
-            municipality: municipality(c).map(str::to_owned),
+            municipality: municipality(c),
             duties: c
                 .eval
                 .gaps

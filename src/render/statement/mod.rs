@@ -25,8 +25,8 @@ use serde::Serialize;
 
 use super::report::layout::escaping_environment;
 use super::words::{
-    long_date, statement_awaiting, statement_counts, statement_date_unknown, statement_lapsed,
-    statement_no_explanation, statement_status,
+    Words, answer_of, long_date, statement_awaiting, statement_counts, statement_date_unknown,
+    statement_expired, statement_lapsed, statement_no_explanation, statement_status,
 };
 use crate::lang::Lang;
 use crate::model::{Kind, Status};
@@ -288,7 +288,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Statement {
         organisation: Organisation {
             name: a.organisation.name.clone(),
             cvr: a.organisation.cvr.clone(),
-            municipality: a.organisation.municipality.clone(),
+            municipality: a.organisation.municipality_line(),
         },
         draft: approved.is_none(),
         assessed: a.assessment.date.as_ref().map(|d| long(d.get_ref().0)),
@@ -312,7 +312,7 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
         (Some(_), None) => Some(Status::NotApplicable),
         // Any other duty declared not applicable stays in the score, with
         // nothing fulfilled.
-        (Some(a), Some(_)) if a.status == Status::NotApplicable => Some(Status::Unmet),
+        (Some(a), Some(_)) if a.status() == Status::NotApplicable => Some(Status::Unmet),
         (Some(_), Some(v)) if v >= 1.0 => Some(Status::Met),
         (Some(_), Some(v)) if v > 0.0 => Some(Status::Partial),
         (Some(_), Some(_)) => Some(Status::Unmet),
@@ -328,11 +328,15 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
 
     let mut qualifiers: Vec<String> = Vec::new();
     let mut remarks: Vec<String> = Vec::new();
-    let last = r
-        .answer
-        .and_then(|a| a.date.as_ref())
-        .map(|d| d.get_ref().0);
     for g in &gaps {
+        let last = answer_of(Some(r), g.municipality.as_deref())
+            .and_then(|a| a.date.as_ref())
+            .map(|d| d.get_ref().0);
+        // A remark of one municipality's entry says which.
+        let of = |text: String| match &g.municipality {
+            Some(m) => format!("{m}: {text}"),
+            None => text,
+        };
         match g.reason {
             Reason::Unexplained | Reason::NaUnexplained => {
                 qualifiers.push(statement_no_explanation(lang).to_owned());
@@ -343,14 +347,22 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
                 }
             }
             Reason::DateMissing if kind == Kind::Duty => {
-                remarks.push(statement_date_unknown(lang).to_owned());
+                remarks.push(of(statement_date_unknown(lang).to_owned()));
             }
             _ => {}
         }
         let lapsed = matches!(g.reason, Reason::Overdue | Reason::Stale)
             || g.awaiting.is_some_and(|a| a.instead_of == Reason::Overdue);
         if lapsed && let (Some(last), Some(due)) = (last, g.due) {
-            remarks.push(statement_lapsed(lang, kind, last, due));
+            remarks.push(of(statement_lapsed(lang, kind, last, due)));
+        }
+        let expired = g.reason == Reason::Expired
+            || g.awaiting.is_some_and(|a| a.instead_of == Reason::Expired);
+        if expired && let Some(until) = g.due {
+            remarks.push(of(statement_expired(lang, until)));
+        }
+        if g.municipality.is_some() && g.reason == Reason::NotAssessed {
+            remarks.push(of(lang.status(None, kind).to_owned()));
         }
     }
     qualifiers.dedup();
