@@ -1738,6 +1738,39 @@ pub fn change_lines(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> Vec
         (true, false) => removed,
         _ => altered,
     };
+    // A date before and after; of an item answered per municipality, of
+    // each municipality whose date changed: "Skanderborg Kommune
+    // 2025-11-20 → 2024-11-20".
+    type DateOf = fn(&Answer) -> Option<&toml::Spanned<crate::model::Date>>;
+    let dates = |f: DateOf| -> String {
+        if old.per.is_empty() && new.per.is_empty() {
+            return format!(
+                "{} → {}",
+                date(old.answer.and_then(f)),
+                date(new.answer.and_then(f))
+            );
+        }
+        let of = |r: &ItemResult<'_>, m: &str| {
+            date(
+                answer_of(Some(r), Some(m))
+                    .or(r.answer.filter(|_| r.per.is_empty()))
+                    .and_then(f),
+            )
+        };
+        let mut municipalities: Vec<&str> = new.per.iter().map(|p| p.municipality).collect();
+        for p in &old.per {
+            if !municipalities.contains(&p.municipality) {
+                municipalities.push(p.municipality);
+            }
+        }
+        municipalities
+            .iter()
+            .map(|m| (m, of(old, m), of(new, m)))
+            .filter(|(_, a, b)| a != b)
+            .map(|(m, a, b)| format!("{m} {a} → {b}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     change
         .fields
         .iter()
@@ -1748,21 +1781,9 @@ pub fn change_lines(lang: Lang, change: &ItemChange<'_>, diff: &Diff<'_>) -> Vec
                     lang.status(old.status(), old.item.kind),
                     lang.status(new.status(), new.item.kind)
                 ),
-                Field::Date => format!(
-                    "{} → {}",
-                    date(old.answer.and_then(|a| a.date.as_ref())),
-                    date(new.answer.and_then(|a| a.date.as_ref()))
-                ),
-                Field::Requested => format!(
-                    "{} → {}",
-                    date(old.answer.and_then(|a| a.requested.as_ref())),
-                    date(new.answer.and_then(|a| a.requested.as_ref()))
-                ),
-                Field::ValidUntil => format!(
-                    "{} → {}",
-                    date(old.answer.and_then(|a| a.valid_until.as_ref())),
-                    date(new.answer.and_then(|a| a.valid_until.as_ref()))
-                ),
+                Field::Date => dates(|a| a.date.as_ref()),
+                Field::Requested => dates(|a| a.requested.as_ref()),
+                Field::ValidUntil => dates(|a| a.valid_until.as_ref()),
                 Field::Evidence => evidence_change(lang, change, diff),
                 Field::Explanation => presence(
                     old.answer.is_some_and(|a| a.explanation.is_some()),

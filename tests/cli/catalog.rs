@@ -220,12 +220,17 @@ fn schema_errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> 
 fn schema_accepts_every_valid_file() {
     let assessment = schema_validator("assessment");
     let checklist = schema_validator("checklist");
-    let mut assessments = vec![
-        root().join("examples/almen.toml"),
-        root().join("examples/mangler.toml"),
-        root().join("examples/sidste-aar.toml"),
-        root().join("tests/fixtures/evidence/almen.toml"),
-    ];
+    // Every example assessment, the municipality's folder of them too.
+    let mut assessments: Vec<_> = toml_files_in_dir(&root().join("examples"))
+        .into_iter()
+        .filter(|p| !p.ends_with("egne-krav.toml"))
+        .collect();
+    assert!(
+        assessments.iter().any(|p| p.ends_with("to-kommuner.toml")),
+        "{assessments:?}"
+    );
+    assessments.extend(toml_files_in_dir(&root().join("examples/kommune")));
+    assessments.push(root().join("tests/fixtures/evidence/almen.toml"));
     assessments.extend(toml_files_in_dir(&root().join("tests/fixtures/valid")));
     let mut checklists = vec![root().join("examples/egne-krav.toml")];
     checklists.extend(toml_files_in_dir(&root().join("checklists")));
@@ -238,7 +243,7 @@ fn schema_accepts_every_valid_file() {
             assessments.push(path);
         }
     }
-    assert!(assessments.len() >= 16, "{assessments:?}");
+    assert!(assessments.len() >= 23, "{assessments:?}");
     assert!(checklists.len() >= 4, "{checklists:?}");
 
     for (validator, files) in [(&assessment, &assessments), (&checklist, &checklists)] {

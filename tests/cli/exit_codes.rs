@@ -122,3 +122,14 @@ fn report_to_a_file_says_what_it_wrote() {
     cmd.args(["report", "examples/almen.toml", "--as-of", "2026-11-27"]);
     assert!(exits(cmd, 0).starts_with("<!DOCTYPE html>"));
 }
+
+/// The example in two municipalities: a lapsed styringsdialog in one of
+/// them and an expired agreement in the other fail the run, as in CI.
+#[test]
+fn the_two_municipalities_example_exits_1_and_0_with_fail_on_never() {
+    exits(check(&["examples/to-kommuner.toml"]), 1);
+    exits(
+        check(&["examples/to-kommuner.toml", "--fail-on", "never"]),
+        0,
+    );
+}

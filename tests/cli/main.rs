@@ -71,6 +71,7 @@ mod init;
 mod json;
 mod legal;
 mod lint;
+mod municipalities;
 mod outputs;
 mod overview;
 mod parallel;

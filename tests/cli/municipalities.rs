@@ -1,0 +1,250 @@
+//! An organisation in two municipalities (`examples/to-kommuner.toml`):
+//! a snapshot of every format, each naming the municipality of each gap
+//! and notice, and JSON that fits the schema.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::{AS_OF, almen, almen_in, fits_result_schema, json, root};
+
+const FILE: &str = "examples/to-kommuner.toml";
+
+/// `almen ARGS… --as-of 2026-11-27 --color never`: exit code and stdout,
+/// nothing on stderr.
+fn output(args: &[&str]) -> (i32, String) {
+    let out = almen()
+        .args(args)
+        .args(["--as-of", AS_OF, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// `check FILE ARGS…`, which must exit 1 (two critical gaps).
+fn check(args: &[&str]) -> String {
+    let mut all = vec!["check", FILE];
+    all.extend_from_slice(args);
+    let (code, out) = output(&all);
+    assert_eq!(code, 1, "{out}");
+    out
+}
+
+#[test]
+fn every_gap_and_notice_names_its_municipality_in_the_table() {
+    for lang in ["da", "en"] {
+        let table = check(&["--lang", lang]);
+        assert!(table.contains("Skanderborg Kommune:"), "{table}");
+        assert!(table.contains("Aarhus Kommune:"), "{table}");
+        // The notice, wrapped at 120 columns.
+        assert!(table.contains("(Skanderborg\n    Kommune)"), "{table}");
+        if lang == "da" {
+            // The README shows this very output.
+            let readme = fs::read_to_string(root().join("README.md")).unwrap();
+            assert!(
+                readme.contains(&format!("```text\n{table}```")),
+                "README's output of {FILE} is not what `check` prints:\n{table}"
+            );
+        }
+        insta::assert_snapshot!(format!("municipalities_table_{lang}"), table);
+    }
+}
+
+#[test]
+fn json_names_the_municipality_only_on_entries() {
+    let doc = json(&check(&["--format", "json"]));
+    fits_result_schema(&doc);
+    assert_eq!(
+        doc["organisation"]["municipalities"],
+        serde_json::json!(["Aarhus Kommune", "Skanderborg Kommune"])
+    );
+    let gaps: Vec<(&str, &str, &str)> = doc["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["item"].as_str().unwrap(),
+                g["reason"].as_str().unwrap(),
+                g["municipality"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("LAB-6F-1", "expired", "Aarhus Kommune"),
+            ("STY-1", "overdue", "Skanderborg Kommune"),
+        ]
+    );
+    let notices = doc["notices"].as_array().unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["reason"], "expires-soon");
+    assert_eq!(notices[0]["municipality"], "Skanderborg Kommune");
+    assert_eq!(notices[0]["due"], "2027-01-15");
+    // The items answered once have no `per`; the others one per
+    // municipality, the item's value the lowest.
+    let item = |id: &str| -> &Value {
+        doc["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+    };
+    assert!(item("NV-13").get("per").is_none());
+    assert_eq!(item("STY-1")["value"], 0.0);
+    let per = item("STY-1")["per"].as_array().unwrap();
+    assert_eq!(per.len(), 2);
+    assert_eq!(per[0]["municipality"], "Aarhus Kommune");
+    assert_eq!(per[0]["value"], 1.0);
+    assert_eq!(per[1]["severity"], "critical");
+    insta::assert_snapshot!(
+        "municipalities_json",
+        serde_json::to_string_pretty(&doc).unwrap()
+    );
+    // An assessment with one municipality has no field of these.
+    let (_, mangler) = output(&["check", "examples/mangler.toml", "--format", "json"]);
+    let mangler = json(&mangler);
+    assert!(mangler["organisation"].get("municipalities").is_none());
+    for list in ["gaps", "notices", "items"] {
+        for entry in mangler[list].as_array().unwrap() {
+            assert!(entry.get("municipality").is_none(), "{entry}");
+            assert!(entry.get("per").is_none(), "{entry}");
+        }
+    }
+}
+
+#[test]
+fn csv_has_a_row_for_each_municipality() {
+    let en = check(&["--format", "csv", "--lang", "en"]);
+    assert!(en.contains(
+        "examples/to-kommuner.toml,STY-1,samarbejde-med-omverdenen,duty,met,0,critical,overdue,2025-12-31,,,Skanderborg Kommune\n"
+    ), "{en}");
+    assert!(en.contains(
+        "examples/to-kommuner.toml,STY-1,samarbejde-med-omverdenen,duty,met,1,,,2027-12-31,,,Aarhus Kommune\n"
+    ), "{en}");
+    insta::assert_snapshot!("municipalities_csv_en", en);
+    insta::assert_snapshot!("municipalities_csv_da", check(&["--format", "csv"]));
+}
+
+#[test]
+fn junit_has_a_test_case_for_each_municipality() {
+    let xml = check(&["--format", "junit", "--lang", "en"]);
+    assert!(xml.contains("(Aarhus Kommune)"), "{xml}");
+    assert!(xml.contains("(Skanderborg Kommune)"), "{xml}");
+    assert_eq!(xml.matches("<testcase ").count(), 12, "{xml}");
+    insta::assert_snapshot!("municipalities_junit_en", xml);
+}
+
+#[test]
+fn github_and_sarif_point_at_the_municipalitys_entry() {
+    let github = check(&["--format", "github"]);
+    // STY-1's Skanderborg entry names its municipality on line 91.
+    assert!(github.contains("line=91,"), "{github}");
+    assert!(github.contains("Skanderborg Kommune: "), "{github}");
+    insta::assert_snapshot!("municipalities_github_da", github);
+    let sarif = json(&check(&["--format", "sarif", "--lang", "en"]));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let municipalities: Vec<&str> = results
+        .iter()
+        .map(|r| r["properties"]["municipality"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        municipalities,
+        [
+            "Aarhus Kommune",
+            "Skanderborg Kommune",
+            "Skanderborg Kommune"
+        ]
+    );
+    insta::assert_snapshot!(
+        "municipalities_sarif_en",
+        serde_json::to_string_pretty(&sarif).unwrap()
+    );
+}
+
+#[test]
+fn the_board_and_the_statement_name_the_municipality() {
+    let md = check(&["--format", "markdown"]);
+    assert!(md.contains("(Skanderborg Kommune)"), "{md}");
+    insta::assert_snapshot!("municipalities_markdown_da", md);
+    let (code, statement) = output(&[
+        "report",
+        FILE,
+        "--format",
+        "statement-markdown",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0);
+    assert!(statement.contains("Skanderborg Kommune: "), "{statement}");
+    assert!(
+        statement.contains("Aarhus Kommune: Valid until"),
+        "{statement}"
+    );
+    insta::assert_snapshot!("municipalities_statement_en", statement);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("rapport.html");
+    let (code, _) = output(&["report", FILE, "-o", html.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let html = fs::read_to_string(html).unwrap();
+    for words in [
+        "Aarhus Kommune, Skanderborg Kommune",
+        "(Skanderborg Kommune)",
+        "udløbet: gyldig til 1. august 2026 (Aarhus Kommune)",
+    ] {
+        assert!(html.contains(words), "{words:?}");
+    }
+}
+
+#[test]
+fn the_calendar_has_each_municipalitys_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("almen.ics");
+    let (code, _) = output(&["calendar", FILE, "-o", ics.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let ics = fs::read_to_string(ics).unwrap();
+    // STY-1 for each municipality, LAB-6F-1's two expiries, NV-13.
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5, "{ics}");
+    assert!(ics.contains("Udløbet: LAB-6F-1"), "{ics}");
+    assert!(ics.contains("Udløber: LAB-6F-1"), "{ics}");
+    insta::assert_snapshot!("municipalities_calendar_da", ics);
+}
+
+#[test]
+fn diff_tells_the_municipalities_apart() {
+    // Last year's: both agreements held, the Skanderborg meeting on time.
+    let dir = tempfile::tempdir().unwrap();
+    let new = fs::read_to_string(root().join(FILE)).unwrap();
+    let old = new
+        .replace("valid-until = 2026-08-01", "valid-until = 2027-08-01")
+        .replace("date = 2024-11-20", "date = 2025-11-20");
+    assert_ne!(old, new);
+    fs::write(dir.path().join("sidste-aar.toml"), old).unwrap();
+    fs::write(dir.path().join("to-kommuner.toml"), new).unwrap();
+    let out = almen_in(dir.path())
+        .args(["diff", "sidste-aar.toml", "to-kommuner.toml"])
+        .args(["--old-as-of", AS_OF, "--as-of", AS_OF, "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("gyldig til: Aarhus Kommune 2027-08-01"),
+        "{table}"
+    );
+    assert!(
+        table.contains("dato: Skanderborg Kommune 2025-11-20"),
+        "{table}"
+    );
+    insta::assert_snapshot!("municipalities_diff_da", table);
+}
