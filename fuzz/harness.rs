@@ -217,7 +217,7 @@ pub fn checklist(data: &[u8]) {
                 render::show(&c, item, lang, &mut out).expect("show");
             }
             let names = [CHECKLIST.to_string()];
-            render::template::render(&[&*c], &names, lang, base_date());
+            render::template::render(&[&*c], &names, &[], lang, base_date());
             lint::checklist(&c, lang)
         }
     };

@@ -101,7 +101,7 @@ pub enum Command {
     /// the evidence paths are placeholders: left as they are, they are
     /// errors (E023). Never replaces a file without --force.
     #[command(
-        after_help = "Example:\n  almen init -o bestyrelse/almen.toml --checklist egne-krav.toml"
+        after_help = "Example:\n  almen init -o bestyrelse/almen.toml --checklist egne-krav.toml\n  almen init --municipality \"Aarhus Kommune\" --municipality \"Skanderborg Kommune\""
     )]
     Init(InitArgs),
 
@@ -218,6 +218,13 @@ pub struct InitArgs {
     /// the built-in ones.
     #[arg(long = "checklist", value_name = "ID|PATH")]
     pub checklists: Vec<String>,
+
+    /// The municipality the organisation holds its styringsdialog with;
+    /// given more than once (departments in several municipalities), the
+    /// items whose counterparty is the municipal council get an answer
+    /// block for each.
+    #[arg(long = "municipality", value_name = "NAME")]
+    pub municipalities: Vec<String>,
 
     /// Replace the file if it exists.
     #[arg(long)]
@@ -442,6 +449,7 @@ impl Cli {
             Command::Init(a) => app::Command::Init(Init {
                 output: a.output,
                 checklists: a.checklists,
+                municipalities: a.municipalities,
                 force: a.force,
                 as_of: a.as_of,
             }),

@@ -19,6 +19,9 @@ pub struct Init {
     pub output: PathBuf,
     /// Checklists besides the default one, by id or path.
     pub checklists: Vec<String>,
+    /// The municipalities the organisation holds its styringsdialog
+    /// with, as given.
+    pub municipalities: Vec<String>,
     /// Replace files that exist.
     pub force: bool,
     /// The date the template gives as an example of how to write one;
@@ -48,7 +51,13 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
         })
         .collect();
     let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
-    let text = template::render(&refs, &names, lang, opts.as_of.unwrap_or_else(today));
+    let text = template::render(
+        &refs,
+        &names,
+        &opts.municipalities,
+        lang,
+        opts.as_of.unwrap_or_else(today),
+    );
     write_file(lang, output, text.as_bytes(), opts.force)?;
     // The schema the template's first line points editors at; an existing
     // one is the user's and is left alone unless --force.

@@ -20,8 +20,17 @@ use crate::model::Kind;
 pub const SCHEMA_FILE: &str = "almen.schema.json";
 
 /// `names` are what `[assessment] checklists` gets: ids, or paths relative
-/// to the template; `checklists` are the same checklists, loaded.
-pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: NaiveDate) -> String {
+/// to the template; `checklists` are the same checklists, loaded;
+/// `municipalities` the ones the organisation named (none, one, or several:
+/// then an item whose counterparty is the municipal council has an answer
+/// block for each).
+pub fn render(
+    checklists: &[&Checklist],
+    names: &[String],
+    municipalities: &[String],
+    lang: Lang,
+    today: NaiveDate,
+) -> String {
     let mut out = String::new();
     let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     // Writing to a String cannot fail.
@@ -53,7 +62,40 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
         lang.pick(placeholder::NAME[0], placeholder::NAME[1])
     );
     out.push_str("# cvr = \"12345678\"\n");
-    let _ = writeln!(out, "# municipality = \"{}\"", t("… Kommune", "… Kommune"));
+    match municipalities {
+        [] => {
+            out.push_str(&wrap(
+                t(
+                    "Den kommune, I holder styringsdialog med. Har organisationen afdelinger i flere kommuner, så nævn dem alle i `municipalities` i stedet, og svar på punkterne med kommunalbestyrelsen som modpart én gang for hver kommune ([[answers.ID.per]]).",
+                    "The municipality you hold your styringsdialog with. If the organisation has departments in several municipalities, list them all in `municipalities` instead, and answer the items whose counterparty is the municipal council once for each ([[answers.ID.per]]).",
+                ),
+                78,
+                "# ",
+            ));
+            let _ = writeln!(out, "# municipality = \"{}\"", t("… Kommune", "… Kommune"));
+            let _ = writeln!(
+                out,
+                "# municipalities = [\"{}\", \"{}\"]",
+                t("… Kommune", "… Kommune"),
+                t("… Kommune", "… Kommune")
+            );
+        }
+        [one] => {
+            let _ = writeln!(out, "municipality = {}", toml_string(one));
+        }
+        several => {
+            out.push_str(&wrap(
+                t(
+                    "Afdelinger i flere kommuner: punkterne med kommunalbestyrelsen som modpart besvares én gang for hver kommune. Mangler en kommune, så tilføj den her og et svar for den.",
+                    "Departments in several municipalities: the items whose counterparty is the municipal council are answered once for each. If one is missing, add it here and an answer for it.",
+                ),
+                78,
+                "# ",
+            ));
+            let list: Vec<String> = several.iter().map(|m| toml_string(m)).collect();
+            let _ = writeln!(out, "municipalities = [{}]", list.join(", "));
+        }
+    }
     out.push_str("\n[assessment]\n");
     let list = names
         .iter()
@@ -155,10 +197,25 @@ pub fn render(checklists: &[&Checklist], names: &[String], lang: Lang, today: Na
                 ));
             }
             out.push_str("#\n");
-            let _ = writeln!(out, "# [answers.{}]", toml_key(id));
-            out.push_str("# status = \"met\"\n");
-            let _ = writeln!(out, "# date = {date}");
-            let _ = writeln!(out, "# evidence = [\"{document}\"]");
+            if municipalities.len() > 1 && item.municipal() {
+                // One block for each municipality, each switched on and
+                // filled in on its own.
+                for (n, m) in municipalities.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str("#\n");
+                    }
+                    let _ = writeln!(out, "# [[answers.{}.per]]", toml_key(id));
+                    let _ = writeln!(out, "# municipality = {}", toml_string(m));
+                    out.push_str("# status = \"met\"\n");
+                    let _ = writeln!(out, "# date = {date}");
+                    let _ = writeln!(out, "# evidence = [\"{document}\"]");
+                }
+            } else {
+                let _ = writeln!(out, "# [answers.{}]", toml_key(id));
+                out.push_str("# status = \"met\"\n");
+                let _ = writeln!(out, "# date = {date}");
+                let _ = writeln!(out, "# evidence = [\"{document}\"]");
+            }
             if item.kind == Kind::Recommendation {
                 // A comment, not a key (an explanation belongs to a deviation),
                 // and one that stays a comment when the block is uncommented.

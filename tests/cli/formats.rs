@@ -1,22 +1,7 @@
 //! A snapshot of every output format of `check` and `report`, on the
 //! example with a gap of every kind.
 
-fn output(args: &[&str]) -> (i32, String) {
-    let out = crate::almen()
-        .args(args)
-        .args(["--as-of", crate::AS_OF, "--color", "never"])
-        .output()
-        .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
+use crate::output;
 
 #[test]
 fn check_markdown() {

@@ -347,7 +347,7 @@ fn uncomment_answers(text: &str) -> String {
     let mut out = String::new();
     let mut in_block = false;
     for line in text.lines() {
-        if line.starts_with("# [answers.") {
+        if line.starts_with("# [answers.") || line.starts_with("# [[answers.") {
             in_block = true;
         }
         let meta = line.starts_with("# date = ") || line.starts_with("# approved = ");
@@ -567,4 +567,99 @@ fn init_adds_a_further_built_in_checklist_by_id() {
     fill_in_name(&output);
     let doc = check_json(&output, 1);
     assert_eq!(item_ids(&doc).len(), 13);
+}
+
+/// Several municipalities: `municipalities`, and a block for each on the
+/// items whose counterparty is the municipal council, with the same
+/// placeholders; filled in, each municipality is scored on its own.
+#[test]
+fn init_with_several_municipalities_answers_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let two = [
+        "--municipality",
+        "Aarhus Kommune",
+        "--municipality",
+        "Skanderborg Kommune",
+    ];
+    exits(init(&output, &two), 0);
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(
+        text.contains("\nmunicipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]\n"),
+        "{text}"
+    );
+    for id in ["LAB-6F-1", "STY-1"] {
+        assert_eq!(
+            text.matches(&format!("\n# [[answers.{id}.per]]\n")).count(),
+            2,
+            "{text}"
+        );
+        assert!(!text.contains(&format!("\n# [answers.{id}]\n")), "{text}");
+    }
+    assert!(text.contains("\n# [answers.NV-13]\n"), "{text}");
+    insta::assert_snapshot!("init_template_two_municipalities", text);
+
+    // Switched on unedited: each entry's date and evidence are errors too.
+    let on = uncomment_answers(&text);
+    fs::write(&output, &on).unwrap();
+    let stderr = fails(check_in(dir.path(), "da"), &[]);
+    assert_eq!(
+        stderr.matches("fejl[E023]").count(),
+        1 + 2 + 2 * (8 + 2 * 2),
+        "{stderr}"
+    );
+
+    // Filled in: a date and a link for each, and STY-1 in Skanderborg
+    // last held in 2024.
+    let mut filled = String::new();
+    let mut municipality = "";
+    for line in on.lines() {
+        if line.starts_with("[answers.") || line.starts_with("[[answers.") {
+            municipality = "";
+        }
+        if let Some(m) = line.strip_prefix("municipality = ") {
+            municipality = if m.contains("Skanderborg") { "s" } else { "a" };
+        }
+        let line = if line.starts_with("date = ")
+            && municipality == "s"
+            && filled.contains("[[answers.STY-1.per]]\nmunicipality = \"Aarhus")
+        {
+            line.replace("ÅÅÅÅ-MM-DD", "2024-10-01")
+        } else {
+            line.replace("ÅÅÅÅ-MM-DD", "2026-10-01")
+                .replace("sti/til/dokument.pdf", "https://eksempel.dk/bilag.pdf")
+        };
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    fs::write(&output, filled).unwrap();
+    fill_in_name(&output);
+    let doc = check_json(&output, 1);
+    let gaps: Vec<(&str, &str, &str)> = array(&doc, "gaps")
+        .iter()
+        .map(|g| {
+            (
+                str_field(g, "item"),
+                str_field(g, "reason"),
+                g["municipality"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(gaps, [("STY-1", "overdue", "Skanderborg Kommune")], "{doc}");
+}
+
+/// One municipality is written as `municipality`, and every item has one
+/// block.
+#[test]
+fn init_with_one_municipality_writes_it_in_municipality() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    exits(init(&output, &["--municipality", "Aarhus Kommune"]), 0);
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(
+        text.contains("\nmunicipality = \"Aarhus Kommune\"\n"),
+        "{text}"
+    );
+    assert!(!text.contains("municipalities"), "{text}");
+    assert!(!text.contains(".per]]"), "{text}");
 }

@@ -201,6 +201,25 @@ fn fails(mut cmd: Command, needles: &[&str]) -> String {
     stderr_of(&assert)
 }
 
+/// `almen ARGS… --as-of 2026-11-27 --color never` from the crate root: its
+/// exit code and stdout; it must print nothing on stderr.
+fn output(args: &[&str]) -> (i32, String) {
+    let out = almen()
+        .args(args)
+        .args(["--as-of", AS_OF, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
 /// Runs a command given several files (or a folder) that must fail with
 /// exit code 2, checks that stderr contains every one of `needles`, and
 /// returns stdout, where each file is, those that could not be checked too,

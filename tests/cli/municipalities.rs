@@ -6,28 +6,9 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::{AS_OF, almen, almen_in, fits_result_schema, json, root};
+use crate::{AS_OF, almen_in, fits_result_schema, json, output, root};
 
 const FILE: &str = "examples/to-kommuner.toml";
-
-/// `almen ARGS… --as-of 2026-11-27 --color never`: exit code and stdout,
-/// nothing on stderr.
-fn output(args: &[&str]) -> (i32, String) {
-    let out = almen()
-        .args(args)
-        .args(["--as-of", AS_OF, "--color", "never"])
-        .output()
-        .unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
-}
 
 /// `check FILE ARGS…`, which must exit 1 (two critical gaps).
 fn check(args: &[&str]) -> String {
