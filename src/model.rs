@@ -209,6 +209,7 @@ pub struct AssessmentFile {
 /// The organisation assessed.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(extend("not" = { "required": ["municipality", "municipalities"] }))]
 pub struct Organisation {
     /// The organisation's name.
     pub name: String,
@@ -419,6 +420,7 @@ impl JsonSchema for Status {
 /// is the municipal council, one for each municipality (`per`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(extend("oneOf" = [{ "required": ["status"] }, { "required": ["per"] }]))]
 pub struct Answer {
     /// met | partial | unmet | not-applicable (or the Danish words).
     /// Required, unless the item is answered per municipality (`per`);

@@ -118,8 +118,19 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
     }
 
     let mut newest: Option<&Spanned<Date>> = None;
-    for (id, answer) in &loaded.file.answers {
+    // Each answer, and each municipality's entry of an answer given per
+    // municipality, with what its evidence turned out to be.
+    let no_evidence = Vec::new();
+    let answers = loaded.file.answers.iter().map(|(id, answer)| {
         let id = id.get_ref();
+        let states = loaded.evidence.get(id.as_str()).unwrap_or(&no_evidence);
+        (id, answer, states)
+    });
+    let entries = loaded
+        .per
+        .iter()
+        .flat_map(|(id, entries)| entries.iter().map(move |e| (id, &e.answer, &e.evidence)));
+    for (id, answer, states) in answers.chain(entries) {
         if let (Some(e), Some(why)) = (&answer.explanation, answer.hollow_explanation()) {
             out.push(diags::hollow_explanation(lang, file, e.span(), id, why));
         }
@@ -150,7 +161,6 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
         }
         // The states are the answer's entries', in the same order: each
         // entry is paired with its own, not looked for among the rest.
-        let states = loaded.evidence.get(id.as_str()).into_iter().flatten();
         for (written, (entry, state)) in answer.evidence.iter().zip(states) {
             let span = written.span();
             match state {

@@ -271,6 +271,8 @@ fn schema_rejects_invalid_fixtures() {
         (&assessment, "impossible-date.toml"),
         (&assessment, "missing-name.toml"),
         (&assessment, "format-2.toml"),
+        (&assessment, "municipality-and-municipalities.toml"),
+        (&assessment, "per-and-status.toml"),
         (&checklist, "zero-weight-checklist.toml"),
     ];
     for (validator, file) in cases {

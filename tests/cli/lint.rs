@@ -2,6 +2,8 @@
 //! where each points, the same place in the JSON form, and `--deny-warnings`
 //! turning it into exit 1.
 
+use std::fs;
+
 use predicates::prelude::*;
 
 use crate::{almen, array, exits, json, lint_dir, stdout_of, validate_lint};
@@ -310,4 +312,33 @@ fn lint_w016_municipalities_with_one_municipality() {
         ],
     );
     insta::assert_snapshot!("lint_w016", stdout);
+}
+
+/// An entry of an answer given per municipality is looked at as any
+/// answer is: an explanation that explains nothing there is W001, on its
+/// own line.
+#[test]
+fn lint_looks_into_each_municipalitys_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n\
+         municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]\n\
+         [assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n\
+         [[answers.STY-1.per]]\nmunicipality = \"Skanderborg Kommune\"\nstatus = \"unmet\"\n\
+         explanation = \"TBD\"\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args([
+        "validate",
+        "a.toml",
+        "--as-of",
+        crate::AS_OF,
+        "--color",
+        "never",
+    ]);
+    let stdout = exits(cmd, 0);
+    assert!(stdout.contains("advarsel[W001]"), "{stdout}");
+    assert!(stdout.contains("a.toml:10:15"), "{stdout}");
 }
