@@ -736,3 +736,32 @@ fn text_from_the_files_is_shown_not_obeyed() {
     assert!(!table.contains('\u{1b}'), "{table}");
     assert!(table.contains("\\u{1b}[31m"), "{table}");
 }
+
+/// An agreement whose `valid-until` moved, in one municipality's entry:
+/// the JSON says `valid-until` changed, the gap it opened names its
+/// municipality, and it all fits the schema.
+#[test]
+fn diff_json_of_a_moved_valid_until_fits_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = fs::read_to_string(root().join("examples/to-kommuner.toml")).unwrap();
+    let old = new.replace("valid-until = 2026-08-01", "valid-until = 2027-08-01");
+    fs::write(dir.path().join("old.toml"), old).unwrap();
+    fs::write(dir.path().join("new.toml"), new).unwrap();
+    let out = crate::almen_in(dir.path())
+        .args(["diff", "old.toml", "new.toml", "--format", "json"])
+        .args(["--old-as-of", AS_OF, "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    fits_diff_schema(&doc);
+    let lab = array(&doc, "items")
+        .iter()
+        .find(|i| i["id"] == "LAB-6F-1")
+        .expect("LAB-6F-1 changed");
+    assert_eq!(lab["fields"], serde_json::json!(["valid-until", "gaps"]));
+    let opened = array(&doc, "opened");
+    assert_eq!(opened.len(), 1, "{doc}");
+    assert_eq!(opened[0]["reason"], "expired");
+    assert_eq!(opened[0]["municipality"], "Aarhus Kommune");
+}

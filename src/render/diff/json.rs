@@ -171,6 +171,9 @@ struct Gap<'a> {
     requested: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     instead_of: Option<Reason>,
+    /// The municipality of the `per` entry the gap is of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    municipality: Option<&'a str>,
 }
 
 /// An item only one side has.
@@ -283,6 +286,7 @@ fn gap<'a>(g: &'a ScoredGap, c: &Checked<'_>, opts: &Options) -> Gap<'a> {
         due: g.due,
         requested: g.awaiting.map(|a| a.requested),
         instead_of: g.awaiting.map(|a| a.instead_of),
+        municipality: g.municipality.as_deref(),
     }
 }
 
