@@ -470,6 +470,40 @@ fn all_items(checked: &Checked<'_>, opts: &Options) -> Table {
             cell(format!("{}\n{}", or_dash(&date), or_dash(&due))),
             worst(),
         ]);
+        // An item answered per municipality: a row for each under it.
+        for p in &r.per {
+            let date = p
+                .answer
+                .and_then(|a| a.date.as_ref())
+                .map(|d| d.get_ref().to_string())
+                .unwrap_or_default();
+            let due = date_opt(p.due);
+            let value = p.value.map_or("–".to_owned(), |v| lang.number(v));
+            let status = lang.status(p.status(), r.item.kind);
+            let worst = || match p.worst {
+                Some(s) => severity_cell(opts, s),
+                None if p.explained => cell(lang.pick("forklaret", "explained")),
+                None => cell("–"),
+            };
+            let municipality = format!("└ {}", p.municipality);
+            wide.add_row(vec![
+                cell(""),
+                cell(&municipality),
+                cell(""),
+                cell(status),
+                cell(&value),
+                cell(&date),
+                cell(&due),
+                worst(),
+            ]);
+            narrow.add_row(vec![
+                cell(""),
+                cell(&municipality),
+                cell(format!("{status}\n{value}")),
+                cell(format!("{}\n{}", or_dash(&date), or_dash(&due))),
+                worst(),
+            ]);
+        }
     }
     first_that_fits(vec![wide, narrow], opts.width, false)
 }

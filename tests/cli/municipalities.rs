@@ -39,6 +39,14 @@ fn every_gap_and_notice_names_its_municipality_in_the_table() {
     }
 }
 
+/// `--all`: each municipality's result under its item.
+#[test]
+fn every_item_has_a_row_for_each_municipality() {
+    let table = check(&["--all"]);
+    assert_eq!(table.matches("└ Skanderborg Kommune").count(), 2, "{table}");
+    insta::assert_snapshot!("municipalities_all_da", table);
+}
+
 #[test]
 fn json_names_the_municipality_only_on_entries() {
     let doc = json(&check(&["--format", "json"]));
