@@ -963,3 +963,49 @@ fn snapshot_of_mangler() {
     // The lines end in CRLF (held above); the snapshot shows them as lines.
     insta::assert_snapshot!("calendar_mangler_da", ics.replace("\r\n", "\n"));
 }
+
+/// An answer that runs out (`valid-until`) is a deadline of its own, with
+/// a reminder 60 days before where the item sets no `warn-days`, and its
+/// own UID; once past, it says it expired.
+#[test]
+fn an_agreement_that_runs_out_is_an_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |until: &str| {
+        format!(
+            "format = 1\n[organisation]\nname = \"Boligforeningen Aftalen\"\ncvr = \"10203040\"\n\
+             [assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n\
+             [answers.LAB-6F-1]\nstatus = \"met\"\ndate = 2022-08-01\nvalid-until = {until}\n\
+             evidence = [\"https://aftalen.example/udlejningsaftale.pdf\"]\n"
+        )
+    };
+    let file = dir.path().join("almen.toml");
+    let file = file.to_str().unwrap();
+    fs::write(file, text("2027-01-15")).unwrap();
+    let (_, ics) = calendar_in(dir.path(), &[file], AS_OF);
+    let soon: Vec<Event> = events(&ics)
+        .into_iter()
+        .filter(|e| e.summary.contains("LAB-6F-1"))
+        .collect();
+    assert_eq!(soon.len(), 1, "{ics}");
+    assert_eq!(soon[0].start, NaiveDate::from_ymd_opt(2027, 1, 15).unwrap());
+    assert!(soon[0].summary.starts_with("Udløber: LAB-6F-1"), "{soon:?}");
+    assert_eq!(soon[0].alarm, Some(60));
+    assert!(soon[0].categories.contains(&"Udløb".to_owned()), "{soon:?}");
+
+    // Run out: the same event (same UID), now saying so.
+    fs::write(file, text("2026-08-01")).unwrap();
+    let (_, ics) = calendar_in(dir.path(), &[file], AS_OF);
+    let past: Vec<Event> = events(&ics)
+        .into_iter()
+        .filter(|e| e.summary.contains("LAB-6F-1"))
+        .collect();
+    assert_eq!(past.len(), 1, "{ics}");
+    assert_eq!(past[0].uid, soon[0].uid);
+    assert!(past[0].summary.starts_with("Udløbet: LAB-6F-1"), "{past:?}");
+    assert!(
+        past[0]
+            .description
+            .contains("Udløbet: gyldig til 1. august 2026"),
+        "{past:?}"
+    );
+}
