@@ -237,3 +237,36 @@ fn diff_tells_the_municipalities_apart() {
     );
     insta::assert_snapshot!("municipalities_diff_da", table);
 }
+
+/// The entries are taken in the order the municipalities are listed, so
+/// the order they are written in changes nothing.
+#[test]
+fn the_order_of_the_entries_changes_nothing() {
+    let text = fs::read_to_string(root().join(FILE)).unwrap();
+    // STY-1's two entries, the other way round.
+    let start = text.find("# STY-1 i Aarhus").unwrap();
+    let middle = text.find("# STY-1 i Skanderborg").unwrap();
+    let end = text.find("[answers.NV-13]").unwrap();
+    let swapped = format!(
+        "{}{}\n{}{}",
+        &text[..start],
+        text[middle..end].trim_end(),
+        &text[start..middle],
+        &text[end..]
+    );
+    assert_ne!(swapped, text);
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("examples")).unwrap();
+    fs::write(dir.path().join(FILE), swapped).unwrap();
+    let out = almen_in(dir.path())
+        .args(["check", FILE, "--format", "json", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let mut swapped = json(&String::from_utf8(out.stdout).unwrap());
+    let mut original = json(&check(&["--format", "json"]));
+    // Where the formats point into the file is all that may differ.
+    for doc in [&mut swapped, &mut original] {
+        doc.as_object_mut().unwrap().remove("file");
+    }
+    assert_eq!(swapped, original);
+}
