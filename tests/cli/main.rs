@@ -80,6 +80,8 @@ mod recipes;
 mod report;
 mod robustness;
 mod sarif;
+#[cfg(feature = "serve")]
+mod serve;
 mod several;
 mod statement;
 mod status_words;

@@ -1,0 +1,95 @@
+//! The whole form put into the assessment's document: the organisation,
+//! the assessment's dates, and each item's answer (by `answer::apply`).
+//! Only what the form posted is touched: an item whose fields were not
+//! posted keeps its answer as it is.
+
+use std::sync::Arc;
+
+use toml_edit::{DocumentMut, Item, Table, TableLike};
+
+use super::answer::{self, date_value, set, text_value};
+use super::fields::Fields;
+use almen::lang::Lang;
+use almen::load::Checklist;
+
+/// The field name prefix of an item's answer.
+pub fn answer_prefix(id: &str) -> String {
+    format!("a.{id}.")
+}
+
+/// Puts the posted form into the document.
+pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields, lang: Lang) {
+    if form.has("org.name") {
+        if let Some(org) = table_in(doc.as_table_mut(), "organisation", false) {
+            set(
+                org,
+                "name",
+                Some(toml_edit::Value::from(form.get("org.name").trim())),
+            );
+            set(org, "cvr", text_value(form.get("org.cvr")));
+            set(
+                org,
+                "municipality",
+                text_value(form.get("org.municipality")),
+            );
+        }
+        if let Some(meta) = table_in(doc.as_table_mut(), "assessment", false) {
+            set(meta, "date", date_value(form.get("assessment.date")));
+            set(
+                meta,
+                "approved",
+                date_value(form.get("assessment.approved")),
+            );
+        }
+    }
+    for checklist in checklists {
+        for item in &checklist.file.items {
+            let id = item.id.get_ref();
+            let prefix = answer_prefix(id);
+            // A select always posts: without it, the item was not in the
+            // form, and its answer is not the form's to change.
+            if !form.has(&format!("{prefix}status")) {
+                continue;
+            }
+            let blank = answer::is_blank(form, &prefix);
+            let has_answer = doc
+                .get("answers")
+                .and_then(Item::as_table_like)
+                .is_some_and(|a| a.contains_key(id));
+            if blank {
+                if has_answer
+                    && let Some(answers) = doc.get_mut("answers").and_then(Item::as_table_like_mut)
+                {
+                    answers.remove(id);
+                }
+                continue;
+            }
+            let Some(answers) = table_in(doc.as_table_mut(), "answers", true) else {
+                continue;
+            };
+            if let Some(table) = table_in_like(answers, id) {
+                answer::apply(item, form, &prefix, lang, table);
+            }
+        }
+    }
+}
+
+/// The table `key` of `parent`, made if there is none (`implicit`: with no
+/// header of its own, as `[answers]` is not written above `[answers.X]`);
+/// `None` when `key` holds something else.
+fn table_in<'a>(parent: &'a mut Table, key: &str, implicit: bool) -> Option<&'a mut dyn TableLike> {
+    if !parent.contains_key(key) {
+        let mut table = Table::new();
+        table.set_implicit(implicit);
+        parent.insert(key, Item::Table(table));
+    }
+    parent.get_mut(key).and_then(Item::as_table_like_mut)
+}
+
+/// The same in a table of either kind.
+fn table_in_like<'a>(parent: &'a mut dyn TableLike, key: &str) -> Option<&'a mut dyn TableLike> {
+    if !parent.contains_key(key) {
+        parent.insert(key, Item::Table(Table::new()));
+    }
+    parent.get_mut(key).and_then(Item::as_table_like_mut)
+}
