@@ -303,7 +303,9 @@ impl Server {
             ("Content-Security-Policy", CSP.to_owned()),
             ("X-Content-Type-Options", "nosniff".to_owned()),
             ("X-Frame-Options", "DENY".to_owned()),
-            ("Referrer-Policy", "no-referrer".to_owned()),
+            // Not `no-referrer`: under it a browser posts a form with
+            // `Origin: null`, which the origin rule refuses.
+            ("Referrer-Policy", "same-origin".to_owned()),
             ("Cache-Control", "no-store".to_owned()),
             ("Cross-Origin-Opener-Policy", "same-origin".to_owned()),
             ("Cross-Origin-Resource-Policy", "same-origin".to_owned()),
