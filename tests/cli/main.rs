@@ -55,6 +55,8 @@
 //! fails on a snapshot no test uses.
 
 mod bad_input;
+#[cfg(feature = "serve")]
+mod browser;
 mod calendar;
 mod catalog;
 mod diff;
