@@ -42,6 +42,7 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
             );
         }
     }
+    let mut first_new: Option<&str> = None;
     for checklist in checklists {
         for item in &checklist.file.items {
             let id = item.id.get_ref();
@@ -70,8 +71,36 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
             if let Some(table) = table_in_like(answers, id) {
                 answer::apply(item, form, &prefix, lang, table);
             }
+            if !has_answer {
+                first_new.get_or_insert(id);
+            }
         }
     }
+    if let Some(id) = first_new {
+        after_the_comments_at_the_end(doc, id);
+    }
+}
+
+/// New answers are written at the end of the file. Comments there (the
+/// commented-out answers of `almen init`'s template) stay above them, in
+/// their place after the last answer that was there before, rather than
+/// after the new ones.
+fn after_the_comments_at_the_end(doc: &mut DocumentMut, first_new: &str) {
+    let trailing = doc.trailing().as_str().unwrap_or_default().to_owned();
+    if trailing.trim().is_empty() {
+        return;
+    }
+    let Some(table) = doc
+        .get_mut("answers")
+        .and_then(|a| a.get_mut(first_new))
+        .and_then(Item::as_table_mut)
+    else {
+        return;
+    };
+    table
+        .decor_mut()
+        .set_prefix(format!("{}\n\n", trailing.trim_end()));
+    doc.set_trailing("\n");
 }
 
 /// The table `key` of `parent`, made if there is none (`implicit`: with no
