@@ -29,6 +29,7 @@ use crate::app::{self, Context, Exit, Failure};
 use crate::fs::{RealFs, WriteError, folder_of, write_atomic};
 use almen::lang::Lang;
 use almen::load::{Checklist, Fs, Loader, Reach, display, is_toml};
+use almen::render::{self, Entry, Format};
 use almen::score::Checked;
 use fields::Fields;
 use http::Reply;
@@ -268,6 +269,11 @@ impl Session {
                 Reply::html(200, self.page(&text, None))
             }
             "save" => self.save(form),
+            "report" => {
+                let message = self.report();
+                let text = self.edited(form);
+                Reply::html(200, self.page(&text, Some(message)))
+            }
             "reload" => match self.load() {
                 Ok(()) => {
                     self.message = Some(page::Message::Reloaded);
@@ -316,19 +322,54 @@ impl Session {
                 Reply::html(409, self.page(&text, Some(page::Message::Changed)))
             }
             Err(e) => {
-                let why = match e {
-                    WriteError::NotAFile => self
-                        .lang
-                        .pick("det er ikke en almindelig fil", "it is not a regular file")
-                        .to_owned(),
-                    WriteError::Io(e) => e.to_string(),
-                    WriteError::Exists => String::new(),
-                };
+                let why = write_error(self.lang, e);
                 Reply::html(
                     500,
                     self.page(&text, Some(page::Message::Failed(vec![why]))),
                 )
             }
+        }
+    }
+
+    /// Writes the board's report of the file as saved (the file is what
+    /// the report says it reports on) beside it: `almen-rapport.html` for
+    /// `almen.toml`. The form's unsaved values stay in the form.
+    fn report(&self) -> page::Message {
+        let lang = self.lang;
+        if self.on_disk.is_none() {
+            return page::Message::Failed(vec![
+                lang.pick(
+                    "Gem filen først: rapporten laves af den gemte fil.",
+                    "Save the file first: the report is made of the saved file.",
+                )
+                .to_owned(),
+            ]);
+        }
+        let fs = RealFs::default();
+        let mut loader = Loader::new(&fs, lang);
+        let loaded = match loader.assessment(&self.path, &self.extra) {
+            Ok(loaded) => loaded,
+            Err(diags) => {
+                return page::Message::Failed(page::failure_lines(&Failure {
+                    sources: loader.sources,
+                    diags,
+                }));
+            }
+        };
+        let entries = [Entry::Checked(Checked::new(&loaded, self.as_of))];
+        let mut bytes = Vec::new();
+        let output = report_path(&self.path, lang);
+        let written = render::render(
+            Format::Html,
+            &entries,
+            &render::Options::plain(lang),
+            &mut bytes,
+        )
+        .map_err(WriteError::Io)
+        .and_then(|()| write_atomic(&output, &bytes, true));
+        match written {
+            Ok(()) => page::Message::Report(display(&output)),
+            Err(e) => page::Message::Failed(vec![write_error(lang, e)]),
         }
     }
 
@@ -347,6 +388,26 @@ impl Session {
             Err(diags) => page::Outcome::problems(&loader.sources, &diags, self.lang),
         }
     }
+}
+
+/// Why a file was not written, in a sentence.
+fn write_error(lang: Lang, e: WriteError) -> String {
+    match e {
+        WriteError::NotAFile => lang
+            .pick("det er ikke en almindelig fil", "it is not a regular file")
+            .to_owned(),
+        WriteError::Exists => lang.pick("filen findes", "the file exists").to_owned(),
+        WriteError::Io(e) => e.to_string(),
+    }
+}
+
+/// Where the board's report of an assessment is written: beside it,
+/// named after it.
+fn report_path(path: &Path, lang: Lang) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or("almen".into(), |s| s.to_string_lossy());
+    folder_of(path).join(format!("{stem}-{}.html", lang.pick("rapport", "report")))
 }
 
 /// The bytes of a file, `None` when there is none.

@@ -91,6 +91,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("score", "Beregn", "Score"),
     ("save", "Gem", "Save"),
     (
+        "report",
+        "Skriv rapport til bestyrelsen",
+        "Write the board's report",
+    ),
+    (
         "reload",
         "Genindlæs filen (formularens ændringer går tabt)",
         "Reload the file (the form's changes are lost)",
@@ -136,8 +141,10 @@ pub enum Message {
     Reloaded,
     /// The file changed on disk since it was read: nothing was written.
     Changed,
-    /// Something stopped a save or a reload, with why.
+    /// Something stopped a save, a reload or a report, with why.
     Failed(Vec<String>),
+    /// The board's report was written to this file.
+    Report(String),
 }
 
 #[derive(Serialize)]
@@ -197,6 +204,19 @@ impl Message {
                 },
                 Vec::new(),
                 true,
+            ),
+            Message::Report(report) => (
+                "ok",
+                match lang {
+                    Lang::Da => format!(
+                        "Bestyrelsens rapport over den gemte fil er skrevet til {report}; åbn den i browseren for at udskrive den."
+                    ),
+                    Lang::En => format!(
+                        "The board's report of the saved file is written to {report}; open it in the browser to print it."
+                    ),
+                },
+                Vec::new(),
+                false,
             ),
             Message::Failed(lines) => (
                 "bad",

@@ -680,3 +680,22 @@ fn english_with_lang_en() {
     assert!(page.contains("<html lang=\"en\">"));
     assert!(page.contains(">Save<") && page.contains("Guidance and typical evidence"));
 }
+
+#[test]
+fn the_boards_report_is_written_beside_the_file_on_request() {
+    let s = Served::example("almen.toml");
+    let before = s.text();
+    let r = s.post(&[("action", "report"), ("org.name", "Ikke gemt endnu")]);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("almen-rapport.html"), "{}", r.body);
+    assert!(
+        r.body.contains("value=\"Ikke gemt endnu\""),
+        "the form keeps what was typed"
+    );
+    let report = std::fs::read_to_string(s.dir.path().join("almen-rapport.html")).unwrap();
+    assert!(
+        report.contains("Boligforeningen Havbakken"),
+        "of the saved file"
+    );
+    assert_eq!(s.text(), before, "the assessment is not written");
+}
