@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::root;
-use super::serve::{Served, check_json, shown_result};
+use super::serve::{Served, check_json, shown_result, unchunk};
 
 /// Where chromedriver is, if anywhere: `CHROMEDRIVER`, or on the `PATH`
 /// (Debian puts it in /usr/bin).
@@ -306,22 +306,8 @@ fn read_response(stream: &mut TcpStream) -> Result<(String, String), String> {
         }
         body.extend_from_slice(&buf[..n]);
     }
-    let body = String::from_utf8_lossy(&body).into_owned();
-    Ok((head, if chunked { unchunk(&body) } else { body }))
-}
-
-fn unchunk(body: &str) -> String {
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        if n == 0 || after.len() < n {
-            break;
-        }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
-    }
-    out
+    let body = if chunked { unchunk(&body) } else { body };
+    Ok((head, String::from_utf8_lossy(&body).into_owned()))
 }
 
 fn base64(text: &str) -> Vec<u8> {
