@@ -778,6 +778,25 @@ fn a_port_in_use_is_a_diagnostic() {
 }
 
 #[test]
+fn a_file_the_form_cannot_edit_is_refused_with_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("almen.toml"), "format = 1\n[organisation\n").unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(dir.path())
+        .env_remove("ALMEN_LANG")
+        .args(["serve", "almen.toml", "--no-open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("E004") && err.contains("almen.toml:2"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no address is printed");
+}
+
+#[test]
 fn english_with_lang_en() {
     let s = Served::start(
         Some(&std::fs::read_to_string(root().join("examples/almen.toml")).unwrap()),
