@@ -85,6 +85,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("note", "Note", "Note"),
     ("plan", "Handlingsplan", "Plan"),
+    ("more", "Note og handlingsplan", "Note and plan"),
     ("plan_action", "Hvad", "Action"),
     ("plan_owner", "Hvem", "Owner"),
     ("plan_due", "Senest", "Due"),
