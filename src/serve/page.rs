@@ -533,3 +533,45 @@ fn render(name: &str, ctx: &impl Serialize) -> String {
         // the page says so without showing anything of the file.
         .unwrap_or_else(|_| "<p>The page could not be laid out.</p>".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word a layout asks for and the table lacks would be left out of
+    /// the page without a sound.
+    #[test]
+    fn every_word_the_layouts_use_is_in_both_languages() {
+        let layouts = [
+            include_str!("page.html"),
+            include_str!("answer.html"),
+            include_str!("result.html"),
+        ];
+        let mut used = Vec::new();
+        for layout in layouts {
+            let mut rest = layout;
+            while let Some(at) = rest.find("t.") {
+                let after = &rest[at + 2..];
+                let word: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                let before = rest[..at].chars().last();
+                if !word.is_empty() && before.is_some_and(|c| c == ' ' || c == '{') {
+                    used.push(word);
+                }
+                rest = after;
+            }
+        }
+        assert!(used.len() > 20, "{used:?}");
+        for lang in [Lang::Da, Lang::En] {
+            let words = words(lang);
+            for word in &used {
+                assert!(
+                    words.get(word.as_str()).is_some_and(|w| !w.is_empty()),
+                    "{word} in {lang:?}"
+                );
+            }
+        }
+    }
+}
