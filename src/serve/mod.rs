@@ -92,9 +92,12 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
 }
 
 /// Asks the desktop to open `url` in the user's browser; false when no
-/// opener could be started.
+/// opener could be started, or it said it failed (`xdg-open` on a machine
+/// without a desktop) within a moment. One still running then is taken
+/// to have opened it: some wait for the browser to close.
 fn open_browser(url: &str) -> bool {
     use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
     let mut command = if cfg!(target_os = "macos") {
         Command::new("open")
     } else if cfg!(windows) {
@@ -104,13 +107,24 @@ fn open_browser(url: &str) -> bool {
     } else {
         Command::new("xdg-open")
     };
-    command
+    let Ok(mut child) = command
         .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .is_ok()
+    else {
+        return false;
+    };
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(2) {
+        match child.try_wait() {
+            Ok(Some(status)) => return status.success(),
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 /// The file being edited, and what the form needs to show it.

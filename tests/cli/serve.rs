@@ -853,3 +853,30 @@ fn ctrl_c_stops_the_server() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
+    // No opener on the PATH at all.
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .env("PATH", empty.path())
+        .args(["serve", "examples/almen.toml"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines: Vec<String> = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .take(4)
+        .map(Result::unwrap)
+        .collect();
+    let still_running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines[1].contains("http://127.0.0.1:"), "{lines:?}");
+    assert!(lines[3].contains("kopiér adressen"), "{lines:?}");
+    assert!(still_running, "the server goes on");
+}
