@@ -122,3 +122,71 @@ fn table_in_like<'a>(parent: &'a mut dyn TableLike, key: &str) -> Option<&'a mut
     }
     parent.get_mut(key).and_then(Item::as_table_like_mut)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fs::RealFs;
+    use almen::load::Loader;
+
+    fn builtin() -> Vec<Arc<Checklist>> {
+        let fs = RealFs::default();
+        let mut loader = Loader::new(&fs, Lang::Da);
+        vec![
+            loader
+                .checklist_by_name("samarbejde-med-omverdenen")
+                .expect("a built-in checklist"),
+        ]
+    }
+
+    fn edited(text: &str, posted: &[(&str, &str)]) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let form = Fields::from_pairs(
+            posted
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        apply(&mut doc, &builtin(), &form, Lang::Da);
+        doc.to_string()
+    }
+
+    const FILE: &str = "format = 1\n\n[organisation]\nname = \"Gammel\"  # navnet\ncvr = \"1\"\n\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n\n[answers.OMV-1]\nstatus = \"met\"\n\n[answers.OMV-2]\nstatus = \"unmet\"\n";
+
+    #[test]
+    fn only_the_answers_posted_are_touched() {
+        let out = edited(FILE, &[("a.OMV-1.status", "")]);
+        assert!(!out.contains("[answers.OMV-1]"), "emptied: removed\n{out}");
+        assert!(out.contains("[answers.OMV-2]\nstatus = \"unmet\""), "{out}");
+        assert!(out.contains("name = \"Gammel\"  # navnet"), "{out}");
+    }
+
+    #[test]
+    fn the_organisation_is_written_when_posted() {
+        let out = edited(
+            FILE,
+            &[
+                ("org.name", "Ny"),
+                ("org.cvr", ""),
+                ("org.municipality", "Aarhus Kommune"),
+                ("assessment.date", "2026-11-20"),
+            ],
+        );
+        assert!(out.contains("name = \"Ny\"  # navnet"), "{out}");
+        assert!(!out.contains("cvr"), "{out}");
+        assert!(out.contains("municipality = \"Aarhus Kommune\""), "{out}");
+        assert!(out.contains("date = 2026-11-20"), "{out}");
+    }
+
+    #[test]
+    fn a_new_answer_gets_a_table_of_its_own() {
+        let out = edited(
+            "format = 1\n[organisation]\nname = \"A\"\n[assessment]\nchecklists = []\n",
+            &[("a.OMV-5.status", "met"), ("a.OMV-5.date", "2026-03-12")],
+        );
+        assert!(
+            out.ends_with("\n[answers.OMV-5]\nstatus = \"følger\"\ndate = 2026-03-12\n"),
+            "{out}"
+        );
+        assert!(!out.contains("[answers]\n"), "{out}");
+    }
+}
