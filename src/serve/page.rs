@@ -161,77 +161,77 @@ impl Message {
     fn view(self, session: &Session) -> MessageView {
         let lang = session.lang;
         let file = session.name();
-        let (class, text, lines, reload) = match self {
-            Message::NewFile => (
-                "info",
-                match lang {
-                    Lang::Da => format!(
-                        "{file} findes ikke endnu. Formularen starter fra skabelonen fra `almen init`; filen skrives først, når du trykker Gem. Skabelonens pladsholdere (navnet, datoer) skal udfyldes, før den kan tjekkes."
-                    ),
-                    Lang::En => format!(
-                        "{file} does not exist yet. The form starts from the template of `almen init`; the file is written when you press Save. The template's placeholders (the name, dates) must be filled in before it can be checked."
-                    ),
-                },
-                Vec::new(),
-                false,
-            ),
-            Message::Saved => (
-                "ok",
-                match lang {
-                    Lang::Da => format!("Gemt i {file}."),
-                    Lang::En => format!("Saved to {file}."),
-                },
-                Vec::new(),
-                false,
-            ),
-            Message::Reloaded => (
-                "ok",
-                match lang {
-                    Lang::Da => format!("{file} er læst igen."),
-                    Lang::En => format!("{file} was read again."),
-                },
-                Vec::new(),
-                false,
-            ),
-            Message::Changed => (
-                "bad",
-                match lang {
-                    Lang::Da => format!(
-                        "Ikke gemt: {file} er ændret på disken, siden formularen læste den. Dine ændringer står stadig i formularen. Læs filen igen for at se den nye udgave (dine ændringer går tabt), eller ret den nye udgave i en editor."
-                    ),
-                    Lang::En => format!(
-                        "Not saved: {file} changed on disk since the form read it. Your changes are still in the form. Read the file again to see the new version (your changes are lost), or edit the new version in an editor."
-                    ),
-                },
-                Vec::new(),
-                true,
-            ),
-            Message::Report(report) => (
-                "ok",
-                match lang {
-                    Lang::Da => format!(
-                        "Bestyrelsens rapport over den gemte fil er skrevet til {report}; åbn den i browseren for at udskrive den."
-                    ),
-                    Lang::En => format!(
-                        "The board's report of the saved file is written to {report}; open it in the browser to print it."
-                    ),
-                },
-                Vec::new(),
-                false,
-            ),
-            Message::Failed(lines) => (
-                "bad",
-                lang.pick("Det lykkedes ikke:", "That did not work:")
-                    .to_owned(),
-                lines,
-                false,
-            ),
-        };
-        MessageView {
+        let da = lang == Lang::Da;
+        let said = |class, text: String| MessageView {
             class,
             text,
-            lines,
-            reload,
+            lines: Vec::new(),
+            reload: false,
+        };
+        match self {
+            Message::NewFile => said(
+                "info",
+                if da {
+                    format!(
+                        "{file} findes ikke endnu. Formularen starter fra skabelonen fra `almen init`; filen skrives først, når du trykker Gem. Skabelonens pladsholdere (navnet, datoer) skal udfyldes, før den kan tjekkes."
+                    )
+                } else {
+                    format!(
+                        "{file} does not exist yet. The form starts from the template of `almen init`; the file is written when you press Save. The template's placeholders (the name, dates) must be filled in before it can be checked."
+                    )
+                },
+            ),
+            Message::Saved => said(
+                "ok",
+                if da {
+                    format!("Gemt i {file}.")
+                } else {
+                    format!("Saved to {file}.")
+                },
+            ),
+            Message::Reloaded => said(
+                "ok",
+                if da {
+                    format!("{file} er læst igen.")
+                } else {
+                    format!("{file} was read again.")
+                },
+            ),
+            Message::Changed => MessageView {
+                reload: true,
+                ..said(
+                    "bad",
+                    if da {
+                        format!(
+                            "Ikke gemt: {file} er ændret på disken, siden formularen læste den. Dine ændringer står stadig i formularen. Læs filen igen for at se den nye udgave (dine ændringer går tabt), eller ret den nye udgave i en editor."
+                        )
+                    } else {
+                        format!(
+                            "Not saved: {file} changed on disk since the form read it. Your changes are still in the form. Read the file again to see the new version (your changes are lost), or edit the new version in an editor."
+                        )
+                    },
+                )
+            },
+            Message::Report(report) => said(
+                "ok",
+                if da {
+                    format!(
+                        "Bestyrelsens rapport over den gemte fil er skrevet til {report}; åbn den i browseren for at udskrive den."
+                    )
+                } else {
+                    format!(
+                        "The board's report of the saved file is written to {report}; open it in the browser to print it."
+                    )
+                },
+            ),
+            Message::Failed(lines) => MessageView {
+                lines,
+                ..said(
+                    "bad",
+                    lang.pick("Det lykkedes ikke:", "That did not work:")
+                        .to_owned(),
+                )
+            },
         }
     }
 }
