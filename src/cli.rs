@@ -134,6 +134,24 @@ pub enum Command {
     )]
     Schema(SchemaArgs),
 
+    /// Open a form in the browser to fill in the assessment, scored as you
+    /// type.
+    ///
+    /// A web server on this machine only (127.0.0.1), for the browser you
+    /// already have: the organisation, each item with its guidance and
+    /// typical evidence, and the result beside it, worked out by the same
+    /// rules as `check` at every change. Saving writes the assessment file
+    /// and nothing else, keeping its comments and layout; a file that does
+    /// not exist yet starts from `almen init`'s template. The address
+    /// printed carries a token: only a browser given it gets in. Ctrl-C
+    /// stops the server (exit code 130, as for any program interrupted);
+    /// exit code 2 when it cannot start.
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Example:\n  almen serve\n  almen serve bestyrelse/almen.toml --lang en --no-open"
+    )]
+    Serve(ServeArgs),
+
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  almen completions bash > ~/.local/share/bash-completion/completions/almen"
@@ -294,6 +312,25 @@ pub struct DiffArgs {
     /// those the assessments name.
     #[arg(long = "checklist", value_name = "ID|PATH")]
     pub checklists: Vec<String>,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The assessment file [default: ./almen.toml]; one that does not
+    /// exist yet is started from `almen init`'s template.
+    pub assessment: Option<PathBuf>,
+
+    /// The port to listen on, on 127.0.0.1 [default: a free one].
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub port: u16,
+
+    /// Do not open the browser; only print the address.
+    #[arg(long)]
+    pub no_open: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -472,6 +509,17 @@ impl Cli {
                 checklists: a.checklists,
             }),
             Command::Schema(a) => app::Command::Schema(a.kind),
+            #[cfg(feature = "serve")]
+            Command::Serve(a) => {
+                let opts = crate::serve::Serve {
+                    file: a.assessment.unwrap_or_else(|| PathBuf::from("almen.toml")),
+                    port: a.port,
+                    open: !a.no_open,
+                    as_of: a.common.as_of,
+                    checklists: a.common.checklists,
+                };
+                app::Command::Above(Box::new(move |ctx| crate::serve::run(opts, ctx)))
+            }
             Command::Completions(a) => {
                 let mut bytes = Vec::new();
                 clap_complete::generate(a.shell, &mut Cli::command(), "almen", &mut bytes);

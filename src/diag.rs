@@ -68,6 +68,7 @@ codes! {
     E023 => "en pladsholder fra `almen init`, der ikke er udfyldt: organisationens navn, en dato eller en dokumentationssti", "a placeholder from `almen init` left unedited: the organisation's name, a date or an evidence path";
     E024 => "en rapport eller en kalender til terminalen: den skal skrives til en fil med -o", "a report or a calendar to the terminal: it must be written to a file with -o";
     E025 => "redegørelsen for flere selvevalueringer på én gang: den er én organisations", "the statement of several assessments at once: it is one organisation's";
+    E026 => "`almen serve` kan ikke lytte på porten", "`almen serve` cannot listen on the port";
     W001 => "en forklaring, der ikke tæller: tom, en pladsholder eller under 20 tegn", "an explanation that does not count: empty, a placeholder or under 20 characters";
     W002 => "en forklaring på et punkt, der følges", "an explanation on an item that is met";
     W003 => "en handlingsplan på et punkt, der følges", "a plan on an item that is met";

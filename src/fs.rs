@@ -265,8 +265,9 @@ static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// Removes the temporary files of unfinished writes when the run is
 /// interrupted (Ctrl-C, SIGTERM, SIGHUP), then exits as an interrupted
 /// program does. A kill that cannot be caught leaves what it leaves. Set up
-/// by the first write, so runs that write no file do not pay for it.
-fn clean_up_on_interrupt() {
+/// by the first write, so runs that write no file do not pay for it, and by
+/// `almen serve`, which Ctrl-C stops this way.
+pub fn clean_up_on_interrupt() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let _ = ctrlc::set_handler(on_interrupt);

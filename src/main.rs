@@ -6,6 +6,8 @@
 mod app;
 mod cli;
 mod fs;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::process::ExitCode;
 

@@ -112,6 +112,22 @@ pub fn report_to_terminal(lang: Lang) -> Diag {
     ))
 }
 
+/// E026: `almen serve` could not listen on the port asked for.
+#[cfg(feature = "serve")]
+pub fn cannot_listen(lang: Lang, port: u16, why: &str) -> Diag {
+    Diag::new(
+        Code::E026,
+        match lang {
+            Lang::Da => format!("kan ikke lytte på 127.0.0.1:{port}: {why}"),
+            Lang::En => format!("cannot listen on 127.0.0.1:{port}: {why}"),
+        },
+    )
+    .hint(lang.pick(
+        "porten er måske optaget; udelad --port, så vælger almen en ledig",
+        "the port may be taken; leave out --port and almen picks a free one",
+    ))
+}
+
 /// E025: the public statement asked for of several assessments (two or
 /// more files, a folder, or `--group-by`): it is one organisation's.
 pub fn statement_of_several(lang: Lang) -> Diag {

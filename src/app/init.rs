@@ -1,12 +1,14 @@
 //! `almen init`: write a self-assessment template to fill in, and the JSON
 //! Schema beside it. Never replaces a file without `--force`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::{Context, Exit, Failure, diags, load_checklists, today, write_file};
 use crate::fs::{RealFs, folder_of, make_folder, relative_to};
+use almen::lang::Lang;
 use almen::load::{Checklist, FileKind, Loader};
 use almen::render::template::{self, SCHEMA_FILE};
 use almen::schema;
@@ -43,21 +45,14 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
     // The folder is made first: the paths written into the template are
     // worked out from where it really is.
     make_folder(&dir).map_err(|e| diags::cannot_write(lang, Some(output), &e))?;
-    let names: Vec<String> = checklists
-        .iter()
-        .map(|c| match &c.path {
-            None => c.id().to_owned(),
-            Some(p) => relative_to(p, &dir).to_string_lossy().replace('\\', "/"),
-        })
-        .collect();
-    let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
-    let text = template::render(
-        &refs,
-        &names,
+    let text = template_of(
+        &checklists,
+        &dir,
         &opts.municipalities,
         lang,
         opts.as_of.unwrap_or_else(today),
     );
+    let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
     write_file(lang, output, text.as_bytes(), opts.force)?;
     // The schema the template's first line points editors at; an existing
     // one is the user's and is left alone unless --force.
@@ -80,4 +75,47 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
         )
     })?;
     Ok(Exit::Ok)
+}
+
+/// The template `init` would write to `output` (whose folder exists), with
+/// the default checklist and `extra`; for `almen serve` to start from when
+/// there is no file yet.
+#[cfg(feature = "serve")]
+pub fn template(
+    lang: Lang,
+    output: &Path,
+    extra: &[String],
+    as_of: NaiveDate,
+) -> Result<String, Failure> {
+    let fs = RealFs::default();
+    let mut loader = Loader::new(&fs, lang);
+    let checklists = load_checklists(&mut loader, &[DEFAULT_CHECKLIST], extra)?;
+    Ok(template_of(
+        &checklists,
+        &folder_of(output),
+        &[],
+        lang,
+        as_of,
+    ))
+}
+
+/// The template of loaded checklists, for a file in the folder `dir`: a
+/// checklist file is named by its path from there; `municipalities` as
+/// `--municipality` gave them.
+fn template_of(
+    checklists: &[Arc<Checklist>],
+    dir: &Path,
+    municipalities: &[String],
+    lang: Lang,
+    as_of: NaiveDate,
+) -> String {
+    let names: Vec<String> = checklists
+        .iter()
+        .map(|c| match &c.path {
+            None => c.id().to_owned(),
+            Some(p) => relative_to(p, dir).to_string_lossy().replace('\\', "/"),
+        })
+        .collect();
+    let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
+    template::render(&refs, &names, municipalities, lang, as_of)
 }

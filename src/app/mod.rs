@@ -10,7 +10,7 @@
 mod calendar;
 mod catalog;
 mod check;
-mod diags;
+pub mod diags;
 mod diff;
 mod exit;
 mod init;
@@ -26,6 +26,8 @@ pub use check::Check;
 pub use diff::Diff;
 pub use exit::Exit;
 pub use init::Init;
+#[cfg(feature = "serve")]
+pub use init::template;
 pub use report::Report;
 pub use stdio::Color;
 pub use validate::Validate;
@@ -60,7 +62,15 @@ pub enum Command {
     /// A text made from the command line's own definition (completions,
     /// the man page), printed as it is.
     Print(Vec<u8>),
+    /// A command that lives above this layer (`almen serve`) and uses it:
+    /// run with the same context, its failure printed the same way.
+    #[cfg(feature = "serve")]
+    Above(Above),
 }
+
+/// A command from above this layer, as [`Command::Above`] runs it.
+#[cfg(feature = "serve")]
+pub type Above = Box<dyn FnOnce(&Context) -> Result<Exit, Failure>>;
 
 /// What every command has to hand.
 pub struct Context {
@@ -102,6 +112,8 @@ pub fn run(command: Command, lang: Lang, color: Color) -> Exit {
         Command::Print(bytes) => ctx
             .write_out(|out| out.write_all(&bytes))
             .map(|()| Exit::Ok),
+        #[cfg(feature = "serve")]
+        Command::Above(run) => run(&ctx),
     };
     match result {
         Ok(exit) => exit,

@@ -183,6 +183,12 @@ fn example(code: Code) -> Example {
             "Redegørelsen er én organisations; lav den for hver selvevaluering for sig.",
             "The statement is one organisation's; make it for each assessment on its own.",
         ),
+        E026 => ex(
+            "almen serve --port 8080",
+            "almen serve",
+            "Uden --port vælger almen selv en ledig port.",
+            "Without --port, almen picks a free port itself.",
+        ),
         W001 => ex(
             "status = \"følger-ikke\"\nexplanation = \"TBD\"",
             "status = \"følger-ikke\"\nexplanation = \"Vi repræsenteres i kredsen af vores administrationsorganisation.\"",

@@ -29,6 +29,13 @@ pub mod text;
 pub mod words;
 
 pub use catalog::{list, show};
+
+/// The environment every HTML document almen makes from a template starts
+/// from: every value escaped, only web links made links. For `almen
+/// serve`'s pages, which live in the command layer.
+pub fn html_environment() -> minijinja::Environment<'static> {
+    report::layout::escaping_environment()
+}
 pub use json::schema as result_schema;
 
 use std::io::{self, Write};

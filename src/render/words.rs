@@ -508,14 +508,22 @@ fn expired_text(lang: Lang, until: &str) -> String {
 /// Why an explanation given does not count, or `None` where none was
 /// given (or it counts).
 fn hollow_why(lang: Lang, answer: Option<&Answer>) -> Option<&'static str> {
-    Some(match answer.and_then(Answer::hollow_explanation)? {
+    Some(hollow_words(
+        lang,
+        answer.and_then(Answer::hollow_explanation)?,
+    ))
+}
+
+/// Why a text does not count as an explanation (see [`crate::model::hollow`]).
+pub fn hollow_words(lang: Lang, hollow: Hollow) -> &'static str {
+    match hollow {
         Hollow::Empty => lang.pick("den er tom", "it is empty"),
         Hollow::Placeholder => lang.pick(
             "den er en pladsholder, ikke en begrundelse",
             "it is a placeholder, not a reason",
         ),
         Hollow::TooShort => lang.pick("den har under 20 tegn", "it has fewer than 20 characters"),
-    })
+    }
 }
 
 /// On a critical gap that a request to the counterparty would have eased,

@@ -55,6 +55,8 @@
 //! fails on a snapshot no test uses.
 
 mod bad_input;
+#[cfg(feature = "serve")]
+mod browser;
 mod calendar;
 mod catalog;
 mod diff;
@@ -81,6 +83,8 @@ mod recipes;
 mod report;
 mod robustness;
 mod sarif;
+#[cfg(feature = "serve")]
+mod serve;
 mod several;
 mod statement;
 mod status_words;

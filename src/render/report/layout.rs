@@ -43,7 +43,7 @@ fn environment() -> &'static Environment<'static> {
 /// `.html` templates by [`html`], `.md` templates by [`markdown`]; with the
 /// `url` and `href` filters, which make only web links into links. Every
 /// document almen writes from a template starts from this one.
-pub(in crate::render) fn escaping_environment() -> Environment<'static> {
+pub(crate) fn escaping_environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") {

@@ -1,0 +1,882 @@
+//! `almen serve`: the real server on a free port, spoken to over plain
+//! HTTP. One test per rule a request must pass (the token, the host name,
+//! the origin, the CSRF token, the body's size), the headers of every
+//! answer, escaping, nothing served from disk, and saving: comments kept,
+//! and what `check` then finds is what the form showed.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use super::{AS_OF, root};
+
+/// A running `almen serve`, stopped when dropped.
+pub struct Served {
+    child: Child,
+    pub port: u16,
+    pub token: String,
+    pub dir: tempfile::TempDir,
+    pub file: PathBuf,
+}
+
+/// An answer, as read off the wire.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Served {
+    /// Serves `almen.toml` in a folder of its own, holding `text` (none:
+    /// no file), with the example checklist beside it.
+    pub fn start(text: Option<&str>, args: &[&str]) -> Served {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            root().join("examples/egne-krav.toml"),
+            dir.path().join("egne-krav.toml"),
+        )
+        .unwrap();
+        let file = dir.path().join("almen.toml");
+        if let Some(text) = text {
+            std::fs::write(&file, text).unwrap();
+        }
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+            .current_dir(dir.path())
+            .env_remove("ALMEN_LANG")
+            .args(["serve", "almen.toml", "--no-open", "--as-of", AS_OF])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let url = loop {
+            match lines.next() {
+                Some(Ok(line)) if line.contains("http://") => break line.trim().to_owned(),
+                Some(Ok(_)) => {}
+                _ => {
+                    let mut err = String::new();
+                    child
+                        .stderr
+                        .take()
+                        .unwrap()
+                        .read_to_string(&mut err)
+                        .unwrap();
+                    panic!("almen serve printed no address: {err}");
+                }
+            }
+        };
+        let rest = url.strip_prefix("http://127.0.0.1:").expect(&url);
+        let (port, token) = rest.split_once("/?token=").expect(&url);
+        Served {
+            child,
+            port: port.parse().unwrap(),
+            token: token.to_owned(),
+            dir,
+            file,
+        }
+    }
+
+    /// Serves a copy of an example.
+    pub fn example(name: &str) -> Served {
+        let text = std::fs::read_to_string(root().join("examples").join(name)).unwrap();
+        Served::start(Some(&text), &[])
+    }
+
+    pub fn cookie(&self) -> String {
+        format!("almen-{}={}", self.port, self.token)
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// A request with the given extra headers; `Host` unless given.
+    pub fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Response {
+        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+            head.push_str(&format!("Host: {}\r\n", self.host()));
+        }
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if !headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        head.push_str("\r\n");
+        http(self.port, head.as_bytes(), body)
+    }
+
+    /// The page, as the browser that has the cookie gets it.
+    pub fn page(&self) -> Response {
+        self.send("GET", "/", &[("Cookie", &self.cookie())], b"")
+    }
+
+    /// The form's CSRF token, read off the page.
+    pub fn csrf(&self) -> String {
+        let page = self.page().body;
+        let at = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+        page[at..at + 64].to_owned()
+    }
+
+    /// Posts a form, as the page itself would.
+    pub fn post(&self, fields: &[(&str, &str)]) -> Response {
+        self.post_with(fields, &[])
+    }
+
+    pub fn post_with(&self, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Response {
+        let csrf = self.csrf();
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body = encode(&all);
+        let cookie = self.cookie();
+        let origin = format!("http://{}", self.host());
+        let mut h = vec![
+            ("Cookie", cookie.as_str()),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", origin.as_str()),
+            ("Sec-Fetch-Site", "same-origin"),
+        ];
+        for (name, value) in headers {
+            h.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+            h.push((name, value));
+        }
+        self.send("POST", "/", &h, body.as_bytes())
+    }
+
+    pub fn text(&self) -> String {
+        std::fs::read_to_string(&self.file).unwrap()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A form, encoded as a browser encodes it.
+pub fn encode(fields: &[(&str, &str)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_owned(),
+                b => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    fields
+        .iter()
+        .map(|(n, v)| format!("{}={}", enc(n), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// One HTTP exchange on a connection of its own.
+pub fn http(port: u16, head: &[u8], body: &[u8]) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream.write_all(head).unwrap();
+    // A server that answers before reading the body (one too large) may
+    // close the connection while it is still being sent.
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let body = raw.get(split + 4..).unwrap_or_default();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let chunked = headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    let body = if chunked {
+        unchunk(body)
+    } else {
+        body.to_vec()
+    };
+    Response {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+/// A body sent in chunks, put together.
+pub fn unchunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&body[..end]);
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        let data = &body[end + 2..];
+        if n == 0 || data.len() < n {
+            break;
+        }
+        out.extend_from_slice(&data[..n]);
+        body = data[n..].strip_prefix(b"\r\n").unwrap_or(&data[n..]);
+    }
+    out
+}
+
+/// `almen check FILE --format json` as of the tests' date.
+pub fn check_json(file: &Path) -> serde_json::Value {
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .env_remove("ALMEN_LANG")
+        .args(["check", "--format", "json", "--as-of", AS_OF])
+        .arg(file)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check's JSON: {e}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// The adherence and verdict the result shows, as `check`'s JSON gives
+/// them: `(72.5, false)`.
+pub fn shown_result(html: &str) -> (f64, bool) {
+    let at = html.find("id=\"adherence\">").expect("an adherence") + 15;
+    let shown = &html[at..at + html[at..].find('<').unwrap()];
+    let adherence = shown
+        .trim_end_matches(" %")
+        .replace(',', ".")
+        .parse()
+        .unwrap();
+    let compliant = html.contains("verdict ok");
+    (adherence, compliant)
+}
+
+const SECURITY_HEADERS: [(&str, &str); 3] = [
+    ("Content-Security-Policy", "default-src 'self'"),
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+];
+
+fn assert_guarded(r: &Response, what: &str) {
+    for (name, want) in SECURITY_HEADERS {
+        let got = r.header(name).unwrap_or_default();
+        assert!(got.contains(want), "{what}: {name}: {got:?}");
+    }
+    assert!(
+        !r.headers
+            .iter()
+            .any(|(n, _)| n.to_ascii_lowercase().starts_with("access-control-")),
+        "{what}: CORS headers in {:?}",
+        r.headers
+    );
+}
+
+#[test]
+fn the_address_gives_a_cookie_and_nothing_gets_in_without_it() {
+    let s = Served::example("almen.toml");
+    assert_eq!(s.send("GET", "/", &[], b"").status, 403);
+    let wrong = format!("/?token={}", "0".repeat(64));
+    assert_eq!(s.send("GET", &wrong, &[], b"").status, 403);
+    let short = format!("/?token={}", &s.token[..63]);
+    assert_eq!(s.send("GET", &short, &[], b"").status, 403);
+    let bad_cookie = format!("almen-{}={}", s.port, "f".repeat(64));
+    assert_eq!(
+        s.send("GET", "/", &[("Cookie", &bad_cookie)], b"").status,
+        403
+    );
+    assert_eq!(
+        s.send("GET", "/form.js", &[], b"").status,
+        403,
+        "the assets want the token too"
+    );
+
+    let path = format!("/?token={}", s.token);
+    let welcome = s.send("GET", &path, &[], b"");
+    assert_eq!(welcome.status, 303);
+    assert_eq!(welcome.header("Location"), Some("/"));
+    let cookie = welcome.header("Set-Cookie").unwrap();
+    assert!(cookie.starts_with(&s.cookie()), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+
+    let page = s.page();
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("OMV-1") && page.body.contains("Boligforeningen"));
+    assert!(
+        !page.body.contains(&s.token),
+        "the token is not in the page"
+    );
+}
+
+#[test]
+fn other_host_names_are_refused_against_dns_rebinding() {
+    let s = Served::example("almen.toml");
+    let cookie = s.cookie();
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{}", s.port),
+        format!("127.0.0.1:{}", s.port + 1),
+        format!("127.0.0.1.evil.example:{}", s.port),
+        String::new(),
+    ] {
+        let r = s.send("GET", "/", &[("Host", &host), ("Cookie", &cookie)], b"");
+        assert_eq!(r.status, 403, "{host}");
+        assert_guarded(&r, &host);
+    }
+    let localhost = format!("localhost:{}", s.port);
+    let r = s.send(
+        "GET",
+        "/",
+        &[("Host", &localhost), ("Cookie", &cookie)],
+        b"",
+    );
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn posts_need_the_forms_token_and_its_own_origin() {
+    let s = Served::example("almen.toml");
+    let score = [("action", "score")];
+    assert_eq!(s.post(&score).status, 200);
+    for (name, value) in [
+        ("Origin", "http://evil.example"),
+        ("Origin", "null"),
+        ("Origin", "http://127.0.0.1:1"),
+        ("Sec-Fetch-Site", "cross-site"),
+        ("Sec-Fetch-Site", "same-site"),
+    ] {
+        let r = s.post_with(&score, &[(name, value)]);
+        assert_eq!(r.status, 403, "{name}: {value}");
+        assert_guarded(&r, value);
+    }
+    let cookie = s.cookie();
+    let headers = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+    ];
+    let no_csrf = s.send("POST", "/", &headers, b"action=score");
+    assert_eq!(no_csrf.status, 403);
+    let wrong = format!("action=score&csrf={}", "a".repeat(64));
+    assert_eq!(s.send("POST", "/", &headers, wrong.as_bytes()).status, 403);
+    let right = format!("action=score&csrf={}", s.csrf());
+    assert_eq!(s.send("POST", "/", &headers, right.as_bytes()).status, 200);
+    let as_json = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    assert_eq!(s.send("POST", "/", &as_json, right.as_bytes()).status, 415);
+}
+
+#[test]
+fn a_body_over_the_limit_is_refused() {
+    let s = Served::example("almen.toml");
+    let cookie = s.cookie();
+    let said = s.send(
+        "POST",
+        "/",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Content-Length", "5000000"),
+        ],
+        b"action=score",
+    );
+    assert_eq!(said.status, 413);
+    let big = format!("csrf={}&note={}", s.csrf(), "x".repeat(5 << 20));
+    let sent = s.send(
+        "POST",
+        "/",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        big.as_bytes(),
+    );
+    assert_eq!(sent.status, 413);
+    assert_eq!(s.page().status, 200, "the server still answers");
+}
+
+#[test]
+fn every_answer_has_the_security_headers_and_no_cors() {
+    let s = Served::example("almen.toml");
+    let cookie = s.cookie();
+    let origin = [
+        ("Cookie", cookie.as_str()),
+        ("Origin", "http://evil.example"),
+    ];
+    for path in ["/", "/form.js", "/form.css", "/nothing"] {
+        let r = s.send("GET", path, &origin, b"");
+        assert_guarded(&r, path);
+    }
+    let csp = s
+        .page()
+        .header("Content-Security-Policy")
+        .unwrap()
+        .to_owned();
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
+    let page = s.page().body;
+    assert!(
+        !page.contains("<script>") && !page.contains(" style="),
+        "nothing inline that the policy would have to allow"
+    );
+    assert!(page.contains("<script src=\"/form.js\" defer></script>"));
+    let js = s.send("GET", "/form.js", &[("Cookie", &cookie)], b"");
+    assert_eq!(js.status, 200);
+    assert!(
+        js.header("Content-Type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+}
+
+const HOSTILE: &str = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
+
+#[test]
+fn every_user_value_is_escaped() {
+    let s = Served::example("almen.toml");
+    let fields = [
+        ("action", "score"),
+        ("org.name", HOSTILE),
+        ("org.cvr", HOSTILE),
+        ("a.OMV-3.status", "unmet"),
+        ("a.OMV-3.explanation", HOSTILE),
+        ("a.OMV-3.note", HOSTILE),
+        ("a.OMV-3.evidence", HOSTILE),
+        ("a.OMV-3.plan-action", HOSTILE),
+        ("a.OMV-3.date", HOSTILE),
+    ];
+    let page = s.post(&fields);
+    assert_eq!(page.status, 200);
+    let mut fragment_fields = fields.to_vec();
+    fragment_fields.push(("fragment", "1"));
+    let fragment = s.post(&fragment_fields);
+    assert_eq!(fragment.status, 200);
+    let json: serde_json::Value = serde_json::from_str(&fragment.body).unwrap();
+    let result = json["result"].as_str().unwrap();
+    for (what, html) in [("page", page.body.as_str()), ("result", result)] {
+        assert!(!html.contains("<script>alert"), "{what}");
+        assert!(!html.contains("<img"), "{what}");
+        assert!(
+            html.contains("&lt;script&gt;") || what == "result",
+            "{what}"
+        );
+    }
+    // The same text from a file written by someone else.
+    let text = std::fs::read_to_string(root().join("examples/almen.toml"))
+        .unwrap()
+        .replace("Boligforeningen Havbakken", "<script>alert(1)</script>");
+    let s = Served::start(Some(&text), &[]);
+    let page = s.page().body;
+    assert!(!page.contains("<script>alert"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;"));
+}
+
+#[test]
+fn nothing_is_served_from_disk() {
+    let text = r#"format = 1
+
+[organisation]
+name = "Boligforeningen Fjendtlig"
+
+[assessment]
+checklists = ["samarbejde-med-omverdenen", "../udenfor.toml", "/etc/passwd.toml"]
+date = 2026-11-01
+
+[answers.OMV-1]
+status = "met"
+date = 2026-01-01
+evidence = ["../../../../etc/passwd", "/etc/passwd", "hemmelig.txt"]
+"#;
+    let s = Served::start(Some(text), &[]);
+    std::fs::write(s.dir.path().join("hemmelig.txt"), "HEMMELIGT-INDHOLD").unwrap();
+    let cookie = s.cookie();
+    for path in [
+        "/hemmelig.txt",
+        "/almen.toml",
+        "/etc/passwd",
+        "/../../../../etc/passwd",
+        "/form.js/../hemmelig.txt",
+        "/%2e%2e/hemmelig.txt",
+        "//etc/passwd",
+        "http://127.0.0.1/etc/passwd",
+    ] {
+        let r = s.send("GET", path, &[("Cookie", &cookie)], b"");
+        assert_eq!(r.status, 404, "{path}");
+        assert!(
+            !r.body.contains("HEMMELIGT") && !r.body.contains("root:"),
+            "{path}"
+        );
+    }
+    let page = s.page().body;
+    assert!(!page.contains("root:") && !page.contains("HEMMELIGT-INDHOLD"));
+}
+
+#[test]
+fn saving_keeps_comments_and_check_finds_what_the_form_showed() {
+    let s = Served::example("mangler.toml");
+    let before = s.text();
+    let fields = [
+        ("action", "score"),
+        ("fragment", "1"),
+        ("a.OMV-1.status", "met"),
+        ("a.OMV-1.date", "2026-01-10"),
+        ("a.OMV-1.evidence", "https://eksempel.dk/interessenter"),
+        ("a.OMV-1.explanation", ""),
+        ("a.OMV-1.note", "Interessentanalysen fra januar."),
+    ];
+    let fragment = s.post(&fields);
+    let json: serde_json::Value = serde_json::from_str(&fragment.body).unwrap();
+    let shown = shown_result(json["result"].as_str().unwrap());
+
+    let mut save = fields.to_vec();
+    save[0] = ("action", "save");
+    save.remove(1);
+    let saved = s.post(&save);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = s.text();
+    assert_ne!(before, after);
+    for line in before.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(after.contains(line), "comment lost: {line}");
+    }
+    assert!(
+        after.contains("[answers.OMV-1]\nstatus = \"følger\""),
+        "{after}"
+    );
+
+    let checked = check_json(&s.file);
+    assert_eq!(
+        shown,
+        (
+            checked["adherence"].as_f64().unwrap(),
+            checked["compliant"].as_bool().unwrap()
+        )
+    );
+    assert!(
+        !checked["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["item"] == "OMV-1"),
+        "{checked}"
+    );
+    let page = s.page().body;
+    assert!(page.contains("Gemt i almen.toml"));
+    assert_eq!(shown_result(&page), shown);
+}
+
+/// Every field of the page's form with the value it shows, as a browser
+/// posts the form untouched.
+fn form_fields(page: &str) -> Vec<(String, String)> {
+    // Character references as a browser reads them.
+    let unescape = |s: &str| {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(at) = rest.find('&') {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let end = rest.find(';').unwrap();
+            let entity = &rest[1..end];
+            let c = match entity {
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "amp" => '&',
+                _ => {
+                    let n = match entity.strip_prefix("#x") {
+                        Some(hex) => u32::from_str_radix(hex, 16),
+                        None => entity.trim_start_matches('#').parse(),
+                    };
+                    char::from_u32(n.unwrap()).unwrap()
+                }
+            };
+            out.push(c);
+            rest = &rest[end + 1..];
+        }
+        out + rest
+    };
+    let attr = |tag: &str, name: &str| {
+        let key = format!(" {name}=\"");
+        let at = tag.find(&key)? + key.len();
+        Some(unescape(&tag[at..at + tag[at..].find('"')?]))
+    };
+    let form = &page[page.find("<form id=\"form\"").unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    let mut fields = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let end = rest.find('>').unwrap();
+        let tag = &rest[..=end];
+        if tag.starts_with("<input") {
+            if let Some(name) = attr(tag, "name") {
+                fields.push((name, attr(tag, "value").unwrap_or_default()));
+            }
+        } else if tag.starts_with("<textarea") {
+            let body = &rest[end + 1..];
+            let text = &body[..body.find("</textarea>").unwrap()];
+            // The newline after the tag is not part of the value.
+            let text = text.strip_prefix('\n').unwrap_or(text);
+            fields.push((attr(tag, "name").unwrap(), unescape(text)));
+        } else if tag.starts_with("<select") {
+            let body = &rest[end + 1..];
+            let options = &body[..body.find("</select>").unwrap()];
+            let chosen = options
+                .split("<option")
+                .find(|o| o.contains(" selected>"))
+                .and_then(|o| attr(o, "value"))
+                .unwrap_or_default();
+            fields.push((attr(tag, "name").unwrap(), chosen));
+        }
+        rest = &rest[end + 1..];
+    }
+    fields
+}
+
+#[test]
+fn a_form_saved_untouched_leaves_the_file_as_it_was() {
+    for example in ["almen.toml", "mangler.toml", "sidste-aar.toml"] {
+        let s = Served::example(example);
+        let before = s.text();
+        let fields = form_fields(&s.page().body);
+        assert!(fields.len() > 50, "{example}: {fields:?}");
+        let mut posted: Vec<(&str, &str)> = fields
+            .iter()
+            .filter(|(n, _)| n != "csrf")
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        posted.push(("action", "save"));
+        let saved = s.post(&posted);
+        assert_eq!(saved.status, 303, "{example}: {}", saved.body);
+        assert_eq!(s.text(), before, "{example}");
+    }
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let s = Served::example("almen.toml");
+    let theirs = s
+        .text()
+        .replace("Boligforeningen Havbakken", "Boligforeningen Ny");
+    std::fs::write(&s.file, &theirs).unwrap();
+    let fields = [("action", "save"), ("org.name", "Boligforeningen Min")];
+    let refused = s.post(&fields);
+    assert_eq!(refused.status, 409);
+    assert!(
+        refused.body.contains("ændret på disken"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("value=\"Boligforeningen Min\""),
+        "the user's edits stay in the form"
+    );
+    assert_eq!(s.text(), theirs);
+
+    assert_eq!(s.post(&[("action", "reload")]).status, 303);
+    assert!(s.page().body.contains("Boligforeningen Ny"));
+    assert_eq!(s.post(&fields).status, 303);
+    assert!(s.text().contains("name = \"Boligforeningen Min\""));
+}
+
+#[test]
+fn without_a_file_the_form_starts_from_the_template() {
+    let s = Served::start(None, &[]);
+    let page = s.page().body;
+    assert!(page.contains("findes ikke endnu"), "{page}");
+    assert!(page.contains("E023"), "the placeholders stop the check");
+    assert!(!s.file.exists(), "nothing is written before Gem");
+
+    let fields = [
+        ("action", "save"),
+        ("org.name", "Boligforeningen Skabelon"),
+        ("org.cvr", ""),
+        ("org.municipality", ""),
+        ("assessment.date", "2026-11-20"),
+        ("assessment.approved", ""),
+        ("a.OMV-5.status", "met"),
+        ("a.OMV-5.date", "2026-03-12"),
+        (
+            "a.OMV-5.evidence",
+            "https://eksempel.dk/kommunikationspolitik",
+        ),
+    ];
+    assert_eq!(s.post(&fields).status, 303);
+    let text = s.text();
+    assert!(
+        text.starts_with("#:schema"),
+        "the template's comments are kept"
+    );
+    let checked = check_json(&s.file);
+    assert_eq!(checked["organisation"]["name"], "Boligforeningen Skabelon");
+    let items = checked["items"].as_array().unwrap();
+    let omv5 = items.iter().find(|i| i["id"] == "OMV-5").unwrap();
+    assert_eq!(omv5["status"], "met");
+    let listed: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut listed = listed;
+    listed.sort();
+    assert_eq!(
+        listed,
+        ["almen.toml", "egne-krav.toml"],
+        "only the file is written"
+    );
+}
+
+#[test]
+fn a_port_in_use_is_a_diagnostic() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .args(["serve", "examples/almen.toml", "--no-open", "--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("E026"), "{err}");
+}
+
+#[test]
+fn a_file_the_form_cannot_edit_is_refused_with_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("almen.toml"), "format = 1\n[organisation\n").unwrap();
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(dir.path())
+        .env_remove("ALMEN_LANG")
+        .args(["serve", "almen.toml", "--no-open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("E004") && err.contains("almen.toml:2"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no address is printed");
+}
+
+#[test]
+fn english_with_lang_en() {
+    let s = Served::start(
+        Some(&std::fs::read_to_string(root().join("examples/almen.toml")).unwrap()),
+        &["--lang", "en"],
+    );
+    let page = s.page().body;
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains(">Save<") && page.contains("Guidance and typical evidence"));
+}
+
+#[test]
+fn the_boards_report_is_written_beside_the_file_on_request() {
+    let s = Served::example("almen.toml");
+    let before = s.text();
+    let r = s.post(&[("action", "report"), ("org.name", "Ikke gemt endnu")]);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("almen-rapport.html"), "{}", r.body);
+    assert!(
+        r.body.contains("value=\"Ikke gemt endnu\""),
+        "the form keeps what was typed"
+    );
+    let report = std::fs::read_to_string(s.dir.path().join("almen-rapport.html")).unwrap();
+    assert!(
+        report.contains("Boligforeningen Havbakken"),
+        "of the saved file"
+    );
+    assert_eq!(s.text(), before, "the assessment is not written");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server() {
+    let mut s = Served::example("almen.toml");
+    assert_eq!(s.page().status, 200);
+    let pid = s.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    let left: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".almen-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
+    // No opener on the PATH at all.
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(root())
+        .env_remove("ALMEN_LANG")
+        .env("PATH", empty.path())
+        .args(["serve", "examples/almen.toml"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines: Vec<String> = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .take(4)
+        .map(Result::unwrap)
+        .collect();
+    let still_running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines[1].contains("http://127.0.0.1:"), "{lines:?}");
+    assert!(lines[3].contains("kopiér adressen"), "{lines:?}");
+    assert!(still_running, "the server goes on");
+}
