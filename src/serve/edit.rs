@@ -52,11 +52,21 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
             if !form.has(&format!("{prefix}status")) {
                 continue;
             }
-            let blank = answer::is_blank(form, &prefix);
-            let has_answer = doc
+            let existing = doc
                 .get("answers")
                 .and_then(Item::as_table_like)
-                .is_some_and(|a| a.contains_key(id));
+                .and_then(|a| a.get(id));
+            // An item answered per municipality (`[[answers.ID.per]]`) has
+            // no one status for the form to show or set: its entries stay
+            // as written, however the form's fields for it were posted.
+            if existing
+                .and_then(Item::as_table_like)
+                .is_some_and(|t| t.contains_key("per"))
+            {
+                continue;
+            }
+            let blank = answer::is_blank(form, &prefix);
+            let has_answer = existing.is_some();
             if blank {
                 if has_answer
                     && let Some(answers) = doc.get_mut("answers").and_then(Item::as_table_like_mut)

@@ -672,7 +672,12 @@ fn form_fields(page: &str) -> Vec<(String, String)> {
 
 #[test]
 fn a_form_saved_untouched_leaves_the_file_as_it_was() {
-    for example in ["almen.toml", "mangler.toml", "sidste-aar.toml"] {
+    for example in [
+        "almen.toml",
+        "mangler.toml",
+        "sidste-aar.toml",
+        "to-kommuner.toml",
+    ] {
         let s = Served::example(example);
         let before = s.text();
         let fields = form_fields(&s.page().body);
@@ -879,4 +884,31 @@ fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
     assert!(lines[1].contains("http://127.0.0.1:"), "{lines:?}");
     assert!(lines[3].contains("kopiér adressen"), "{lines:?}");
     assert!(still_running, "the server goes on");
+}
+
+/// An item answered per municipality is left as the file has it: the form
+/// says so under it, and saving, whatever was posted for it, keeps its
+/// entries.
+#[test]
+fn answers_per_municipality_are_left_as_written() {
+    let s = Served::example("to-kommuner.toml");
+    let before = s.text();
+    let page = s.page().body;
+    assert!(page.contains("Besvaret for hver kommune"), "{page}");
+    let mut posted: Vec<(String, String)> = form_fields(&page)
+        .into_iter()
+        .filter(|(n, _)| n != "csrf")
+        .collect();
+    for (name, value) in &mut posted {
+        if name == "a.STY-1.status" {
+            *value = "unmet".to_owned();
+        }
+    }
+    let mut posted: Vec<(&str, &str)> = posted
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    posted.push(("action", "save"));
+    assert_eq!(s.post(&posted).status, 303);
+    assert_eq!(s.text(), before);
 }
