@@ -1625,6 +1625,56 @@ every-months = 120",
         }
     }
 
+    /// Each entry is scored exactly as the same answer given once: its
+    /// gaps and value are the plain answer's, and the item's value is the
+    /// lowest of them, for every pair of answers of a small set.
+    #[test]
+    fn per_municipality_each_entry_is_the_answer_it_would_be_alone() {
+        let answers = [
+            "status = \"met\"\ndate = 2026-10-02",
+            "status = \"met\"\ndate = 2024-11-20",
+            "status = \"partial\"\ndate = 2026-10-02",
+            "status = \"unmet\"\nrequested = 2026-06-01",
+            "status = \"met\"\ndate = 2024-11-20\nrequested = 2025-10-15",
+            "status = \"met\"",
+        ];
+        let alone = |fields: &str| {
+            let text =
+                format!("[answers.STY-1]\n{fields}\nevidence = [\"https://x.example/STY-1\"]\n");
+            let loaded = per_loaded("municipality = \"Aarhus Kommune\"", &text);
+            let eval = evaluate(&loaded, day("2026-11-27"));
+            let r = eval.item("STY-1").unwrap();
+            let gaps: Vec<(Severity, Reason)> = eval
+                .gaps_of("STY-1")
+                .iter()
+                .map(|g| (g.severity, g.reason))
+                .collect();
+            (r.value, gaps)
+        };
+        for a in answers {
+            for b in answers {
+                let text =
+                    entry("STY-1", "Aarhus Kommune", a) + &entry("STY-1", "Skanderborg Kommune", b);
+                let loaded = per_loaded(TWO, &text);
+                let eval = evaluate(&loaded, day("2026-11-27"));
+                let r = eval.item("STY-1").unwrap();
+                for (p, fields) in r.per.iter().zip([a, b]) {
+                    let (value, gaps) = alone(fields);
+                    assert_eq!(p.value, value, "{fields:?}");
+                    let own: Vec<(Severity, Reason)> = eval
+                        .gaps_of("STY-1")
+                        .iter()
+                        .filter(|g| g.municipality.as_deref() == Some(p.municipality))
+                        .map(|g| (g.severity, g.reason))
+                        .collect();
+                    assert_eq!(own, gaps, "{fields:?}");
+                }
+                let lowest = r.per.iter().filter_map(|p| p.value).reduce(f64::min);
+                assert_eq!(r.value, lowest, "{a:?} {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn per_municipality_with_one_municipality_and_plain_answers_beside() {
         // One `municipality` may be matched by one entry; a plain answer
