@@ -85,6 +85,7 @@ codes! {
     W014 => "opsummeringen til GitHub Actions (GITHUB_STEP_SUMMARY) kunne ikke skrives; tjekket er ikke berørt", "the GitHub Actions step summary (GITHUB_STEP_SUMMARY) could not be written; the check is not affected";
     W015 => "`almen diff` sammenligner selvevalueringer fra to forskellige organisationer (andet CVR-nummer eller navn)", "`almen diff` compares assessments of two different organisations (another CVR number or name)";
     W016 => "`municipalities` nævner kun én kommune", "`municipalities` lists only one municipality";
+    W017 => "et krav over for kommunen er besvaret én gang for flere kommuner", "an item owed to the municipality is answered once for several municipalities";
 }
 
 impl Code {

@@ -199,6 +199,30 @@ pub fn one_municipality(lang: Lang, file: FileId, span: std::ops::Range<usize>) 
     ))
 }
 
+/// W017: an item whose counterparty is the municipal council answered
+/// once, by an organisation that lists several municipalities.
+pub fn answered_once_for_all(lang: Lang, file: FileId, span: Range<usize>, id: &str) -> Diag {
+    Diag::new(
+        Code::W017,
+        format!(
+            "`{id}` {}",
+            lang.pick(
+                "er besvaret én gang for alle organisationens kommuner",
+                "is answered once for all the organisation's municipalities"
+            )
+        ),
+    )
+    .at(file, span, lang.pick("ét svar", "one answer"))
+    .hint(format!(
+        "{} `[[answers.{id}.per]]` {}",
+        lang.pick("skriv ét", "write one"),
+        lang.pick(
+            "for hver kommune, så det ses, hvis det er udeblevet med én af dem",
+            "for each municipality, so that one where it lapsed shows"
+        )
+    ))
+}
+
 /// W007: the board approved the assessment before it was made.
 pub fn approved_before_assessment(
     lang: Lang,

@@ -116,6 +116,25 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
     {
         out.push(diags::one_municipality(lang, file, list.span()));
     }
+    if let Some(list) = &loaded.file.organisation.municipalities
+        && list.get_ref().len() > 1
+    {
+        let municipal: HashSet<&str> = loaded
+            .checklists
+            .iter()
+            .flat_map(|c| &c.file.items)
+            .filter(|item| item.municipal())
+            .map(|item| item.id.get_ref().as_str())
+            .collect();
+        for (id, answer) in &loaded.file.answers {
+            let id = id.get_ref().as_str();
+            if let Some(status) = &answer.status
+                && municipal.contains(id)
+            {
+                out.push(diags::answered_once_for_all(lang, file, status.span(), id));
+            }
+        }
+    }
 
     let mut newest: Option<&Spanned<Date>> = None;
     // Each answer, and each municipality's entry of an answer given per

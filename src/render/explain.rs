@@ -285,6 +285,12 @@ fn example(code: Code) -> Example {
             "`municipalities` er til en organisation med afdelinger i flere kommuner; med én kommune skrives den i `municipality`. Mangler der en kommune på listen?",
             "`municipalities` is for an organisation with departments in several municipalities; one municipality goes in `municipality`. Is a municipality missing from the list?",
         ),
+        W017 => ex(
+            "[organisation]\nname = \"Boligforeningen Eksempel\"\nmunicipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]\n\n[answers.STY-1]\nstatus = \"met\"\ndate = 2026-10-02",
+            "[[answers.STY-1.per]]\nmunicipality = \"Aarhus Kommune\"\nstatus = \"met\"\ndate = 2026-10-02\n\n[[answers.STY-1.per]]\nmunicipality = \"Skanderborg Kommune\"\nstatus = \"met\"\ndate = 2025-11-20",
+            "Styringsdialogen og de andre krav over for kommunalbestyrelsen holdes med hver kommune for sig. Ét svar for dem alle tæller for hver kommune, så en kommune, hvor mødet er udeblevet, ikke ses.",
+            "The styringsdialog and the other duties towards the municipal council are held with each municipality on its own. One answer for them all counts for each municipality, so a municipality where the meeting lapsed does not show.",
+        ),
     }
 }
 

@@ -314,6 +314,21 @@ fn lint_w016_municipalities_with_one_municipality() {
     insta::assert_snapshot!("lint_w016", stdout);
 }
 
+#[test]
+fn lint_w017_one_answer_for_several_municipalities() {
+    let stdout = one_warning(
+        "w017-et-svar-for-alle.toml",
+        "W017",
+        14,
+        10,
+        &[
+            "`STY-1` er besvaret én gang for alle organisationens kommuner",
+            "`[[answers.STY-1.per]]`",
+        ],
+    );
+    insta::assert_snapshot!("lint_w017", stdout);
+}
+
 /// An entry of an answer given per municipality is looked at as any
 /// answer is: an explanation that explains nothing there is W001, on its
 /// own line.
