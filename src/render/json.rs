@@ -394,8 +394,10 @@ impl Nested {
     }
 
     fn line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        (0..self.depth).try_for_each(|_| out.write_all(INDENT))
+        if !first {
+            out.write_all(b",")?;
+        }
+        new_line(out, self.depth)
     }
 
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -407,10 +409,23 @@ impl Nested {
     fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            out.write_all(b"\n")?;
-            (0..self.depth).try_for_each(|_| out.write_all(INDENT))?;
+            new_line(out, self.depth)?;
         }
         out.write_all(bracket)
+    }
+}
+
+/// A line break and the indentation of a line `depth` levels deep, in
+/// one write where it is among the first 32 levels: there is one before
+/// every value of the output.
+fn new_line<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
+    const LINES: &[u8] = b"\n                                                                ";
+    match LINES.get(..1 + INDENT.len() * depth) {
+        Some(line) => out.write_all(line),
+        None => {
+            out.write_all(b"\n")?;
+            (0..depth).try_for_each(|_| out.write_all(INDENT))
+        }
     }
 }
 
