@@ -521,9 +521,12 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     {
         return Some(Hollow::Placeholder);
     }
+    // Counted only as far as the least that counts: an explanation can
+    // be pages long.
     if text
         .chars()
         .filter(|c| !invisible(*c) || c.is_whitespace())
+        .take(MIN_EXPLANATION)
         .count()
         < MIN_EXPLANATION
     {
