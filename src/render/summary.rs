@@ -11,7 +11,7 @@ use comfy_table::Cell;
 use super::Options;
 use super::report::layout::markdown as inert;
 use super::table::{
-    Measure, cell_text, fit_measured, fits_measured, header, new_table, paint, wrapped,
+    Measure, cell_text, fit_measured, fits_measured, header, new_table, paint, wrapped, write_table,
 };
 use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
@@ -255,7 +255,7 @@ pub fn table(
         "{}",
         paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
     )?;
-    writeln!(out, "{table}")?;
+    write_table(&table, out)?;
     writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 

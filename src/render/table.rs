@@ -240,6 +240,21 @@ pub(super) fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Ta
     table
 }
 
+/// Writes `table` and a line break, as `writeln!(out, "{table}")` does,
+/// but a line at a time: a table of thousands of rows is not copied into
+/// one text of its own first.
+pub(super) fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut lines = table.lines().peekable();
+    if lines.peek().is_none() {
+        return writeln!(out);
+    }
+    for line in lines {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// Text on lines of at most the width, wrapped between words, each line
 /// after the first indented by `indent` spaces, each painted with `ansi`
 /// if given (the indent not).
@@ -690,11 +705,7 @@ pub(super) fn overview(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -
         ]);
     }
     // The file is the row's name here: it is kept whole where it can be.
-    writeln!(
-        out,
-        "{}",
-        first_that_fits(vec![wide, narrow], opts.width, true)
-    )?;
+    write_table(&first_that_fits(vec![wide, narrow], opts.width, true), out)?;
     let scored: Vec<&Scored> = tallies.iter().filter_map(|t| t.scored.as_ref()).collect();
     let unchecked = tallies.len() - scored.len();
     let s = summary_of(scored.iter().map(|r| (r.adherence, r.compliant, r.counts)));
