@@ -119,15 +119,21 @@ impl Cells {
             cell_text(&r.minor),
             cell_text(&r.lapsed),
         ];
+        let m = wide.each_ref().map(|t| Measure::of(t));
+        // A stacked cell is wide cells one under the other: its text and
+        // its measure are theirs, put together (a cell's text is made a
+        // character and a word at a time, and a line break ends both).
+        let counts = cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor));
+        let narrow_measures = [m[0].max(m[1]), m[2].max(m[3]), Measure::of(&counts), m[7]];
         let narrow = [
-            cell_text(&format!("{who}\n{}", r.municipality)),
-            cell_text(&format!("{}\n{}", r.adherence, r.verdict)),
-            cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor)),
-            cell_text(&r.lapsed),
+            format!("{}\n{}", wide[0], wide[1]),
+            format!("{}\n{}", wide[2], wide[3]),
+            counts,
+            wide[7].clone(),
         ];
         Cells {
-            wide_measures: wide.each_ref().map(|t| Measure::of(t)),
-            narrow_measures: narrow.each_ref().map(|t| Measure::of(t)),
+            wide_measures: m,
+            narrow_measures,
             wide,
             narrow,
         }
@@ -281,4 +287,50 @@ pub fn markdown(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::R
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     writeln!(out, "\n{}", inert(&totals(tallies, lang)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Counts;
+
+    #[test]
+    fn a_stacked_cell_is_the_cell_of_its_parts_put_together() {
+        let long = "x".repeat(super::super::table::WORD_LIMIT + 5);
+        for (organisation, municipality) in [
+            ("Boligforeningen Odense", "Odense Kommune"),
+            ("", ""),
+            ("Navn\r\nmed\tstyretegn\u{1b}[31m", "sti/til/kommune  "),
+            (long.as_str(), "en kommune med et meget langt navn"),
+        ] {
+            let tally = Tally {
+                file: "sector/org-1.toml".into(),
+                scored: Some(Scored {
+                    organisation: organisation.into(),
+                    municipality: Some(municipality.into()),
+                    as_of: chrono::NaiveDate::MIN,
+                    adherence: 50.0,
+                    compliant: false,
+                    counts: Counts::default(),
+                    worst: None,
+                    lapsed: vec!["A".into(), "B/C".into()],
+                }),
+            };
+            let cells = Cells::of(&tally, Lang::Da);
+            let r = row(&tally, Lang::Da);
+            let who = format!("{}\n{}", r.organisation, r.file);
+            let direct = [
+                cell_text(&format!("{who}\n{}", r.municipality)),
+                cell_text(&format!("{}\n{}", r.adherence, r.verdict)),
+                cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor)),
+                cell_text(&r.lapsed),
+            ];
+            assert_eq!(cells.narrow, direct, "{organisation:?}");
+            assert_eq!(
+                cells.narrow_measures,
+                direct.each_ref().map(|t| Measure::of(t)),
+                "{organisation:?}"
+            );
+        }
+    }
 }
