@@ -644,9 +644,12 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     {
         return Some(Hollow::Placeholder);
     }
+    // Counted only as far as the least that counts: an explanation can
+    // be pages long.
     if text
         .chars()
         .filter(|c| !invisible(*c) || c.is_whitespace())
+        .take(MIN_EXPLANATION)
         .count()
         < MIN_EXPLANATION
     {
@@ -695,9 +698,17 @@ impl<'de> Deserialize<'de> for Date {
                 Err(E::custom(format_args!("{BAD_DATE}{DATE_QUOTED}:{v}")))
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
-                let dt =
-                    toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            // What `toml::value::Datetime`'s own deserializer does, but
+            // for a plain date, which is read straight from its text
+            // rather than parsed as a datetime first.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                if map.next_key::<DatetimeKey>()?.is_none() {
+                    return Err(de::Error::custom("datetime key not found"));
+                }
+                let dt = match map.next_value::<DatetimeText>()? {
+                    DatetimeText::Date(date) => return Ok(Date(date)),
+                    DatetimeText::Other(dt) => dt,
+                };
                 match (dt.date, dt.time, dt.offset) {
                     (Some(d), None, None) => {
                         NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
@@ -715,6 +726,80 @@ impl<'de> Deserialize<'de> for Date {
 
         deserializer.deserialize_any(DateVisitor)
     }
+}
+
+/// The key under which the `toml` deserializer hands over a datetime's
+/// text, as `toml::value::Datetime`'s deserializer checks it.
+struct DatetimeKey;
+
+impl<'de> Deserialize<'de> for DatetimeKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = DatetimeKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a valid datetime field")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DatetimeKey, E> {
+                if v == "$__toml_private_datetime" {
+                    Ok(DatetimeKey)
+                } else {
+                    Err(E::custom("expected field with custom name"))
+                }
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A datetime's text: a calendar date when it is one written
+/// `YYYY-MM-DD`, else what `toml` parses it to, with its error.
+enum DatetimeText {
+    Date(NaiveDate),
+    Other(toml::value::Datetime),
+}
+
+impl<'de> Deserialize<'de> for DatetimeText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl Visitor<'_> for TextVisitor {
+            type Value = DatetimeText;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("string containing a datetime")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DatetimeText, E> {
+                match plain_date(v) {
+                    Some(date) => Ok(DatetimeText::Date(date)),
+                    None => v.parse().map(DatetimeText::Other).map_err(E::custom),
+                }
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+/// `YYYY-MM-DD`, a date of the calendar, as a date; `None` for any other
+/// text, which is left for `toml` to parse (and to find fault with).
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 impl JsonSchema for Date {
@@ -919,5 +1004,61 @@ mod tests {
             "{pattern}"
         );
         assert!(pattern.ends_with(")$"), "{pattern}");
+    }
+
+    /// A date deserialized from `date = <value>`, or the error's message
+    /// and place.
+    fn date(value: &str) -> Result<NaiveDate, (String, Option<std::ops::Range<usize>>)> {
+        #[derive(Deserialize)]
+        struct Doc {
+            date: Date,
+        }
+        toml::from_str::<Doc>(&format!("date = {value}"))
+            .map(|d| d.date.0)
+            .map_err(|e| (e.message().to_owned(), e.span()))
+    }
+
+    /// The same, as `toml::value::Datetime` reads it, then made a date.
+    fn date_via_datetime(
+        value: &str,
+    ) -> Result<NaiveDate, (String, Option<std::ops::Range<usize>>)> {
+        #[derive(Deserialize)]
+        struct Doc {
+            date: toml::value::Datetime,
+        }
+        let doc = toml::from_str::<Doc>(&format!("date = {value}"))
+            .map_err(|e| (e.message().to_owned(), e.span()))?;
+        let whole = Some(7..7 + value.len());
+        match (doc.date.date, doc.date.time, doc.date.offset) {
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                    .ok_or_else(|| (format!("{BAD_DATE}{DATE_INVALID}:{d}"), whole))
+            }
+            _ => Err((format!("{BAD_DATE}{DATE_TIME}:{}", doc.date), whole)),
+        }
+    }
+
+    #[test]
+    fn a_date_read_from_its_text_is_what_toml_datetime_reads() {
+        for value in [
+            "2026-05-20",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-05-20T10:00:00",
+            "2026-05-20 10:00:00Z",
+            "10:00:00",
+        ] {
+            assert_eq!(date(value), date_via_datetime(value), "{value}");
+        }
+        // A date where none is: the messages of `toml`'s own reading.
+        assert_eq!(
+            date("{ year = 2026 }").unwrap_err().0,
+            "expected field with custom name"
+        );
+        assert!(date("\"2026-05-20\"").unwrap_err().0.starts_with(BAD_DATE));
     }
 }

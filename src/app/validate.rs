@@ -9,7 +9,7 @@ use super::{Context, Exit, Failure, diags, or_default, today, walk};
 use crate::fs::RealFs;
 use almen::diag::{Code, Diag, Level, did_you_mean};
 use almen::lint;
-use almen::load::{self, FileKind, Loader};
+use almen::load::{self, Loaded, Loader};
 use almen::render::{self, Format};
 
 pub struct Validate {
@@ -73,20 +73,14 @@ pub fn run(opts: Validate, ctx: &Context) -> Result<Exit, Failure> {
                 continue;
             }
         };
-        let kind = loader.kind_of(file_id);
-        if kind.is_none() && !named {
+        let Some(loaded) = loader.any_at(file_id, path, &opts.checklists, *named) else {
             continue;
-        }
+        };
         checked.push(load::display(path));
-        let mut found = match kind {
-            Some(FileKind::Checklist) => match loader.checklist_at(file_id, path) {
-                Ok(c) => lint::checklist(&c, lang),
-                Err(d) => d,
-            },
-            _ => match loader.assessment_at(file_id, path, &opts.checklists) {
-                Ok(l) => lint::assessment(&l, as_of, lang),
-                Err(d) => d,
-            },
+        let mut found = match loaded {
+            Ok(Loaded::Checklist(c)) => lint::checklist(&c, lang),
+            Ok(Loaded::Assessment(a)) => lint::assessment(&a, as_of, lang),
+            Err(d) => d,
         };
         load::sort(&mut found);
         diags.extend(found);

@@ -408,6 +408,50 @@ impl<'a> Loader<'a> {
             .map_err(sorted)
     }
 
+    /// Loads a registered file as what it is, parsed once to tell which
+    /// and to read it: a checklist, or an assessment with its checklists
+    /// and its evidence. A file with the marks of neither is taken for an
+    /// assessment when `named` (the user meant it to be checked), and is
+    /// `None` otherwise.
+    pub fn any_at(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+        extra: &[String],
+        named: bool,
+    ) -> Option<Result<Loaded, Vec<Diag>>> {
+        let text = self.sources.shared(file_id);
+        let (root, syntax) = DeTable::parse_recoverable(&text);
+        let loaded = match FileKind::of(root.get_ref()) {
+            None if !named => return None,
+            Some(FileKind::Checklist) => {
+                let mut diags = Vec::new();
+                let parsed = parse::parsed(
+                    self.sources.name(file_id),
+                    &text,
+                    self.lang,
+                    file_id,
+                    FileKind::Checklist,
+                    (root, syntax),
+                    &mut diags,
+                );
+                let checklist = parsed.map(|file| {
+                    self.checklist_of(file_id, Some(path.to_path_buf()), file, &mut diags)
+                });
+                match checklist {
+                    Some(c) if diags.is_empty() => Ok(Loaded::Checklist(Arc::new(c))),
+                    _ => Err(diags),
+                }
+            }
+            _ => {
+                let base = path.parent().unwrap_or(Path::new(""));
+                self.assessment_parsed(file_id, path, base, extra, root, syntax)
+                    .map(|a| Loaded::Assessment(Box::new(a)))
+            }
+        };
+        Some(loaded.map_err(sorted))
+    }
+
     fn assessment_unsorted(
         &mut self,
         file_id: FileId,
@@ -565,14 +609,31 @@ impl<'a> Loader<'a> {
             FileKind::Checklist,
             diags,
         )?;
+        Some(self.checklist_of(file_id, path, file, diags))
+    }
+
+    /// A deserialized checklist file, checked.
+    fn checklist_of(
+        &self,
+        file_id: FileId,
+        path: Option<PathBuf>,
+        file: ChecklistFile,
+        diags: &mut Vec<Diag>,
+    ) -> Checklist {
         validate::checklist(self.lang, file_id, self.sources.text(file_id), &file, diags);
-        Some(Checklist {
+        Checklist {
             sha256: sha256(self.sources.text(file_id)),
             file,
             file_id,
             path,
-        })
+        }
     }
+}
+
+/// A file loaded as what it is.
+pub enum Loaded {
+    Checklist(Arc<Checklist>),
+    Assessment(Box<Assessment>),
 }
 
 /// The two kinds of file almen reads.

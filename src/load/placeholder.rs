@@ -51,6 +51,19 @@ pub fn is_date(value: &str) -> bool {
 /// Whether an evidence entry is the template's path, however it is spelt
 /// (`./sti/til/dokument.pdf` is the same path).
 pub fn is_evidence(entry: &str) -> bool {
+    // Both names end in `ument.pdf`: an entry without it, in any case, is
+    // ruled out by looking at its dots, with nothing copied.
+    let bytes = entry.as_bytes();
+    let named_here = |dot: usize| {
+        dot >= 5
+            && bytes[dot - 5..dot].eq_ignore_ascii_case(b"ument")
+            && bytes
+                .get(dot + 1..dot + 4)
+                .is_some_and(|ext| ext.eq_ignore_ascii_case(b"pdf"))
+    };
+    if !memchr::memchr_iter(b'.', bytes).any(named_here) {
+        return false;
+    }
     // However it is spelt, the path ends in the template's file name: a
     // test that needs no path of its own rules out nearly every entry. The
     // names are ASCII: in lowercase, a substring search finds them in one
@@ -170,6 +183,14 @@ mod tests {
         assert!(is_evidence("./path/to/document.pdf"));
         assert!(is_evidence("sti/./til/dokument.pdf"));
         assert!(!is_evidence("politikker/kommunikationspolitik.pdf"));
+        assert!(is_evidence("STI/TIL/DOKUMENT.PDF"));
+        assert!(!is_evidence("sti/til/dokument.pd"));
+        // `is_evidence` rules out an entry without this ending first.
+        assert!(
+            EVIDENCE
+                .iter()
+                .all(|e| e.to_ascii_lowercase().ends_with("ument.pdf"))
+        );
     }
 
     #[test]

@@ -32,6 +32,8 @@ enum Rest {
     Suite(quick_junit::TestSuite),
     /// SARIF: its results and the rules first met in it.
     Sarif(sarif::Share),
+    /// The terminal summary: its row.
+    Row(Box<summary::Cells>),
 }
 
 /// What an entry's part is given room for at first.
@@ -48,10 +50,15 @@ pub fn part(
     // spares growing it step by step.
     let mut bytes = Vec::with_capacity(PART_BYTES);
     let mut rest = Rest::Nothing;
+    let tally = Tally::of(entry);
     let out = &mut bytes;
     match (format, entry) {
-        // A summary is all made at the end, from the tallies.
-        (Format::Table | Format::Markdown, _) if opts.summary => {}
+        // A summary is laid out at the end, from the tallies; the terminal
+        // table's row is made here, on the thread that checked the entry.
+        (Format::Table, _) if opts.summary => {
+            rest = Rest::Row(Box::new(summary::Cells::of(&tally, opts.lang)))
+        }
+        (Format::Markdown, _) if opts.summary => {}
         (Format::Table, Entry::Checked(c)) => table::one(c, opts, out)?,
         (Format::Table, Entry::Unchecked(u)) => table::unchecked(u, opts, out)?,
         (Format::Json, _) => json::part(entry, opts, out)?,
@@ -81,11 +88,7 @@ pub fn part(
         (Format::Github, _) => github::entry(entry, opts, out)?,
         (Format::Sarif, _) => rest = Rest::Sarif(sarif::share(entry, opts, memo)),
     }
-    Ok(Part {
-        bytes,
-        tally: Tally::of(entry),
-        rest,
-    })
+    Ok(Part { bytes, tally, rest })
 }
 
 /// Puts the parts of one output together, in order, and writes each as
@@ -99,6 +102,8 @@ pub struct Writer {
     totals: Totals,
     /// Each entry's tally, where the output ends with a row for each.
     rows: Vec<Tally>,
+    /// The terminal summary: each entry's row, made ready.
+    cells: Vec<summary::Cells>,
     /// Whether what opens the output is written.
     opened: bool,
     /// JSON: the parts before the first checked assessment, whose as-of
@@ -118,6 +123,7 @@ impl Writer {
             written: 0,
             totals: Totals::default(),
             rows: Vec::new(),
+            cells: Vec::new(),
             opened: false,
             waiting: Vec::new(),
             many: false,
@@ -185,6 +191,7 @@ impl Writer {
             Rest::Nothing => {}
             Rest::Suite(suite) => self.suites.push(suite),
             Rest::Sarif(share) => self.sarif.add(share),
+            Rest::Row(cells) => self.cells.push(*cells),
         }
         self.written += 1;
         self.totals.add(&part.tally, &self.opts);
@@ -201,7 +208,7 @@ impl Writer {
         }
         let (opts, rows) = (&self.opts, &self.rows);
         match self.format {
-            Format::Table if opts.summary => summary::table(rows, opts, out)?,
+            Format::Table if opts.summary => summary::table(rows, &self.cells, opts, out)?,
             Format::Markdown if opts.summary => summary::markdown(rows, opts, out)?,
             Format::Table if rows.len() > 1 => {
                 writeln!(out)?;

@@ -6,9 +6,13 @@
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
+use comfy_table::Cell;
+
 use super::Options;
 use super::report::layout::markdown as inert;
-use super::table::{cell, first_that_fits, fits, header, new_table, paint, wrapped};
+use super::table::{
+    Measure, cell_text, fit_measured, fits_measured, header, new_table, paint, wrapped, write_table,
+};
 use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
 use crate::lang::Lang;
@@ -49,44 +53,91 @@ fn worst_first(a: &Tally, b: &Tally) -> Ordering {
 fn rows(tallies: &[Tally], lang: Lang) -> Vec<Row> {
     let mut sorted: Vec<&Tally> = tallies.iter().collect();
     sorted.sort_by(|a, b| worst_first(a, b));
-    sorted
-        .into_iter()
-        .map(|t| match &t.scored {
-            None => Row {
+    sorted.into_iter().map(|t| row(t, lang)).collect()
+}
+
+fn row(t: &Tally, lang: Lang) -> Row {
+    match &t.scored {
+        None => Row {
+            file: t.file.clone(),
+            organisation: "–".into(),
+            municipality: "–".into(),
+            adherence: "–".into(),
+            verdict: unchecked_label(lang),
+            critical: "–".into(),
+            major: "–".into(),
+            minor: "–".into(),
+            lapsed: "–".into(),
+        },
+        Some(c) => {
+            let n = c.counts;
+            Row {
                 file: t.file.clone(),
-                organisation: "–".into(),
-                municipality: "–".into(),
-                adherence: "–".into(),
-                verdict: unchecked_label(lang),
-                critical: "–".into(),
-                major: "–".into(),
-                minor: "–".into(),
-                lapsed: "–".into(),
-            },
-            Some(c) => {
-                let n = c.counts;
-                Row {
-                    file: t.file.clone(),
-                    organisation: c.organisation.clone(),
-                    municipality: c.municipality.clone().unwrap_or_else(|| "–".into()),
-                    adherence: lang.percent(c.adherence),
-                    verdict: if c.compliant {
-                        lang.pick("✔ overholdt", "✔ compliant")
-                    } else {
-                        lang.pick("✘ ikke overholdt", "✘ not compliant")
-                    },
-                    critical: n.critical.to_string(),
-                    major: n.major.to_string(),
-                    minor: n.minor.to_string(),
-                    lapsed: if c.lapsed.is_empty() {
-                        "–".into()
-                    } else {
-                        c.lapsed.join(", ")
-                    },
-                }
+                organisation: c.organisation.clone(),
+                municipality: c.municipality.clone().unwrap_or_else(|| "–".into()),
+                adherence: lang.percent(c.adherence),
+                verdict: if c.compliant {
+                    lang.pick("✔ overholdt", "✔ compliant")
+                } else {
+                    lang.pick("✘ ikke overholdt", "✘ not compliant")
+                },
+                critical: n.critical.to_string(),
+                major: n.major.to_string(),
+                minor: n.minor.to_string(),
+                lapsed: if c.lapsed.is_empty() {
+                    "–".into()
+                } else {
+                    c.lapsed.join(", ")
+                },
             }
-        })
-        .collect()
+        }
+    }
+}
+
+/// One organisation's row of the terminal table, its cells' texts as
+/// `table::cell` makes them and measured, in both layouts: made on the thread
+/// that checked the assessment, so that what is left at the end, once
+/// every row is in, is to sort them and lay the table out.
+pub struct Cells {
+    wide: [String; 8],
+    narrow: [String; 4],
+    wide_measures: [Measure; 8],
+    narrow_measures: [Measure; 4],
+}
+
+impl Cells {
+    pub fn of(tally: &Tally, lang: Lang) -> Cells {
+        let r = row(tally, lang);
+        let who = format!("{}\n{}", r.organisation, r.file);
+        let wide = [
+            cell_text(&who),
+            cell_text(&r.municipality),
+            cell_text(&r.adherence),
+            cell_text(r.verdict),
+            cell_text(&r.critical),
+            cell_text(&r.major),
+            cell_text(&r.minor),
+            cell_text(&r.lapsed),
+        ];
+        let m = wide.each_ref().map(|t| Measure::of(t));
+        // A stacked cell is wide cells one under the other: its text and
+        // its measure are theirs, put together (a cell's text is made a
+        // character and a word at a time, and a line break ends both).
+        let counts = cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor));
+        let narrow_measures = [m[0].max(m[1]), m[2].max(m[3]), Measure::of(&counts), m[7]];
+        let narrow = [
+            format!("{}\n{}", wide[0], wide[1]),
+            format!("{}\n{}", wide[2], wide[3]),
+            counts,
+            wide[7].clone(),
+        ];
+        Cells {
+            wide_measures: m,
+            narrow_measures,
+            wide,
+            narrow,
+        }
+    }
 }
 
 /// The closing sentence: how many, how many compliant, the adherence.
@@ -154,59 +205,63 @@ fn headings(lang: Lang) -> [&'static str; 8] {
     ]
 }
 
-/// The summary as a terminal table.
-pub fn table(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+/// The summary as a terminal table, of each tally and its row's
+/// [`Cells`].
+pub fn table(
+    tallies: &[Tally],
+    cells: &[Cells],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = opts.lang;
     let h = headings(lang);
-    let rows = rows(tallies, lang);
-    // One row per organisation, thousands of them: the narrow layout is
-    // only made when the wide one does not fit.
-    let mut wide = new_table(opts);
-    header(&mut wide, &h);
-    for r in &rows {
-        let who = format!("{}\n{}", r.organisation, r.file);
-        wide.add_row(vec![
-            cell(&who),
-            cell(&r.municipality),
-            cell(&r.adherence),
-            cell(r.verdict),
-            cell(&r.critical),
-            cell(&r.major),
-            cell(&r.minor),
-            cell(&r.lapsed),
-        ]);
-    }
-    let narrow = || {
-        let mut narrow = new_table(opts);
-        let stacked = [
-            format!("{}\n{}", h[0], h[1]),
-            format!("{}\n{}", h[2], h[3]),
-            format!("{} / {} / {}", h[4], h[5], h[6]),
-            h[7].to_owned(),
-        ];
-        header(&mut narrow, &stacked.each_ref().map(String::as_str));
-        for r in &rows {
-            let who = format!("{}\n{}", r.organisation, r.file);
-            narrow.add_row(vec![
-                cell(format!("{who}\n{}", r.municipality)),
-                cell(format!("{}\n{}", r.adherence, r.verdict)),
-                cell(format!("{} / {} / {}", r.critical, r.major, r.minor)),
-                cell(&r.lapsed),
-            ]);
-        }
-        narrow
+    let mut order: Vec<usize> = (0..tallies.len()).collect();
+    order.sort_by(|&a, &b| worst_first(&tallies[a], &tallies[b]));
+    let stacked = [
+        format!("{}\n{}", h[0], h[1]),
+        format!("{}\n{}", h[2], h[3]),
+        format!("{} / {} / {}", h[4], h[5], h[6]),
+        h[7].to_owned(),
+    ];
+    let stacked = stacked.each_ref().map(String::as_str);
+    // One row per organisation, thousands of them: the rows came measured,
+    // and only the layout that is shown is made, the wide one where it
+    // fits without splitting a word.
+    let column = |heading: &str, each: &dyn Fn(&Cells) -> Measure| {
+        cells
+            .iter()
+            .map(each)
+            .fold(Measure::of(&cell_text(heading)), Measure::max)
     };
-    let table = if fits(&wide, opts.width, true) {
-        wide
+    let wide: Vec<Measure> = (0..h.len())
+        .map(|i| column(h[i], &|c| c.wide_measures[i]))
+        .collect();
+    let shows_wide = fits_measured(&wide, opts.width, true);
+    let (titles, columns): (&[&str], Vec<Measure>) = if shows_wide {
+        (&h, wide)
     } else {
-        narrow()
+        let narrow = (0..stacked.len())
+            .map(|i| column(stacked[i], &|c| c.narrow_measures[i]))
+            .collect();
+        (&stacked, narrow)
     };
+    let mut table = new_table(opts);
+    header(&mut table, titles);
+    for &i in &order {
+        let row: &[String] = if shows_wide {
+            &cells[i].wide
+        } else {
+            &cells[i].narrow
+        };
+        table.add_row(row.iter().map(Cell::new));
+    }
+    fit_measured(&mut table, &columns, opts.width);
     writeln!(
         out,
         "{}",
         paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
     )?;
-    writeln!(out, "{}", first_that_fits(vec![table], opts.width, true))?;
+    write_table(&table, out)?;
     writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 
@@ -232,4 +287,50 @@ pub fn markdown(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::R
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     writeln!(out, "\n{}", inert(&totals(tallies, lang)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Counts;
+
+    #[test]
+    fn a_stacked_cell_is_the_cell_of_its_parts_put_together() {
+        let long = "x".repeat(super::super::table::WORD_LIMIT + 5);
+        for (organisation, municipality) in [
+            ("Boligforeningen Odense", "Odense Kommune"),
+            ("", ""),
+            ("Navn\r\nmed\tstyretegn\u{1b}[31m", "sti/til/kommune  "),
+            (long.as_str(), "en kommune med et meget langt navn"),
+        ] {
+            let tally = Tally {
+                file: "sector/org-1.toml".into(),
+                scored: Some(Scored {
+                    organisation: organisation.into(),
+                    municipality: Some(municipality.into()),
+                    as_of: chrono::NaiveDate::MIN,
+                    adherence: 50.0,
+                    compliant: false,
+                    counts: Counts::default(),
+                    worst: None,
+                    lapsed: vec!["A".into(), "B/C".into()],
+                }),
+            };
+            let cells = Cells::of(&tally, Lang::Da);
+            let r = row(&tally, Lang::Da);
+            let who = format!("{}\n{}", r.organisation, r.file);
+            let direct = [
+                cell_text(&format!("{who}\n{}", r.municipality)),
+                cell_text(&format!("{}\n{}", r.adherence, r.verdict)),
+                cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor)),
+                cell_text(&r.lapsed),
+            ];
+            assert_eq!(cells.narrow, direct, "{organisation:?}");
+            assert_eq!(
+                cells.narrow_measures,
+                direct.each_ref().map(|t| Measure::of(t)),
+                "{organisation:?}"
+            );
+        }
+    }
 }

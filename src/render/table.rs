@@ -37,7 +37,12 @@ pub(super) const WORD_LIMIT: usize = 1_000;
 /// A cell of text, each of its words at most [`WORD_LIMIT`] characters,
 /// shown, not obeyed.
 pub(super) fn cell<T: ToString>(text: T) -> Cell {
-    Cell::new(clean(&short_words(&text.to_string())))
+    Cell::new(cell_text(&text.to_string()))
+}
+
+/// The text of a [`cell`] of `text`.
+pub(super) fn cell_text(text: &str) -> String {
+    clean(&short_words(text))
 }
 
 /// `text` with each word longer than [`WORD_LIMIT`] characters cut to that
@@ -80,24 +85,64 @@ fn frame(columns: usize) -> usize {
     columns + 1 + PADDING * columns
 }
 
-/// The longest word of each column, header included: what the column must
-/// hold for no word of it to be split. With `paths` false, a path or a link
-/// is no word: it is split where the column ends if it must be.
-fn longest_words(table: &Table, paths: bool) -> Vec<usize> {
+/// What laying a column out needs to know of its cells, header included:
+/// its longest word, with paths and links counted as words and without
+/// (a word with a `/` in it), and its longest line, in characters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Measure {
+    words: usize,
+    words_no_paths: usize,
+    lines: usize,
+}
+
+impl Measure {
+    /// The measure of a cell's text.
+    pub(super) fn of(content: &str) -> Measure {
+        let mut m = Measure::default();
+        for word in content.split_whitespace() {
+            let n = word.chars().count();
+            m.words = m.words.max(n);
+            if !word.contains('/') {
+                m.words_no_paths = m.words_no_paths.max(n);
+            }
+        }
+        m.lines = content
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        m
+    }
+
+    /// The measure of a column holding the cells of both.
+    pub(super) fn max(self, other: Measure) -> Measure {
+        Measure {
+            words: self.words.max(other.words),
+            words_no_paths: self.words_no_paths.max(other.words_no_paths),
+            lines: self.lines.max(other.lines),
+        }
+    }
+
+    /// The longest word: with `paths` false, a path or a link is no word,
+    /// and is split where the column ends if it must be.
+    fn word(&self, paths: bool) -> usize {
+        if paths {
+            self.words
+        } else {
+            self.words_no_paths
+        }
+    }
+}
+
+/// Each column's [`Measure`], header included.
+pub(super) fn measures(table: &Table) -> Vec<Measure> {
     (0..table.column_iter().count())
         .map(|i| {
             table
                 .column_cells_with_header_iter(i)
                 .flatten()
-                .flat_map(|c| {
-                    c.content()
-                        .split_whitespace()
-                        .filter(|w| paths || !w.contains('/'))
-                        .map(|w| w.chars().count())
-                        .collect::<Vec<_>>()
-                })
-                .max()
-                .unwrap_or(0)
+                .map(|c| Measure::of(&c.content()))
+                .fold(Measure::default(), Measure::max)
         })
         .collect()
 }
@@ -105,14 +150,19 @@ fn longest_words(table: &Table, paths: bool) -> Vec<usize> {
 /// Whether `table` fits in `width` columns with no word split (paths and
 /// links too, with `paths`), and no short label on two lines.
 pub(super) fn fits(table: &Table, width: u16, paths: bool) -> bool {
-    let words = longest_words(table, paths);
-    let lines = longest_lines(table);
-    let needed: usize = words
+    fits_measured(&measures(table), width, paths)
+}
+
+/// [`fits`], for a table of columns measured before.
+pub(super) fn fits_measured(columns: &[Measure], width: u16, paths: bool) -> bool {
+    let needed: usize = columns
         .iter()
-        .zip(&lines)
-        .map(|(w, l)| if *l <= LABEL { (*w).max(*l) } else { *w })
+        .map(|m| {
+            let w = m.word(paths);
+            if m.lines <= LABEL { w.max(m.lines) } else { w }
+        })
         .sum();
-    needed + frame(words.len()) <= usize::from(width)
+    needed + frame(columns.len()) <= usize::from(width)
 }
 
 /// Lays `table` out so that no word is split across lines where the width
@@ -122,7 +172,13 @@ pub(super) fn fits(table: &Table, width: u16, paths: bool) -> bool {
 /// room allows, so the table keeps to the width. Room left over keeps
 /// short labels on one line first, then paths and links whole.
 pub(super) fn fit(table: &mut Table, width: u16) {
-    let words = longest_words(table, false);
+    let columns = measures(table);
+    fit_measured(table, &columns, width);
+}
+
+/// [`fit`], for a table of columns measured before.
+pub(super) fn fit_measured(table: &mut Table, columns: &[Measure], width: u16) {
+    let words: Vec<usize> = columns.iter().map(|m| m.word(false)).collect();
     let Some(room) = usize::from(width).checked_sub(frame(words.len())) else {
         return;
     };
@@ -137,13 +193,13 @@ pub(super) fn fit(table: &mut Table, width: u16) {
     }
     let mut lower: Vec<usize> = words.iter().map(|w| (*w).min(cap)).collect();
     let mut spare = room - lower.iter().sum::<usize>();
-    let lines = longest_lines(table);
-    let labels: Vec<usize> = lines
+    let labels: Vec<usize> = columns
         .iter()
-        .map(|l| if *l <= LABEL { *l } else { 0 })
+        .map(|m| if m.lines <= LABEL { m.lines } else { 0 })
         .collect();
     widen(&mut lower, &labels, &mut spare, true);
-    widen(&mut lower, &longest_words(table, true), &mut spare, false);
+    let whole: Vec<usize> = columns.iter().map(|m| m.word(true)).collect();
+    widen(&mut lower, &whole, &mut spare, false);
     for (column, width) in table.column_iter_mut().zip(lower) {
         let width = u16::try_from(width + PADDING).unwrap_or(u16::MAX);
         column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
@@ -171,25 +227,6 @@ fn widen(lower: &mut [usize], wants: &[usize], spare: &mut usize, whole: bool) {
 /// a severity, a date) has; a column with a longer line is running text.
 const LABEL: usize = 20;
 
-/// The longest line of each column, header included.
-fn longest_lines(table: &Table) -> Vec<usize> {
-    (0..table.column_iter().count())
-        .map(|i| {
-            table
-                .column_cells_with_header_iter(i)
-                .flatten()
-                .flat_map(|c| {
-                    c.content()
-                        .lines()
-                        .map(|l| l.chars().count())
-                        .collect::<Vec<_>>()
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .collect()
-}
-
 /// Picks the first of the tables that fits in the width without a word
 /// split (nor a path, with `paths`), or else the last, and lays it out.
 pub(super) fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Table {
@@ -202,6 +239,21 @@ pub(super) fn first_that_fits(tables: Vec<Table>, width: u16, paths: bool) -> Ta
         .expect("at least one table");
     fit(&mut table, width);
     table
+}
+
+/// Writes `table` and a line break, as `writeln!(out, "{table}")` does,
+/// but a line at a time: a table of thousands of rows is not copied into
+/// one text of its own first.
+pub(super) fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut lines = table.lines().peekable();
+    if lines.peek().is_none() {
+        return writeln!(out);
+    }
+    for line in lines {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Text on lines of at most the width, wrapped between words, each line
@@ -688,11 +740,7 @@ pub(super) fn overview(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -
         ]);
     }
     // The file is the row's name here: it is kept whole where it can be.
-    writeln!(
-        out,
-        "{}",
-        first_that_fits(vec![wide, narrow], opts.width, true)
-    )?;
+    write_table(&first_that_fits(vec![wide, narrow], opts.width, true), out)?;
     let scored: Vec<&Scored> = tallies.iter().filter_map(|t| t.scored.as_ref()).collect();
     let unchecked = tallies.len() - scored.len();
     let s = summary_of(scored.iter().map(|r| (r.adherence, r.compliant, r.counts)));
