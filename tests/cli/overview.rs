@@ -287,6 +287,64 @@ fn no_municipality_is_a_group_of_its_own_last() {
     }
 }
 
+/// An organisation in several municipalities is in the group of each,
+/// counted in each subtotal, and once in the numbers and the appendix.
+#[test]
+fn an_organisation_in_two_municipalities_is_under_each() {
+    let dir = kommune_copy();
+    let file = dir.path().join("kommune/noerrevaenget.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace(
+            "municipality = \"Randers Kommune\"\n",
+            "municipalities = [\"Randers Kommune\", \"Favrskov Kommune\"]\n",
+        ),
+    )
+    .unwrap();
+    let md = succeeds(report_in(
+        dir.path(),
+        &[
+            "kommune",
+            "--format",
+            "markdown",
+            "--group-by",
+            "municipality",
+        ],
+    ));
+    let name = "Andelsboligforeningen Nørrevænget";
+    let group = |heading: &str| -> String {
+        let start = md.find(&format!("### {heading}\n")).unwrap();
+        let rest = &md[start..];
+        let end = rest.find("| **I alt").unwrap();
+        rest[..end].to_owned()
+    };
+    // Favrskov had three, Randers had it already.
+    for (municipality, organisations) in [("Favrskov Kommune", 4), ("Randers Kommune", 3)] {
+        assert!(group(municipality).contains(name), "{municipality}:\n{md}");
+        assert!(
+            md.contains(&format!(
+                "| **I alt {municipality}**: {organisations} organisationer"
+            )),
+            "{md}"
+        );
+        assert!(
+            md.contains(&format!("| {municipality} | {organisations} |")),
+            "{md}"
+        );
+    }
+    assert!(
+        md.contains("# Oversigt: God Almen Ledelse – 6 organisationer"),
+        "{md}"
+    );
+    let appendix = &md[md.find("## Bilag").unwrap()..];
+    assert_eq!(appendix.matches(&format!("### {name}")).count(), 1, "{md}");
+    let lapsed_start = md.find("## Krav i lov").unwrap();
+    let lapsed = &md[lapsed_start..md.find("## Punkt for punkt").unwrap()];
+    // Its three lapsed duties, each once.
+    assert_eq!(lapsed.matches(name).count(), 3, "{lapsed}");
+}
+
 #[test]
 fn the_legend_has_every_symbol() {
     for lang in LANGS {

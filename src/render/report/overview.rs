@@ -373,9 +373,30 @@ fn collate(a: &str, b: &str) -> Ordering {
     key(a).cmp(key(b)).then_with(|| a.cmp(b))
 }
 
-/// The municipality an organisation is grouped under; `None` when it gives
-/// none. One in several municipalities is grouped under them all, as one
-/// line ("Aarhus Kommune, Skanderborg Kommune").
+/// The municipalities an organisation is grouped under: its
+/// `municipality`, or each of its `municipalities`; none when it gives none.
+fn municipalities(c: &Checked<'_>) -> Vec<String> {
+    let organisation = &c.assessment.file.organisation;
+    let names: Vec<&str> = match &organisation.municipalities {
+        Some(list) => list
+            .get_ref()
+            .iter()
+            .map(|m| m.get_ref().as_str())
+            .collect(),
+        None => organisation.municipality.as_deref().into_iter().collect(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for name in names.into_iter().map(str::trim).filter(|m| !m.is_empty()) {
+        if !out.iter().any(|m| m == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// The municipality an organisation's row names; `None` when it gives
+/// none. One in several municipalities names them all, as one line
+/// ("Aarhus Kommune, Skanderborg Kommune").
 fn municipality(c: &Checked<'_>) -> Option<String> {
     c.assessment
         .file
@@ -458,13 +479,18 @@ pub fn build(
         Some(GroupBy::Municipality) => {
             let mut named: Vec<(String, Vec<&Checked<'_>>)> = Vec::new();
             let mut none = Vec::new();
+            // An organisation in several municipalities is in the group
+            // of each: each municipality sees every organisation it has.
             for c in sorted {
-                match municipality(c) {
-                    None => none.push(c),
-                    Some(m) => match named.iter_mut().find(|(n, _)| *n == m) {
+                let names = municipalities(c);
+                if names.is_empty() {
+                    none.push(c);
+                }
+                for m in names {
+                    match named.iter_mut().find(|(n, _)| *n == m) {
                         Some((_, rows)) => rows.push(c),
                         None => named.push((m, vec![c])),
-                    },
+                    }
                 }
             }
             named.sort_by(|a, b| collate(&a.0, &b.0));
@@ -540,9 +566,12 @@ pub fn build(
         }
     };
 
+    // Each organisation once, where it first comes in the groups.
+    let mut seen: HashSet<*const Checked<'_>> = HashSet::with_capacity(checked.len());
     let order: Vec<&Checked<'_>> = groups
         .iter()
         .flat_map(|(_, rows)| rows.iter().copied())
+        .filter(|&c| seen.insert(std::ptr::from_ref(c)))
         .collect();
     let lapsed: Vec<Lapsed> = order
         .iter()
