@@ -87,7 +87,7 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
             out.flush()
         })?;
     }
-    server.run(|request| session.respond(request));
+    server.run(move |request| session.respond(request));
     Ok(Exit::Ok)
 }
 

@@ -880,3 +880,101 @@ fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
     assert!(lines[3].contains("kopiér adressen"), "{lines:?}");
     assert!(still_running, "the server goes on");
 }
+
+/// Bytes sent on a connection of their own, and all that came back; the
+/// server may close the connection before it has read them all.
+fn raw(port: u16, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let _ = stream.write_all(bytes);
+    let mut back = Vec::new();
+    let _ = stream.read_to_end(&mut back);
+    String::from_utf8_lossy(&back).into_owned()
+}
+
+#[test]
+fn a_header_the_rules_read_given_twice_is_refused() {
+    let s = Served::example("almen.toml");
+    let cookie = s.cookie();
+    let ours = format!("127.0.0.1:{}", s.port);
+    for (first, second) in [(ours.as_str(), "evil.example"), ("evil.example", &ours)] {
+        let r = s.send(
+            "GET",
+            "/",
+            &[("Host", first), ("Host", second), ("Cookie", &cookie)],
+            b"",
+        );
+        assert_eq!(r.status, 400, "Host: {first}, then {second}");
+        assert_guarded(&r, "two Host headers");
+    }
+    let origin = format!("http://{ours}");
+    let body = format!("action=score&csrf={}", s.csrf());
+    let r = s.send(
+        "POST",
+        "/",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", &origin),
+            ("Origin", "http://evil.example"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 400, "two Origin headers");
+}
+
+#[test]
+fn a_head_too_large_is_refused_and_the_server_goes_on() {
+    let s = Served::example("almen.toml");
+    let head = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\nX-Long: {}\r\nConnection: close\r\n\r\n",
+        s.port,
+        s.cookie(),
+        "x".repeat(200 << 10)
+    );
+    let back = raw(s.port, head.as_bytes());
+    assert!(
+        back.is_empty() || back.starts_with("HTTP/1.1 431"),
+        "{}",
+        &back[..back.len().min(200)]
+    );
+    assert_eq!(s.page().status, 200, "the server still answers");
+}
+
+#[test]
+fn a_connection_left_half_sent_holds_nothing_up() {
+    let s = Served::example("almen.toml");
+    // A head that never ends, and a post whose body stops halfway.
+    let mut slow_head = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Slow: ", s.port);
+    slow_head.write_all(head.as_bytes()).unwrap();
+    let mut slow_body = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\naction=sco",
+        s.port,
+        s.cookie()
+    );
+    slow_body.write_all(post.as_bytes()).unwrap();
+
+    let started = std::time::Instant::now();
+    assert_eq!(s.page().status, 200);
+    assert_eq!(s.post(&[("action", "score")]).status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered only after {:?}",
+        started.elapsed()
+    );
+    // The head left half-sent is given up on in time.
+    slow_head
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut back = Vec::new();
+    let closed = slow_head.read_to_end(&mut back);
+    assert!(
+        closed.is_ok() && started.elapsed() < Duration::from_secs(20),
+        "{closed:?} after {:?}",
+        started.elapsed()
+    );
+}
