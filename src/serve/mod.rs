@@ -370,9 +370,24 @@ impl Session {
                 }));
             }
         };
+        let output = report_path(&self.path, lang);
+        // The report's name is almen's, not the user's: a link by that name
+        // (one a repository came with) could lead the report over any of
+        // the user's files, so it is not written through.
+        if std::fs::symlink_metadata(&output).is_ok_and(|m| m.file_type().is_symlink()) {
+            return page::Message::Failed(vec![match lang {
+                Lang::Da => format!(
+                    "{} er et link, ikke en fil: rapporten skrives ikke gennem det. Slet linket, og prøv igen.",
+                    display(&output)
+                ),
+                Lang::En => format!(
+                    "{} is a link, not a file: the report is not written through it. Delete the link, and try again.",
+                    display(&output)
+                ),
+            }]);
+        }
         let entries = [Entry::Checked(Checked::new(&loaded, self.as_of))];
         let mut bytes = Vec::new();
-        let output = report_path(&self.path, lang);
         let written = render::render(
             Format::Html,
             &entries,

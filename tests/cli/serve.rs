@@ -978,3 +978,17 @@ fn a_connection_left_half_sent_holds_nothing_up() {
         started.elapsed()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_report_is_not_written_through_a_link_by_its_name() {
+    let s = Served::example("almen.toml");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("vigtig.txt");
+    std::fs::write(&target, "VIGTIGT").unwrap();
+    std::os::unix::fs::symlink(&target, s.dir.path().join("almen-rapport.html")).unwrap();
+    let r = s.post(&[("action", "report")]);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("er et link"), "{}", r.body);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "VIGTIGT");
+}
