@@ -881,6 +881,57 @@ fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
     assert!(still_running, "the server goes on");
 }
 
+/// The result panel of a page: what `result.html` lays out.
+fn result_panel(page: &str) -> &str {
+    let at = page.find("<aside id=\"result\"").expect("a result panel");
+    &page[at..at + page[at..].find("</aside>").unwrap()]
+}
+
+#[test]
+fn the_result_names_the_forms_fields_not_the_files_keys() {
+    // The example has a gap of nearly every kind, each with its advice.
+    let s = Served::example("mangler.toml");
+    let fragment = s.post(&[("action", "score"), ("fragment", "1")]);
+    let json: serde_json::Value = serde_json::from_str(&fragment.body).unwrap();
+    let page = s.page().body;
+    for (what, result) in [
+        ("live", json["result"].as_str().unwrap()),
+        ("page", result_panel(&page)),
+    ] {
+        assert!(
+            !result.contains('`'),
+            "{what}: a key of the file in {result}"
+        );
+        for label in [
+            "»Senest gjort, vedtaget eller gennemgået«",
+            "»Dokumentation«",
+            "»Forklaring«",
+            "»Handlingsplan: Senest«",
+            "Vælg en status",
+        ] {
+            assert!(result.contains(label), "{what}: {label} in {result}");
+        }
+    }
+    // `check` still names the keys, for those who edit the file.
+    let checked = check_json(&s.file);
+    let fixes: Vec<&str> = checked["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|g| g["fix"].as_str())
+        .collect();
+    assert!(fixes.iter().any(|f| f.contains("`date`")), "{fixes:?}");
+
+    let s = Served::start(
+        Some(&std::fs::read_to_string(root().join("examples/mangler.toml")).unwrap()),
+        &["--lang", "en"],
+    );
+    let page = s.page().body;
+    let result = result_panel(&page);
+    assert!(!result.contains('`'), "{result}");
+    assert!(result.contains("“Evidence”"), "{result}");
+}
+
 /// Bytes sent on a connection of their own, and all that came back; the
 /// server may close the connection before it has read them all.
 fn raw(port: u16, bytes: &[u8]) -> String {
