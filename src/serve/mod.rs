@@ -59,9 +59,10 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
     ctx.write_out(|out| {
         writeln!(
             out,
-            "{} {}",
+            "{} {}{}",
             lang.pick("Formularen til", "The form for"),
-            display(&session.path)
+            display(&session.path),
+            link_note(&session.path, lang)
         )?;
         writeln!(out, "  {url}")?;
         writeln!(
@@ -89,6 +90,26 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
     }
     server.run(move |request| session.respond(request));
     Ok(Exit::Ok)
+}
+
+/// Where an assessment that is a link leads, said after its name: Gem
+/// writes that file (the link stays), which may be far from the folder
+/// the link is in. Empty for a file that is no link.
+fn link_note(path: &Path, lang: Lang) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return String::new();
+    }
+    let target = std::fs::canonicalize(path)
+        .map(|t| display(&t))
+        .unwrap_or_else(|_| {
+            lang.pick("en fil, der ikke findes", "a file that does not exist")
+                .to_owned()
+        });
+    match lang {
+        Lang::Da => format!(", et link til {target}: Gem skriver dér"),
+        Lang::En => format!(", a link to {target}: Save writes there"),
+    }
 }
 
 /// Asks the desktop to open `url` in the user's browser; false when no

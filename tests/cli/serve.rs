@@ -1043,3 +1043,31 @@ fn the_report_is_not_written_through_a_link_by_its_name() {
     assert!(r.body.contains("er et link"), "{}", r.body);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "VIGTIGT");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_that_is_a_link_is_served_saying_where_it_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("rigtig.toml");
+    std::fs::copy(root().join("examples/almen.toml"), &target).unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join("almen.toml")).unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(dir.path())
+        .env_remove("ALMEN_LANG")
+        .args(["serve", "almen.toml", "--no-open"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.contains("et link til"), "{first}");
+    assert!(first.contains("rigtig.toml"), "{first}");
+}
