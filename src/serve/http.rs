@@ -275,9 +275,16 @@ impl<F: FnMut(Request) -> Reply> Shared<F> {
     fn respond(&self, request: Request) -> Reply {
         match self.respond.lock() {
             Ok(mut respond) => respond(request),
-            // A request that panicked left the form in a state not to
-            // go on from.
-            Err(_) => Reply::text(500, ""),
+            // A request that panicked (its error is in the terminal) left
+            // the form in a state not to go on from; the file is as last
+            // saved.
+            Err(_) => Reply::text(
+                500,
+                self.guard.lang.pick(
+                    "almen serve stoppede ved en fejl (se terminalen). Tryk Ctrl-C, og start den igen.",
+                    "almen serve stopped on an error (see the terminal). Press Ctrl-C, and start it again.",
+                ),
+            ),
         }
     }
 }
