@@ -214,8 +214,58 @@ pub fn diag_line(d: &JsonDiag<'_>) -> String {
     }
 }
 
-/// What is wrong with an item, and what to do about it, in the reader's language.
+/// How a gap's texts name the fields of an answer: by their keys in the
+/// assessment file (`` `date` ``), as every output of `check` does, or by
+/// the labels of a form that shows the answer without its file.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldNames<'a> {
+    Keys,
+    Labels(&'a FieldLabels),
+}
+
+/// A form's label of each answer field that a gap's texts name, in the
+/// reader's language.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldLabels {
+    pub date: &'static str,
+    pub evidence: &'static str,
+    pub explanation: &'static str,
+    pub requested: &'static str,
+    /// The plan's due date.
+    pub plan_due: &'static str,
+}
+
+impl FieldNames<'_> {
+    /// A field as a sentence names it: `` `date` `` or »Dokumentation«.
+    fn name(self, lang: Lang, key: &str, label: impl Fn(&FieldLabels) -> &'static str) -> String {
+        match (self, lang) {
+            (FieldNames::Keys, _) => format!("`{key}`"),
+            (FieldNames::Labels(labels), Lang::Da) => format!("»{}«", label(labels)),
+            (FieldNames::Labels(labels), Lang::En) => format!("“{}”", label(labels)),
+        }
+    }
+
+    fn keys(self) -> bool {
+        matches!(self, FieldNames::Keys)
+    }
+}
+
+/// What is wrong with an item, and what to do about it, in the reader's
+/// language, naming the answer's fields by their keys in the file.
 pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String) {
+    gap_text_named(lang, gap, checked, FieldNames::Keys)
+}
+
+/// [`gap_text`], naming the answer's fields as `names` says.
+pub fn gap_text_named(
+    lang: Lang,
+    gap: &Gap,
+    checked: &Checked<'_>,
+    names: FieldNames<'_>,
+) -> (String, String) {
+    let date_field = names.name(lang, "date", |l| l.date);
+    let evidence_field = names.name(lang, "evidence", |l| l.evidence);
+    let explanation_field = names.name(lang, "explanation", |l| l.explanation);
     let item = checked.eval.item(&gap.item);
     let answer = answer_of(item, gap.municipality.as_deref());
     let date = answer
@@ -234,15 +284,17 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 "Intet svar i selvevalueringen.",
                 "No answer in the assessment.",
             ),
-            match lang {
-                Lang::Da => format!(
+            match (lang, names.keys()) {
+                (Lang::Da, true) => format!(
                     "Tilføj `[answers.{}]` med status, dato og dokumentation.",
                     gap.item
                 ),
-                Lang::En => format!(
+                (Lang::En, true) => format!(
                     "Add `[answers.{}]` with a status, date and evidence.",
                     gap.item
                 ),
+                (Lang::Da, false) => "Vælg en status, og angiv dato og dokumentation.".into(),
+                (Lang::En, false) => "Choose a status, and give the date and evidence.".into(),
             },
         ),
         Reason::Unmet => (
@@ -285,67 +337,72 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                     }
                 }
             },
-            d(
-                "Følg anbefalingen, eller skriv i `explanation`, hvorfor I ikke gør det, og hvad I gør i stedet.",
-                "Follow it, or write in `explanation` why you do not and what you do instead.",
-            ),
+            match lang {
+                Lang::Da => format!(
+                    "Følg anbefalingen, eller skriv i {explanation_field}, hvorfor I ikke gør det, og hvad I gør i stedet."
+                ),
+                Lang::En => format!(
+                    "Follow it, or write in {explanation_field} why you do not and what you do instead."
+                ),
+            },
         ),
         Reason::Overdue => (
             match lang {
                 Lang::Da => format!("Sidst gjort {date}; skulle gøres igen senest {due}."),
                 Lang::En => format!("Last done {date}; was due again by {due}."),
             },
-            d(
-                "Gør det igen, og opdatér `date` i svaret.",
-                "Do it again, and update `date` in the answer.",
-            ),
+            match lang {
+                Lang::Da => format!("Gør det igen, og opdatér {date_field} i svaret."),
+                Lang::En => format!("Do it again, and update {date_field} in the answer."),
+            },
         ),
         Reason::Stale => (
             match lang {
                 Lang::Da => format!("Sidst gennemgået {date}; skulle gennemgås igen senest {due}."),
                 Lang::En => format!("Last reviewed {date}; was due for review by {due}."),
             },
-            d(
-                "Gennemgå det igen, og opdatér `date` i svaret.",
-                "Review it again, and update `date` in the answer.",
-            ),
+            match lang {
+                Lang::Da => format!("Gennemgå det igen, og opdatér {date_field} i svaret."),
+                Lang::En => format!("Review it again, and update {date_field} in the answer."),
+            },
         ),
         Reason::DateMissing if answer.and_then(|a| a.date.as_ref()).is_some() => (
             match lang {
                 Lang::Da => format!(
-                    "`date` ({date}) ligger efter opgørelsesdatoen {}; en dato, der ikke er kommet endnu, tæller ikke.",
+                    "{date_field} ({date}) ligger efter opgørelsesdatoen {}; en dato, der ikke er kommet endnu, tæller ikke.",
                     checked.eval.as_of
                 ),
                 Lang::En => format!(
-                    "`date` ({date}) is after the as-of date {}; a date that has not come yet does not count.",
+                    "{date_field} ({date}) is after the as-of date {}; a date that has not come yet does not count.",
                     checked.eval.as_of
                 ),
             },
-            d(
-                "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.",
-                "Write when it was last done: `date = YYYY-MM-DD`.",
-            ),
+            when_last_done(lang, &date_field, names),
         ),
         Reason::DateMissing => (
-            match (lang, recurrence) {
-                (Lang::Da, Some(Recurrence::Months(months))) => {
-                    format!("Ingen `date`, så fristen (hver {months}. måned) kan ikke beregnes.")
-                }
-                (Lang::En, Some(Recurrence::Months(months))) => format!(
-                    "No `date`, so the deadline (every {months} months) cannot be worked out."
-                ),
-                (Lang::Da, _) => {
-                    "Ingen `date`, så fristen (én gang hvert kalenderår) kan ikke beregnes.".into()
-                }
-                (Lang::En, _) => {
-                    "No `date`, so the deadline (once every calendar year) cannot be worked out."
-                        .into()
+            {
+                let no_date = match (lang, names.keys()) {
+                    (Lang::Da, true) => "Ingen `date`".to_owned(),
+                    (Lang::En, true) => "No `date`".to_owned(),
+                    (Lang::Da, false) => format!("Ingen dato i {date_field}"),
+                    (Lang::En, false) => format!("No date in {date_field}"),
+                };
+                match (lang, recurrence) {
+                    (Lang::Da, Some(Recurrence::Months(months))) => {
+                        format!("{no_date}, så fristen (hver {months}. måned) kan ikke beregnes.")
+                    }
+                    (Lang::En, Some(Recurrence::Months(months))) => format!(
+                        "{no_date}, so the deadline (every {months} months) cannot be worked out."
+                    ),
+                    (Lang::Da, _) => format!(
+                        "{no_date}, så fristen (én gang hvert kalenderår) kan ikke beregnes."
+                    ),
+                    (Lang::En, _) => format!(
+                        "{no_date}, so the deadline (once every calendar year) cannot be worked out."
+                    ),
                 }
             },
-            d(
-                "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.",
-                "Write when it was last done: `date = YYYY-MM-DD`.",
-            ),
+            when_last_done(lang, &date_field, names),
         ),
         Reason::NoEvidence => (
             match item.map(|i| i.item.kind) {
@@ -358,10 +415,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                     "Met, but no evidence is given.",
                 ),
             },
-            d(
-                "Angiv dokumentation i `evidence`: en sti til en fil eller et link.",
-                "List evidence in `evidence`: a path to a file or a link.",
-            ),
+            match lang {
+                Lang::Da => {
+                    format!(
+                        "Angiv dokumentation i {evidence_field}: en sti til en fil eller et link."
+                    )
+                }
+                Lang::En => {
+                    format!("List evidence in {evidence_field}: a path to a file or a link.")
+                }
+            },
         ),
         Reason::EvidenceNotFound => {
             let list = |state| {
@@ -404,10 +467,13 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                 Lang::Da => format!("Handlingsplanens frist {due} er overskredet."),
                 Lang::En => format!("The plan's due date {due} has passed."),
             },
-            d(
-                "Gennemfør planen, eller sæt en ny frist i `plan.due`.",
-                "Carry out the plan, or set a new date in `plan.due`.",
-            ),
+            {
+                let due_field = names.name(lang, "plan.due", |l| l.plan_due);
+                match lang {
+                    Lang::Da => format!("Gennemfør planen, eller sæt en ny frist i {due_field}."),
+                    Lang::En => format!("Carry out the plan, or set a new date in {due_field}."),
+                }
+            },
         ),
         Reason::NaUnexplained => (
             match (lang, hollow_why(lang, answer)) {
@@ -420,10 +486,16 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
                     format!("Marked not applicable, but the explanation does not count: {why}.")
                 }
             },
-            d(
-                "Skriv i `explanation`, hvorfor punktet ikke er relevant for jer.",
-                "Write in `explanation` why the item does not apply to you.",
-            ),
+            match lang {
+                Lang::Da => {
+                    format!(
+                        "Skriv i {explanation_field}, hvorfor punktet ikke er relevant for jer."
+                    )
+                }
+                Lang::En => {
+                    format!("Write in {explanation_field} why the item does not apply to you.")
+                }
+            },
         ),
         Reason::DutyNotApplicable => (
             d(
@@ -477,7 +549,7 @@ pub fn gap_text(lang: Lang, gap: &Gap, checked: &Checked<'_>) -> (String, String
             }
         }
     };
-    let what = what + &unused_request(lang, gap, answer, counterparty, checked);
+    let what = what + &unused_request(lang, gap, answer, counterparty, checked, names);
     match &gap.municipality {
         Some(m) => (format!("{m}: {what}"), fix),
         None => (what, fix),
@@ -502,6 +574,16 @@ fn expired_text(lang: Lang, until: &str) -> String {
     match lang {
         Lang::Da => format!("Gyldig til og med {until}; udløbet."),
         Lang::En => format!("Valid until {until}; expired."),
+    }
+}
+
+/// How to give the date an item was last done.
+fn when_last_done(lang: Lang, date_field: &str, names: FieldNames<'_>) -> String {
+    match (lang, names.keys()) {
+        (Lang::Da, true) => "Skriv, hvornår det sidst blev gjort: `date = ÅÅÅÅ-MM-DD`.".into(),
+        (Lang::En, true) => "Write when it was last done: `date = YYYY-MM-DD`.".into(),
+        (Lang::Da, false) => format!("Skriv i {date_field}, hvornår det sidst blev gjort."),
+        (Lang::En, false) => format!("Write in {date_field} when it was last done."),
     }
 }
 
@@ -536,6 +618,7 @@ fn unused_request(
     answer: Option<&Answer>,
     counterparty: Option<&str>,
     checked: &Checked<'_>,
+    names: FieldNames<'_>,
 ) -> String {
     let as_of = checked.eval.as_of;
     let documented = documented(checked, gap);
@@ -554,6 +637,8 @@ fn unused_request(
         return String::new();
     }
     let last = answer.date.as_ref().map(|d| d.get_ref().0);
+    let requested_field = names.name(lang, "requested", |l| l.requested);
+    let evidence_field = names.name(lang, "evidence", |l| l.evidence);
     match (lang, last) {
         (Lang::Da, _) if requested > as_of => format!(
             " Anmodningen til {who} er dateret {requested}, efter opgørelsesdatoen, og tæller ikke endnu."
@@ -562,16 +647,16 @@ fn unused_request(
             " The request to {who} is dated {requested}, after the as-of date, and does not count yet."
         ),
         (Lang::Da, Some(last)) if requested <= last => format!(
-            " Anmodningen til {who} ({requested}) er fra før {last} og gælder ikke den nye frist; anmod igen, og angiv den nye dato i `requested`."
+            " Anmodningen til {who} ({requested}) er fra før {last} og gælder ikke den nye frist; anmod igen, og angiv den nye dato i {requested_field}."
         ),
         (Lang::En, Some(last)) if requested <= last => format!(
-            " The request to {who} ({requested}) is from before {last} and does not cover the new deadline; ask again, and put the new date in `requested`."
+            " The request to {who} ({requested}) is from before {last} and does not cover the new deadline; ask again, and put the new date in {requested_field}."
         ),
         (Lang::Da, _) if !documented => format!(
-            " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i `evidence`."
+            " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i {evidence_field}."
         ),
         (Lang::En, _) if !documented => format!(
-            " The request to {who} ({requested}) counts only once it is documented in `evidence`."
+            " The request to {who} ({requested}) counts only once it is documented in {evidence_field}."
         ),
         _ => String::new(),
     }

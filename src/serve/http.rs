@@ -15,12 +15,29 @@
 //!   Policy (scripts and styles only from the server, not inline, no
 //!   framing) and is not to be sniffed or cached.
 //! - Only the page and its two assets are served: nothing from disk.
+//! - A request's head is at most [`MAX_HEAD`] bytes, with each of the
+//!   headers these rules read given once. A connection has [`HEAD_TIME`]
+//!   to send the head and [`BODY_TIME`] the body; one left half-sent
+//!   holds nothing up, as connections are served side by side.
 //!
-//! tiny_http reads and writes HTTP; requests are answered one at a time.
+//! axum (on hyper) reads and writes HTTP, on a tokio runtime of one thread;
+//! the form's requests are answered one at a time. This is the only file
+//! that knows of either: the form sees a [`Request`] and gives a [`Reply`].
 
-use std::io::{Cursor, Read};
 use std::net::Ipv4Addr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use axum::http::request::Parts;
+use axum::http::{Method as HttpMethod, StatusCode};
+use axum::response::Response;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use serde::Serialize;
 
 use super::fields::Fields;
@@ -29,6 +46,17 @@ use almen::lang::Lang;
 /// The most a posted form may hold: a form of thousands of items is far
 /// less.
 pub const MAX_BODY: usize = 4 << 20;
+
+/// How long a connection may take to send a request's head, from its
+/// first byte; one still sending then is closed.
+const HEAD_TIME: Duration = Duration::from_secs(10);
+
+/// The most a request's head may hold (hyper answers 431 to more); a
+/// browser's is a few hundred bytes.
+const MAX_HEAD: usize = 64 << 10;
+
+/// How long a post's body may take to arrive.
+const BODY_TIME: Duration = Duration::from_secs(30);
 
 const SCRIPT: &str = include_str!("form.js");
 const STYLE: &str = include_str!("form.css");
@@ -122,7 +150,13 @@ impl Reply {
 
 /// The listening server, with its secrets.
 pub struct Server {
-    inner: tiny_http::Server,
+    listener: std::net::TcpListener,
+    runtime: tokio::runtime::Runtime,
+    guard: Guard,
+}
+
+/// What a request is held to: the port it must name, and the secrets.
+struct Guard {
     port: u16,
     token: String,
     /// The token every form carries; a page of another site cannot read it.
@@ -130,62 +164,161 @@ pub struct Server {
     lang: Lang,
 }
 
+/// The guard and the form, shared by every connection.
+struct Shared<F> {
+    guard: Guard,
+    respond: Mutex<F>,
+}
+
 impl Server {
     /// Listens on 127.0.0.1:`port` (0: a free port).
     pub fn bind(port: u16, lang: Lang) -> Result<Server, String> {
-        let inner =
-            tiny_http::Server::http((Ipv4Addr::LOCALHOST, port)).map_err(|e| e.to_string())?;
-        let port = inner
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| "no port".to_owned())?;
+        let listener =
+            std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| e.to_string())?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(|e| e.to_string())?;
         Ok(Server {
-            inner,
-            port,
-            token: secret()?,
-            csrf: secret()?,
-            lang,
+            listener,
+            runtime,
+            guard: Guard {
+                port,
+                token: secret()?,
+                csrf: secret()?,
+                lang,
+            },
         })
     }
 
     /// The address to open, token and all.
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/?token={}", self.port, self.token)
+        format!(
+            "http://127.0.0.1:{}/?token={}",
+            self.guard.port, self.guard.token
+        )
     }
 
     pub fn csrf(&self) -> &str {
-        &self.csrf
+        &self.guard.csrf
     }
 
     /// Answers requests until the process is stopped.
-    pub fn run(&self, mut respond: impl FnMut(Request) -> Reply) {
-        for mut request in self.inner.incoming_requests() {
-            let reply = match self.check(&mut request) {
-                Ok(Checked::Pass(r)) => respond(r),
-                Ok(Checked::Asset(reply)) | Err(reply) => reply,
+    pub fn run(self, respond: impl FnMut(Request) -> Reply + Send + 'static) {
+        let Server {
+            listener,
+            runtime,
+            guard,
+        } = self;
+        let shared = Arc::new(Shared {
+            guard,
+            respond: Mutex::new(respond),
+        });
+        let router = Router::new().fallback(answer).with_state(shared);
+        runtime.block_on(async move {
+            let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                return;
             };
-            // A browser that went away is no reason to stop.
-            let _ = request.respond(self.response(reply));
+            loop {
+                let stream = match listener.accept().await {
+                    Ok((stream, _)) => stream,
+                    // Out of file handles, most likely: those in use are
+                    // closed in time.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    }
+                };
+                let service = TowerToHyperService::new(router.clone());
+                tokio::spawn(async move {
+                    // A browser that went away is no reason to stop.
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .timer(TokioTimer::new())
+                        .header_read_timeout(HEAD_TIME)
+                        .max_buf_size(MAX_HEAD)
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+    }
+}
+
+/// Every request: held to the rules, then answered by the form.
+async fn answer<F>(
+    State(shared): State<Arc<Shared<F>>>,
+    request: axum::extract::Request,
+) -> Response
+where
+    F: FnMut(Request) -> Reply + Send + 'static,
+{
+    let guard = &shared.guard;
+    let (parts, body) = request.into_parts();
+    let reply = match guard.check(&parts) {
+        Ok(Checked::Asset(reply)) | Err(reply) => reply,
+        Ok(Checked::Pass(request)) if request.method == Method::Get => shared.respond(request),
+        Ok(Checked::Pass(mut request)) => match guard.read_form(body).await {
+            Ok(form) => {
+                request.form = form;
+                shared.respond(request)
+            }
+            Err(reply) => reply,
+        },
+    };
+    response(reply)
+}
+
+impl<F: FnMut(Request) -> Reply> Shared<F> {
+    fn respond(&self, request: Request) -> Reply {
+        match self.respond.lock() {
+            Ok(mut respond) => respond(request),
+            // A request that panicked (its error is in the terminal) left
+            // the form in a state not to go on from; the file is as last
+            // saved.
+            Err(_) => Reply::text(
+                500,
+                self.guard.lang.pick(
+                    "almen serve stoppede ved en fejl (se terminalen). Tryk Ctrl-C, og start den igen.",
+                    "almen serve stopped on an error (see the terminal). Press Ctrl-C, and start it again.",
+                ),
+            ),
         }
     }
+}
 
+impl Guard {
     fn cookie_name(&self) -> String {
         format!("almen-{}", self.port)
     }
 
-    /// The rules of this module's documentation, in order.
-    fn check(&self, request: &mut tiny_http::Request) -> Result<Checked, Reply> {
+    /// The rules of this module's documentation that the head of a request
+    /// answers, in order; a post's form is read and checked after
+    /// ([`Guard::read_form`]).
+    fn check(&self, request: &Parts) -> Result<Checked, Reply> {
         let lang = self.lang;
         let refuse = |why: &str| Err(Reply::text(403, why));
-        let header = |name: &'static str| {
-            request
-                .headers()
-                .iter()
-                .find(|h| h.field.equiv(name))
-                .map(|h| h.value.as_str().to_owned())
-        };
-        let host = header("Host").unwrap_or_default().to_ascii_lowercase();
+        let headers = &request.headers;
+        // A header given twice is refused rather than one of them picked:
+        // a proxy or a browser could read the other one.
+        if [
+            header::HOST,
+            header::ORIGIN,
+            header::CONTENT_TYPE,
+            header::CONTENT_LENGTH,
+            HeaderName::from_static("sec-fetch-site"),
+        ]
+        .iter()
+        .any(|name| headers.get_all(name).iter().count() > 1)
+        {
+            return Err(Reply::text(400, ""));
+        }
+        let header = |name: &HeaderName| one_header(headers, name);
+        let host = header(&header::HOST)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if host != format!("127.0.0.1:{}", self.port) && host != format!("localhost:{}", self.port)
         {
             return refuse(lang.pick(
@@ -193,11 +326,11 @@ impl Server {
                 "Wrong host name: open the address almen serve printed.",
             ));
         }
-        let url = request.url().to_owned();
-        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        let method = match request.method() {
-            tiny_http::Method::Get | tiny_http::Method::Head => Method::Get,
-            tiny_http::Method::Post => Method::Post,
+        let path = request.uri.path();
+        let query = request.uri.query().unwrap_or_default();
+        let method = match request.method {
+            HttpMethod::GET | HttpMethod::HEAD => Method::Get,
+            HttpMethod::POST => Method::Post,
             _ => return Err(Reply::text(405, "")),
         };
         let in_query = query
@@ -205,14 +338,15 @@ impl Server {
             .filter_map(|p| p.strip_prefix("token="))
             .any(|t| same_secret(t.as_bytes(), self.token.as_bytes()));
         let cookie_name = self.cookie_name();
-        let in_cookie = header("Cookie").is_some_and(|cookies| {
-            cookies
-                .split(';')
-                .filter_map(|c| c.trim().split_once('='))
-                .any(|(name, value)| {
-                    name == cookie_name && same_secret(value.as_bytes(), self.token.as_bytes())
-                })
-        });
+        let in_cookie = headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|cookies| cookies.split(';'))
+            .filter_map(|c| c.trim().split_once('='))
+            .any(|(name, value)| {
+                name == cookie_name && same_secret(value.as_bytes(), self.token.as_bytes())
+            });
         if in_query && method == Method::Get {
             // The token leaves the address bar (and the history) for a
             // cookie only this address gets, never sent by another site.
@@ -242,9 +376,9 @@ impl Server {
                 }),
             });
         }
-        let other_site = header("Sec-Fetch-Site")
+        let other_site = header(&HeaderName::from_static("sec-fetch-site"))
             .is_some_and(|s| !matches!(s.to_ascii_lowercase().as_str(), "same-origin" | "none"));
-        let other_origin = header("Origin").is_some_and(|o| {
+        let other_origin = header(&header::ORIGIN).is_some_and(|o| {
             let o = o.to_ascii_lowercase();
             o != format!("http://127.0.0.1:{}", self.port)
                 && o != format!("http://localhost:{}", self.port)
@@ -255,77 +389,97 @@ impl Server {
                 "Refused: the form can only be sent from almen serve's own page.",
             ));
         }
-        let form_encoded = header("Content-Type").is_some_and(|t| {
+        let form_encoded = header(&header::CONTENT_TYPE).is_some_and(|t| {
             t.to_ascii_lowercase()
                 .starts_with("application/x-www-form-urlencoded")
         });
         if !form_encoded {
             return Err(Reply::text(415, ""));
         }
-        let too_large = || {
-            Err(Reply::text(
-                413,
-                lang.pick("Formularen er for stor.", "The form is too large."),
-            ))
-        };
-        if request.body_length().is_some_and(|n| n > MAX_BODY) {
-            return too_large();
-        }
-        let mut body = Vec::new();
-        if request
-            .as_reader()
-            .take(MAX_BODY as u64 + 1)
-            .read_to_end(&mut body)
-            .is_err()
-        {
-            return Err(Reply::text(400, ""));
-        }
-        if body.len() > MAX_BODY {
-            return too_large();
-        }
-        let form = Fields::parse(&body);
-        if !same_secret(form.get("csrf").as_bytes(), self.csrf.as_bytes()) {
-            return refuse(lang.pick(
-                "Afvist: formularen er for gammel eller ikke almen serve's egen. Genindlæs siden.",
-                "Refused: the form is out of date or not almen serve's own. Reload the page.",
-            ));
+        let said = header(&header::CONTENT_LENGTH).and_then(|n| n.parse::<u64>().ok());
+        if said.is_some_and(|n| n > MAX_BODY as u64) {
+            return Err(self.too_large());
         }
         Ok(Checked::Pass(Request {
             method,
             path: path.to_owned(),
-            form,
+            form: Fields::default(),
         }))
     }
 
-    fn response(&self, reply: Reply) -> tiny_http::Response<Cursor<Vec<u8>>> {
-        let mut headers = vec![
-            ("Content-Type", reply.content_type.to_owned()),
-            ("Content-Security-Policy", CSP.to_owned()),
-            ("X-Content-Type-Options", "nosniff".to_owned()),
-            ("X-Frame-Options", "DENY".to_owned()),
-            // Not `no-referrer`: under it a browser posts a form with
-            // `Origin: null`, which the origin rule refuses.
-            ("Referrer-Policy", "same-origin".to_owned()),
-            ("Cache-Control", "no-store".to_owned()),
-            ("Cross-Origin-Opener-Policy", "same-origin".to_owned()),
-            ("Cross-Origin-Resource-Policy", "same-origin".to_owned()),
-        ];
-        if let Some(location) = reply.location {
-            headers.push(("Location", location));
+    /// A post's form: at most [`MAX_BODY`] bytes, arrived within
+    /// [`BODY_TIME`], with the form's own CSRF token.
+    async fn read_form(&self, body: Body) -> Result<Fields, Reply> {
+        let read = Limited::new(body, MAX_BODY).collect();
+        let body = match tokio::time::timeout(BODY_TIME, read).await {
+            Ok(Ok(collected)) => collected.to_bytes(),
+            Ok(Err(e)) if e.is::<LengthLimitError>() => return Err(self.too_large()),
+            Ok(Err(_)) => return Err(Reply::text(400, "")),
+            Err(_) => return Err(Reply::text(408, "")),
+        };
+        let form = Fields::parse(&body);
+        if !same_secret(form.get("csrf").as_bytes(), self.csrf.as_bytes()) {
+            return Err(Reply::text(
+                403,
+                self.lang.pick(
+                    "Afvist: formularen er for gammel eller ikke almen serve's egen. Genindlæs siden.",
+                    "Refused: the form is out of date or not almen serve's own. Reload the page.",
+                ),
+            ));
         }
-        if let Some(cookie) = reply.cookie {
-            headers.push(("Set-Cookie", cookie));
-        }
-        let mut response =
-            tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
-        for (name, value) in headers {
-            // Every value here is ASCII the server made itself.
-            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(h);
-            }
-        }
-        response
+        Ok(form)
     }
+
+    fn too_large(&self) -> Reply {
+        Reply::text(
+            413,
+            self.lang
+                .pick("Formularen er for stor.", "The form is too large."),
+        )
+    }
+}
+
+/// A header's value as text; `None` when it is missing or not text.
+fn one_header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// A reply, with the headers every answer has.
+fn response(reply: Reply) -> Response {
+    let mut headers = vec![
+        (header::CONTENT_TYPE, reply.content_type.to_owned()),
+        (header::CONTENT_SECURITY_POLICY, CSP.to_owned()),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        (header::X_FRAME_OPTIONS, "DENY".to_owned()),
+        // Not `no-referrer`: under it a browser posts a form with
+        // `Origin: null`, which the origin rule refuses.
+        (header::REFERRER_POLICY, "same-origin".to_owned()),
+        (header::CACHE_CONTROL, "no-store".to_owned()),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin".to_owned(),
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin".to_owned(),
+        ),
+    ];
+    if let Some(location) = reply.location {
+        headers.push((header::LOCATION, location));
+    }
+    if let Some(cookie) = reply.cookie {
+        headers.push((header::SET_COOKIE, cookie));
+    }
+    let mut response = Response::new(Body::from(reply.body));
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    for (name, value) in headers {
+        // Every value here is ASCII the server made itself.
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
 }
 
 enum Checked {
@@ -376,7 +530,7 @@ mod tests {
     #[test]
     fn the_server_listens_on_loopback_only() {
         let server = Server::bind(0, Lang::Da).unwrap();
-        let addr = server.inner.server_addr().to_ip().unwrap();
+        let addr = server.listener.local_addr().unwrap();
         assert!(addr.ip().is_loopback(), "{addr}");
         assert!(server.url().starts_with("http://127.0.0.1:"));
     }

@@ -59,9 +59,10 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
     ctx.write_out(|out| {
         writeln!(
             out,
-            "{} {}",
+            "{} {}{}",
             lang.pick("Formularen til", "The form for"),
-            display(&session.path)
+            display(&session.path),
+            link_note(&session.path, lang)
         )?;
         writeln!(out, "  {url}")?;
         writeln!(
@@ -87,8 +88,28 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
             out.flush()
         })?;
     }
-    server.run(|request| session.respond(request));
+    server.run(move |request| session.respond(request));
     Ok(Exit::Ok)
+}
+
+/// Where an assessment that is a link leads, said after its name: Gem
+/// writes that file (the link stays), which may be far from the folder
+/// the link is in. Empty for a file that is no link.
+fn link_note(path: &Path, lang: Lang) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return String::new();
+    }
+    let target = std::fs::canonicalize(path)
+        .map(|t| display(&t))
+        .unwrap_or_else(|_| {
+            lang.pick("en fil, der ikke findes", "a file that does not exist")
+                .to_owned()
+        });
+    match lang {
+        Lang::Da => format!(", et link til {target}: Gem skriver dér"),
+        Lang::En => format!(", a link to {target}: Save writes there"),
+    }
 }
 
 /// Asks the desktop to open `url` in the user's browser; false when no
@@ -370,9 +391,24 @@ impl Session {
                 }));
             }
         };
+        let output = report_path(&self.path, lang);
+        // The report's name is almen's, not the user's: a link by that name
+        // (one a repository came with) could lead the report over any of
+        // the user's files, so it is not written through.
+        if std::fs::symlink_metadata(&output).is_ok_and(|m| m.file_type().is_symlink()) {
+            return page::Message::Failed(vec![match lang {
+                Lang::Da => format!(
+                    "{} er et link, ikke en fil: rapporten skrives ikke gennem det. Slet linket, og prøv igen.",
+                    display(&output)
+                ),
+                Lang::En => format!(
+                    "{} is a link, not a file: the report is not written through it. Delete the link, and try again.",
+                    display(&output)
+                ),
+            }]);
+        }
         let entries = [Entry::Checked(Checked::new(&loaded, self.as_of))];
         let mut bytes = Vec::new();
-        let output = report_path(&self.path, lang);
         let written = render::render(
             Format::Html,
             &entries,

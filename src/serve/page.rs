@@ -18,7 +18,9 @@ use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::model::Kind;
 use almen::render::diagnostics::JsonDiag;
-use almen::render::words::{Words, diag_line, gap_text, recurrence_text, verdict};
+use almen::render::words::{
+    FieldLabels, FieldNames, Words, diag_line, gap_text_named, recurrence_text, verdict,
+};
 use almen::score::{Checked, Severity};
 
 fn environment() -> &'static Environment<'static> {
@@ -132,6 +134,21 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         .iter()
         .map(|(key, da, en)| (*key, lang.pick(da, en)))
         .collect()
+}
+
+/// The answer's fields as the result's advice names them: by their labels
+/// in the form, not their keys in the file, which the form does not show.
+fn field_labels(lang: Lang) -> FieldLabels {
+    let words = words(lang);
+    let word = |key| words.get(key).copied().unwrap_or_default();
+    FieldLabels {
+        date: word("date"),
+        evidence: word("evidence"),
+        // The label's first word: the rest is what to write in it.
+        explanation: lang.pick("Forklaring", "Explanation"),
+        requested: word("requested"),
+        plan_due: lang.pick("Handlingsplan: Senest", "Plan: Due"),
+    }
 }
 
 /// What the page says once, above the form.
@@ -306,6 +323,7 @@ fn class(severity: Severity) -> &'static str {
 impl Outcome {
     pub fn of(checked: &Checked<'_>, lang: Lang) -> Outcome {
         let eval = &checked.eval;
+        let labels = field_labels(lang);
         let title = |id: &str| {
             eval.item(id)
                 .map(|r| lang.text(&r.item.title).to_owned())
@@ -334,7 +352,7 @@ impl Outcome {
                 .gaps
                 .iter()
                 .map(|g| {
-                    let (what, fix) = gap_text(lang, g, checked);
+                    let (what, fix) = gap_text_named(lang, g, checked, FieldNames::Labels(&labels));
                     GapView {
                         item: g.item.clone(),
                         title: title(&g.item),

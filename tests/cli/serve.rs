@@ -886,29 +886,193 @@ fn a_browser_that_cannot_be_opened_is_a_hint_not_an_error() {
     assert!(still_running, "the server goes on");
 }
 
-/// An item answered per municipality is left as the file has it: the form
-/// says so under it, and saving, whatever was posted for it, keeps its
-/// entries.
+/// The result panel of a page: what `result.html` lays out.
+fn result_panel(page: &str) -> &str {
+    let at = page.find("<aside id=\"result\"").expect("a result panel");
+    &page[at..at + page[at..].find("</aside>").unwrap()]
+}
+
 #[test]
-fn answers_per_municipality_are_left_as_written() {
-    let s = Served::example("to-kommuner.toml");
-    let before = s.text();
+fn the_result_names_the_forms_fields_not_the_files_keys() {
+    // The example has a gap of nearly every kind, each with its advice.
+    let s = Served::example("mangler.toml");
+    let fragment = s.post(&[("action", "score"), ("fragment", "1")]);
+    let json: serde_json::Value = serde_json::from_str(&fragment.body).unwrap();
     let page = s.page().body;
-    assert!(page.contains("Besvaret for hver kommune"), "{page}");
-    let mut posted: Vec<(String, String)> = form_fields(&page)
-        .into_iter()
-        .filter(|(n, _)| n != "csrf")
-        .collect();
-    for (name, value) in &mut posted {
-        if name == "a.STY-1.status" {
-            *value = "unmet".to_owned();
+    for (what, result) in [
+        ("live", json["result"].as_str().unwrap()),
+        ("page", result_panel(&page)),
+    ] {
+        assert!(
+            !result.contains('`'),
+            "{what}: a key of the file in {result}"
+        );
+        for label in [
+            "»Senest gjort, vedtaget eller gennemgået«",
+            "»Dokumentation«",
+            "»Forklaring«",
+            "»Handlingsplan: Senest«",
+            "Vælg en status",
+        ] {
+            assert!(result.contains(label), "{what}: {label} in {result}");
         }
     }
-    let mut posted: Vec<(&str, &str)> = posted
+    // `check` still names the keys, for those who edit the file.
+    let checked = check_json(&s.file);
+    let fixes: Vec<&str> = checked["gaps"]
+        .as_array()
+        .unwrap()
         .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .filter_map(|g| g["fix"].as_str())
         .collect();
-    posted.push(("action", "save"));
-    assert_eq!(s.post(&posted).status, 303);
-    assert_eq!(s.text(), before);
+    assert!(fixes.iter().any(|f| f.contains("`date`")), "{fixes:?}");
+
+    let s = Served::start(
+        Some(&std::fs::read_to_string(root().join("examples/mangler.toml")).unwrap()),
+        &["--lang", "en"],
+    );
+    let page = s.page().body;
+    let result = result_panel(&page);
+    assert!(!result.contains('`'), "{result}");
+    assert!(result.contains("“Evidence”"), "{result}");
+}
+
+/// Bytes sent on a connection of their own, and all that came back; the
+/// server may close the connection before it has read them all.
+fn raw(port: u16, bytes: &[u8]) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let _ = stream.write_all(bytes);
+    let mut back = Vec::new();
+    let _ = stream.read_to_end(&mut back);
+    String::from_utf8_lossy(&back).into_owned()
+}
+
+#[test]
+fn a_header_the_rules_read_given_twice_is_refused() {
+    let s = Served::example("almen.toml");
+    let cookie = s.cookie();
+    let ours = format!("127.0.0.1:{}", s.port);
+    for (first, second) in [(ours.as_str(), "evil.example"), ("evil.example", &ours)] {
+        let r = s.send(
+            "GET",
+            "/",
+            &[("Host", first), ("Host", second), ("Cookie", &cookie)],
+            b"",
+        );
+        assert_eq!(r.status, 400, "Host: {first}, then {second}");
+        assert_guarded(&r, "two Host headers");
+    }
+    let origin = format!("http://{ours}");
+    let body = format!("action=score&csrf={}", s.csrf());
+    let r = s.send(
+        "POST",
+        "/",
+        &[
+            ("Cookie", &cookie),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", &origin),
+            ("Origin", "http://evil.example"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(r.status, 400, "two Origin headers");
+}
+
+#[test]
+fn a_head_too_large_is_refused_and_the_server_goes_on() {
+    let s = Served::example("almen.toml");
+    let head = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\nX-Long: {}\r\nConnection: close\r\n\r\n",
+        s.port,
+        s.cookie(),
+        "x".repeat(200 << 10)
+    );
+    let back = raw(s.port, head.as_bytes());
+    assert!(
+        back.is_empty() || back.starts_with("HTTP/1.1 431"),
+        "{}",
+        &back[..back.len().min(200)]
+    );
+    assert_eq!(s.page().status, 200, "the server still answers");
+}
+
+#[test]
+fn a_connection_left_half_sent_holds_nothing_up() {
+    let s = Served::example("almen.toml");
+    // A head that never ends, and a post whose body stops halfway.
+    let mut slow_head = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Slow: ", s.port);
+    slow_head.write_all(head.as_bytes()).unwrap();
+    let mut slow_body = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\naction=sco",
+        s.port,
+        s.cookie()
+    );
+    slow_body.write_all(post.as_bytes()).unwrap();
+
+    let started = std::time::Instant::now();
+    assert_eq!(s.page().status, 200);
+    assert_eq!(s.post(&[("action", "score")]).status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered only after {:?}",
+        started.elapsed()
+    );
+    // The head left half-sent is given up on in time.
+    slow_head
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut back = Vec::new();
+    let closed = slow_head.read_to_end(&mut back);
+    assert!(
+        closed.is_ok() && started.elapsed() < Duration::from_secs(20),
+        "{closed:?} after {:?}",
+        started.elapsed()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_report_is_not_written_through_a_link_by_its_name() {
+    let s = Served::example("almen.toml");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("vigtig.txt");
+    std::fs::write(&target, "VIGTIGT").unwrap();
+    std::os::unix::fs::symlink(&target, s.dir.path().join("almen-rapport.html")).unwrap();
+    let r = s.post(&[("action", "report")]);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("er et link"), "{}", r.body);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "VIGTIGT");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_that_is_a_link_is_served_saying_where_it_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("rigtig.toml");
+    std::fs::copy(root().join("examples/almen.toml"), &target).unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join("almen.toml")).unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .current_dir(dir.path())
+        .env_remove("ALMEN_LANG")
+        .args(["serve", "almen.toml", "--no-open"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.contains("et link til"), "{first}");
+    assert!(first.contains("rigtig.toml"), "{first}");
 }
