@@ -18,7 +18,10 @@ use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::model::Kind;
 use almen::render::diagnostics::JsonDiag;
-use almen::render::words::{Words, diag_line, gap_text, recurrence_text, verdict};
+use almen::render::words::{
+    Words, days_text, diag_line, gap_text, in_municipality, notice_title, notice_when,
+    recurrence_text, verdict,
+};
 use almen::score::{Checked, Severity};
 
 fn environment() -> &'static Environment<'static> {
@@ -67,6 +70,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Senest gjort, vedtaget eller gennemgået",
         "Last done, adopted or reviewed",
     ),
+    ("valid_until", "Gælder til", "Valid until"),
     (
         "requested",
         "Skriftligt anmodet modparten",
@@ -109,6 +113,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Gaps, and what to do",
     ),
     ("no_gaps", "Ingen mangler.", "No gaps."),
+    ("notices", "Kommer snart", "Coming up"),
     (
         "explained",
         "Forklaret (følg eller forklar)",
@@ -267,6 +272,7 @@ pub struct Outcome {
     as_of: String,
     counts: Vec<Count>,
     gaps: Vec<GapView>,
+    notices: Vec<NoticeView>,
     explained: Vec<ItemRef>,
     problems: Vec<String>,
 }
@@ -282,11 +288,22 @@ struct Count {
 struct GapView {
     item: String,
     title: String,
+    /// " (Aarhus Kommune)" for a gap of one municipality's answer.
+    municipality: String,
     class: &'static str,
     severity: &'static str,
     reason: &'static str,
     what: String,
     fix: String,
+}
+
+/// A deadline coming up or an answer about to run out: not a gap.
+#[derive(Serialize)]
+struct NoticeView {
+    item: String,
+    title: String,
+    municipality: String,
+    what: String,
 }
 
 #[derive(Serialize)]
@@ -338,12 +355,28 @@ impl Outcome {
                     GapView {
                         item: g.item.clone(),
                         title: title(&g.item),
+                        municipality: in_municipality(g.municipality.as_deref()),
                         class: class(g.severity),
                         severity: lang.severity(g.severity),
                         reason: lang.reason(g.reason),
                         what,
                         fix,
                     }
+                })
+                .collect(),
+            notices: eval
+                .notices
+                .iter()
+                .map(|n| NoticeView {
+                    item: n.item.clone(),
+                    title: title(&n.item),
+                    municipality: in_municipality(n.municipality.as_deref()),
+                    what: format!(
+                        "{}: {} ({})",
+                        notice_title(lang, n.reason),
+                        notice_when(lang, n.reason, n.due, false),
+                        days_text(lang, n.days)
+                    ),
                 })
                 .collect(),
             explained: eval
@@ -368,6 +401,7 @@ impl Outcome {
             as_of: String::new(),
             counts: Vec::new(),
             gaps: Vec::new(),
+            notices: Vec::new(),
             explained: Vec::new(),
             problems: problem_lines(sources, diags),
         }

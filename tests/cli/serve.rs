@@ -912,3 +912,99 @@ fn answers_per_municipality_are_left_as_written() {
     assert_eq!(s.post(&posted).status, 303);
     assert_eq!(s.text(), before);
 }
+
+/// The page's form as a browser posts it untouched, with some fields
+/// changed and an action.
+fn posted_with(page: &str, changes: &[(&str, &str)], action: &str) -> Vec<(String, String)> {
+    let mut posted: Vec<(String, String)> = form_fields(page)
+        .into_iter()
+        .filter(|(n, _)| n != "csrf")
+        .collect();
+    for (name, value) in changes {
+        match posted.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = (*value).to_owned(),
+            None => posted.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    posted.push(("action".to_owned(), action.to_owned()));
+    posted
+}
+
+fn post_owned(s: &Served, posted: &[(String, String)]) -> Response {
+    let fields: Vec<(&str, &str)> = posted
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    s.post(&fields)
+}
+
+/// The result the script is sent for a change.
+fn fragment(s: &Served, page: &str, changes: &[(&str, &str)]) -> String {
+    let mut posted = posted_with(page, changes, "score");
+    posted.push(("fragment".to_owned(), "1".to_owned()));
+    let r = post_owned(s, &posted);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    json["result"].as_str().unwrap().to_owned()
+}
+
+/// The adherence, verdict and gaps (item, reason, municipality) of
+/// `check`'s JSON.
+fn checked_summary(file: &Path) -> (f64, bool, Vec<String>) {
+    let checked = check_json(file);
+    let gaps = checked["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| format!("{} {} {}", g["item"], g["reason"], g["municipality"]))
+        .collect();
+    (
+        checked["adherence"].as_f64().unwrap(),
+        checked["compliant"].as_bool().unwrap(),
+        gaps,
+    )
+}
+
+#[test]
+fn valid_until_is_scored_as_typed_and_saved() {
+    let s = Served::example("almen.toml");
+    let page = s.page().body;
+    assert!(page.contains("Gælder til"), "{page}");
+    let expired = fragment(&s, &page, &[("a.OMV-5.valid-until", "2026-10-31")]);
+    assert!(
+        expired.contains("OMV-5</a>") && expired.contains("udløbet"),
+        "{expired}"
+    );
+    let soon = fragment(&s, &page, &[("a.OMV-5.valid-until", "2026-12-15")]);
+    assert!(soon.contains("Kommer snart"), "{soon}");
+    assert!(
+        soon.contains("udløber snart: gyldig til og med 2026-12-15 (om 18 dage)"),
+        "{soon}"
+    );
+    let shown = shown_result(&soon);
+
+    let saved = post_owned(
+        &s,
+        &posted_with(&page, &[("a.OMV-5.valid-until", "2026-12-15")], "save"),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let text = s.text();
+    assert!(
+        text.contains(
+            "date = 2026-05-12            # vedtagelsesdatoen\nevidence = [\"dokumentation/kommunikationspolitik.md\"]\nvalid-until = 2026-12-15\n"
+        ),
+        "{text}"
+    );
+    let (adherence, compliant, _) = checked_summary(&s.file);
+    assert_eq!(shown, (adherence, compliant));
+
+    // Emptied, it is taken out again.
+    let page = s.page().body;
+    assert!(page.contains("value=\"2026-12-15\""), "{page}");
+    let cleared = post_owned(
+        &s,
+        &posted_with(&page, &[("a.OMV-5.valid-until", "")], "save"),
+    );
+    assert_eq!(cleared.status, 303);
+    assert!(!s.text().contains("valid-until"), "{}", s.text());
+}
