@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use toml_edit::{DocumentMut, Item, Table, TableLike};
+use toml_edit::{DocumentMut, Item, Key, Table, TableLike, Value};
 
 use super::answer::{self, date_value, set, text_value};
 use super::fields::Fields;
@@ -27,11 +27,7 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
                 Some(toml_edit::Value::from(form.get("org.name").trim())),
             );
             set(org, "cvr", text_value(form.get("org.cvr")));
-            set(
-                org,
-                "municipality",
-                text_value(form.get("org.municipality")),
-            );
+            set_municipalities(org, &posted_municipalities(form));
         }
         if let Some(meta) = table_in(doc.as_table_mut(), "assessment", false) {
             set(meta, "date", date_value(form.get("assessment.date")));
@@ -88,6 +84,82 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
     }
     if let Some(id) = first_new {
         after_the_comments_at_the_end(doc, id);
+    }
+}
+
+/// The municipalities the form lists, in order: every field filled in
+/// (`org.municipality.0`, `org.municipality.1` …, after a lone
+/// `org.municipality`).
+fn posted_municipalities(form: &Fields) -> Vec<String> {
+    std::iter::once(form.get("org.municipality"))
+        .chain(form.numbered("org.municipality"))
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The municipalities an organisation lists: `municipalities`, or the one
+/// `municipality`.
+pub fn municipalities_in(org: &dyn TableLike) -> Vec<String> {
+    match (org.get("municipalities"), org.get("municipality")) {
+        (Some(list), _) => list
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        (None, Some(one)) => one.as_str().map(str::to_owned).into_iter().collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
+/// Writes the municipalities as the format wants them: one as
+/// `municipality`, several as `municipalities`, never both. A list the
+/// form did not change is left as written, even a list of one.
+fn set_municipalities(org: &mut dyn TableLike, listed: &[String]) {
+    if municipalities_in(org) == listed {
+        return;
+    }
+    let (key, other, value) = match listed {
+        [] => {
+            org.remove("municipality");
+            org.remove("municipalities");
+            return;
+        }
+        [one] => ("municipality", "municipalities", Value::from(one.as_str())),
+        many => (
+            "municipalities",
+            "municipality",
+            Value::Array(many.iter().map(String::as_str).collect()),
+        ),
+    };
+    if org.contains_key(other) && !org.contains_key(key) {
+        rename(org, other, key);
+    }
+    org.remove(other);
+    set(org, key, Some(value));
+}
+
+/// Gives the key `old` the name `new`, in its place and with the comment
+/// above it.
+fn rename(table: &mut dyn TableLike, old: &str, new: &str) {
+    let keys: Vec<Key> = table
+        .iter()
+        .filter_map(|(k, _)| table.key(k).cloned())
+        .collect();
+    for key in keys {
+        let Some(item) = table.remove(key.get()) else {
+            continue;
+        };
+        let key = if key.get() == old {
+            Key::new(new).with_leaf_decor(key.leaf_decor().clone())
+        } else {
+            key
+        };
+        table.entry_format(&key).or_insert(item);
     }
 }
 
@@ -177,7 +249,8 @@ mod tests {
             &[
                 ("org.name", "Ny"),
                 ("org.cvr", ""),
-                ("org.municipality", "Aarhus Kommune"),
+                ("org.municipality.0", "Aarhus Kommune"),
+                ("org.municipality.1", " "),
                 ("assessment.date", "2026-11-20"),
             ],
         );
@@ -185,6 +258,45 @@ mod tests {
         assert!(!out.contains("cvr"), "{out}");
         assert!(out.contains("municipality = \"Aarhus Kommune\""), "{out}");
         assert!(out.contains("date = 2026-11-20"), "{out}");
+    }
+
+    const TWO: &str = "[organisation]\nname = \"A\"\n# both\nmunicipalities = [\"Aarhus Kommune\", \"Odder Kommune\"]  # two\ncvr = \"1\"\n\n[assessment]\n";
+
+    fn org_with(text: &str, municipalities: &[&str]) -> String {
+        let mut posted = vec![("org.name", "A"), ("org.cvr", "1")];
+        let names: Vec<String> = (0..municipalities.len())
+            .map(|n| format!("org.municipality.{n}"))
+            .collect();
+        posted.extend(
+            names
+                .iter()
+                .map(String::as_str)
+                .zip(municipalities.iter().copied()),
+        );
+        edited(text, &posted)
+    }
+
+    #[test]
+    fn one_municipality_is_municipality_and_several_municipalities() {
+        assert_eq!(
+            org_with(TWO, &["Aarhus Kommune", "", "Odder Kommune"]),
+            TWO,
+            "an empty field is no municipality"
+        );
+        let one = org_with(TWO, &["Aarhus Kommune"]);
+        assert_eq!(
+            one,
+            "[organisation]\nname = \"A\"\n# both\nmunicipality = \"Aarhus Kommune\"  # two\ncvr = \"1\"\n\n[assessment]\n"
+        );
+        assert_eq!(
+            org_with(&one, &["Aarhus Kommune", "Odder Kommune"]),
+            TWO,
+            "back in its place, with its comments"
+        );
+        let none = org_with(TWO, &[]);
+        assert!(!none.contains("municipalit"), "{none}");
+        let listed_once = "[organisation]\nname = \"A\"\nmunicipalities = [\"Aarhus Kommune\"]\ncvr = \"1\"\n\n[assessment]\n";
+        assert_eq!(org_with(listed_once, &["Aarhus Kommune"]), listed_once);
     }
 
     #[test]

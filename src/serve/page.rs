@@ -12,7 +12,7 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Item};
 
 use super::answer::{self, AnswerView, DateField};
-use super::edit::answer_prefix;
+use super::edit::{answer_prefix, municipalities_in};
 use super::{Failure, Session};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
@@ -44,7 +44,17 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("organisation", "Organisationen", "The organisation"),
     ("name", "Navn", "Name"),
     ("cvr", "CVR-nummer", "CVR number"),
-    ("municipality", "Kommune", "Municipality"),
+    (
+        "municipalities",
+        "Kommune (én i hvert felt, hvis I har afdelinger i flere)",
+        "Municipality (one a field, if you have departments in several)",
+    ),
+    (
+        "municipalities_help",
+        "Tøm et felt for at fjerne kommunen. I flere kommuner besvares punkter med kommunalbestyrelsen som modpart for hver kommune.",
+        "Empty a field to remove the municipality. In several municipalities, items whose counterparty is the municipal council are answered for each.",
+    ),
+    ("add_municipality", "Tilføj kommune", "Add a municipality"),
     ("assessment_date", "Vurderingen er lavet", "Assessed on"),
     (
         "approved",
@@ -412,7 +422,8 @@ impl Outcome {
 struct OrgView {
     name: String,
     cvr: String,
-    municipality: String,
+    /// One field each, in the order listed.
+    municipalities: Vec<String>,
     date: DateField,
     approved: DateField,
 }
@@ -447,6 +458,14 @@ fn get<'a>(doc: &'a DocumentMut, path: &[&str]) -> Option<&'a Item> {
     Some(item)
 }
 
+/// The municipalities the organisation lists.
+fn listed(doc: &DocumentMut) -> Vec<String> {
+    get(doc, &["organisation"])
+        .and_then(Item::as_table_like)
+        .map(municipalities_in)
+        .unwrap_or_default()
+}
+
 fn org(doc: &DocumentMut) -> OrgView {
     let text = |path: &[&str]| {
         get(doc, path)
@@ -457,7 +476,7 @@ fn org(doc: &DocumentMut) -> OrgView {
     OrgView {
         name: text(&["organisation", "name"]),
         cvr: text(&["organisation", "cvr"]),
-        municipality: text(&["organisation", "municipality"]),
+        municipalities: listed(doc),
         date: answer::date_field(get(doc, &["assessment", "date"])),
         approved: answer::date_field(get(doc, &["assessment", "approved"])),
     }

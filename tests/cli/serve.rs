@@ -1008,3 +1008,40 @@ fn valid_until_is_scored_as_typed_and_saved() {
     assert_eq!(cleared.status, 303);
     assert!(!s.text().contains("valid-until"), "{}", s.text());
 }
+
+#[test]
+fn a_second_municipality_makes_the_one_a_list_and_back() {
+    let s = Served::example("almen.toml");
+    let page = s.page().body;
+    assert!(
+        page.contains("name=\"org.municipality.0\" value=\"Vejle Kommune\"")
+            && page.contains("name=\"org.municipality.1\" value=\"\""),
+        "{page}"
+    );
+    let posted = posted_with(
+        &page,
+        &[("org.municipality.1", " Fredericia Kommune ")],
+        "save",
+    );
+    assert_eq!(post_owned(&s, &posted).status, 303);
+    let text = s.text();
+    assert!(
+        text.contains("municipalities = [\"Vejle Kommune\", \"Fredericia Kommune\"]")
+            && !text.contains("municipality ="),
+        "{text}"
+    );
+    let checked = check_json(&s.file);
+    assert_eq!(
+        checked["organisation"]["municipalities"],
+        serde_json::json!(["Vejle Kommune", "Fredericia Kommune"])
+    );
+
+    let page = s.page().body;
+    let posted = posted_with(&page, &[("org.municipality.0", "")], "save");
+    assert_eq!(post_owned(&s, &posted).status, 303);
+    let text = s.text();
+    assert!(
+        text.contains("municipality = \"Fredericia Kommune\"") && !text.contains("municipalities"),
+        "{text}"
+    );
+}
