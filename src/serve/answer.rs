@@ -128,17 +128,7 @@ pub fn view(
     let status_word = get("status").map(shown);
     let explanation = get("explanation").map(shown).unwrap_or_default();
     let status = status_word.as_deref().and_then(Status::from_word);
-    // Answered per municipality: the form cannot show the entries yet,
-    // and leaves them as they are in the file.
-    let hint = if get("per").is_some() {
-        lang.pick(
-            "Besvaret for hver kommune ([[answers.…per]]): ret svarene i filen; formularen ændrer dem ikke.",
-            "Answered for each municipality ([[answers.…per]]): edit the answers in the file; the form leaves them as they are.",
-        )
-        .to_owned()
-    } else {
-        hint(item, status, &explanation, lang)
-    };
+    let hint = hint(item, status, &explanation, lang);
     AnswerView {
         prefix: prefix.to_owned(),
         statuses: status_choices(item, status_word.as_deref(), lang),
