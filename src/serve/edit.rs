@@ -1,5 +1,6 @@
-//! The whole form put into the assessment's document: the organisation,
-//! the assessment's dates, and each item's answer (by `answer::apply`).
+//! The whole form put into the assessment's document: the organisation
+//! and its municipalities, the assessment's dates, and each item's answer
+//! (by `answer::apply`), given once or once for each municipality.
 //! Only what the form posted is touched: an item whose fields were not
 //! posted keeps its answer as it is.
 
