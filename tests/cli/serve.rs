@@ -677,6 +677,12 @@ fn a_form_saved_untouched_leaves_the_file_as_it_was() {
         "mangler.toml",
         "sidste-aar.toml",
         "to-kommuner.toml",
+        "kommune/gudenaahusene.toml",
+        "kommune/hadsten-enge.toml",
+        "kommune/lilleaaen.toml",
+        "kommune/noerrevaenget.toml",
+        "kommune/toejhushaven.toml",
+        "kommune/ulstrup-bakker.toml",
     ] {
         let s = Served::example(example);
         let before = s.text();
@@ -1222,7 +1228,10 @@ fn an_answer_given_once_can_be_turned_into_one_for_each_municipality() {
     assert!(!split.contains("name=\"a.STY-1.status\""), "{split}");
     let before = s.text();
     assert!(before.contains("[answers.STY-1]"), "nothing is saved yet");
-    let changes = [("a.STY-1.per.1.date", "2026-06-01")];
+    // Fredericia's styringsdialog was last held in 2024: overdue there.
+    let changes = [("a.STY-1.per.1.date", "2024-06-01")];
+    let shown = fragment(&s, &split, &changes);
+    assert!(shown.contains("(Fredericia Kommune)</p>"), "{shown}");
     assert_eq!(
         post_owned(&s, &posted_with(&split, &changes, "save")).status,
         303
@@ -1242,6 +1251,14 @@ fn an_answer_given_once_can_be_turned_into_one_for_each_municipality() {
         .find(|i| i["id"] == "STY-1")
         .unwrap();
     assert_eq!(sty1["per"].as_array().map(Vec::len), Some(2), "{sty1}");
+    let (adherence, compliant, gaps) = checked_summary(&s.file);
+    assert_eq!(shown_result(&shown), (adherence, compliant));
+    // (The example's evidence files are not beside the copy.)
+    assert_eq!(shown.matches("<li class=\"gap ").count(), gaps.len());
+    assert!(
+        gaps.contains(&"\"STY-1\" \"overdue\" \"Fredericia Kommune\"".to_owned()),
+        "{gaps:?}"
+    );
 }
 
 #[test]
