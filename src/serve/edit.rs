@@ -178,7 +178,7 @@ fn apply_per(doc: &mut DocumentMut, item: &ChecklistItem, form: &Fields, lang: L
         answers.remove(id);
         return false;
     }
-    !has_answer || plain
+    !has_answer
 }
 
 /// Turns an item's answer given once into one entry for each listed
@@ -597,6 +597,24 @@ mod tests {
             ],
         );
         assert!(!out.contains("answers"), "{out}");
+    }
+
+    #[test]
+    fn an_answer_given_once_gives_way_to_the_entries_in_its_place() {
+        let text = "[organisation]\nname = \"A\"\nmunicipalities = [\"Aarhus\", \"Odder\"]\n\n[assessment]\n\n# sty\n[answers.STY-1]\nstatus = \"met\"\n\n[answers.OMV-1]\nstatus = \"met\"\n\n# [answers.OMV-9]\n# status = \"met\"\n";
+        let out = edited(
+            text,
+            &[
+                ("a.STY-1.per.0.municipality", "Aarhus"),
+                ("a.STY-1.per.0.status", "met"),
+                ("a.STY-1.per.1.municipality", "Odder"),
+                ("a.STY-1.per.1.status", "unmet"),
+            ],
+        );
+        assert!(
+            out.ends_with("# sty\n[[answers.STY-1.per]]\nmunicipality = \"Aarhus\"\nstatus = \"opfyldt\"\n\n[[answers.STY-1.per]]\nmunicipality = \"Odder\"\nstatus = \"ikke-opfyldt\"\n\n[answers.OMV-1]\nstatus = \"met\"\n\n# [answers.OMV-9]\n# status = \"met\"\n"),
+            "{out}"
+        );
     }
 
     #[test]
