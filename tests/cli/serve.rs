@@ -1220,6 +1220,14 @@ fn an_answer_given_once_can_be_turned_into_one_for_each_municipality() {
         page.contains("value=\"split.STY-1\">Besvar for hver kommune"),
         "{page}"
     );
+    // Enter in a field presses the form's first button: it works out the
+    // result, and splits nothing.
+    let form = &page[page.find("<form id=\"form\"").unwrap()..];
+    let first = &form[form.find("<button").unwrap()..];
+    assert!(
+        first.starts_with("<button type=\"submit\" name=\"action\" value=\"score\""),
+        "{first}"
+    );
     let split = post_owned(&s, &posted_with(&page, &[], "split.STY-1")).body;
     assert!(
         split.contains("<h4>Vejle Kommune</h4>") && split.contains("<h4>Fredericia Kommune</h4>"),
