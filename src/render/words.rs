@@ -231,6 +231,7 @@ pub struct FieldLabels {
     pub evidence: &'static str,
     pub explanation: &'static str,
     pub requested: &'static str,
+    pub valid_until: &'static str,
     /// The plan's due date.
     pub plan_due: &'static str,
 }
@@ -507,13 +508,22 @@ pub fn gap_text_named(
                 "Meet the duty, and give its status, date and evidence.",
             ),
         ),
-        Reason::Expired => (
-            expired_text(lang, &due),
-            d(
-                "Forny det, og opdatér `date` og `valid-until` i svaret.",
-                "Renew it, and update `date` and `valid-until` in the answer.",
-            ),
-        ),
+        Reason::Expired => {
+            let until_field = names.name(lang, "valid-until", |l| l.valid_until);
+            (
+                expired_text(lang, &due),
+                match lang {
+                    Lang::Da => {
+                        format!("Forny det, og opdatér {date_field} og {until_field} i svaret.")
+                    }
+                    Lang::En => {
+                        format!(
+                            "Renew it, and update {date_field} and {until_field} in the answer."
+                        )
+                    }
+                },
+            )
+        }
         Reason::AwaitingCounterparty => {
             let awaiting = gap.awaiting;
             let requested = awaiting

@@ -48,6 +48,8 @@ pub struct AnswerView {
     pub prefix: String,
     pub statuses: Vec<Choice>,
     pub date: DateField,
+    /// The last day the answer holds (an agreement that runs out).
+    pub valid_until: DateField,
     pub explanation: String,
     /// Why the explanation does not count, or what is missing; empty when
     /// nothing is.
@@ -126,21 +128,12 @@ pub fn view(
     let status_word = get("status").map(shown);
     let explanation = get("explanation").map(shown).unwrap_or_default();
     let status = status_word.as_deref().and_then(Status::from_word);
-    // Answered per municipality: the form cannot show the entries yet,
-    // and leaves them as they are in the file.
-    let hint = if get("per").is_some() {
-        lang.pick(
-            "Besvaret for hver kommune ([[answers.…per]]): ret svarene i filen; formularen ændrer dem ikke.",
-            "Answered for each municipality ([[answers.…per]]): edit the answers in the file; the form leaves them as they are.",
-        )
-        .to_owned()
-    } else {
-        hint(item, status, &explanation, lang)
-    };
+    let hint = hint(item, status, &explanation, lang);
     AnswerView {
         prefix: prefix.to_owned(),
         statuses: status_choices(item, status_word.as_deref(), lang),
         date: date_field(get("date")),
+        valid_until: date_field(get("valid-until")),
         hint,
         explanation,
         evidence: get("evidence").map(shown).unwrap_or_default(),
@@ -231,6 +224,7 @@ pub fn is_blank(fields: &Fields, prefix: &str) -> bool {
     [
         "status",
         "date",
+        "valid-until",
         "explanation",
         "evidence",
         "note",
@@ -272,6 +266,7 @@ pub fn apply(
         );
     }
     set(answer, "date", date_value(field("date")));
+    set(answer, "valid-until", date_value(field("valid-until")));
     if item.counterparty.is_some() || answer.contains_key("requested") {
         set(answer, "requested", date_value(field("requested")));
     }
@@ -435,6 +430,7 @@ mod tests {
             ("a.X-1.plan-action", "Vedtag en politik"),
             ("a.X-1.plan-due", "2027-03-01"),
             ("a.X-1.requested", "2026-10-15"),
+            ("a.X-1.valid-until", "2027-06-30"),
         ];
         let out = apply_to(
             ANSWER,
@@ -445,6 +441,7 @@ mod tests {
         assert!(!out.contains("date = 2025-03-12"), "{out}");
         assert!(out.contains("note = \"En note\""), "{out}");
         assert!(out.contains("requested = 2026-10-15"), "{out}");
+        assert!(out.contains("valid-until = 2027-06-30"), "{out}");
         assert!(
             out.contains("plan = { action = \"Vedtag en politik\", due = 2027-03-01 }"),
             "{out}"

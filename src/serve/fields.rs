@@ -32,6 +32,20 @@ impl Fields {
         self.0.get(name).map_or("", String::as_str)
     }
 
+    /// The values of `name.0`, `name.1` … in the order of their numbers,
+    /// gaps and all: the fields of a list the page's script may add to.
+    pub fn numbered(&self, name: &str) -> Vec<&str> {
+        let prefix = format!("{name}.");
+        let mut found: Vec<(usize, &str)> = self
+            .0
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .filter_map(|(k, v)| Some((k[prefix.len()..].parse().ok()?, v.as_str())))
+            .collect();
+        found.sort_unstable_by_key(|(n, _)| *n);
+        found.into_iter().map(|(_, v)| v).collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
@@ -73,5 +87,7 @@ mod tests {
         assert!(f.has("empty"));
         assert_eq!(f.get("missing"), "");
         assert_eq!(Fields::parse(b"%FF=%FF").get("\u{fffd}"), "\u{fffd}");
+        let list = Fields::parse(b"m.10=c&m.2=b&m.0=a&m.x=no&m=no&mm.1=no");
+        assert_eq!(list.numbered("m"), ["a", "b", "c"]);
     }
 }

@@ -47,6 +47,41 @@
     timer = setTimeout(update, 250);
   }
 
+  // The municipalities: a field more on request; and a changed list
+  // comes back from the server as a page, with a block of fields for each
+  // municipality where an item is answered for each.
+  var list = document.getElementById("municipalities");
+  if (list) {
+    var names = function () {
+      var fields = list.querySelectorAll("input");
+      var out = [];
+      for (var i = 0; i < fields.length; i++) {
+        if (fields[i].value.trim()) {
+          out.push(fields[i].value.trim());
+        }
+      }
+      return out.join("\n");
+    };
+    var shown = names();
+    var add = document.createElement("button");
+    add.type = "button";
+    add.textContent = list.getAttribute("data-add");
+    add.addEventListener("click", function () {
+      var fields = list.querySelectorAll("input");
+      var field = document.createElement("input");
+      field.name = "org.municipality." + fields.length;
+      fields[fields.length - 1].after(field);
+      field.focus();
+    });
+    list.appendChild(add);
+    list.addEventListener("change", function () {
+      var score = form.querySelector("button[value=score]");
+      if (names() !== shown && score) {
+        score.click();
+      }
+    });
+  }
+
   form.addEventListener("input", soon);
   form.addEventListener("change", soon);
 })();

@@ -304,6 +304,10 @@ impl Session {
                 Reply::html(200, self.page(&text, None))
             }
             "save" => self.save(form),
+            action if action.starts_with("split.") => {
+                let text = self.split(form, &action["split.".len()..]);
+                Reply::html(200, self.page(&text, None))
+            }
             "report" => {
                 let message = self.report();
                 let text = self.edited(form);
@@ -334,6 +338,20 @@ impl Session {
             // The base text parsed when it was read; should it not, the
             // form changes nothing rather than guess.
             Err(_) => self.base.clone(),
+        }
+    }
+
+    /// The form's values with one item's answer given once turned into
+    /// an answer for each municipality, each a copy of it, for the user to
+    /// change and save: nothing is written.
+    fn split(&self, form: &Fields, id: &str) -> String {
+        let text = self.edited(form);
+        match text.parse::<DocumentMut>() {
+            Ok(mut doc) => {
+                edit::split(&mut doc, id);
+                doc.to_string()
+            }
+            Err(_) => text,
         }
     }
 

@@ -12,14 +12,15 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Item};
 
 use super::answer::{self, AnswerView, DateField};
-use super::edit::answer_prefix;
+use super::edit::{answer_prefix, entries, municipalities_in, municipality_of, per_prefix};
 use super::{Failure, Session};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
-use almen::model::Kind;
+use almen::model::{Item as ChecklistItem, Kind};
 use almen::render::diagnostics::JsonDiag;
 use almen::render::words::{
-    FieldLabels, FieldNames, Words, diag_line, gap_text_named, recurrence_text, verdict,
+    FieldLabels, FieldNames, Words, days_text, diag_line, gap_text_named, in_municipality,
+    notice_title, notice_when, recurrence_text, verdict,
 };
 use almen::score::{Checked, Severity};
 
@@ -43,7 +44,32 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("organisation", "Organisationen", "The organisation"),
     ("name", "Navn", "Name"),
     ("cvr", "CVR-nummer", "CVR number"),
-    ("municipality", "Kommune", "Municipality"),
+    (
+        "municipalities",
+        "Kommune (én i hvert felt, hvis I har afdelinger i flere)",
+        "Municipality (one a field, if you have departments in several)",
+    ),
+    (
+        "municipalities_help",
+        "Tøm et felt for at fjerne kommunen. I flere kommuner besvares punkter med kommunalbestyrelsen som modpart for hver kommune.",
+        "Empty a field to remove the municipality. In several municipalities, items whose counterparty is the municipal council are answered for each.",
+    ),
+    ("add_municipality", "Tilføj kommune", "Add a municipality"),
+    (
+        "may_split",
+        "I har flere kommuner: punktet kan besvares for hver kommune.",
+        "You list several municipalities: the item can be answered for each.",
+    ),
+    (
+        "split",
+        "Besvar for hver kommune",
+        "Answer for each municipality",
+    ),
+    (
+        "not_listed",
+        "Kommunen er ikke på listen over kommuner ovenfor: tilføj den, eller tøm felterne her for at fjerne svaret.",
+        "The municipality is not in the list above: add it, or empty the fields here to remove the answer.",
+    ),
     ("assessment_date", "Vurderingen er lavet", "Assessed on"),
     (
         "approved",
@@ -69,6 +95,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Senest gjort, vedtaget eller gennemgået",
         "Last done, adopted or reviewed",
     ),
+    ("valid_until", "Gælder til", "Valid until"),
     (
         "requested",
         "Skriftligt anmodet modparten",
@@ -111,6 +138,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Gaps, and what to do",
     ),
     ("no_gaps", "Ingen mangler.", "No gaps."),
+    ("notices", "Kommer snart", "Coming up"),
     (
         "explained",
         "Forklaret (følg eller forklar)",
@@ -147,6 +175,7 @@ fn field_labels(lang: Lang) -> FieldLabels {
         // The label's first word: the rest is what to write in it.
         explanation: lang.pick("Forklaring", "Explanation"),
         requested: word("requested"),
+        valid_until: word("valid_until"),
         plan_due: lang.pick("Handlingsplan: Senest", "Plan: Due"),
     }
 }
@@ -284,6 +313,7 @@ pub struct Outcome {
     as_of: String,
     counts: Vec<Count>,
     gaps: Vec<GapView>,
+    notices: Vec<NoticeView>,
     explained: Vec<ItemRef>,
     problems: Vec<String>,
 }
@@ -299,11 +329,22 @@ struct Count {
 struct GapView {
     item: String,
     title: String,
+    /// " (Aarhus Kommune)" for a gap of one municipality's answer.
+    municipality: String,
     class: &'static str,
     severity: &'static str,
     reason: &'static str,
     what: String,
     fix: String,
+}
+
+/// A deadline coming up or an answer about to run out: not a gap.
+#[derive(Serialize)]
+struct NoticeView {
+    item: String,
+    title: String,
+    municipality: String,
+    what: String,
 }
 
 #[derive(Serialize)]
@@ -356,12 +397,28 @@ impl Outcome {
                     GapView {
                         item: g.item.clone(),
                         title: title(&g.item),
+                        municipality: in_municipality(g.municipality.as_deref()),
                         class: class(g.severity),
                         severity: lang.severity(g.severity),
                         reason: lang.reason(g.reason),
                         what,
                         fix,
                     }
+                })
+                .collect(),
+            notices: eval
+                .notices
+                .iter()
+                .map(|n| NoticeView {
+                    item: n.item.clone(),
+                    title: title(&n.item),
+                    municipality: in_municipality(n.municipality.as_deref()),
+                    what: format!(
+                        "{}: {} ({})",
+                        notice_title(lang, n.reason),
+                        notice_when(lang, n.reason, n.due, false),
+                        days_text(lang, n.days)
+                    ),
                 })
                 .collect(),
             explained: eval
@@ -386,6 +443,7 @@ impl Outcome {
             as_of: String::new(),
             counts: Vec::new(),
             gaps: Vec::new(),
+            notices: Vec::new(),
             explained: Vec::new(),
             problems: problem_lines(sources, diags),
         }
@@ -396,7 +454,8 @@ impl Outcome {
 struct OrgView {
     name: String,
     cvr: String,
-    municipality: String,
+    /// One field each, in the order listed.
+    municipalities: Vec<String>,
     date: DateField,
     approved: DateField,
 }
@@ -419,7 +478,77 @@ struct ItemView {
     evidence: Vec<String>,
     basis: Option<String>,
     counterparty: Option<String>,
+    /// The answer, where the item is answered once.
+    answer: Option<AnswerView>,
+    /// The answer of each municipality, where it is answered for each.
+    per: Vec<PerView>,
+    /// Answered once, though it could be answered for each municipality.
+    may_split: bool,
+}
+
+/// One municipality's answer to an item answered for each.
+#[derive(Serialize)]
+struct PerView {
+    municipality: String,
+    /// Whether the organisation lists the municipality: an entry for one
+    /// it no longer lists is shown, to be emptied.
+    listed: bool,
     answer: AnswerView,
+}
+
+/// How an item's answer is shown: once, or once for each municipality.
+struct Answers {
+    answer: Option<AnswerView>,
+    per: Vec<PerView>,
+    may_split: bool,
+}
+
+/// An item's answer as the form shows it. An item whose counterparty is
+/// the municipal council is shown once for each municipality when it is
+/// answered so, or not yet answered while several are listed; each
+/// municipality listed gets fields, and each entry for one that is not.
+fn answers(item: &ChecklistItem, doc: &DocumentMut, listed: &[String], lang: Lang) -> Answers {
+    let id = item.id.get_ref();
+    let answer = get(doc, &["answers", id]).and_then(Item::as_table_like);
+    let several = item.municipal() && listed.len() > 1;
+    let per_written = answer.is_some_and(|a| a.contains_key("per"));
+    let per_municipality = per_written || (several && answer.is_none());
+    if !per_municipality {
+        return Answers {
+            answer: Some(answer::view(item, answer, &answer_prefix(id), lang)),
+            per: Vec::new(),
+            may_split: several,
+        };
+    }
+    let written = answer.map(entries).unwrap_or_default();
+    let mut names: Vec<&str> = listed.iter().map(String::as_str).collect();
+    for entry in &written {
+        if let Some(name) = municipality_of(*entry)
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    let per = names
+        .into_iter()
+        .enumerate()
+        .map(|(n, name)| {
+            let entry = written
+                .iter()
+                .find(|e| municipality_of(**e) == Some(name))
+                .copied();
+            PerView {
+                municipality: name.to_owned(),
+                listed: listed.iter().any(|l| l == name),
+                answer: answer::view(item, entry, &per_prefix(id, n), lang),
+            }
+        })
+        .collect();
+    Answers {
+        answer: None,
+        per,
+        may_split: false,
+    }
 }
 
 fn get<'a>(doc: &'a DocumentMut, path: &[&str]) -> Option<&'a Item> {
@@ -429,6 +558,14 @@ fn get<'a>(doc: &'a DocumentMut, path: &[&str]) -> Option<&'a Item> {
         item = item.get(key)?;
     }
     Some(item)
+}
+
+/// The municipalities the organisation lists.
+fn listed(doc: &DocumentMut) -> Vec<String> {
+    get(doc, &["organisation"])
+        .and_then(Item::as_table_like)
+        .map(municipalities_in)
+        .unwrap_or_default()
 }
 
 fn org(doc: &DocumentMut) -> OrgView {
@@ -441,7 +578,7 @@ fn org(doc: &DocumentMut) -> OrgView {
     OrgView {
         name: text(&["organisation", "name"]),
         cvr: text(&["organisation", "cvr"]),
-        municipality: text(&["organisation", "municipality"]),
+        municipalities: listed(doc),
         date: answer::date_field(get(doc, &["assessment", "date"])),
         approved: answer::date_field(get(doc, &["assessment", "approved"])),
     }
@@ -449,6 +586,7 @@ fn org(doc: &DocumentMut) -> OrgView {
 
 fn checklists(session: &Session, doc: &DocumentMut) -> Vec<ChecklistView> {
     let lang = session.lang;
+    let listed = listed(doc);
     session
         .checklists
         .iter()
@@ -461,7 +599,11 @@ fn checklists(session: &Session, doc: &DocumentMut) -> Vec<ChecklistView> {
                 .iter()
                 .map(|item| {
                     let id = item.id.get_ref();
-                    let answer = get(doc, &["answers", id]).and_then(Item::as_table_like);
+                    let Answers {
+                        answer,
+                        per,
+                        may_split,
+                    } = answers(item, doc, &listed, lang);
                     ItemView {
                         id: id.clone(),
                         title: lang.text(&item.title).to_owned(),
@@ -472,7 +614,9 @@ fn checklists(session: &Session, doc: &DocumentMut) -> Vec<ChecklistView> {
                         evidence: lang.list(&item.evidence).to_vec(),
                         basis: item.basis.clone(),
                         counterparty: item.counterparty.as_ref().map(|c| lang.text(c).to_owned()),
-                        answer: answer::view(item, answer, &answer_prefix(id), lang),
+                        answer,
+                        per,
+                        may_split,
                     }
                 })
                 .collect(),
@@ -510,16 +654,17 @@ pub fn fragment(session: &Session, text: &str) -> serde_json::Value {
             outcome: session.outcome(text),
         },
     );
+    let listed = listed(&doc);
     let hints: BTreeMap<String, String> = session
         .checklists
         .iter()
         .flat_map(|c| &c.file.items)
-        .map(|item| {
-            let id = item.id.get_ref();
-            let prefix = answer_prefix(id);
-            let answer = get(&doc, &["answers", id]).and_then(Item::as_table_like);
-            let hint = answer::view(item, answer, &prefix, lang).hint;
-            (prefix, hint)
+        .flat_map(|item| {
+            let Answers { answer, per, .. } = answers(item, &doc, &listed, lang);
+            answer
+                .into_iter()
+                .chain(per.into_iter().map(|p| p.answer))
+                .map(|a| (a.prefix, a.hint))
         })
         .collect();
     serde_json::json!({ "result": result, "hints": hints })

@@ -677,6 +677,12 @@ fn a_form_saved_untouched_leaves_the_file_as_it_was() {
         "mangler.toml",
         "sidste-aar.toml",
         "to-kommuner.toml",
+        "kommune/gudenaahusene.toml",
+        "kommune/hadsten-enge.toml",
+        "kommune/lilleaaen.toml",
+        "kommune/noerrevaenget.toml",
+        "kommune/toejhushaven.toml",
+        "kommune/ulstrup-bakker.toml",
     ] {
         let s = Served::example(example);
         let before = s.text();
@@ -892,6 +898,19 @@ fn result_panel(page: &str) -> &str {
     &page[at..at + page[at..].find("</aside>").unwrap()]
 }
 
+/// An expired agreement's advice names the form's fields too.
+#[test]
+fn an_expired_answers_advice_names_the_forms_fields() {
+    let s = Served::example("to-kommuner.toml");
+    let page = s.page().body;
+    let result = result_panel(&page);
+    assert!(!result.contains('`'), "a key of the file in {result}");
+    assert!(
+        result.contains("opdatér »Senest gjort, vedtaget eller gennemgået« og »Gælder til«"),
+        "{result}"
+    );
+}
+
 #[test]
 fn the_result_names_the_forms_fields_not_the_files_keys() {
     // The example has a gap of nearly every kind, each with its advice.
@@ -1075,4 +1094,426 @@ fn an_assessment_that_is_a_link_is_served_saying_where_it_leads() {
     let _ = child.wait();
     assert!(first.contains("et link til"), "{first}");
     assert!(first.contains("rigtig.toml"), "{first}");
+}
+
+/// The page's form as a browser posts it untouched, with some fields
+/// changed and an action.
+fn posted_with(page: &str, changes: &[(&str, &str)], action: &str) -> Vec<(String, String)> {
+    let mut posted: Vec<(String, String)> = form_fields(page)
+        .into_iter()
+        .filter(|(n, _)| n != "csrf")
+        .collect();
+    for (name, value) in changes {
+        match posted.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = (*value).to_owned(),
+            None => posted.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    posted.push(("action".to_owned(), action.to_owned()));
+    posted
+}
+
+fn post_owned(s: &Served, posted: &[(String, String)]) -> Response {
+    let fields: Vec<(&str, &str)> = posted
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    s.post(&fields)
+}
+
+/// The result the script is sent for a change.
+fn fragment(s: &Served, page: &str, changes: &[(&str, &str)]) -> String {
+    let mut posted = posted_with(page, changes, "score");
+    posted.push(("fragment".to_owned(), "1".to_owned()));
+    let r = post_owned(s, &posted);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    json["result"].as_str().unwrap().to_owned()
+}
+
+/// The adherence, verdict and gaps (item, reason, municipality) of
+/// `check`'s JSON.
+fn checked_summary(file: &Path) -> (f64, bool, Vec<String>) {
+    let checked = check_json(file);
+    let gaps = checked["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| format!("{} {} {}", g["item"], g["reason"], g["municipality"]))
+        .collect();
+    (
+        checked["adherence"].as_f64().unwrap(),
+        checked["compliant"].as_bool().unwrap(),
+        gaps,
+    )
+}
+
+#[test]
+fn valid_until_is_scored_as_typed_and_saved() {
+    let s = Served::example("almen.toml");
+    let page = s.page().body;
+    assert!(page.contains("Gælder til"), "{page}");
+    let expired = fragment(&s, &page, &[("a.OMV-5.valid-until", "2026-10-31")]);
+    assert!(
+        expired.contains("OMV-5</a>") && expired.contains("udløbet"),
+        "{expired}"
+    );
+    let soon = fragment(&s, &page, &[("a.OMV-5.valid-until", "2026-12-15")]);
+    assert!(soon.contains("Kommer snart"), "{soon}");
+    assert!(
+        soon.contains("udløber snart: gyldig til og med 2026-12-15 (om 18 dage)"),
+        "{soon}"
+    );
+    let shown = shown_result(&soon);
+
+    let saved = post_owned(
+        &s,
+        &posted_with(&page, &[("a.OMV-5.valid-until", "2026-12-15")], "save"),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let text = s.text();
+    assert!(
+        text.contains(
+            "date = 2026-05-12            # vedtagelsesdatoen\nevidence = [\"dokumentation/kommunikationspolitik.md\"]\nvalid-until = 2026-12-15\n"
+        ),
+        "{text}"
+    );
+    let (adherence, compliant, _) = checked_summary(&s.file);
+    assert_eq!(shown, (adherence, compliant));
+
+    // Emptied, it is taken out again.
+    let page = s.page().body;
+    assert!(page.contains("value=\"2026-12-15\""), "{page}");
+    let cleared = post_owned(
+        &s,
+        &posted_with(&page, &[("a.OMV-5.valid-until", "")], "save"),
+    );
+    assert_eq!(cleared.status, 303);
+    assert!(!s.text().contains("valid-until"), "{}", s.text());
+}
+
+#[test]
+fn a_second_municipality_makes_the_one_a_list_and_back() {
+    let s = Served::example("almen.toml");
+    let page = s.page().body;
+    assert!(
+        page.contains("name=\"org.municipality.0\" value=\"Vejle Kommune\"")
+            && page.contains("name=\"org.municipality.1\" value=\"\""),
+        "{page}"
+    );
+    let posted = posted_with(
+        &page,
+        &[("org.municipality.1", " Fredericia Kommune ")],
+        "save",
+    );
+    assert_eq!(post_owned(&s, &posted).status, 303);
+    let text = s.text();
+    assert!(
+        text.contains("municipalities = [\"Vejle Kommune\", \"Fredericia Kommune\"]")
+            && !text.contains("municipality ="),
+        "{text}"
+    );
+    let checked = check_json(&s.file);
+    assert_eq!(
+        checked["organisation"]["municipalities"],
+        serde_json::json!(["Vejle Kommune", "Fredericia Kommune"])
+    );
+
+    let page = s.page().body;
+    let posted = posted_with(&page, &[("org.municipality.0", "")], "save");
+    assert_eq!(post_owned(&s, &posted).status, 303);
+    let text = s.text();
+    assert!(
+        text.contains("municipality = \"Fredericia Kommune\"") && !text.contains("municipalities"),
+        "{text}"
+    );
+}
+
+/// The lines of two texts that differ, as `(before, after)`.
+fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(b, a)| b != a)
+        .map(|(b, a)| (b.to_owned(), a.to_owned()))
+        .collect()
+}
+
+#[test]
+fn each_municipality_has_its_fields_and_a_change_is_made_in_its_entry_only() {
+    let s = Served::example("to-kommuner.toml");
+    let before = s.text();
+    let page = s.page().body;
+    assert!(
+        !page.contains("name=\"a.STY-1.status\""),
+        "no answer given once"
+    );
+    for (n, name) in ["Aarhus Kommune", "Skanderborg Kommune"].iter().enumerate() {
+        assert!(
+            page.contains(&format!(
+                "<h4>{name}</h4>\n        <input type=\"hidden\" name=\"a.STY-1.per.{n}.municipality\" value=\"{name}\">"
+            )),
+            "{page}"
+        );
+    }
+    assert!(page.contains("name=\"a.LAB-6F-1.per.1.valid-until\" value=\"2027-01-15\""));
+    // Skanderborg's styringsdialog held after all: its gap goes.
+    let changes = [("a.STY-1.per.1.date", "2026-11-03")];
+    let shown = fragment(&s, &page, &changes);
+    assert!(!shown.contains("STY-1</a>"), "{shown}");
+    assert!(
+        shown.contains("LAB-6F-1</a> Samarbejde") && shown.contains(" (Aarhus Kommune)</p>"),
+        "{shown}"
+    );
+    assert_eq!(
+        post_owned(&s, &posted_with(&page, &changes, "save")).status,
+        303
+    );
+    assert_eq!(
+        changed_lines(&before, &s.text()),
+        [(
+            "date = 2024-11-20".to_owned(),
+            "date = 2026-11-03".to_owned()
+        )]
+    );
+    let (adherence, compliant, gaps) = checked_summary(&s.file);
+    assert_eq!(shown_result(&shown), (adherence, compliant));
+    assert_eq!(gaps, ["\"LAB-6F-1\" \"expired\" \"Aarhus Kommune\""]);
+}
+
+#[test]
+fn a_municipality_added_and_answered_gets_an_entry_that_check_scores_as_shown() {
+    let s = Served::example("to-kommuner.toml");
+    let before = s.text();
+    // Listing a third municipality brings the page back with its fields.
+    let page = post_owned(
+        &s,
+        &posted_with(
+            &s.page().body,
+            &[("org.municipality.2", "Odder Kommune")],
+            "score",
+        ),
+    )
+    .body;
+    assert!(
+        page.contains("<h4>Odder Kommune</h4>")
+            && page.contains("name=\"a.STY-1.per.2.municipality\" value=\"Odder Kommune\""),
+        "{page}"
+    );
+    let changes = [
+        ("a.STY-1.per.2.status", "met"),
+        ("a.STY-1.per.2.date", "2026-09-15"),
+        (
+            "a.STY-1.per.2.evidence",
+            "https://soehoejlandet.example/dokumenter/styringsdialog-odder-2026.pdf",
+        ),
+    ];
+    let shown = fragment(&s, &page, &changes);
+    assert_eq!(
+        post_owned(&s, &posted_with(&page, &changes, "save")).status,
+        303
+    );
+    let after = s.text();
+    assert!(
+        after.contains(
+            "evidence = [\"https://soehoejlandet.example/dokumenter/styringsdialog-skanderborg-2024.pdf\"]\n\n[[answers.STY-1.per]]\nmunicipality = \"Odder Kommune\"\nstatus = \"opfyldt\"\ndate = 2026-09-15\nevidence = [\"https://soehoejlandet.example/dokumenter/styringsdialog-odder-2026.pdf\"]\n\n[answers.NV-13]"
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\", \"Odder Kommune\"]"
+        ),
+        "{after}"
+    );
+    // Nothing else changed: the lines before are all there, in order.
+    let mut rest = after.as_str();
+    for line in before.lines().filter(|l| !l.starts_with("municipalities")) {
+        let at = rest.find(line).unwrap_or_else(|| panic!("{line}"));
+        rest = &rest[at + line.len()..];
+    }
+    // LAB-6F-1 has no entry for Odder: not assessed there.
+    let (adherence, compliant, gaps) = checked_summary(&s.file);
+    assert_eq!(shown_result(&shown), (adherence, compliant));
+    assert_eq!(
+        shown.matches("<li class=\"gap ").count(),
+        gaps.len(),
+        "{shown}"
+    );
+    assert!(
+        gaps.contains(&"\"LAB-6F-1\" \"not-assessed\" \"Odder Kommune\"".to_owned()),
+        "{gaps:?}"
+    );
+    assert!(shown.contains("LAB-6F-1</a> Samarbejde med kommunalbestyrelsen om at realisere lovens formål og målsætninger (LAB §6f) (Odder Kommune)"), "{shown}");
+    assert!(
+        !gaps
+            .iter()
+            .any(|g| g.starts_with("\"STY-1\" ") && g.contains("Odder")),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn an_entry_for_a_municipality_taken_off_the_list_stays_until_emptied() {
+    let s = Served::example("to-kommuner.toml");
+    let page = s.page().body;
+    let posted = posted_with(&page, &[("org.municipality.1", "")], "save");
+    assert_eq!(post_owned(&s, &posted).status, 303);
+    let text = s.text();
+    assert!(
+        text.contains("municipality = \"Aarhus Kommune\"\n\n[assessment]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("municipality = \"Skanderborg Kommune\""),
+        "kept"
+    );
+    // The loader's word for it is in the result, and the entry says why.
+    let page = s.page().body;
+    assert!(
+        page.contains("E014") && page.contains("Skanderborg Kommune"),
+        "{page}"
+    );
+    assert!(page.contains("ikke på listen over kommuner"), "{page}");
+    let prefix = |id: &str| format!("a.{id}.per.1.");
+    let emptied: Vec<(String, String)> = form_fields(&page)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with(&prefix("STY-1")) || n.starts_with(&prefix("LAB-6F-1")))
+        .filter(|(n, _)| !n.ends_with(".municipality"))
+        .map(|(n, _)| (n, String::new()))
+        .collect();
+    let emptied: Vec<(&str, &str)> = emptied
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    assert!(emptied.len() > 10, "{emptied:?}");
+    assert_eq!(
+        post_owned(&s, &posted_with(&page, &emptied, "save")).status,
+        303
+    );
+    let text = s.text();
+    assert!(
+        !text.contains("municipality = \"Skanderborg") && !text.contains("# STY-1 i Skanderborg"),
+        "the entries and the comments above them are gone: {text}"
+    );
+    assert_eq!(
+        check_json(&s.file)["organisation"]["municipality"],
+        "Aarhus Kommune"
+    );
+}
+
+#[test]
+fn an_answer_given_once_can_be_turned_into_one_for_each_municipality() {
+    let s = Served::example("almen.toml");
+    let page = post_owned(
+        &s,
+        &posted_with(
+            &s.page().body,
+            &[("org.municipality.1", "Fredericia Kommune")],
+            "save",
+        ),
+    );
+    assert_eq!(page.status, 303);
+    let page = s.page().body;
+    assert!(
+        page.contains("name=\"a.STY-1.status\""),
+        "still answered once"
+    );
+    assert!(
+        page.contains("value=\"split.STY-1\">Besvar for hver kommune"),
+        "{page}"
+    );
+    // Enter in a field presses the form's first button: it works out the
+    // result, and splits nothing.
+    let form = &page[page.find("<form id=\"form\"").unwrap()..];
+    let first = &form[form.find("<button").unwrap()..];
+    assert!(
+        first.starts_with("<button type=\"submit\" name=\"action\" value=\"score\""),
+        "{first}"
+    );
+    let split = post_owned(&s, &posted_with(&page, &[], "split.STY-1")).body;
+    assert!(
+        split.contains("<h4>Vejle Kommune</h4>") && split.contains("<h4>Fredericia Kommune</h4>"),
+        "{split}"
+    );
+    assert!(!split.contains("name=\"a.STY-1.status\""), "{split}");
+    let before = s.text();
+    assert!(before.contains("[answers.STY-1]"), "nothing is saved yet");
+    // Fredericia's styringsdialog was last held in 2024: overdue there.
+    let changes = [("a.STY-1.per.1.date", "2024-06-01")];
+    let shown = fragment(&s, &split, &changes);
+    assert!(shown.contains("(Fredericia Kommune)</p>"), "{shown}");
+    assert_eq!(
+        post_owned(&s, &posted_with(&split, &changes, "save")).status,
+        303
+    );
+    let after = s.text();
+    assert!(!after.contains("[answers.STY-1]"), "{after}");
+    assert_eq!(after.matches("[[answers.STY-1.per]]").count(), 2, "{after}");
+    assert!(
+        after.contains("# STY-1 og NV-13 gentages én gang i hvert kalenderår"),
+        "the comment above stays: {after}"
+    );
+    let checked = check_json(&s.file);
+    let sty1 = checked["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "STY-1")
+        .unwrap();
+    assert_eq!(sty1["per"].as_array().map(Vec::len), Some(2), "{sty1}");
+    let (adherence, compliant, gaps) = checked_summary(&s.file);
+    assert_eq!(shown_result(&shown), (adherence, compliant));
+    // (The example's evidence files are not beside the copy.)
+    assert_eq!(shown.matches("<li class=\"gap ").count(), gaps.len());
+    assert!(
+        gaps.contains(&"\"STY-1\" \"overdue\" \"Fredericia Kommune\"".to_owned()),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn a_hostile_municipality_name_is_escaped_in_headings_and_values() {
+    let s = Served::example("to-kommuner.toml");
+    let posted = posted_with(
+        &s.page().body,
+        &[
+            ("org.municipality.2", HOSTILE),
+            ("a.STY-1.per.2.municipality", HOSTILE),
+            ("a.STY-1.per.2.status", "unmet"),
+        ],
+        "score",
+    );
+    let page = post_owned(&s, &posted).body;
+    assert!(
+        !page.contains("<script>alert") && !page.contains("<img"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h4>&lt;script&gt;alert(1)&lt;&#x2f;script&gt;&quot;&#x27;&gt;&lt;img"),
+        "{page}"
+    );
+    let value = form_fields(&page)
+        .into_iter()
+        .find(|(n, _)| n == "a.STY-1.per.2.municipality")
+        .map(|(_, v)| v);
+    assert_eq!(value.as_deref(), Some(HOSTILE));
+    let mut with_fragment = posted.clone();
+    with_fragment.push(("fragment".to_owned(), "1".to_owned()));
+    let result = post_owned(&s, &with_fragment).body;
+    assert!(
+        !result.contains("<script>alert") && !result.contains("<img"),
+        "{result}"
+    );
+    // Saved and read back, the name is the same, and still escaped.
+    let mut save = posted;
+    save.last_mut().unwrap().1 = "save".to_owned();
+    assert_eq!(post_owned(&s, &save).status, 303);
+    assert_eq!(
+        check_json(&s.file)["organisation"]["municipalities"][2],
+        HOSTILE
+    );
+    let page = s.page().body;
+    assert!(!page.contains("<script>alert") && page.contains("&lt;script&gt;alert(1)"));
 }
