@@ -21,6 +21,10 @@ pub fn answer_prefix(id: &str) -> String {
 
 /// Puts the posted form into the document.
 pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields, lang: Lang) {
+    // The municipalities as the page showed them: a field is matched to
+    // the name it was made from, so that a name the user did not change
+    // is kept as written, whatever the page had to show in its place.
+    let listed = listed_in(doc);
     if form.has("org.name") {
         if let Some(org) = table_in(doc.as_table_mut(), "organisation", false) {
             set(
@@ -29,7 +33,8 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
                 Some(toml_edit::Value::from(form.get("org.name").trim())),
             );
             set(org, "cvr", text_value(form.get("org.cvr")));
-            set_municipalities(org, &posted_municipalities(form));
+            let posted = posted_municipalities(form, &listed);
+            set_municipalities(org, &posted);
         }
         if let Some(meta) = table_in(doc.as_table_mut(), "assessment", false) {
             set(meta, "date", date_value(form.get("assessment.date")));
@@ -44,8 +49,10 @@ pub fn apply(doc: &mut DocumentMut, checklists: &[Arc<Checklist>], form: &Fields
     for checklist in checklists {
         for item in &checklist.file.items {
             let id = item.id.get_ref();
-            let new = if form.has(&format!("{}municipality", per_prefix(id, 0))) {
-                apply_per(doc, item, form, lang)
+            let new = if form.has(&format!("{}municipality", per_prefix(id, 0)))
+                && offers_per(doc, item, &listed, form)
+            {
+                apply_per(doc, item, form, &listed, lang)
             } else {
                 apply_one(doc, item, form, lang)
             };
@@ -106,13 +113,21 @@ fn apply_one(doc: &mut DocumentMut, item: &ChecklistItem, form: &Fields, lang: L
 /// something in it is added after the others, and an entry emptied in
 /// the form is removed. An answer given once that is now given per
 /// municipality gives way to the entries. True when the answer is new.
-fn apply_per(doc: &mut DocumentMut, item: &ChecklistItem, form: &Fields, lang: Lang) -> bool {
+fn apply_per(
+    doc: &mut DocumentMut,
+    item: &ChecklistItem,
+    form: &Fields,
+    listed: &[String],
+    lang: Lang,
+) -> bool {
     let id = item.id.get_ref();
+    let shown = shown_municipalities(answer_in(doc, id), listed);
     let posted: Vec<(String, String, bool)> = (0..)
-        .map(|n| per_prefix(id, n))
-        .take_while(|prefix| form.has(&format!("{prefix}municipality")))
-        .map(|prefix| {
-            let name = form.get(&format!("{prefix}municipality")).to_owned();
+        .map(|n| (n, per_prefix(id, n)))
+        .take_while(|(_, prefix)| form.has(&format!("{prefix}municipality")))
+        .map(|(n, prefix)| {
+            let field = form.get(&format!("{prefix}municipality"));
+            let name = written_name(field, &shown, n).unwrap_or_else(|| field.to_owned());
             let blank = answer::is_blank(form, &prefix);
             (prefix, name, blank)
         })
@@ -317,14 +332,85 @@ fn push_entry<'a>(per: &'a mut Item, name: &str) -> Option<&'a mut dyn TableLike
 
 /// The municipalities the form lists, in order: every field filled in
 /// (`org.municipality.0`, `org.municipality.1` …, after a lone
-/// `org.municipality`).
-fn posted_municipalities(form: &Fields) -> Vec<String> {
-    std::iter::once(form.get("org.municipality"))
+/// `org.municipality`). A field that holds what the page showed for a
+/// municipality `listed` is that municipality, as written; any other is
+/// the text typed, trimmed.
+fn posted_municipalities(form: &Fields, listed: &[String]) -> Vec<String> {
+    let lone = Some((usize::MAX, form.get("org.municipality")));
+    lone.into_iter()
         .chain(form.numbered("org.municipality"))
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned)
+        .filter(|(_, m)| !m.trim().is_empty())
+        .map(|(n, m)| written_name(m, listed, n).unwrap_or_else(|| m.trim().to_owned()))
         .collect()
+}
+
+/// The name, as written in the file, that a field posted back holds:
+/// `shown[n]`, the one the field was made for, when it still holds what
+/// the page showed for it; else another of `shown` it holds. The page
+/// shows a name as `printable` text (a control character as `\u{1b}`),
+/// and a browser drops line breaks from a field, so a name a browser
+/// cannot carry is still known when it comes back unchanged.
+fn written_name(field: &str, shown: &[String], n: usize) -> Option<String> {
+    let field: String = field
+        .chars()
+        .filter(|c| !matches!(c, '\r' | '\n'))
+        .collect();
+    let holds = |name: &&String| as_shown(name) == field;
+    shown
+        .get(n)
+        .filter(holds)
+        .or_else(|| shown.iter().find(holds))
+        .cloned()
+}
+
+/// A name as the page shows it in a field, as a browser posts it back.
+fn as_shown(name: &str) -> String {
+    almen::render::text::printable(name)
+        .chars()
+        .filter(|c| !matches!(c, '\r' | '\n'))
+        .collect()
+}
+
+/// The municipalities a document's organisation lists.
+pub fn listed_in(doc: &DocumentMut) -> Vec<String> {
+    doc.get("organisation")
+        .and_then(Item::as_table_like)
+        .map(municipalities_in)
+        .unwrap_or_default()
+}
+
+/// An item's answer in a document.
+pub fn answer_in<'a>(doc: &'a DocumentMut, id: &str) -> Option<&'a dyn TableLike> {
+    doc.get("answers")
+        .and_then(Item::as_table_like)
+        .and_then(|a| a.get(id))
+        .and_then(Item::as_table_like)
+}
+
+/// The municipalities an item's answer is shown for, one block of fields
+/// each, in the order of the blocks: each listed, then each an entry is
+/// written for that is not listed.
+pub fn shown_municipalities(answer: Option<&dyn TableLike>, listed: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = listed.to_vec();
+    for entry in answer.map(entries).unwrap_or_default() {
+        if let Some(name) = municipality_of(entry)
+            && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+/// Whether the form has an answer for each municipality to offer for an
+/// item: one is written so, or the item's counterparty is the municipal
+/// council and the organisation lists several, as it did or as the form
+/// lists them now. Fields for each municipality posted for any other item
+/// are not the form's, and are not put into the file.
+fn offers_per(doc: &DocumentMut, item: &ChecklistItem, listed: &[String], form: &Fields) -> bool {
+    let written = answer_in(doc, item.id.get_ref()).is_some_and(|a| a.contains_key("per"));
+    written
+        || (item.municipal() && (listed.len() > 1 || posted_municipalities(form, listed).len() > 1))
 }
 
 /// The municipalities an organisation lists: `municipalities`, or the one

@@ -34,7 +34,9 @@ impl Fields {
 
     /// The values of `name.0`, `name.1` … in the order of their numbers,
     /// gaps and all: the fields of a list the page's script may add to.
-    pub fn numbered(&self, name: &str) -> Vec<&str> {
+    /// Each value with its number: the place of the field in the page
+    /// that was posted.
+    pub fn numbered(&self, name: &str) -> Vec<(usize, &str)> {
         let prefix = format!("{name}.");
         let mut found: Vec<(usize, &str)> = self
             .0
@@ -43,7 +45,7 @@ impl Fields {
             .filter_map(|(k, v)| Some((k[prefix.len()..].parse().ok()?, v.as_str())))
             .collect();
         found.sort_unstable_by_key(|(n, _)| *n);
-        found.into_iter().map(|(_, v)| v).collect()
+        found
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -88,6 +90,6 @@ mod tests {
         assert_eq!(f.get("missing"), "");
         assert_eq!(Fields::parse(b"%FF=%FF").get("\u{fffd}"), "\u{fffd}");
         let list = Fields::parse(b"m.10=c&m.2=b&m.0=a&m.x=no&m=no&mm.1=no");
-        assert_eq!(list.numbered("m"), ["a", "b", "c"]);
+        assert_eq!(list.numbered("m"), [(0, "a"), (2, "b"), (10, "c")]);
     }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Item};
 
 use super::answer::{self, AnswerView, DateField};
-use super::edit::{answer_prefix, entries, municipalities_in, municipality_of, per_prefix};
+use super::edit::{
+    answer_prefix, entries, municipalities_in, municipality_of, per_prefix, shown_municipalities,
+};
 use super::{Failure, Session};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
@@ -521,25 +523,17 @@ fn answers(item: &ChecklistItem, doc: &DocumentMut, listed: &[String], lang: Lan
         };
     }
     let written = answer.map(entries).unwrap_or_default();
-    let mut names: Vec<&str> = listed.iter().map(String::as_str).collect();
-    for entry in &written {
-        if let Some(name) = municipality_of(*entry)
-            && !names.contains(&name)
-        {
-            names.push(name);
-        }
-    }
-    let per = names
+    let per = shown_municipalities(answer, listed)
         .into_iter()
         .enumerate()
         .map(|(n, name)| {
             let entry = written
                 .iter()
-                .find(|e| municipality_of(**e) == Some(name))
+                .find(|e| municipality_of(**e) == Some(name.as_str()))
                 .copied();
             PerView {
-                municipality: name.to_owned(),
-                listed: listed.iter().any(|l| l == name),
+                listed: listed.contains(&name),
+                municipality: name,
                 answer: answer::view(item, entry, &per_prefix(id, n), lang),
             }
         })

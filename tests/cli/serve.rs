@@ -1517,3 +1517,124 @@ fn a_hostile_municipality_name_is_escaped_in_headings_and_values() {
     let page = s.page().body;
     assert!(!page.contains("<script>alert") && page.contains("&lt;script&gt;alert(1)"));
 }
+
+/// The page's form posted untouched, as `form_fields` reads it, or as a
+/// browser posts it: a field of one line holds no line break.
+fn untouched(page: &str, browser: bool) -> Vec<(String, String)> {
+    posted_with(page, &[], "save")
+        .into_iter()
+        .map(|(n, v)| {
+            let v = if browser && n.starts_with("org.municipality") {
+                v.replace(['\r', '\n'], "")
+            } else {
+                v
+            };
+            (n, v)
+        })
+        .collect()
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/serve").join(name)).unwrap()
+}
+
+#[test]
+fn a_municipality_with_a_space_after_it_is_kept_as_written() {
+    let text = fixture("mellemrum.toml");
+    let s = Served::start(Some(&text), &[]);
+    let saved = post_owned(&s, &untouched(&s.page().body, true));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(s.text(), text);
+    // A change elsewhere leaves the name, and its entries, as they are.
+    let page = s.page().body;
+    let saved = post_owned(&s, &posted_with(&page, &[("org.name", "Ny")], "save"));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(s.text(), text.replace("name = \"Org\"", "name = \"Ny\""));
+    let (_, _, gaps) = checked_summary(&s.file);
+    assert!(!gaps.is_empty());
+}
+
+#[test]
+fn a_name_a_field_cannot_hold_comes_back_as_written() {
+    let text = fixture("kontroltegn.toml");
+    for browser in [false, true] {
+        let s = Served::start(Some(&text), &[]);
+        let page = s.page().body;
+        let saved = post_owned(&s, &untouched(&page, browser));
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        assert_eq!(s.text(), text, "browser: {browser}");
+    }
+    // An answer changed for that municipality is changed in its entry.
+    let s = Served::start(Some(&text), &[]);
+    let page = s.page().body;
+    let fields = untouched(&page, true);
+    let (prefix, _) = fields
+        .iter()
+        .find(|(n, v)| n.starts_with("a.STY-1.per.") && v.contains("RED"))
+        .unwrap();
+    let prefix = prefix.strip_suffix("municipality").unwrap().to_owned();
+    let mut posted = fields.clone();
+    posted.push((format!("{prefix}note"), "ny note".to_owned()));
+    let saved = post_owned(&s, &posted);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = s.text();
+    assert_eq!(after.matches("[[answers.STY-1.per]]").count(), 3, "{after}");
+    assert_eq!(
+        after,
+        text.replace(
+            "municipality = \"\\u001b[31mRED\\u001b[0m\\r\\nX\"\nstatus = \"unmet\"\n",
+            "municipality = \"\\u001b[31mRED\\u001b[0m\\r\\nX\"\nstatus = \"unmet\"\nnote = \"ny note\"\n"
+        )
+    );
+}
+
+#[test]
+fn fields_the_form_did_not_offer_are_not_saved() {
+    let text = fixture("mellemrum.toml")
+        + "[answers.OMV-1]\nstatus = \"met\"\ndate = 2026-10-01\nevidence = [\"https://x.example/c\"]\n";
+    let s = Served::start(Some(&text), &[]);
+    let page = s.page().body;
+    let mut posted = untouched(&page, true);
+    posted.extend(
+        [
+            ("a.OMV-1.per.0.municipality", "Aarhus Kommune "),
+            ("a.OMV-1.per.0.status", "unmet"),
+            ("a.OMV-1.per.0.note", "x"),
+        ]
+        .map(|(n, v)| (n.to_owned(), v.to_owned())),
+    );
+    let saved = post_owned(&s, &posted);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(s.text(), text);
+    checked_summary(&s.file);
+}
+
+/// Every assessment among the examples and the fixtures, saved from a
+/// form no one touched, is the file it was, byte for byte.
+#[test]
+fn every_assessment_saved_untouched_is_byte_for_byte_the_same() {
+    fn assessments(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                assessments(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml")
+                && std::fs::read_to_string(&path).is_ok_and(|t| t.contains("[assessment]"))
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in ["examples", "tests/fixtures/serve", "tests/fixtures/valid"] {
+        assessments(&root().join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let s = Served::start(Some(&text), &[]);
+        let saved = post_owned(&s, &untouched(&s.page().body, true));
+        assert_eq!(saved.status, 303, "{}: {}", file.display(), saved.body);
+        assert_eq!(s.text(), text, "{}", file.display());
+    }
+}
