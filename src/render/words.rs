@@ -285,17 +285,35 @@ pub fn gap_text_named(
                 "Intet svar i selvevalueringen.",
                 "No answer in the assessment.",
             ),
-            match (lang, names.keys()) {
-                (Lang::Da, true) => format!(
+            match (lang, names.keys(), gap.municipality.as_deref()) {
+                (Lang::Da, true, Some(m)) => format!(
+                    "Tilføj `[[answers.{}.per]]` med `municipality = {}`, status, dato og dokumentation.",
+                    gap.item,
+                    super::template::toml_string(m)
+                ),
+                (Lang::En, true, Some(m)) => format!(
+                    "Add `[[answers.{}.per]]` with `municipality = {}`, a status, date and evidence.",
+                    gap.item,
+                    super::template::toml_string(m)
+                ),
+                (Lang::Da, false, Some(m)) => {
+                    format!("Vælg en status for {m}, og angiv dato og dokumentation.")
+                }
+                (Lang::En, false, Some(m)) => {
+                    format!("Choose a status for {m}, and give the date and evidence.")
+                }
+                (Lang::Da, true, None) => format!(
                     "Tilføj `[answers.{}]` med status, dato og dokumentation.",
                     gap.item
                 ),
-                (Lang::En, true) => format!(
+                (Lang::En, true, None) => format!(
                     "Add `[answers.{}]` with a status, date and evidence.",
                     gap.item
                 ),
-                (Lang::Da, false) => "Vælg en status, og angiv dato og dokumentation.".into(),
-                (Lang::En, false) => "Choose a status, and give the date and evidence.".into(),
+                (Lang::Da, false, None) => "Vælg en status, og angiv dato og dokumentation.".into(),
+                (Lang::En, false, None) => {
+                    "Choose a status, and give the date and evidence.".into()
+                }
             },
         ),
         Reason::Unmet => (

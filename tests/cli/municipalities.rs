@@ -270,3 +270,68 @@ fn the_order_of_the_entries_changes_nothing() {
     }
     assert_eq!(swapped, original);
 }
+
+/// Runs `almen ARGS…` in a directory holding `a.toml` with `toml`;
+/// gives the exit code, stdout and stderr.
+fn run_on(toml: &str, args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), toml).unwrap();
+    let out = almen_in(dir.path())
+        .args(args)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// STY-1 answered for A Kommune only; B Kommune is listed but has no entry.
+const ONE_MISSING: &str = r#"format = 1
+[organisation]
+name = "Org"
+municipalities = ["A Kommune", "B Kommune"]
+[assessment]
+checklists = ["samarbejde-med-omverdenen"]
+date = 2026-11-10
+[[answers.STY-1.per]]
+municipality = "A Kommune"
+status = "met"
+date = 2026-11-01
+evidence = ["https://x.example/a"]
+"#;
+
+/// A municipality without an entry is told to add an entry for it, not
+/// a plain answer, which the loader would refuse.
+#[test]
+fn a_missing_entry_is_fixed_with_an_entry_for_that_municipality() {
+    for (lang, want) in [
+        (
+            "da",
+            "Tilføj `[[answers.STY-1.per]]` med `municipality = \"B Kommune\"`",
+        ),
+        (
+            "en",
+            "Add `[[answers.STY-1.per]]` with `municipality = \"B Kommune\"`",
+        ),
+    ] {
+        let (code, out, _) = run_on(
+            ONE_MISSING,
+            &["check", "a.toml", "--format", "json", "--lang", lang],
+        );
+        assert_eq!(code, 1, "{out}");
+        let doc = json(&out);
+        let gap = doc["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["item"] == "STY-1")
+            .unwrap();
+        assert_eq!(gap["municipality"], "B Kommune");
+        let fix = gap["fix"].as_str().unwrap();
+        assert!(fix.starts_with(want), "{fix}");
+        assert!(!fix.contains("[answers.STY-1]"), "{fix}");
+    }
+}
