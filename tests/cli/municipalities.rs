@@ -335,3 +335,28 @@ fn a_missing_entry_is_fixed_with_an_entry_for_that_municipality() {
         assert!(!fix.contains("[answers.STY-1]"), "{fix}");
     }
 }
+
+/// A listed name that is blank, has a control character or spaces at an
+/// end is E014 where it stands, as is a name repeated with other spaces
+/// or case.
+#[test]
+fn a_bad_or_repeated_name_is_an_error_where_it_stands() {
+    let toml = ONE_MISSING.replace(
+        "municipalities = [\"A Kommune\", \"B Kommune\"]",
+        "municipalities = [\"A Kommune\", \"B Kommune\", \"a  kommune\", \"\", \"X\\u001b[31mY\", \"C\\r\\nD\", \" E\"]",
+    );
+    let (code, _, err) = run_on(&toml, &["check", "a.toml", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    for want in [
+        "`a  kommune` is listed twice in `municipalities`",
+        "a municipality in `municipalities` has no name",
+        "`X\\u{1b}[31mY` in `municipalities` has a control character",
+        "`C\\r\\nD` in `municipalities` has a control character",
+        "` E` in `municipalities` has spaces at one end",
+        "a.toml:4:",
+    ] {
+        assert!(err.contains(want), "{want}:\n{err}");
+    }
+    assert_eq!(err.matches("error[E014]").count(), 5, "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
