@@ -360,3 +360,18 @@ fn a_bad_or_repeated_name_is_an_error_where_it_stands() {
     assert_eq!(err.matches("error[E014]").count(), 5, "{err}");
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+/// The statement names the municipality whose entry is not met, as it
+/// names one whose entry expired or is missing.
+#[test]
+fn the_statement_names_the_municipality_not_met() {
+    let toml = ONE_MISSING.replace("status = \"met\"", "status = \"unmet\"")
+        + "[[answers.STY-1.per]]\nmunicipality = \"B Kommune\"\nstatus = \"met\"\ndate = 2026-10-01\n";
+    let (_, out, err) = run_on(&toml, &["report", "a.toml", "--format", "statement"]);
+    let row = out
+        .lines()
+        .find(|l| l.contains(">STY-1<"))
+        .unwrap_or_else(|| panic!("{out}{err}"));
+    assert!(row.contains("<p>A Kommune: ikke opfyldt</p>"), "{row}");
+    assert!(!row.contains("B Kommune"), "{row}");
+}
