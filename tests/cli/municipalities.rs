@@ -375,3 +375,23 @@ fn the_statement_names_the_municipality_not_met() {
     assert!(row.contains("<p>A Kommune: ikke opfyldt</p>"), "{row}");
     assert!(!row.contains("B Kommune"), "{row}");
 }
+
+/// Each faulty entry is named by its own place in the list, not by where
+/// it came once the faulty ones before it were set aside.
+#[test]
+fn each_faulty_entry_is_named_by_its_own_index() {
+    let toml = "format = 1\n[organisation]\nname = \"Org\"\nmunicipalities = [\"A\", \"B\", \"C\"]\n\
+        [assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-11-10\n\
+        [[answers.STY-1.per]]\nmunicipality = \"A\"\nbogus1 = 1\n\
+        [[answers.STY-1.per]]\nmunicipality = \"B\"\nbogus2 = 1\n\
+        [[answers.STY-1.per]]\nstatus = \"met\"\n";
+    let (code, _, err) = run_on(toml, &["check", "a.toml", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    for want in [
+        "unknown key `bogus1` in `answers.STY-1.per[1]`",
+        "unknown key `bogus2` in `answers.STY-1.per[2]`",
+        "required key `municipality` is missing in `answers.STY-1.per[3]`",
+    ] {
+        assert!(err.contains(want), "{want}:\n{err}");
+    }
+}
