@@ -395,3 +395,29 @@ fn each_faulty_entry_is_named_by_its_own_index() {
         assert!(err.contains(want), "{want}:\n{err}");
     }
 }
+
+/// A request made the day the answer was given is not after it; it is
+/// not "from before" it.
+#[test]
+fn a_request_on_the_answers_own_date_is_not_after_it() {
+    let toml = ONE_MISSING.replace(
+        "[[answers.STY-1.per]]",
+        "[[answers.LAB-6F-1.per]]\nmunicipality = \"A Kommune\"\nstatus = \"met\"\n\
+         date = 2025-01-01\nvalid-until = 2026-01-01\nrequested = 2025-01-01\n\
+         evidence = [\"https://x.example/a\"]\n[[answers.STY-1.per]]",
+    );
+    for (lang, want) in [
+        ("en", "(2025-01-01) is not after 2025-01-01"),
+        ("da", "(2025-01-01) er ikke efter 2025-01-01"),
+    ] {
+        let (_, out, err) = run_on(
+            &toml,
+            &["check", "a.toml", "--format", "json", "--lang", lang],
+        );
+        assert!(out.contains(want), "{want}:\n{out}{err}");
+        assert!(
+            !out.contains("from before") && !out.contains("fra før"),
+            "{out}"
+        );
+    }
+}
