@@ -421,3 +421,29 @@ fn a_request_on_the_answers_own_date_is_not_after_it() {
         );
     }
 }
+
+/// The item's status is that of the entry that gives its lowest value: a
+/// municipality without an entry makes it not assessed, never "met" with
+/// a value of 0 because another entry happened to come first.
+#[test]
+fn the_items_status_is_the_lowest_entrys() {
+    let toml = ONE_MISSING.replace(
+        "[[answers.STY-1.per]]",
+        "[[answers.LAB-6F-1.per]]\nmunicipality = \"A Kommune\"\nstatus = \"met\"\n\
+         date = 2025-01-01\nvalid-until = 2026-11-26\nevidence = [\"https://x.example/a\"]\n\
+         [[answers.STY-1.per]]",
+    );
+    let (code, out, err) = run_on(&toml, &["check", "a.toml", "--all", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let doc = json(&out);
+    fits_result_schema(&doc);
+    let item = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "LAB-6F-1")
+        .unwrap();
+    assert_eq!(item["value"], 0.0, "{item}");
+    assert_eq!(item["status"], Value::Null, "{item}");
+    assert_eq!(item["date"], Value::Null, "{item}");
+}
