@@ -447,3 +447,31 @@ fn the_items_status_is_the_lowest_entrys() {
     assert_eq!(item["status"], Value::Null, "{item}");
     assert_eq!(item["date"], Value::Null, "{item}");
 }
+
+/// A municipality added changes no field of the others' entries: the diff
+/// lists only what did change.
+#[test]
+fn diff_invents_no_change_for_an_added_municipality() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fs::read_to_string(root().join(FILE)).unwrap();
+    let new = old.replace(
+        "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]",
+        "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\", \"Odder Kommune\"]",
+    );
+    assert_ne!(old, new);
+    fs::write(dir.path().join("old.toml"), old).unwrap();
+    fs::write(dir.path().join("new.toml"), new).unwrap();
+    let out = almen_in(dir.path())
+        .args(["diff", "old.toml", "new.toml", "--format", "json"])
+        .args(["--old-as-of", AS_OF, "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let doc = json(&String::from_utf8(out.stdout).unwrap());
+    for item in doc["items"].as_array().unwrap() {
+        assert_eq!(
+            item["fields"],
+            serde_json::json!(["status", "gaps"]),
+            "{item}"
+        );
+    }
+}
