@@ -304,14 +304,15 @@ fn compare<'a>(
         }
     };
     let (old_answers, new_answers) = (answers(old), answers(new));
+    // Entries are compared municipality by municipality: one added or
+    // removed changes no field of the others (its gaps tell of it).
     let by = |f: fn(&Answer) -> Option<String>| {
-        let values =
-            |list: &[(Option<&str>, Option<&Answer>)]| -> Vec<(Option<String>, Option<String>)> {
-                list.iter()
-                    .map(|(m, a)| (m.map(str::to_owned), a.and_then(f)))
-                    .collect()
-            };
-        values(&old_answers) != values(&new_answers)
+        old_answers.iter().any(|(m, a)| {
+            new_answers
+                .iter()
+                .find(|(n, _)| n == m)
+                .is_some_and(|(_, b)| a.and_then(f) != b.and_then(f))
+        })
     };
     let mut fields = Vec::new();
     if old.status() != new.status()

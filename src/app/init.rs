@@ -117,5 +117,16 @@ fn template_of(
         })
         .collect();
     let refs: Vec<&Checklist> = checklists.iter().map(|c| c.as_ref()).collect();
-    template::render(&refs, &names, municipalities, lang, as_of)
+    // A name given twice (spaces and case aside, as the loader compares
+    // them) is written once: the loader refuses a repeated municipality.
+    let mut seen = std::collections::HashSet::new();
+    let municipalities: Vec<String> = municipalities
+        .iter()
+        .map(|m| m.trim().to_owned())
+        .filter(|m| {
+            let key = m.split_whitespace().collect::<Vec<_>>().join(" ");
+            seen.insert(key.to_lowercase())
+        })
+        .collect();
+    template::render(&refs, &names, &municipalities, lang, as_of)
 }

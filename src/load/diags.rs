@@ -833,7 +833,61 @@ pub fn no_municipalities(lang: Lang, file: FileId, span: Range<usize>) -> Diag {
     ))
 }
 
-/// E014: a municipality listed twice.
+/// What is wrong with a municipality's name.
+#[derive(Clone, Copy, Debug)]
+pub enum BadName {
+    Blank,
+    Control,
+    Spaces,
+}
+
+/// E014: a municipality's name that is blank, has a control character or
+/// spaces at either end.
+pub fn bad_municipality_name(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    municipality: &str,
+    what: BadName,
+) -> Diag {
+    let escaped = municipality.escape_debug().to_string();
+    let shown = excerpt(&escaped);
+    let (title, hint) = match what {
+        BadName::Blank => (
+            lang.pick(
+                "en kommune i `municipalities` har intet navn",
+                "a municipality in `municipalities` has no name",
+            )
+            .to_owned(),
+            lang.pick("skriv kommunens navn", "write the municipality's name"),
+        ),
+        BadName::Control => (
+            match lang {
+                Lang::Da => format!("`{shown}` i `municipalities` har et styretegn"),
+                Lang::En => format!("`{shown}` in `municipalities` has a control character"),
+            },
+            lang.pick(
+                "fjern tegnet; et navn står på én linje",
+                "remove the character; a name is one line",
+            ),
+        ),
+        BadName::Spaces => (
+            match lang {
+                Lang::Da => format!("`{shown}` i `municipalities` har mellemrum i en ende"),
+                Lang::En => format!("`{shown}` in `municipalities` has spaces at one end"),
+            },
+            lang.pick(
+                "fjern mellemrummene før og efter navnet",
+                "remove the spaces before and after the name",
+            ),
+        ),
+    };
+    Diag::new(Code::E014, title)
+        .at(file, span, lang.pick("her", "here"))
+        .hint(hint)
+}
+
+/// E014: a municipality listed twice (spaces and case aside).
 pub fn municipality_twice(
     lang: Lang,
     file: FileId,

@@ -46,11 +46,36 @@ pub fn deserialize<'i, T: DeserializeOwned>(
     root: Spanned<DeTable<'i>>,
     again: impl FnOnce() -> Spanned<DeTable<'i>>,
 ) -> (Option<T>, Vec<RawError>) {
-    let mut err = match T::deserialize(toml::de::Deserializer::from(root)) {
+    let err = match T::deserialize(toml::de::Deserializer::from(root)) {
         Ok(value) => return (Some(value), Vec::new()),
         Err(err) => err,
     };
-    let mut root = again();
+    let root = again();
+    // The document as written: the indices an error is reported at are
+    // those of the file, not of the list as far as it was cut.
+    let (value, mut errors) = rounds::<T>(root.clone(), err);
+    let original = root;
+    for e in &mut errors {
+        if let Some(span) = &e.span
+            && let Some(found) = locate_in_table(original.get_ref(), span)
+        {
+            for (seg, orig) in e.path.iter_mut().zip(found) {
+                match (&*seg, orig) {
+                    (Seg::Index(_), Seg::Index(i)) => *seg = Seg::Index(i),
+                    (Seg::Key(a), Seg::Key(b)) if *a == b => {}
+                    _ => break,
+                }
+            }
+        }
+    }
+    (value, errors)
+}
+
+/// The rounds of [`deserialize`] after its first error `err`, on `root`.
+fn rounds<T: DeserializeOwned>(
+    mut root: Spanned<DeTable<'_>>,
+    mut err: toml::de::Error,
+) -> (Option<T>, Vec<RawError>) {
     let mut errors = Vec::new();
     // (table path, key) pairs cut from the tree, and keys an unknown key
     // was probably meant to be: a "missing field" for these is not news.
@@ -584,7 +609,7 @@ mod tests {
                 vec![Seg::Key("tags".into()), Seg::Index(at)],
             )
         };
-        // Each at its index in the list as far as it is cut by then.
+        // Each at its index in the list as written.
         let expected = vec![
             (
                 "invalid type: integer `5`, expected a string".to_owned(),
@@ -597,12 +622,12 @@ mod tests {
                 vec![Seg::Key("rows".into()), Seg::Index(0), Seg::Key("n".into())],
             ),
             expected_a_string("integer `1`", "1", 1),
-            expected_a_string("floating point `2.5`", "2.5", 2),
-            expected_a_string("boolean `true`", "true", 2),
-            expected_a_string("sequence", "[1]", 3),
-            expected_a_string("map", "{ x = 1 }", 3),
-            expected_a_string("integer `3`", "3", 3),
-            expected_a_string("integer `4`", "4", 4),
+            expected_a_string("floating point `2.5`", "2.5", 3),
+            expected_a_string("boolean `true`", "true", 4),
+            expected_a_string("sequence", "[1]", 6),
+            expected_a_string("map", "{ x = 1 }", 7),
+            expected_a_string("integer `3`", "3", 8),
+            expected_a_string("integer `4`", "4", 10),
         ];
         assert_eq!(errors, expected);
         assert!(built);
@@ -664,10 +689,10 @@ mod tests {
             .map(|i| i..i + 1)
             .collect();
         assert_eq!(spans, expected);
-        // Each at its index with the ones before it cut.
+        // Each at its index in the list as written.
         let paths: Vec<_> = errors.iter().map(|e| e.path.clone()).collect();
         let expected: Vec<_> = (0..n / 10_000)
-            .map(|k| vec![Seg::Key("tags".into()), Seg::Index(k * 9_999 + 9_999)])
+            .map(|k| vec![Seg::Key("tags".into()), Seg::Index(k * 10_000 + 9_999)])
             .collect();
         assert_eq!(paths, expected);
     }

@@ -310,9 +310,20 @@ fn municipalities(lang: Lang, file: FileId, organisation: &Organisation, diags: 
     if list.get_ref().is_empty() {
         diags.push(diags::no_municipalities(lang, file, list.span()));
     }
-    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     for m in list.get_ref() {
-        if let Some(first) = seen.insert(m.get_ref().as_str(), m.span()) {
+        let name = m.get_ref();
+        if let Some(what) = bad_name(name) {
+            diags.push(diags::bad_municipality_name(
+                lang,
+                file,
+                m.span(),
+                name,
+                what,
+            ));
+            continue;
+        }
+        if let Some(first) = seen.insert(name_key(name), m.span()) {
             diags.push(diags::municipality_twice(
                 lang,
                 file,
@@ -322,6 +333,31 @@ fn municipalities(lang: Lang, file: FileId, organisation: &Organisation, diags: 
             ));
         }
     }
+}
+
+/// What is wrong with a municipality's name, if anything: blank, a
+/// control character (which no name has, and which would reach every
+/// output), or spaces at either end (which per entries would then have to
+/// repeat exactly).
+fn bad_name(name: &str) -> Option<diags::BadName> {
+    if name.trim().is_empty() {
+        Some(diags::BadName::Blank)
+    } else if name.chars().any(char::is_control) {
+        Some(diags::BadName::Control)
+    } else if name.trim() != name {
+        Some(diags::BadName::Spaces)
+    } else {
+        None
+    }
+}
+
+/// A municipality's name as compared for repeats: spaces inside
+/// collapsed and case folded, so "Aarhus  kommune" is "Aarhus Kommune".
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// An answer gives `status` or `per`, not both and not neither; `per`

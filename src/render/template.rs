@@ -233,7 +233,8 @@ pub fn render(
     out
 }
 
-fn toml_string(s: &str) -> String {
+/// `s` as a TOML basic string, quoted and escaped.
+pub(crate) fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

@@ -285,17 +285,35 @@ pub fn gap_text_named(
                 "Intet svar i selvevalueringen.",
                 "No answer in the assessment.",
             ),
-            match (lang, names.keys()) {
-                (Lang::Da, true) => format!(
+            match (lang, names.keys(), gap.municipality.as_deref()) {
+                (Lang::Da, true, Some(m)) => format!(
+                    "Tilføj `[[answers.{}.per]]` med `municipality = {}`, status, dato og dokumentation.",
+                    gap.item,
+                    super::template::toml_string(m)
+                ),
+                (Lang::En, true, Some(m)) => format!(
+                    "Add `[[answers.{}.per]]` with `municipality = {}`, a status, date and evidence.",
+                    gap.item,
+                    super::template::toml_string(m)
+                ),
+                (Lang::Da, false, Some(m)) => {
+                    format!("Vælg en status for {m}, og angiv dato og dokumentation.")
+                }
+                (Lang::En, false, Some(m)) => {
+                    format!("Choose a status for {m}, and give the date and evidence.")
+                }
+                (Lang::Da, true, None) => format!(
                     "Tilføj `[answers.{}]` med status, dato og dokumentation.",
                     gap.item
                 ),
-                (Lang::En, true) => format!(
+                (Lang::En, true, None) => format!(
                     "Add `[answers.{}]` with a status, date and evidence.",
                     gap.item
                 ),
-                (Lang::Da, false) => "Vælg en status, og angiv dato og dokumentation.".into(),
-                (Lang::En, false) => "Choose a status, and give the date and evidence.".into(),
+                (Lang::Da, false, None) => "Vælg en status, og angiv dato og dokumentation.".into(),
+                (Lang::En, false, None) => {
+                    "Choose a status, and give the date and evidence.".into()
+                }
             },
         ),
         Reason::Unmet => (
@@ -618,6 +636,17 @@ pub fn hollow_words(lang: Lang, hollow: Hollow) -> &'static str {
     }
 }
 
+/// How a request stands to the answer's date it does not come after:
+/// before it, or on the same day.
+fn not_after(lang: Lang, requested: NaiveDate, last: NaiveDate) -> &'static str {
+    match (lang, requested < last) {
+        (Lang::Da, true) => "er fra før",
+        (Lang::En, true) => "is from before",
+        (Lang::Da, false) => "er ikke efter",
+        (Lang::En, false) => "is not after",
+    }
+}
+
 /// On a critical gap that a request to the counterparty would have eased,
 /// why the request given does not count (rule 11): it is not documented,
 /// not yet made as of the as-of date, or from before the answer's date
@@ -657,10 +686,12 @@ fn unused_request(
             " The request to {who} is dated {requested}, after the as-of date, and does not count yet."
         ),
         (Lang::Da, Some(last)) if requested <= last => format!(
-            " Anmodningen til {who} ({requested}) er fra før {last} og gælder ikke den nye frist; anmod igen, og angiv den nye dato i {requested_field}."
+            " Anmodningen til {who} ({requested}) {} {last} og gælder ikke den nye frist; anmod igen, og angiv den nye dato i {requested_field}.",
+            not_after(lang, requested, last)
         ),
         (Lang::En, Some(last)) if requested <= last => format!(
-            " The request to {who} ({requested}) is from before {last} and does not cover the new deadline; ask again, and put the new date in {requested_field}."
+            " The request to {who} ({requested}) {} {last} and does not cover the new deadline; ask again, and put the new date in {requested_field}.",
+            not_after(lang, requested, last)
         ),
         (Lang::Da, _) if !documented => format!(
             " Anmodningen til {who} ({requested}) tæller først, når den er dokumenteret i {evidence_field}."
@@ -1275,14 +1306,16 @@ fn board_request(
         ),
         (Lang::Da, Some(last)) if requested <= last => (
             format!(
-                " Anmodningen til {who} ({asked}) er fra før {} og gælder ikke den nye frist.",
+                " Anmodningen til {who} ({asked}) {} {} og gælder ikke den nye frist.",
+                not_after(lang, requested, last),
                 long_date(lang, last)
             ),
             format!(" Bed {who} skriftligt igen, og læg anmodningen ved som dokumentation."),
         ),
         (Lang::En, Some(last)) if requested <= last => (
             format!(
-                " The request to {who} ({asked}) is from before {} and does not cover the new deadline.",
+                " The request to {who} ({asked}) {} {} and does not cover the new deadline.",
+                not_after(lang, requested, last),
                 long_date(lang, last)
             ),
             format!(" Ask {who} again in writing, and add the request as evidence."),

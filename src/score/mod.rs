@@ -505,7 +505,10 @@ fn score_per<'a>(
         }));
     }
     // The lowest value decides; an entry left out of the score (not
-    // applicable) counts only where every entry is left out.
+    // applicable) counts only where every entry is left out. Of entries
+    // as low, the one with the worst gap, then a municipality without an
+    // entry (not assessed): the item's status and date are that one's,
+    // so an item is never shown met with a value of 0.
     let lowest = per
         .iter()
         .filter(|p| p.value.is_some())
@@ -513,6 +516,8 @@ fn score_per<'a>(
             a.value
                 .partial_cmp(&b.value)
                 .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.worst.cmp(&a.worst))
+                .then(a.answer.is_some().cmp(&b.answer.is_some()))
         })
         .or(per.first());
     ItemResult {

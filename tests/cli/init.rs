@@ -663,3 +663,35 @@ fn init_with_one_municipality_writes_it_in_municipality() {
     assert!(!text.contains("municipalities"), "{text}");
     assert!(!text.contains(".per]]"), "{text}");
 }
+
+/// A municipality given twice, even with other spaces or case, is written
+/// once; the loader would refuse it listed twice.
+#[test]
+fn init_writes_a_municipality_given_twice_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("almen.toml");
+    let args = [
+        "--municipality",
+        "Aarhus Kommune",
+        "--municipality",
+        "aarhus  kommune",
+        "--municipality",
+        " Skanderborg Kommune",
+    ];
+    exits(init(&output, &args), 0);
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(
+        text.contains("\nmunicipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]\n"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("\n# [[answers.STY-1.per]]\n").count(),
+        2,
+        "{text}"
+    );
+    // Only the template's placeholders are wrong, not the municipalities.
+    let mut cmd = almen();
+    cmd.arg("check").arg(&output).args(["--as-of", AS_OF]);
+    let err = crate::stderr_of(&cmd.assert().code(2));
+    assert!(!err.contains("municipalities"), "{err}");
+}

@@ -270,3 +270,208 @@ fn the_order_of_the_entries_changes_nothing() {
     }
     assert_eq!(swapped, original);
 }
+
+/// Runs `almen ARGS…` in a directory holding `a.toml` with `toml`;
+/// gives the exit code, stdout and stderr.
+fn run_on(toml: &str, args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.toml"), toml).unwrap();
+    let out = almen_in(dir.path())
+        .args(args)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// STY-1 answered for A Kommune only; B Kommune is listed but has no entry.
+const ONE_MISSING: &str = r#"format = 1
+[organisation]
+name = "Org"
+municipalities = ["A Kommune", "B Kommune"]
+[assessment]
+checklists = ["samarbejde-med-omverdenen"]
+date = 2026-11-10
+[[answers.STY-1.per]]
+municipality = "A Kommune"
+status = "met"
+date = 2026-11-01
+evidence = ["https://x.example/a"]
+"#;
+
+/// A municipality without an entry is told to add an entry for it, not
+/// a plain answer, which the loader would refuse.
+#[test]
+fn a_missing_entry_is_fixed_with_an_entry_for_that_municipality() {
+    for (lang, want) in [
+        (
+            "da",
+            "Tilføj `[[answers.STY-1.per]]` med `municipality = \"B Kommune\"`",
+        ),
+        (
+            "en",
+            "Add `[[answers.STY-1.per]]` with `municipality = \"B Kommune\"`",
+        ),
+    ] {
+        let (code, out, _) = run_on(
+            ONE_MISSING,
+            &["check", "a.toml", "--format", "json", "--lang", lang],
+        );
+        assert_eq!(code, 1, "{out}");
+        let doc = json(&out);
+        let gap = doc["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["item"] == "STY-1")
+            .unwrap();
+        assert_eq!(gap["municipality"], "B Kommune");
+        let fix = gap["fix"].as_str().unwrap();
+        assert!(fix.starts_with(want), "{fix}");
+        assert!(!fix.contains("[answers.STY-1]"), "{fix}");
+    }
+}
+
+/// A listed name that is blank, has a control character or spaces at an
+/// end is E014 where it stands, as is a name repeated with other spaces
+/// or case.
+#[test]
+fn a_bad_or_repeated_name_is_an_error_where_it_stands() {
+    let toml = ONE_MISSING.replace(
+        "municipalities = [\"A Kommune\", \"B Kommune\"]",
+        "municipalities = [\"A Kommune\", \"B Kommune\", \"a  kommune\", \"\", \"X\\u001b[31mY\", \"C\\r\\nD\", \" E\"]",
+    );
+    let (code, _, err) = run_on(&toml, &["check", "a.toml", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    for want in [
+        "`a  kommune` is listed twice in `municipalities`",
+        "a municipality in `municipalities` has no name",
+        "`X\\u{1b}[31mY` in `municipalities` has a control character",
+        "`C\\r\\nD` in `municipalities` has a control character",
+        "` E` in `municipalities` has spaces at one end",
+        "a.toml:4:",
+    ] {
+        assert!(err.contains(want), "{want}:\n{err}");
+    }
+    assert_eq!(err.matches("error[E014]").count(), 5, "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}
+
+/// The statement names the municipality whose entry is not met, as it
+/// names one whose entry expired or is missing.
+#[test]
+fn the_statement_names_the_municipality_not_met() {
+    let toml = ONE_MISSING.replace("status = \"met\"", "status = \"unmet\"")
+        + "[[answers.STY-1.per]]\nmunicipality = \"B Kommune\"\nstatus = \"met\"\ndate = 2026-10-01\n";
+    let (_, out, err) = run_on(&toml, &["report", "a.toml", "--format", "statement"]);
+    let row = out
+        .lines()
+        .find(|l| l.contains(">STY-1<"))
+        .unwrap_or_else(|| panic!("{out}{err}"));
+    assert!(row.contains("<p>A Kommune: ikke opfyldt</p>"), "{row}");
+    assert!(!row.contains("B Kommune"), "{row}");
+}
+
+/// Each faulty entry is named by its own place in the list, not by where
+/// it came once the faulty ones before it were set aside.
+#[test]
+fn each_faulty_entry_is_named_by_its_own_index() {
+    let toml = "format = 1\n[organisation]\nname = \"Org\"\nmunicipalities = [\"A\", \"B\", \"C\"]\n\
+        [assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-11-10\n\
+        [[answers.STY-1.per]]\nmunicipality = \"A\"\nbogus1 = 1\n\
+        [[answers.STY-1.per]]\nmunicipality = \"B\"\nbogus2 = 1\n\
+        [[answers.STY-1.per]]\nstatus = \"met\"\n";
+    let (code, _, err) = run_on(toml, &["check", "a.toml", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    for want in [
+        "unknown key `bogus1` in `answers.STY-1.per[1]`",
+        "unknown key `bogus2` in `answers.STY-1.per[2]`",
+        "required key `municipality` is missing in `answers.STY-1.per[3]`",
+    ] {
+        assert!(err.contains(want), "{want}:\n{err}");
+    }
+}
+
+/// A request made the day the answer was given is not after it; it is
+/// not "from before" it.
+#[test]
+fn a_request_on_the_answers_own_date_is_not_after_it() {
+    let toml = ONE_MISSING.replace(
+        "[[answers.STY-1.per]]",
+        "[[answers.LAB-6F-1.per]]\nmunicipality = \"A Kommune\"\nstatus = \"met\"\n\
+         date = 2025-01-01\nvalid-until = 2026-01-01\nrequested = 2025-01-01\n\
+         evidence = [\"https://x.example/a\"]\n[[answers.STY-1.per]]",
+    );
+    for (lang, want) in [
+        ("en", "(2025-01-01) is not after 2025-01-01"),
+        ("da", "(2025-01-01) er ikke efter 2025-01-01"),
+    ] {
+        let (_, out, err) = run_on(
+            &toml,
+            &["check", "a.toml", "--format", "json", "--lang", lang],
+        );
+        assert!(out.contains(want), "{want}:\n{out}{err}");
+        assert!(
+            !out.contains("from before") && !out.contains("fra før"),
+            "{out}"
+        );
+    }
+}
+
+/// The item's status is that of the entry that gives its lowest value: a
+/// municipality without an entry makes it not assessed, never "met" with
+/// a value of 0 because another entry happened to come first.
+#[test]
+fn the_items_status_is_the_lowest_entrys() {
+    let toml = ONE_MISSING.replace(
+        "[[answers.STY-1.per]]",
+        "[[answers.LAB-6F-1.per]]\nmunicipality = \"A Kommune\"\nstatus = \"met\"\n\
+         date = 2025-01-01\nvalid-until = 2026-11-26\nevidence = [\"https://x.example/a\"]\n\
+         [[answers.STY-1.per]]",
+    );
+    let (code, out, err) = run_on(&toml, &["check", "a.toml", "--all", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let doc = json(&out);
+    fits_result_schema(&doc);
+    let item = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "LAB-6F-1")
+        .unwrap();
+    assert_eq!(item["value"], 0.0, "{item}");
+    assert_eq!(item["status"], Value::Null, "{item}");
+    assert_eq!(item["date"], Value::Null, "{item}");
+}
+
+/// A municipality added changes no field of the others' entries: the diff
+/// lists only what did change.
+#[test]
+fn diff_invents_no_change_for_an_added_municipality() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = fs::read_to_string(root().join(FILE)).unwrap();
+    let new = old.replace(
+        "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\"]",
+        "municipalities = [\"Aarhus Kommune\", \"Skanderborg Kommune\", \"Odder Kommune\"]",
+    );
+    assert_ne!(old, new);
+    fs::write(dir.path().join("old.toml"), old).unwrap();
+    fs::write(dir.path().join("new.toml"), new).unwrap();
+    let out = almen_in(dir.path())
+        .args(["diff", "old.toml", "new.toml", "--format", "json"])
+        .args(["--old-as-of", AS_OF, "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let doc = json(&String::from_utf8(out.stdout).unwrap());
+    for item in doc["items"].as_array().unwrap() {
+        assert_eq!(
+            item["fields"],
+            serde_json::json!(["status", "gaps"]),
+            "{item}"
+        );
+    }
+}

@@ -29,7 +29,7 @@ use super::words::{
     statement_expired, statement_lapsed, statement_no_explanation, statement_status,
 };
 use crate::lang::Lang;
-use crate::model::{Kind, Status};
+use crate::model::{Answer, Kind, Status};
 use crate::score::{Checked, ItemResult, Reason};
 
 /// The statement as one self-contained HTML page: inline CSS, no scripts,
@@ -363,6 +363,17 @@ fn row(checked: &Checked<'_>, r: &ItemResult<'_>, lang: Lang) -> (Option<Status>
         }
         if g.municipality.is_some() && g.reason == Reason::NotAssessed {
             remarks.push(of(lang.status(None, kind).to_owned()));
+        }
+    }
+    // An entry that is not (or only partly) met says which municipality
+    // the item's status is owed to.
+    for p in &r.per {
+        if let Some(s @ (Status::Unmet | Status::Partial)) = p.answer.map(Answer::status) {
+            remarks.push(format!(
+                "{}: {}",
+                p.municipality,
+                statement_status(lang, kind, Some(s))
+            ));
         }
     }
     qualifiers.dedup();
