@@ -286,6 +286,17 @@ fn on_interrupt() {
     std::process::exit(130);
 }
 
+/// Whether `path` is itself a symbolic link (not followed).
+pub fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Where the link `path` leads in the end, all links followed; `None`
+/// when `path` is no link, or its target is not there.
+pub fn link_target(path: &Path) -> Option<PathBuf> {
+    is_link(path).then(|| fs::canonicalize(path).ok()).flatten()
+}
+
 /// Writes `bytes` to `path` atomically: all of it or nothing, the old file
 /// intact on any failure and no temporary file left behind. An existing
 /// file is only replaced when `replace` is set, and only if it is a

@@ -26,9 +26,10 @@ use chrono::NaiveDate;
 use toml_edit::DocumentMut;
 
 use crate::app::{self, Context, Exit, Failure};
-use crate::fs::{RealFs, WriteError, folder_of, write_atomic};
+use crate::fs::{RealFs, WriteError, folder_of, is_link, link_target, write_atomic};
 use almen::lang::Lang;
 use almen::load::{Checklist, Fs, Loader, Reach, display, is_toml};
+use almen::render::text::visible;
 use almen::render::{self, Entry, Format};
 use almen::score::Checked;
 use fields::Fields;
@@ -61,7 +62,7 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
             out,
             "{} {}{}",
             lang.pick("Formularen til", "The form for"),
-            display(&session.path),
+            visible(&display(&session.path)),
             link_note(&session.path, lang)
         )?;
         writeln!(out, "  {url}")?;
@@ -96,16 +97,17 @@ pub fn run(opts: Serve, ctx: &Context) -> Result<Exit, Failure> {
 /// writes that file (the link stays), which may be far from the folder
 /// the link is in. Empty for a file that is no link.
 fn link_note(path: &Path, lang: Lang) -> String {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
+    if !is_link(path) {
         return String::new();
     }
-    let target = std::fs::canonicalize(path)
-        .map(|t| display(&t))
-        .unwrap_or_else(|_| {
+    // A repository's link may lead to a name with escape sequences in it.
+    let target = link_target(path).map_or_else(
+        || {
             lang.pick("en fil, der ikke findes", "a file that does not exist")
                 .to_owned()
-        });
+        },
+        |t| visible(&display(&t)),
+    );
     match lang {
         Lang::Da => format!(", et link til {target}: Gem skriver dér"),
         Lang::En => format!(", a link to {target}: Save writes there"),
@@ -413,7 +415,7 @@ impl Session {
         // The report's name is almen's, not the user's: a link by that name
         // (one a repository came with) could lead the report over any of
         // the user's files, so it is not written through.
-        if std::fs::symlink_metadata(&output).is_ok_and(|m| m.file_type().is_symlink()) {
+        if is_link(&output) {
             return page::Message::Failed(vec![match lang {
                 Lang::Da => format!(
                     "{} er et link, ikke en fil: rapporten skrives ikke gennem det. Slet linket, og prøv igen.",

@@ -1073,7 +1073,11 @@ fn the_report_is_not_written_through_a_link_by_its_name() {
 fn an_assessment_that_is_a_link_is_served_saying_where_it_leads() {
     let dir = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let target = elsewhere.path().join("rigtig.toml");
+    // A folder a repository's link may lead to, named to recolour the
+    // terminal that prints it.
+    let folder = elsewhere.path().join("rapporter\u{1b}[31m");
+    std::fs::create_dir(&folder).unwrap();
+    let target = folder.join("rigtig.toml");
     std::fs::copy(root().join("examples/almen.toml"), &target).unwrap();
     std::os::unix::fs::symlink(&target, dir.path().join("almen.toml")).unwrap();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
@@ -1094,6 +1098,8 @@ fn an_assessment_that_is_a_link_is_served_saying_where_it_leads() {
     let _ = child.wait();
     assert!(first.contains("et link til"), "{first}");
     assert!(first.contains("rigtig.toml"), "{first}");
+    assert!(first.contains("rapporter\\u{1b}[31m"), "{first}");
+    assert!(!first.contains('\u{1b}'), "{first:?}");
 }
 
 /// The page's form as a browser posts it untouched, with some fields
