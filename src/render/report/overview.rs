@@ -376,17 +376,9 @@ fn collate(a: &str, b: &str) -> Ordering {
 /// The municipalities an organisation is grouped under: its
 /// `municipality`, or each of its `municipalities`; none when it gives none.
 fn municipalities(c: &Checked<'_>) -> Vec<String> {
-    let organisation = &c.assessment.file.organisation;
-    let names: Vec<&str> = match &organisation.municipalities {
-        Some(list) => list
-            .get_ref()
-            .iter()
-            .map(|m| m.get_ref().as_str())
-            .collect(),
-        None => organisation.municipality.as_deref().into_iter().collect(),
-    };
     let mut out: Vec<String> = Vec::new();
-    for name in names.into_iter().map(str::trim).filter(|m| !m.is_empty()) {
+    let listed = c.assessment.file.organisation.listed();
+    for name in listed.into_iter().map(str::trim).filter(|m| !m.is_empty()) {
         if !out.iter().any(|m| m == name) {
             out.push(name.to_owned());
         }
