@@ -1557,7 +1557,20 @@ fn a_municipality_with_a_space_after_it_is_kept_as_written() {
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(s.text(), text.replace("name = \"Org\"", "name = \"Ny\""));
     // `check` refuses the name's edge spaces (E014), as it did before the
-    // save: the form neither causes nor hides that.
+    // save, and nothing else: the form neither causes nor hides a problem.
+    let out = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
+        .env_remove("ALMEN_LANG")
+        .args(["check", "--as-of", AS_OF])
+        .arg(&s.file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.matches("fejl[").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("fejl[E014]: `Aarhus Kommune ` i `municipalities` har mellemrum i en ende"),
+        "{stderr}"
+    );
 }
 
 #[test]
