@@ -293,6 +293,7 @@ pub fn is_link(path: &Path) -> bool {
 
 /// Where the link `path` leads in the end, all links followed; `None`
 /// when `path` is no link, or its target is not there.
+#[cfg(feature = "serve")]
 pub fn link_target(path: &Path) -> Option<PathBuf> {
     is_link(path).then(|| fs::canonicalize(path).ok()).flatten()
 }
@@ -326,11 +327,10 @@ impl AtomicFile {
         // gets the output (and is held to the same rules), and the link
         // stays. One that leads nowhere, or to what is not a path (a pipe
         // behind /dev/stdout), is not a file to write.
-        let path = match fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?
-            }
-            _ => path.to_path_buf(),
+        let path = if is_link(path) {
+            fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?
+        } else {
+            path.to_path_buf()
         };
         let existing = fs::metadata(&path).ok();
         if let Some(meta) = &existing {
