@@ -21,7 +21,8 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 /// The real file system, as the loader sees it.
 #[derive(Default)]
 pub struct RealFs {
-    /// Each assessment folder, resolved once however much evidence it has.
+    /// Each folder evidence was found in, and each assessment folder,
+    /// resolved once however much evidence is in it.
     folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
@@ -98,21 +99,25 @@ impl Fs for RealFs {
         let in_folder = Path::new(entry)
             .parent()
             .is_none_or(|p| p.as_os_str().is_empty());
-        match fs::symlink_metadata(&path) {
+        let link = match fs::symlink_metadata(&path) {
             Ok(meta) if in_folder && !meta.file_type().is_symlink() => return Evidence::Found,
             Err(_) if in_folder => return Evidence::Missing,
-            _ => {}
-        }
-        let folder = self
-            .folders
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .entry(base.to_path_buf())
-            .or_insert_with(|| fs::canonicalize(base).ok())
-            .clone();
-        let Some(folder) = folder else {
+            Ok(meta) => meta.file_type().is_symlink(),
+            Err(_) => true,
+        };
+        let Some(folder) = self.resolved(base) else {
             return Evidence::Missing;
         };
+        // A file that is no link is where the folder it is in resolves to:
+        // that folder is resolved once for all the files in it, rather
+        // than every folder on the way for each file.
+        if !link && let Some(within) = path.parent().and_then(|p| self.resolved(p)) {
+            return if within.starts_with(&folder) {
+                Evidence::Found
+            } else {
+                Evidence::Outside
+            };
+        }
         match fs::canonicalize(&path) {
             Ok(target) if target.starts_with(&folder) => Evidence::Found,
             Ok(_) => Evidence::Outside,
@@ -125,6 +130,19 @@ impl Fs for RealFs {
                 _ => Evidence::Outside,
             },
         }
+    }
+}
+
+impl RealFs {
+    /// `folder` with every link on the way followed, asked of the file
+    /// system once per run.
+    fn resolved(&self, folder: &Path) -> Option<PathBuf> {
+        self.folders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| fs::canonicalize(folder).ok())
+            .clone()
     }
 }
 

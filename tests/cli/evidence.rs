@@ -143,3 +143,44 @@ fn json_items_say_what_each_evidence_entry_is() {
         [entry("https://graensen.example/partnerskab.pdf", "url")]
     );
 }
+
+/// A file in a folder reached through a link is where the link leads:
+/// found when that is inside the assessment's folder, outside when it is
+/// not, for each of the files in it, whether they exist or not.
+#[cfg(unix)]
+#[test]
+fn evidence_in_a_linked_folder_is_judged_by_where_the_link_leads() {
+    let dir = evidence_folder();
+    let org = dir.path().join("org");
+    std::os::unix::fs::symlink("..", org.join("ud")).unwrap();
+    std::os::unix::fs::symlink("dokumentation", org.join("ind")).unwrap();
+    fs::write(
+        org.join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"met\"\nevidence = [\"ind/inde.md\", \"ud/udenfor.md\", \"dokumentation/inde.md\", \"ud/findes-ikke.md\", \"ind/findes-ikke.md\", \"ud/org/dokumentation/inde.md\"]\n",
+    )
+    .unwrap();
+    let mut cmd = check(&["org/almen.toml", "--format", "json"]);
+    cmd.current_dir(dir.path());
+    // The items left unanswered fail it.
+    let doc = json(&exits(cmd, 1));
+    let item = array(&doc, "items")
+        .iter()
+        .find(|i| i["id"] == "OMV-1")
+        .expect("OMV-1");
+    let states: Vec<(&str, &str)> = array(item, "evidence")
+        .iter()
+        .map(|e| (str_field(e, "entry"), str_field(e, "state")))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("ind/inde.md", "found"),
+            ("ud/udenfor.md", "outside"),
+            ("dokumentation/inde.md", "found"),
+            ("ud/findes-ikke.md", "outside"),
+            ("ind/findes-ikke.md", "missing"),
+            // Out through the link and back in: the file is inside.
+            ("ud/org/dokumentation/inde.md", "found"),
+        ]
+    );
+}
