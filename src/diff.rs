@@ -424,7 +424,7 @@ every = "calendar-year"
         );
         let file: ChecklistFile = toml::from_str(&text).unwrap();
         Arc::new(Checklist {
-            file,
+            file: file.into(),
             file_id: 0,
             path: None,
             sha256: crate::load::sha256(&text),

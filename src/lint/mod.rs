@@ -260,7 +260,7 @@ mod tests {
         );
         let file: ChecklistFile = toml::from_str(&text).unwrap();
         Arc::new(Checklist {
-            file,
+            file: file.into(),
             file_id: 0,
             path: None,
             sha256: String::new(),

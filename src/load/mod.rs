@@ -134,7 +134,7 @@ pub fn is_url(entry: &str) -> bool {
 /// A checklist that loaded without problems.
 #[derive(Debug)]
 pub struct Checklist {
-    pub file: ChecklistFile,
+    pub file: Arc<ChecklistFile>,
     pub file_id: FileId,
     /// `None` for a built-in checklist.
     pub path: Option<PathBuf>,
@@ -623,7 +623,7 @@ impl<'a> Loader<'a> {
         validate::checklist(self.lang, file_id, self.sources.text(file_id), &file, diags);
         Checklist {
             sha256: sha256(self.sources.text(file_id)),
-            file,
+            file: Arc::new(file),
             file_id,
             path,
         }

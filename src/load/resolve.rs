@@ -71,7 +71,7 @@ impl ChecklistRef {
 }
 
 /// A built-in checklist as parsed, with its SHA-256.
-type Parsed = (ChecklistFile, String);
+type Parsed = (Arc<ChecklistFile>, String);
 
 /// Each built-in checklist, made the first time any loader in the process
 /// asks for it: the threads checking a folder share it. It is made by code
@@ -88,7 +88,7 @@ fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
                 .iter()
                 .find(|m| m.id == builtin.id && m.from == builtin.text);
             if let Some(made) = made {
-                return Some(((made.make)(), made.sha256.to_owned()));
+                return Some((Arc::new((made.make)()), made.sha256.to_owned()));
             }
             let fs = NoFiles;
             let mut loader = Loader::new(&fs, crate::lang::Lang::En);

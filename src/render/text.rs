@@ -45,9 +45,15 @@ pub fn visible(text: &str) -> String {
 /// As [`visible`], but line breaks are kept: for text inside a table cell,
 /// where every line starts with the cell's border.
 pub fn clean(text: &str) -> String {
+    let kept = |c: char| c == '\n' || !is_obeyed(c);
+    // Nearly every text has nothing to escape: copied whole, it is not
+    // built up a character at a time.
+    if text.chars().all(kept) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c == '\n' || !is_obeyed(c) {
+        if kept(c) {
             out.push(c);
         } else {
             escape(c, &mut out);

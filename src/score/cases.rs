@@ -525,7 +525,7 @@ pub(crate) fn many<'a>(n: usize, answer: impl Fn(usize) -> Option<&'a str>) -> A
         file_id: 0,
         file,
         checklists: vec![Arc::new(Checklist {
-            file: checklist,
+            file: checklist.into(),
             file_id: 0,
             path: None,
             sha256: String::new(),

@@ -2085,7 +2085,7 @@ every-months = 120",
         );
         let file: ChecklistFile = toml::from_str(&text).unwrap();
         Arc::new(Checklist {
-            file,
+            file: file.into(),
             file_id: 0,
             path: None,
             sha256: String::new(),
