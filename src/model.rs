@@ -620,12 +620,18 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     if text.is_empty() {
         return Some(Hollow::Empty);
     }
-    let words: String = text
-        .to_lowercase()
+    // Its words, lower case, one space between each.
+    let lower = text.to_lowercase();
+    let mut words = String::with_capacity(lower.len());
+    for word in lower
         .split(|c: char| c.is_whitespace() || invisible(c))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
     let bare = words.trim_end_matches(['.', '!', ':', ';', ',']).trim_end();
     let starts_with_word = |p: &&str| {
         bare.strip_prefix(*p)
