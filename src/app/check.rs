@@ -160,19 +160,27 @@ impl Run<'_> {
 
     /// Each output's part of an entry, and what the run keeps of it.
     fn finish(&self, memo: &mut Memo, entry: &Entry<'_>, read: Vec<PathBuf>) -> Finished {
-        let parts = self
+        let parts: Result<Vec<Part>, _> = self
             .sinks
             .iter()
             .enumerate()
             .map(|(i, s)| stream::part(s.format, entry, &s.opts, memo).map_err(|e| (i, e)))
             .collect();
-        let tally = Tally::of(entry);
+        // Each part has the entry's tally: it is not made again.
+        let made;
+        let tally = match parts.as_ref().map(|p| p.first()) {
+            Ok(Some(part)) => part.tally(),
+            _ => {
+                made = Tally::of(entry);
+                &made
+            }
+        };
         Finished {
+            checked: tally.scored.is_some(),
+            fails: tally.fails(&self.opts),
             parts,
             errors: Vec::new(),
             problems: 0,
-            checked: tally.scored.is_some(),
-            fails: tally.fails(&self.opts),
             read,
         }
     }

@@ -26,6 +26,13 @@ pub struct Part {
     rest: Rest,
 }
 
+impl Part {
+    /// What the run keeps of the entry.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+}
+
 enum Rest {
     Nothing,
     /// JUnit: the suite of the assessment.
@@ -37,7 +44,7 @@ enum Rest {
 }
 
 /// What an entry's part is given room for at first.
-const PART_BYTES: usize = 1 << 13;
+const PART_BYTES: usize = 1 << 14;
 
 /// Makes an entry's part of an output in `format`.
 pub fn part(
