@@ -5,7 +5,7 @@
 //! Nothing here decides what a file means or words a diagnostic; it answers
 //! questions about paths and moves bytes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -21,8 +21,7 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 /// The real file system, as the loader sees it.
 #[derive(Default)]
 pub struct RealFs {
-    /// Each folder evidence was found in, and each assessment folder,
-    /// resolved once however much evidence is in it.
+    /// Each assessment folder, resolved once however much evidence it has.
     folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
@@ -89,48 +88,103 @@ impl Fs for RealFs {
             Some(false) => return Evidence::Outside,
             None => return Evidence::Missing,
         }
-        let path = base.join(entry);
         let base = if base.as_os_str().is_empty() {
             Path::new(".")
         } else {
             base
         };
-        // A plain file right in the folder cannot lead out of it.
-        let in_folder = Path::new(entry)
-            .parent()
-            .is_none_or(|p| p.as_os_str().is_empty());
-        let link = match fs::symlink_metadata(&path) {
-            Ok(meta) if in_folder && !meta.file_type().is_symlink() => return Evidence::Found,
-            Err(_) if in_folder => return Evidence::Missing,
-            Ok(meta) => meta.file_type().is_symlink(),
-            Err(_) => true,
-        };
+        // A plain name in the folder that is no link cannot lead out of
+        // it. A name ending in `/` or `/.` asks the system to follow a
+        // link, so it is not plain.
+        if !entry.contains(['/', std::path::MAIN_SEPARATOR]) && entry != "." && entry != ".." {
+            match fs::symlink_metadata(base.join(entry)) {
+                Ok(meta) if !meta.file_type().is_symlink() => return Evidence::Found,
+                Err(_) => return Evidence::Missing,
+                Ok(_) => {}
+            }
+        }
         let Some(folder) = self.resolved(base) else {
             return Evidence::Missing;
         };
-        // A file that is no link is where the folder it is in resolves to:
-        // that folder is resolved once for all the files in it, rather
-        // than every folder on the way for each file.
-        if !link && let Some(within) = path.parent().and_then(|p| self.resolved(p)) {
-            return if within.starts_with(&folder) {
-                Evidence::Found
-            } else {
-                Evidence::Outside
-            };
+        locate(&folder, entry)
+    }
+}
+
+/// The most links followed on the way to one evidence file, as the system
+/// follows at most 40 before it gives up (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// The most steps (components of the entry and of the links on the way)
+/// taken towards one evidence file: more than any path the system resolves
+/// has, so that a path of millions of `x/..` is not millions of questions.
+const MAX_STEPS: usize = 4096;
+
+/// Where `entry`, written relative to the assessment's `folder` (resolved),
+/// leads: one component at a time, each link on the way followed to where
+/// it points, as the system follows them. Every place on the way must be
+/// inside the folder: a step out of it is outside, whatever is out there,
+/// and nothing outside is ever looked at, so the answer tells nothing
+/// about what exists there. A link may point into the folder by its full
+/// path (from the folder's resolved path on), not through other places.
+/// Inside, a file that is there is found, one that is not is missing (a
+/// file taken for a folder, `x.pdf/`, is not there). Only metadata and
+/// links are read.
+fn locate(folder: &Path, entry: &str) -> Evidence {
+    // What is left to follow, first component first; `None` is `..`.
+    let mut rest: VecDeque<Option<OsString>> = VecDeque::new();
+    let push_front = |rest: &mut VecDeque<Option<OsString>>, path: &Path| {
+        for c in path.components().rev() {
+            match c {
+                Component::Normal(name) => rest.push_front(Some(name.to_owned())),
+                Component::ParentDir => rest.push_front(None),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
         }
-        match fs::canonicalize(&path) {
-            Ok(target) if target.starts_with(&folder) => Evidence::Found,
-            Ok(_) => Evidence::Outside,
-            // Not there: whether it would have been outside is told by the
-            // nearest folder on the way that is there, so that a missing
-            // file outside reads like any file outside and says nothing
-            // about what exists there.
-            Err(_) => match nearest_folder(&path) {
-                Some(at) if at.starts_with(&folder) => Evidence::Missing,
-                _ => Evidence::Outside,
-            },
+    };
+    push_front(&mut rest, Path::new(entry));
+    // A trailing `/` or `/.` asks for a folder.
+    let folder_asked = entry.ends_with('/') || entry.ends_with("/.");
+    let mut at = folder.to_path_buf();
+    let (mut links, mut steps) = (0, 0);
+    while let Some(step) = rest.pop_front() {
+        steps += 1;
+        if steps > MAX_STEPS {
+            return Evidence::Missing;
+        }
+        let Some(name) = step else {
+            // `at` is resolved: `..` is the folder above it.
+            at.pop();
+            if !at.starts_with(folder) {
+                return Evidence::Outside;
+            }
+            continue;
+        };
+        let next = at.join(&name);
+        match fs::symlink_metadata(&next) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                links += 1;
+                let target = match fs::read_link(&next) {
+                    Ok(target) if links <= MAX_LINKS => target,
+                    _ => return Evidence::Outside,
+                };
+                if target.is_absolute() {
+                    match target.strip_prefix(folder) {
+                        Ok(inside) => {
+                            at = folder.to_path_buf();
+                            push_front(&mut rest, inside);
+                        }
+                        Err(_) => return Evidence::Outside,
+                    }
+                } else {
+                    push_front(&mut rest, &target);
+                }
+            }
+            Ok(meta) if meta.is_dir() || (rest.is_empty() && !folder_asked) => at = next,
+            // Not there, or a file where a folder is asked for.
+            _ => return Evidence::Missing,
         }
     }
+    Evidence::Found
 }
 
 impl RealFs {
@@ -144,26 +198,6 @@ impl RealFs {
             .or_insert_with(|| fs::canonicalize(folder).ok())
             .clone()
     }
-}
-
-/// The nearest folder on the way to `path` that is there, as it is with
-/// every link followed: the longest of its ancestors that resolves. A
-/// path resolves only where the one above it does (each of its components
-/// is followed in turn), so the ancestors are searched by halves: trying
-/// each of those of a path of millions of components, each as long as the
-/// path, took minutes.
-fn nearest_folder(path: &Path) -> Option<PathBuf> {
-    let resolve = |a: &Path| {
-        fs::canonicalize(if a.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            a
-        })
-        .ok()
-    };
-    let ancestors: Vec<&Path> = path.ancestors().skip(1).collect();
-    let first = ancestors.partition_point(|a| resolve(a).is_none());
-    ancestors.get(first).and_then(|a| resolve(a))
 }
 
 /// Reads all of standard input (`diff -`), at most [`MAX_FILE_BYTES`] as
@@ -529,19 +563,23 @@ mod tests {
         }
     }
 
-    /// Where a missing path would have been is told by the nearest folder
-    /// on its way that is there, found by halves: trying each folder on
-    /// the way of a path of 500,000 of them, each as long as the path,
-    /// took half a minute.
+    /// A long path is followed only as far as what is there: trying each
+    /// folder on the way of a path of 500,000 of them, each as long as
+    /// the path, took half a minute.
     #[test]
-    fn the_nearest_folder_on_a_long_missing_path_is_found_by_halves() {
+    fn a_long_evidence_path_is_followed_only_as_far_as_what_is_there() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("a/b")).unwrap();
         let deep = format!("a/b/{}x.pdf", "c/".repeat(500_000));
         let real = RealFs::default();
         assert_eq!(real.evidence(dir.path(), &deep), Evidence::Missing);
-        let found = nearest_folder(&dir.path().join(&deep));
-        assert_eq!(found, fs::canonicalize(dir.path().join("a/b")).ok());
+        // Millions of steps that each are there take no more questions
+        // than a path the system could resolve.
+        let back_and_forth = format!("a/{}x.pdf", "b/../".repeat(1_000_000));
+        assert_eq!(
+            real.evidence(dir.path(), &back_and_forth),
+            Evidence::Missing
+        );
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/", dir.path().join("a/root")).unwrap();

@@ -144,19 +144,60 @@ fn json_items_say_what_each_evidence_entry_is() {
     );
 }
 
-/// A file in a folder reached through a link is where the link leads:
-/// found when that is inside the assessment's folder, outside when it is
-/// not, for each of the files in it, whether they exist or not.
+/// Evidence is followed one component at a time, each link to where it
+/// leads, and every place on the way must be inside the assessment's
+/// folder: a link out of it is outside however the path is spelt (`o/.`,
+/// `o/`, a link back to the folder followed by `..`), whether what is out
+/// there exists or not, and a path that leaves and comes back is outside
+/// too. A link that stays inside is followed.
 #[cfg(unix)]
 #[test]
-fn evidence_in_a_linked_folder_is_judged_by_where_the_link_leads() {
+fn evidence_is_outside_when_any_place_on_its_way_is() {
     let dir = evidence_folder();
     let org = dir.path().join("org");
-    std::os::unix::fs::symlink("..", org.join("ud")).unwrap();
-    std::os::unix::fs::symlink("dokumentation", org.join("ind")).unwrap();
+    let link = |target: &str, at: &str| std::os::unix::fs::symlink(target, org.join(at)).unwrap();
+    fs::create_dir_all(dir.path().join("ude")).unwrap();
+    fs::write(dir.path().join("ude/hemmelig.md"), "Uden for.\n").unwrap();
+    link("..", "ud");
+    link("dokumentation", "ind");
+    link("../../ude", "dokumentation/o");
+    link("..", "dokumentation/op");
+    link("../../ude/hemmelig.md", "dokumentation/fil");
+    link("../../ude/findes-ikke.md", "dokumentation/dinglende");
+    link("../ude", "o");
+    link("dokumentation/../dokumentation/inde.md", "ind-igen");
+    link("../org/dokumentation/inde.md", "ud-og-ind");
+    let absolute = org.join("dokumentation/inde.md");
+    link(absolute.to_str().unwrap(), "absolut");
+    let cases = [
+        ("ind/inde.md", "found"),
+        ("ind-igen", "found"),
+        ("dokumentation/inde.md", "found"),
+        ("ind/findes-ikke.md", "missing"),
+        ("dokumentation/inde.md/", "missing"),
+        ("dokumentation/o/.", "outside"),
+        ("dokumentation/o/", "outside"),
+        ("./dokumentation/o/.", "outside"),
+        ("dokumentation/o", "outside"),
+        ("dokumentation/o/hemmelig.md", "outside"),
+        ("dokumentation/o/findes-ikke.md", "outside"),
+        ("dokumentation/op/..", "outside"),
+        ("dokumentation/fil", "outside"),
+        ("dokumentation/dinglende", "outside"),
+        ("o/.", "outside"),
+        ("o/", "outside"),
+        ("ud/udenfor.md", "outside"),
+        ("ud/findes-ikke.md", "outside"),
+        ("ud/org/dokumentation/inde.md", "outside"),
+        ("ud-og-ind", "outside"),
+    ];
+    let list: Vec<String> = cases.iter().map(|(e, _)| format!("{e:?}")).collect();
     fs::write(
         org.join("almen.toml"),
-        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"met\"\nevidence = [\"ind/inde.md\", \"ud/udenfor.md\", \"dokumentation/inde.md\", \"ud/findes-ikke.md\", \"ind/findes-ikke.md\", \"ud/org/dokumentation/inde.md\"]\n",
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"met\"\nevidence = [{}]\n",
+            list.join(", ")
+        ),
     )
     .unwrap();
     let mut cmd = check(&["org/almen.toml", "--format", "json"]);
@@ -171,16 +212,33 @@ fn evidence_in_a_linked_folder_is_judged_by_where_the_link_leads() {
         .iter()
         .map(|e| (str_field(e, "entry"), str_field(e, "state")))
         .collect();
+    assert_eq!(states, cases);
+    // A link by its full path is followed when the path is the folder's
+    // own, resolved; one through another link is not.
+    let resolved = fs::canonicalize(&org).unwrap() == org;
     assert_eq!(
-        states,
-        [
-            ("ind/inde.md", "found"),
-            ("ud/udenfor.md", "outside"),
-            ("dokumentation/inde.md", "found"),
-            ("ud/findes-ikke.md", "outside"),
-            ("ind/findes-ikke.md", "missing"),
-            // Out through the link and back in: the file is inside.
-            ("ud/org/dokumentation/inde.md", "found"),
-        ]
+        evidence_state_of(dir.path(), "absolut"),
+        if resolved { "found" } else { "outside" }
     );
+}
+
+/// The state `check --format json` gives one evidence entry, alone in
+/// OMV-1 of `org/almen.toml`.
+#[cfg(unix)]
+fn evidence_state_of(dir: &Path, entry: &str) -> String {
+    fs::write(
+        dir.join("org/almen.toml"),
+        format!(
+            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"samarbejde-med-omverdenen\"]\n[answers.OMV-1]\nstatus = \"met\"\nevidence = [{entry:?}]\n"
+        ),
+    )
+    .unwrap();
+    let mut cmd = check(&["org/almen.toml", "--format", "json"]);
+    cmd.current_dir(dir);
+    let doc = json(&exits(cmd, 1));
+    let item = array(&doc, "items")
+        .iter()
+        .find(|i| i["id"] == "OMV-1")
+        .expect("OMV-1");
+    str_field(&array(item, "evidence")[0], "state").to_owned()
 }
