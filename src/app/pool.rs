@@ -108,7 +108,11 @@ pub fn ordered<J, S, R>(
                 for result in results {
                     turn += 1;
                     if take(result) == Go::Stop {
+                        // Under the lock: a thread that has looked and is
+                        // about to wait cannot miss it.
+                        let held = taken.lock().unwrap_or_else(PoisonError::into_inner);
                         stop.store(true, Ordering::Relaxed);
+                        drop(held);
                         moved.notify_all();
                         return;
                     }
