@@ -5,7 +5,7 @@
 //! Nothing here decides what a file means or words a diagnostic; it answers
 //! questions about paths and moves bytes.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -80,114 +80,185 @@ impl Fs for RealFs {
     }
 
     /// An evidence path must stay inside the assessment's folder: as
-    /// written (no `..` above it, not absolute), and after following every
-    /// link on the way. Only metadata is looked at; the file is never read.
+    /// written (no `..` above it, not absolute), and at every place on its
+    /// way, each link followed. Only metadata is looked at; the file is
+    /// never read, and nothing outside the folder is looked at either.
     fn evidence(&self, base: &Path, entry: &str) -> Evidence {
-        match stays_inside(entry) {
-            Some(true) => {}
+        // `None`: as written, it names the folder itself, which documents
+        // nothing, unless a link on the way leads out of it.
+        let names_folder = match stays_inside(entry) {
+            Some(true) => false,
             Some(false) => return Evidence::Outside,
-            None => return Evidence::Missing,
-        }
+            None => true,
+        };
         let base = if base.as_os_str().is_empty() {
             Path::new(".")
         } else {
             base
         };
-        // A plain name in the folder that is no link cannot lead out of
-        // it. A name ending in `/` or `/.` asks the system to follow a
-        // link, so it is not plain.
-        if !entry.contains(['/', std::path::MAIN_SEPARATOR]) && entry != "." && entry != ".." {
-            match fs::symlink_metadata(base.join(entry)) {
-                Ok(meta) if !meta.file_type().is_symlink() => return Evidence::Found,
-                Err(_) => return Evidence::Missing,
-                Ok(_) => {}
-            }
+        let found = self
+            .beneath(base, entry)
+            .unwrap_or_else(|| match self.resolved(base) {
+                Some(folder) => locate(&folder, entry),
+                None => Evidence::Missing,
+            });
+        match found {
+            Evidence::Found if names_folder => Evidence::Missing,
+            found => found,
         }
-        let Some(folder) = self.resolved(base) else {
-            return Evidence::Missing;
-        };
-        locate(&folder, entry)
     }
 }
+
+/// The longest path the system resolves, in bytes with the ending NUL
+/// (Linux's `PATH_MAX`).
+const PATH_MAX: usize = 4096;
 
 /// The most links followed on the way to one evidence file, as the system
 /// follows at most 40 before it gives up (`ELOOP`).
 const MAX_LINKS: usize = 40;
 
 /// The most steps (components of the entry and of the links on the way)
-/// taken towards one evidence file: more than any path the system resolves
-/// has, so that a path of millions of `x/..` is not millions of questions.
-const MAX_STEPS: usize = 4096;
+/// taken towards one evidence file: more than the system takes for any
+/// path it resolves (at most 4,096 bytes, each of 40 links as long), so
+/// that a path of millions of `x/..` is not millions of questions.
+const MAX_STEPS: usize = 2_048 * (MAX_LINKS + 2);
 
 /// Where `entry`, written relative to the assessment's `folder` (resolved),
-/// leads: one component at a time, each link on the way followed to where
-/// it points, as the system follows them. Every place on the way must be
-/// inside the folder: a step out of it is outside, whatever is out there,
-/// and nothing outside is ever looked at, so the answer tells nothing
-/// about what exists there. A link may point into the folder by its full
-/// path (from the folder's resolved path on), not through other places.
-/// Inside, a file that is there is found, one that is not is missing (a
-/// file taken for a folder, `x.pdf/`, is not there). Only metadata and
+/// leads, where the system cannot be asked to resolve it below the folder
+/// ([`RealFs::beneath`]), with the same answers: one component at a time,
+/// each link on the way followed to where it points, as the system follows
+/// them. Every place on the way must be inside the folder: a step out of
+/// it, or a link to a full path, is outside, whatever is out there, and
+/// nothing outside is looked at, so the answer tells nothing about what
+/// exists there. Inside, a file that is there is found, one that is not is
+/// missing (as is a file taken for a folder, `x.pdf/`). Only metadata and
 /// links are read.
 fn locate(folder: &Path, entry: &str) -> Evidence {
-    // What is left to follow, first component first; `None` is `..`.
-    let mut rest: VecDeque<Option<OsString>> = VecDeque::new();
-    let push_front = |rest: &mut VecDeque<Option<OsString>>, path: &Path| {
-        for c in path.components().rev() {
-            match c {
-                Component::Normal(name) => rest.push_front(Some(name.to_owned())),
-                Component::ParentDir => rest.push_front(None),
-                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
-            }
-        }
-    };
-    push_front(&mut rest, Path::new(entry));
-    // A trailing `/` or `/.` asks for a folder.
-    let folder_asked = entry.ends_with('/') || entry.ends_with("/.");
-    let mut at = folder.to_path_buf();
-    let (mut links, mut steps) = (0, 0);
-    while let Some(step) = rest.pop_front() {
-        steps += 1;
-        if steps > MAX_STEPS {
-            return Evidence::Missing;
-        }
-        let Some(name) = step else {
-            // `at` is resolved: `..` is the folder above it.
-            at.pop();
-            if !at.starts_with(folder) {
-                return Evidence::Outside;
-            }
-            continue;
-        };
-        let next = at.join(&name);
-        match fs::symlink_metadata(&next) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                links += 1;
-                let target = match fs::read_link(&next) {
-                    Ok(target) if links <= MAX_LINKS => target,
-                    _ => return Evidence::Outside,
-                };
-                if target.is_absolute() {
-                    match target.strip_prefix(folder) {
-                        Ok(inside) => {
-                            at = folder.to_path_buf();
-                            push_front(&mut rest, inside);
-                        }
-                        Err(_) => return Evidence::Outside,
-                    }
-                } else {
-                    push_front(&mut rest, &target);
-                }
-            }
-            Ok(meta) if meta.is_dir() || (rest.is_empty() && !folder_asked) => at = next,
-            // Not there, or a file where a folder is asked for.
-            _ => return Evidence::Missing,
-        }
+    // The system resolves no path this long (`ENAMETOOLONG`).
+    if entry.len() >= PATH_MAX {
+        return Evidence::Missing;
     }
-    Evidence::Found
+    let mut walk = Walker {
+        folder,
+        links: 0,
+        steps: 0,
+    };
+    match walk.follow(folder.to_path_buf(), Path::new(entry), asks_folder(entry)) {
+        Ok(_) => Evidence::Found,
+        Err(end) => end,
+    }
+}
+
+/// Whether a path ends in `/` or `/.`, which asks for a folder.
+fn asks_folder(path: &str) -> bool {
+    path.ends_with('/') || path.ends_with("/.")
+}
+
+/// One evidence path being followed by [`locate`].
+struct Walker<'f> {
+    folder: &'f Path,
+    links: usize,
+    steps: usize,
+}
+
+impl Walker<'_> {
+    /// Follows `path` from `at` (resolved, inside the folder) to the place
+    /// it leads, and whether that is a folder; or why it leads nowhere
+    /// inside.
+    fn follow(
+        &mut self,
+        mut at: PathBuf,
+        path: &Path,
+        folder_asked: bool,
+    ) -> Result<(PathBuf, bool), Evidence> {
+        let mut is_folder = true;
+        let mut components = path.components().peekable();
+        while let Some(component) = components.next() {
+            self.steps += 1;
+            if self.steps > MAX_STEPS {
+                return Err(Evidence::Missing);
+            }
+            let name = match component {
+                Component::Normal(name) => name,
+                Component::ParentDir => {
+                    // `at` is resolved: `..` is the folder above it.
+                    at.pop();
+                    if !at.starts_with(self.folder) {
+                        return Err(Evidence::Outside);
+                    }
+                    is_folder = true;
+                    continue;
+                }
+                Component::CurDir => continue,
+                Component::RootDir | Component::Prefix(_) => return Err(Evidence::Outside),
+            };
+            // A folder is needed where more follows, or `/` asks for one.
+            let needs_folder = components.peek().is_some() || folder_asked;
+            let next = at.join(name);
+            match fs::symlink_metadata(&next) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    self.links += 1;
+                    let target = match fs::read_link(&next) {
+                        Ok(target) if self.links <= MAX_LINKS => target,
+                        _ => return Err(Evidence::Outside),
+                    };
+                    let asked = asks_folder(&target.to_string_lossy());
+                    (at, is_folder) = self.follow(at, &target, asked)?;
+                }
+                Ok(meta) => {
+                    is_folder = meta.is_dir();
+                    at = next;
+                }
+                Err(_) => return Err(Evidence::Missing),
+            }
+            if needs_folder && !is_folder {
+                return Err(Evidence::Missing);
+            }
+        }
+        Ok((at, is_folder))
+    }
 }
 
 impl RealFs {
+    /// Where `entry` leads, as the system resolves it below `base` and
+    /// nowhere else (`openat2` with `RESOLVE_BENEATH`, Linux 5.6 on): a
+    /// `..` above the folder, a link out of it or to a full path is
+    /// refused before anything outside is looked at. `None` where the
+    /// system cannot be asked.
+    #[cfg(target_os = "linux")]
+    fn beneath(&self, base: &Path, entry: &str) -> Option<Evidence> {
+        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+        use rustix::io::Errno;
+        let flags = OFlags::PATH | OFlags::CLOEXEC;
+        let folder = match rustix::fs::open(base, flags | OFlags::DIRECTORY, Mode::empty()) {
+            Ok(folder) => folder,
+            Err(_) => return Some(Evidence::Missing),
+        };
+        let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        let mut tries = 0;
+        loop {
+            return match openat2(&folder, entry, flags, Mode::empty(), resolve) {
+                Ok(_) => Some(Evidence::Found),
+                // The system asks for another try when something on the
+                // way was moved while it resolved.
+                Err(Errno::AGAIN) if tries < 3 => {
+                    tries += 1;
+                    continue;
+                }
+                Err(Errno::XDEV | Errno::LOOP) => Some(Evidence::Outside),
+                // Not there to be asked (an older system, or a sandbox),
+                // or still moving.
+                Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN) => None,
+                Err(_) => Some(Evidence::Missing),
+            };
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn beneath(&self, _: &Path, _: &str) -> Option<Evidence> {
+        None
+    }
+
     /// `folder` with every link on the way followed, asked of the file
     /// system once per run.
     fn resolved(&self, folder: &Path) -> Option<PathBuf> {
@@ -563,6 +634,87 @@ mod tests {
         }
     }
 
+    /// Where the system cannot be asked, evidence is followed by almen
+    /// itself, and gives the system's answers: held to them here, on a
+    /// folder of links that lead in, out, back, in loops and to files.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn evidence_is_followed_as_the_system_resolves_it_below_the_folder() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = fs::canonicalize(dir.path()).unwrap();
+        let org = root.join("org");
+        fs::create_dir_all(org.join("dok/under")).unwrap();
+        fs::create_dir_all(root.join("ude")).unwrap();
+        fs::write(org.join("dok/inde.md"), "").unwrap();
+        fs::write(root.join("ude/hemmelig.md"), "").unwrap();
+        let links = [
+            ("..", "ud"),
+            ("dok", "ind"),
+            ("../../ude", "dok/o"),
+            ("..", "dok/op"),
+            ("under/..", "dok/frem"),
+            ("inde.md", "dok/fil"),
+            ("inde.md/", "dok/fil-som-mappe"),
+            ("findes-ikke.md", "dok/dinglende"),
+            ("../../ude/findes-ikke.md", "dok/dinglende-ude"),
+            ("sløjfe-b", "sløjfe-a"),
+            ("sløjfe-a", "sløjfe-b"),
+            ("/", "rod"),
+            (".", "her"),
+        ];
+        for (target, at) in links {
+            symlink(target, org.join(at)).unwrap();
+        }
+        // A chain of 40 links is followed, one of 41 is not.
+        for i in 0..41 {
+            symlink(format!("kæde-{}", i + 1), org.join(format!("kæde-{i}"))).unwrap();
+        }
+        fs::write(org.join("kæde-41"), "").unwrap();
+        let entries = [
+            "dok/inde.md",
+            "ind/inde.md",
+            "ind/findes-ikke.md",
+            "dok/inde.md/",
+            "dok/inde.md/.",
+            "dok/inde.md/..",
+            "dok/o",
+            "dok/o/",
+            "dok/o/.",
+            "dok/o/hemmelig.md",
+            "dok/o/findes-ikke",
+            "dok/op/..",
+            "dok/op/dok/inde.md",
+            "dok/frem/inde.md",
+            "dok/fil",
+            "dok/fil/",
+            "dok/fil-som-mappe",
+            "dok/dinglende",
+            "dok/dinglende-ude",
+            "ud",
+            "ud/..",
+            "ud/org",
+            "sløjfe-a",
+            "rod",
+            "rod/etc",
+            "her",
+            "her/dok/inde.md",
+            "her/..",
+            "kæde-1",
+            "kæde-0",
+            "dok//inde.md",
+            "./dok/./inde.md",
+            "dok/under/",
+            "dok/under/..",
+            "dok/under/../..",
+        ];
+        let real = RealFs::default();
+        for entry in entries {
+            let system = real.beneath(&org, entry).expect("openat2 on this system");
+            assert_eq!(locate(&org, entry), system, "{entry}");
+        }
+    }
+
     /// A long path is followed only as far as what is there: trying each
     /// folder on the way of a path of 500,000 of them, each as long as
     /// the path, took half a minute.
@@ -573,18 +725,22 @@ mod tests {
         let deep = format!("a/b/{}x.pdf", "c/".repeat(500_000));
         let real = RealFs::default();
         assert_eq!(real.evidence(dir.path(), &deep), Evidence::Missing);
-        // Millions of steps that each are there take no more questions
-        // than a path the system could resolve.
+        // Millions of steps that each are there: a path longer than the
+        // system resolves is no file, by either way of following it.
         let back_and_forth = format!("a/{}x.pdf", "b/../".repeat(1_000_000));
         assert_eq!(
             real.evidence(dir.path(), &back_and_forth),
             Evidence::Missing
         );
+        let folder = fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(locate(&folder, &back_and_forth), Evidence::Missing);
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/", dir.path().join("a/root")).unwrap();
             let out = format!("a/root/{}x.pdf", "findes-ikke/".repeat(100_000));
-            assert_eq!(real.evidence(dir.path(), &out), Evidence::Outside);
+            assert_eq!(real.evidence(dir.path(), &out), Evidence::Missing);
+            assert_eq!(locate(&folder, &out), Evidence::Missing);
+            assert_eq!(locate(&folder, "a/root/x.pdf"), Evidence::Outside);
         }
     }
 
