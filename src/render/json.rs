@@ -499,6 +499,10 @@ pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::
     // Written straight from the structs, so fields keep the contract's order.
     match entry {
         Entry::Checked(one) if !opts.several => {
+            // Room for the whole document at once: a checklist of
+            // thousands of items makes megabytes, which were copied to
+            // grow, a doubling at a time, into memory new each time.
+            out.reserve(one.eval.items.len() * ITEM_BYTES + one.eval.gaps.len() * GAP_BYTES);
             serde_json::to_writer_pretty(&mut *out, &document(one, opts))?;
         }
         Entry::Checked(c) => indented(&document(c, opts), RESULT_INDENT, out)?,
@@ -514,6 +518,11 @@ pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::
     }
     Ok(())
 }
+
+/// About how many bytes an item, and a gap, take in the JSON of one
+/// assessment (an item with one evidence entry and its gap take 575).
+const ITEM_BYTES: usize = 400;
+const GAP_BYTES: usize = 200;
 
 /// How deep a result of several sits: in `results`, in the document.
 const RESULT_INDENT: usize = 2;
