@@ -215,7 +215,9 @@ impl Writer {
         }
         let (opts, rows) = (&self.opts, &self.rows);
         match self.format {
-            Format::Table if opts.summary => summary::table(rows, &self.cells, opts, out)?,
+            Format::Table if opts.summary => {
+                summary::table(rows, std::mem::take(&mut self.cells), opts, out)?;
+            }
             Format::Markdown if opts.summary => summary::markdown(rows, opts, out)?,
             Format::Table if rows.len() > 1 => {
                 writeln!(out)?;
