@@ -23,6 +23,11 @@ pub const MAX_FILE_BYTES: u64 = 16 << 20;
 pub struct RealFs {
     /// Each assessment folder, resolved once however much evidence it has.
     folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Where each link met on an evidence path leads.
+    links: Remembered,
+    /// The assessment folder last asked about, open.
+    #[cfg(target_os = "linux")]
+    open_folder: Mutex<Option<(PathBuf, rustix::fd::OwnedFd)>>,
 }
 
 impl Fs for RealFs {
@@ -96,10 +101,14 @@ impl Fs for RealFs {
         } else {
             base
         };
+        // No file has a NUL in its name.
+        if entry.contains('\0') {
+            return Evidence::Missing;
+        }
         let found = self
-            .beneath(base, entry)
+            .system(base, entry, false)
             .unwrap_or_else(|| match self.resolved(base) {
-                Some(folder) => locate(&folder, entry),
+                Some(folder) => self.locate(&folder, entry),
                 None => Evidence::Missing,
             });
         match found {
@@ -123,40 +132,38 @@ const MAX_LINKS: usize = 40;
 /// that a path of millions of `x/..` is not millions of questions.
 const MAX_STEPS: usize = 2_048 * (MAX_LINKS + 2);
 
-/// Where `entry`, written relative to the assessment's `folder` (resolved),
-/// leads, where the system cannot be asked to resolve it below the folder
-/// ([`RealFs::beneath`]), with the same answers: one component at a time,
-/// each link on the way followed to where it points, as the system follows
-/// them. Every place on the way must be inside the folder: a step out of
-/// it, or a link to a full path, is outside, whatever is out there, and
-/// nothing outside is looked at, so the answer tells nothing about what
-/// exists there. Inside, a file that is there is found, one that is not is
-/// missing (as is a file taken for a folder, `x.pdf/`). Only metadata and
-/// links are read.
-fn locate(folder: &Path, entry: &str) -> Evidence {
-    // The system resolves no path this long (`ENAMETOOLONG`).
-    if entry.len() >= PATH_MAX {
-        return Evidence::Missing;
-    }
-    let mut walk = Walker {
-        folder,
-        links: 0,
-        steps: 0,
-    };
-    match walk.follow(folder.to_path_buf(), Path::new(entry), asks_folder(entry)) {
-        Ok(_) => Evidence::Found,
-        Err(end) => end,
-    }
-}
-
 /// Whether a path ends in `/` or `/.`, which asks for a folder.
 fn asks_folder(path: &str) -> bool {
     path.ends_with('/') || path.ends_with("/.")
 }
 
-/// One evidence path being followed by [`locate`].
-struct Walker<'f> {
-    folder: &'f Path,
+/// Where a link leads, as [`Walker::follow`] found it from a fresh start,
+/// and how many links and steps that took: a link met again on the way
+/// from the same assessment folder is not followed again.
+type LinkEnd = (Result<(PathBuf, bool), Stop>, usize, usize);
+
+/// The links remembered, by the assessment folder (resolved) they were
+/// followed from, which decides what is outside, and the link.
+type Remembered = Mutex<HashMap<(PathBuf, PathBuf), LinkEnd>>;
+
+/// The most links remembered in a run: a folder with more makes the rest
+/// be followed each time they are met.
+const MAX_REMEMBERED: usize = 1 << 16;
+
+/// Why a path leads to no place inside the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// Missing, or outside.
+    At(Evidence),
+    /// More links or steps than the system follows (`ELOOP`): missing,
+    /// and not remembered, as it depends on how many came before.
+    Limit,
+}
+
+/// One evidence path being followed by [`RealFs::locate`].
+struct Walker<'w> {
+    folder: &'w Path,
+    remembered: &'w Remembered,
     links: usize,
     steps: usize,
 }
@@ -170,13 +177,13 @@ impl Walker<'_> {
         mut at: PathBuf,
         path: &Path,
         folder_asked: bool,
-    ) -> Result<(PathBuf, bool), Evidence> {
+    ) -> Result<(PathBuf, bool), Stop> {
         let mut is_folder = true;
         let mut components = path.components().peekable();
         while let Some(component) = components.next() {
             self.steps += 1;
             if self.steps > MAX_STEPS {
-                return Err(Evidence::Missing);
+                return Err(Stop::Limit);
             }
             let name = match component {
                 Component::Normal(name) => name,
@@ -184,60 +191,143 @@ impl Walker<'_> {
                     // `at` is resolved: `..` is the folder above it.
                     at.pop();
                     if !at.starts_with(self.folder) {
-                        return Err(Evidence::Outside);
+                        return Err(Stop::At(Evidence::Outside));
                     }
                     is_folder = true;
                     continue;
                 }
                 Component::CurDir => continue,
-                Component::RootDir | Component::Prefix(_) => return Err(Evidence::Outside),
+                Component::RootDir | Component::Prefix(_) => {
+                    return Err(Stop::At(Evidence::Outside));
+                }
             };
             // A folder is needed where more follows, or `/` asks for one.
             let needs_folder = components.peek().is_some() || folder_asked;
             let next = at.join(name);
             match fs::symlink_metadata(&next) {
                 Ok(meta) if meta.file_type().is_symlink() => {
-                    self.links += 1;
-                    let target = match fs::read_link(&next) {
-                        Ok(target) if self.links <= MAX_LINKS => target,
-                        _ => return Err(Evidence::Outside),
-                    };
-                    let asked = asks_folder(&target.to_string_lossy());
-                    (at, is_folder) = self.follow(at, &target, asked)?;
+                    (at, is_folder) = self.link(at, next)?;
                 }
                 Ok(meta) => {
                     is_folder = meta.is_dir();
                     at = next;
                 }
-                Err(_) => return Err(Evidence::Missing),
+                Err(_) => return Err(Stop::At(Evidence::Missing)),
             }
             if needs_folder && !is_folder {
-                return Err(Evidence::Missing);
+                return Err(Stop::At(Evidence::Missing));
             }
         }
         Ok((at, is_folder))
     }
+
+    /// Where the link `link`, in the folder `at`, leads.
+    fn link(&mut self, at: PathBuf, link: PathBuf) -> Result<(PathBuf, bool), Stop> {
+        let known = self
+            .remembered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&(self.folder.to_path_buf(), link.clone()))
+            .cloned();
+        if let Some((end, links, steps)) = known {
+            self.links += links;
+            self.steps += steps;
+            if self.links > MAX_LINKS || self.steps > MAX_STEPS {
+                return Err(Stop::Limit);
+            }
+            return end;
+        }
+        let (links, steps) = (self.links, self.steps);
+        self.links += 1;
+        if self.links > MAX_LINKS {
+            return Err(Stop::Limit);
+        }
+        let Ok(target) = fs::read_link(&link) else {
+            return Err(Stop::At(Evidence::Missing));
+        };
+        let asked = asks_folder(&target.to_string_lossy());
+        let end = self.follow(at, &target, asked);
+        if end != Err(Stop::Limit) {
+            let mut remembered = self
+                .remembered
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if remembered.len() < MAX_REMEMBERED {
+                remembered.insert(
+                    (self.folder.to_path_buf(), link),
+                    (end.clone(), self.links - links, self.steps - steps),
+                );
+            }
+        }
+        end
+    }
 }
 
 impl RealFs {
+    /// Where `entry`, written relative to the assessment's `folder`
+    /// (resolved), leads, where the system does not say
+    /// ([`RealFs::system`]), with the system's answers: one component at a
+    /// time, each link on the way followed to where it points, as the
+    /// system follows them. Every place on the way must be inside the
+    /// folder: a step out of it, or a link to a full path, is outside,
+    /// whatever is out there, and nothing outside is looked at, so the
+    /// answer tells nothing about what exists there. Inside, a file that
+    /// is there is found, one that is not is missing (as is a file taken
+    /// for a folder, `x.pdf/`, and a path of more links than the system
+    /// follows). Only metadata and links are read; where each link leads
+    /// is remembered for the run.
+    fn locate(&self, folder: &Path, entry: &str) -> Evidence {
+        // The system resolves no path this long (`ENAMETOOLONG`).
+        if entry.len() >= PATH_MAX {
+            return Evidence::Missing;
+        }
+        let mut walk = Walker {
+            folder,
+            remembered: &self.links,
+            links: 0,
+            steps: 0,
+        };
+        match walk.follow(folder.to_path_buf(), Path::new(entry), asks_folder(entry)) {
+            Ok(_) => Evidence::Found,
+            Err(Stop::At(end)) => end,
+            Err(Stop::Limit) => Evidence::Missing,
+        }
+    }
+
     /// Where `entry` leads, as the system resolves it below `base` and
     /// nowhere else (`openat2` with `RESOLVE_BENEATH`, Linux 5.6 on): a
     /// `..` above the folder, a link out of it or to a full path is
-    /// refused before anything outside is looked at. `None` where the
-    /// system cannot be asked.
+    /// refused before anything outside is looked at. With `links` false,
+    /// a path with a link on its way is not resolved (`None`): those are
+    /// followed by [`RealFs::locate`], which remembers where each link
+    /// leads, where the system would follow every link of every path
+    /// anew. `None` too where the system cannot be asked.
     #[cfg(target_os = "linux")]
-    fn beneath(&self, base: &Path, entry: &str) -> Option<Evidence> {
+    fn system(&self, base: &Path, entry: &str, links: bool) -> Option<Evidence> {
         use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
         use rustix::io::Errno;
         let flags = OFlags::PATH | OFlags::CLOEXEC;
-        let folder = match rustix::fs::open(base, flags | OFlags::DIRECTORY, Mode::empty()) {
-            Ok(folder) => folder,
-            Err(_) => return Some(Evidence::Missing),
+        // The folder is opened once for the entries of an assessment.
+        let mut open = self
+            .open_folder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if open.as_ref().is_none_or(|(path, _)| path != base) {
+            *open = None;
+            match rustix::fs::open(base, flags | OFlags::DIRECTORY, Mode::empty()) {
+                Ok(folder) => *open = Some((base.to_path_buf(), folder)),
+                Err(_) => return Some(Evidence::Missing),
+            }
+        }
+        let (_, folder) = open.as_ref()?;
+        let resolve = if links {
+            ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
+        } else {
+            ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS
         };
-        let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
         let mut tries = 0;
         loop {
-            return match openat2(&folder, entry, flags, Mode::empty(), resolve) {
+            return match openat2(folder, entry, flags, Mode::empty(), resolve) {
                 Ok(_) => Some(Evidence::Found),
                 // The system asks for another try when something on the
                 // way was moved while it resolved.
@@ -245,17 +335,20 @@ impl RealFs {
                     tries += 1;
                     continue;
                 }
-                Err(Errno::XDEV | Errno::LOOP) => Some(Evidence::Outside),
+                Err(Errno::XDEV) => Some(Evidence::Outside),
+                // A link on the way, not to be followed here.
+                Err(Errno::LOOP) if !links => None,
                 // Not there to be asked (an older system, or a sandbox),
                 // or still moving.
                 Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN) => None,
+                // Not there, or more links than the system follows.
                 Err(_) => Some(Evidence::Missing),
             };
         }
     }
 
     #[cfg(not(target_os = "linux"))]
-    fn beneath(&self, _: &Path, _: &str) -> Option<Evidence> {
+    fn system(&self, _: &Path, _: &str, _: bool) -> Option<Evidence> {
         None
     }
 
@@ -708,11 +801,34 @@ mod tests {
             "dok/under/..",
             "dok/under/../..",
         ];
+        // Where each link leads is remembered: each entry is followed
+        // twice, the second time from what the first remembered.
         let real = RealFs::default();
-        for entry in entries {
-            let system = real.beneath(&org, entry).expect("openat2 on this system");
-            assert_eq!(locate(&org, entry), system, "{entry}");
+        for entry in entries.iter().chain(&entries) {
+            let system = RealFs::default()
+                .system(&org, entry, true)
+                .expect("openat2 on this system");
+            assert_eq!(real.locate(&org, entry), system, "{entry}");
+            assert_eq!(RealFs::default().locate(&org, entry), system, "{entry}");
         }
+        // What is outside depends on the assessment's folder: a link
+        // remembered on the way from one folder is followed anew from
+        // another.
+        assert_eq!(real.locate(&org, "dok/o/hemmelig.md"), Evidence::Outside);
+        assert_eq!(real.locate(&root, "org/dok/o/hemmelig.md"), Evidence::Found);
+        assert_eq!(real.locate(&org, "dok/o/hemmelig.md"), Evidence::Outside);
+        let fresh = RealFs::default();
+        assert_eq!(
+            fresh.locate(&root, "org/dok/o/hemmelig.md"),
+            Evidence::Found
+        );
+        assert_eq!(fresh.locate(&org, "dok/o/hemmelig.md"), Evidence::Outside);
+        // A path with a link on its way is left to almen's own walk.
+        assert_eq!(real.system(&org, "ind/inde.md", false), None);
+        assert_eq!(
+            real.system(&org, "dok/inde.md", false),
+            Some(Evidence::Found)
+        );
     }
 
     /// A long path is followed only as far as what is there: trying each
@@ -733,14 +849,14 @@ mod tests {
             Evidence::Missing
         );
         let folder = fs::canonicalize(dir.path()).unwrap();
-        assert_eq!(locate(&folder, &back_and_forth), Evidence::Missing);
+        assert_eq!(real.locate(&folder, &back_and_forth), Evidence::Missing);
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/", dir.path().join("a/root")).unwrap();
             let out = format!("a/root/{}x.pdf", "findes-ikke/".repeat(100_000));
             assert_eq!(real.evidence(dir.path(), &out), Evidence::Missing);
-            assert_eq!(locate(&folder, &out), Evidence::Missing);
-            assert_eq!(locate(&folder, "a/root/x.pdf"), Evidence::Outside);
+            assert_eq!(real.locate(&folder, &out), Evidence::Missing);
+            assert_eq!(real.locate(&folder, "a/root/x.pdf"), Evidence::Outside);
         }
     }
 
