@@ -57,6 +57,9 @@ impl Fs for RealFs {
     }
 
     fn reach(&self, path: &Path, folder: &Path) -> Reach {
+        if let Some(reach) = reach_beneath(path, folder) {
+            return reach;
+        }
         let inside = |target: &Path| {
             [folder, Path::new(".")]
                 .iter()
@@ -116,6 +119,74 @@ impl Fs for RealFs {
             found => found,
         }
     }
+}
+
+/// Whether the checklist file `path` may be opened, as the system
+/// resolves it below the assessment's `folder` or the folder almen runs in
+/// and nowhere else (`openat2` with `RESOLVE_BENEATH`, Linux 5.6 on):
+/// nothing outside them is looked at, so whether a file exists out there
+/// never shows. One that is not there inside is allowed: reading it says
+/// so. `None` where the system cannot be asked.
+#[cfg(target_os = "linux")]
+fn reach_beneath(path: &Path, folder: &Path) -> Option<Reach> {
+    use rustix::fs::{FileType, Mode, OFlags, ResolveFlags, fstat, openat2};
+    use rustix::io::Errno;
+    let here = Path::new(".");
+    let roots = [
+        (folder, Some(folder.to_path_buf())),
+        (folder, std::path::absolute(folder).ok()),
+        (here, Some(here.to_path_buf())),
+        (here, std::env::current_dir().ok()),
+    ];
+    let flags = OFlags::PATH | OFlags::CLOEXEC;
+    for (root, written) in roots {
+        let Some(rel) = written.and_then(|w| within(path, &w)) else {
+            continue;
+        };
+        let Ok(dir) = rustix::fs::open(root, flags | OFlags::DIRECTORY, Mode::empty()) else {
+            continue;
+        };
+        let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
+        match openat2(&dir, &rel, flags, Mode::empty(), resolve) {
+            Ok(file) => {
+                let meta = fstat(&file).ok()?;
+                return Some(
+                    if FileType::from_raw_mode(meta.st_mode) != FileType::RegularFile {
+                        Reach::NotAFile
+                    } else if u64::try_from(meta.st_size).unwrap_or(u64::MAX) > MAX_CHECKLIST_BYTES
+                    {
+                        Reach::TooLarge
+                    } else {
+                        Reach::Allowed
+                    },
+                );
+            }
+            // Its way leaves this folder: perhaps not the other.
+            Err(Errno::XDEV) => {}
+            Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN) => return None,
+            // Not there (or too many links) inside: reading it says so.
+            Err(_) => return Some(Reach::Allowed),
+        }
+    }
+    Some(Reach::Outside)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn reach_beneath(_: &Path, _: &Path) -> Option<Reach> {
+    None
+}
+
+/// `path` as written below `root`, component by component (`.` aside):
+/// `None` when it is not written below it.
+#[cfg(target_os = "linux")]
+fn within(path: &Path, root: &Path) -> Option<PathBuf> {
+    let mut rest = path.components().filter(|c| *c != Component::CurDir);
+    for part in root.components().filter(|c| *c != Component::CurDir) {
+        if rest.next() != Some(part) {
+            return None;
+        }
+    }
+    Some(rest.collect())
 }
 
 /// The longest path the system resolves, in bytes with the ending NUL

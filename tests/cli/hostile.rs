@@ -174,6 +174,35 @@ fn a_checklist_path_cannot_reach_outside_the_assessment() {
     }
 }
 
+/// A checklist path through a link out of the folder is outside whether
+/// or not a file is there: the answer tells nothing about what exists
+/// outside (it was "not found" where nothing was, "outside" where a file
+/// was).
+#[cfg(unix)]
+#[test]
+fn a_checklist_path_out_of_the_folder_says_nothing_of_what_is_there() {
+    let outer = tempfile::tempdir().unwrap();
+    fs::create_dir(outer.path().join("ude")).unwrap();
+    fs::write(
+        outer.path().join("ude/findes.toml"),
+        "format = 1\nid = \"x\"\n",
+    )
+    .unwrap();
+    let dir = outer.path().join("indsendt");
+    fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink("../ude", dir.join("ud")).unwrap();
+    let said = |name: &str| {
+        fs::write(dir.join("almen.toml"), naming(name)).unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut cmd = crate::almen_in(elsewhere.path());
+        cmd.args(["check", "--as-of", AS_OF])
+            .arg(dir.join("almen.toml"));
+        fails(cmd, &["fejl[E021]", "uden for selvevalueringens mappe"]).replace(name, "NAVN")
+    };
+    // Names as long as each other: the diagnostics differ in nothing else.
+    assert_eq!(said("ud/findes.toml"), said("ud/mangle.toml"));
+}
+
 /// The folder almen runs in, as a CI job has it: a `.env` of 30 secrets
 /// beside the submitted assessment's folder, and a copy of it as a `.toml`
 /// file.
