@@ -168,6 +168,8 @@ fn evidence_is_outside_when_any_place_on_its_way_is() {
     link("../ude", "o");
     link("dokumentation/../dokumentation/inde.md", "ind-igen");
     link("../org/dokumentation/inde.md", "ud-og-ind");
+    link("sløjfe-b", "sløjfe-a");
+    link("sløjfe-a", "sløjfe-b");
     let absolute = org.join("dokumentation/inde.md");
     link(absolute.to_str().unwrap(), "absolut");
     // A link that goes back and forth 200 times, followed three times.
@@ -196,6 +198,9 @@ fn evidence_is_outside_when_any_place_on_its_way_is() {
         ("ud/findes-ikke.md", "outside"),
         ("ud/org/dokumentation/inde.md", "outside"),
         ("ud-og-ind", "outside"),
+        // A loop inside: more links than the system follows, nothing out.
+        ("sløjfe-a", "missing"),
+        ("sløjfe-a/inde.md", "missing"),
         ("absolut", "outside"),
         ("ud/..", "outside"),
         ("dokumentation/o/..", "outside"),
