@@ -217,8 +217,6 @@ pub fn table(
 ) -> io::Result<()> {
     let lang = opts.lang;
     let h = headings(lang);
-    let mut order: Vec<usize> = (0..tallies.len()).collect();
-    order.sort_by(|&a, &b| worst_first(&tallies[a], &tallies[b]));
     let stacked = [
         format!("{}\n{}", h[0], h[1]),
         format!("{}\n{}", h[2], h[3]),
@@ -249,10 +247,11 @@ pub fn table(
     };
     let mut table = new_table(opts);
     header(&mut table, titles);
-    let mut cells: Vec<Option<Cells>> = cells.into_iter().map(Some).collect();
-    for &i in &order {
-        // `order` holds each row once.
-        let Some(row) = cells[i].take() else { continue };
+    // A row for each tally: both are kept for every entry of the run.
+    debug_assert_eq!(tallies.len(), cells.len());
+    let mut rows: Vec<(&Tally, Cells)> = tallies.iter().zip(cells).collect();
+    rows.sort_by(|(a, _), (b, _)| worst_first(a, b));
+    for (_, row) in rows {
         if shows_wide {
             table.add_row(row.wide.iter().map(Cell::new));
         } else {
