@@ -129,7 +129,7 @@ impl Fs for RealFs {
 /// so. `None` where the system cannot be asked.
 #[cfg(target_os = "linux")]
 fn reach_beneath(path: &Path, folder: &Path) -> Option<Reach> {
-    use rustix::fs::{FileType, Mode, OFlags, ResolveFlags, fstat, openat2};
+    use rustix::fs::{FileType, fstat};
     use rustix::io::Errno;
     let here = Path::new(".");
     let roots = [
@@ -138,16 +138,14 @@ fn reach_beneath(path: &Path, folder: &Path) -> Option<Reach> {
         (here, Some(here.to_path_buf())),
         (here, std::env::current_dir().ok()),
     ];
-    let flags = OFlags::PATH | OFlags::CLOEXEC;
     for (root, written) in roots {
         let Some(rel) = written.and_then(|w| within(path, &w)) else {
             continue;
         };
-        let Ok(dir) = rustix::fs::open(root, flags | OFlags::DIRECTORY, Mode::empty()) else {
+        let Ok(dir) = beneath::folder(root) else {
             continue;
         };
-        let resolve = ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS;
-        match openat2(&dir, &rel, flags, Mode::empty(), resolve) {
+        match beneath::open(&dir, &rel, true) {
             Ok(file) => {
                 let meta = fstat(&file).ok()?;
                 return Some(
@@ -163,12 +161,57 @@ fn reach_beneath(path: &Path, folder: &Path) -> Option<Reach> {
             }
             // Its way leaves this folder: perhaps not the other.
             Err(Errno::XDEV) => {}
-            Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN) => return None,
+            Err(e) if beneath::unasked(e) => return None,
             // Not there (or too many links) inside: reading it says so.
             Err(_) => return Some(Reach::Allowed),
         }
     }
     Some(Reach::Outside)
+}
+
+/// The system's own resolution of a path below a folder and nowhere else
+/// (`openat2` with `RESOLVE_BENEATH`, Linux 5.6 on), for evidence and
+/// checklist paths: a `..` above the folder, a link out of it or to a
+/// full path is refused (`EXDEV`) before anything outside is looked at.
+#[cfg(target_os = "linux")]
+mod beneath {
+    use std::path::Path;
+
+    use rustix::fd::OwnedFd;
+    use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
+    use rustix::io::{Errno, Result};
+
+    /// Opened for its metadata only: nothing is read.
+    const FLAGS: OFlags = OFlags::PATH.union(OFlags::CLOEXEC);
+
+    /// The folder paths are resolved below.
+    pub(super) fn folder(path: &Path) -> Result<OwnedFd> {
+        rustix::fs::open(path, FLAGS | OFlags::DIRECTORY, Mode::empty())
+    }
+
+    /// `path` below `folder`, each link on the way followed, or with
+    /// `links` false, none (`ELOOP` at the first). Asked again when
+    /// something on the way moved while the system resolved it.
+    pub(super) fn open(folder: &OwnedFd, path: impl AsRef<Path>, links: bool) -> Result<OwnedFd> {
+        let resolve = if links {
+            ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
+        } else {
+            ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS
+        };
+        let mut tries = 0;
+        loop {
+            match openat2(folder, path.as_ref(), FLAGS, Mode::empty(), resolve) {
+                Err(Errno::AGAIN) if tries < 3 => tries += 1,
+                done => return done,
+            }
+        }
+    }
+
+    /// Whether the system could not be asked: an older system, a
+    /// sandbox, a path it cannot take (a NUL), or still moving.
+    pub(super) fn unasked(e: Errno) -> bool {
+        matches!(e, Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN)
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -375,9 +418,7 @@ impl RealFs {
     /// anew. `None` too where the system cannot be asked.
     #[cfg(target_os = "linux")]
     fn system(&self, base: &Path, entry: &str, links: bool) -> Option<Evidence> {
-        use rustix::fs::{Mode, OFlags, ResolveFlags, openat2};
         use rustix::io::Errno;
-        let flags = OFlags::PATH | OFlags::CLOEXEC;
         // The folder is opened once for the entries of an assessment.
         let mut open = self
             .open_folder
@@ -385,36 +426,20 @@ impl RealFs {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if open.as_ref().is_none_or(|(path, _)| path != base) {
             *open = None;
-            match rustix::fs::open(base, flags | OFlags::DIRECTORY, Mode::empty()) {
+            match beneath::folder(base) {
                 Ok(folder) => *open = Some((base.to_path_buf(), folder)),
                 Err(_) => return Some(Evidence::Missing),
             }
         }
         let (_, folder) = open.as_ref()?;
-        let resolve = if links {
-            ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
-        } else {
-            ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS
-        };
-        let mut tries = 0;
-        loop {
-            return match openat2(folder, entry, flags, Mode::empty(), resolve) {
-                Ok(_) => Some(Evidence::Found),
-                // The system asks for another try when something on the
-                // way was moved while it resolved.
-                Err(Errno::AGAIN) if tries < 3 => {
-                    tries += 1;
-                    continue;
-                }
-                Err(Errno::XDEV) => Some(Evidence::Outside),
-                // A link on the way, not to be followed here.
-                Err(Errno::LOOP) if !links => None,
-                // Not there to be asked (an older system, or a sandbox),
-                // or still moving.
-                Err(Errno::NOSYS | Errno::PERM | Errno::INVAL | Errno::AGAIN) => None,
-                // Not there, or more links than the system follows.
-                Err(_) => Some(Evidence::Missing),
-            };
+        match beneath::open(folder, entry, links) {
+            Ok(_) => Some(Evidence::Found),
+            Err(Errno::XDEV) => Some(Evidence::Outside),
+            // A link on the way, not to be followed here.
+            Err(Errno::LOOP) if !links => None,
+            Err(e) if beneath::unasked(e) => None,
+            // Not there, or more links than the system follows.
+            Err(_) => Some(Evidence::Missing),
         }
     }
 
