@@ -377,7 +377,7 @@ impl Session {
                 Reply::html(409, self.page(&text, Some(page::Message::Changed)))
             }
             Err(e) => {
-                let why = write_error(self.lang, e);
+                let why = page::write_error(self.lang, e);
                 Reply::html(
                     500,
                     self.page(&text, Some(page::Message::Failed(vec![why]))),
@@ -416,16 +416,7 @@ impl Session {
         // (one a repository came with) could lead the report over any of
         // the user's files, so it is not written through.
         if is_link(&output) {
-            return page::Message::Failed(vec![match lang {
-                Lang::Da => format!(
-                    "{} er et link, ikke en fil: rapporten skrives ikke gennem det. Slet linket, og prøv igen.",
-                    display(&output)
-                ),
-                Lang::En => format!(
-                    "{} is a link, not a file: the report is not written through it. Delete the link, and try again.",
-                    display(&output)
-                ),
-            }]);
+            return page::Message::ReportIsLink(display(&output));
         }
         let entries = [Entry::Checked(Checked::new(&loaded, self.as_of))];
         let mut bytes = Vec::new();
@@ -439,7 +430,7 @@ impl Session {
         .and_then(|()| write_atomic(&output, &bytes, true));
         match written {
             Ok(()) => page::Message::Report(display(&output)),
-            Err(e) => page::Message::Failed(vec![write_error(lang, e)]),
+            Err(e) => page::Message::Failed(vec![page::write_error(lang, e)]),
         }
     }
 
@@ -457,17 +448,6 @@ impl Session {
             Ok(loaded) => page::Outcome::of(&Checked::new(&loaded, self.as_of), self.lang),
             Err(diags) => page::Outcome::problems(&loader.sources, &diags, self.lang),
         }
-    }
-}
-
-/// Why a file was not written, in a sentence.
-fn write_error(lang: Lang, e: WriteError) -> String {
-    match e {
-        WriteError::NotAFile => lang
-            .pick("det er ikke en almindelig fil", "it is not a regular file")
-            .to_owned(),
-        WriteError::Exists => lang.pick("filen findes", "the file exists").to_owned(),
-        WriteError::Io(e) => e.to_string(),
     }
 }
 

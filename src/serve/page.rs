@@ -16,6 +16,7 @@ use super::edit::{
     answer_prefix, entries, municipalities_in, municipality_of, per_prefix, shown_municipalities,
 };
 use super::{Failure, Session};
+use crate::fs::WriteError;
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::model::{Item as ChecklistItem, Kind};
@@ -194,6 +195,8 @@ pub enum Message {
     Failed(Vec<String>),
     /// The board's report was written to this file.
     Report(String),
+    /// The report's file is a link: nothing was written through it.
+    ReportIsLink(String),
 }
 
 #[derive(Serialize)]
@@ -280,7 +283,28 @@ impl Message {
                         .to_owned(),
                 )
             },
+            Message::ReportIsLink(report) => Message::Failed(vec![if da {
+                format!(
+                    "{report} er et link, ikke en fil: rapporten skrives ikke gennem det. Slet linket, og prøv igen."
+                )
+            } else {
+                format!(
+                    "{report} is a link, not a file: the report is not written through it. Delete the link, and try again."
+                )
+            }])
+            .view(session),
         }
+    }
+}
+
+/// Why a file was not written, in a sentence.
+pub fn write_error(lang: Lang, e: WriteError) -> String {
+    match e {
+        WriteError::NotAFile => lang
+            .pick("det er ikke en almindelig fil", "it is not a regular file")
+            .to_owned(),
+        WriteError::Exists => lang.pick("filen findes", "the file exists").to_owned(),
+        WriteError::Io(e) => e.to_string(),
     }
 }
 
