@@ -13,6 +13,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The only format version this build reads, for both file kinds.
 pub const FORMAT: u32 = 1;
@@ -591,9 +592,32 @@ const PLACEHOLDERS: &[&str] = &[
     "lorem ipsum",
 ];
 
+/// The hint `almen init` writes beside every recommendation, in each
+/// language: copied into `explanation` as it stands, it explains nothing.
+pub const TEMPLATE_EXPLANATION: [&str; 2] = [
+    "hvorfor, og hvad I gør i stedet",
+    "why, and what you do instead",
+];
+
 /// Words that, at the start of a text, mark the whole of it as a
 /// placeholder ("TODO: skriv forklaringen").
 const PLACEHOLDER_STARTS: &[&str] = &["tbd", "tba", "todo", "fixme", "xxx", "lorem ipsum"];
+
+/// Words that, at the start of a text, say that the explanation is still
+/// to come ("Forklaring følger på næste møde"), unless the next word makes
+/// them say where it comes from ("Forklaringen følger af vedtægten …").
+const LATER_STARTS: &[&str] = &[
+    "forklaring følger",
+    "forklaringen følger",
+    "forklaring kommer",
+    "forklaringen kommer",
+    "explanation to follow",
+    "explanation follows",
+    "explanation will follow",
+];
+
+/// The words after a [`LATER_STARTS`] that make it an explanation.
+const LATER_BUT_FROM: &[&str] = &["af", "from", "of"];
 
 /// Whether a character is invisible on the page: whitespace, control and
 /// format characters (zero-width space, byte-order mark, direction marks).
@@ -602,7 +626,21 @@ fn invisible(c: char) -> bool {
         || c.is_control()
         || matches!(
             c,
-            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}'
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
         )
 }
 
@@ -643,18 +681,40 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     let first = chars.clone().next();
     let repeated = chars.all(|c| Some(c) == first);
     let no_letters = !bare.chars().any(char::is_alphanumeric);
+    // "n/a n/a n/a": every word a placeholder of one word.
+    let only_placeholders = bare.split(' ').all(|w| {
+        let w = w.trim_end_matches(['.', '!', ':', ';', ',']);
+        w.is_empty() || (!w.contains(' ') && PLACEHOLDERS.contains(&w))
+    });
+    let later = LATER_STARTS.iter().any(|p| {
+        bare.strip_prefix(*p).is_some_and(|rest| {
+            let next = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+            (rest.is_empty() || !rest.starts_with(char::is_alphanumeric))
+                && !LATER_BUT_FROM
+                    .iter()
+                    .any(|w| next.split(|c: char| !c.is_alphanumeric()).next() == Some(*w))
+        })
+    });
+    let template = TEMPLATE_EXPLANATION
+        .iter()
+        .any(|t| bare.trim_matches(['"', '(', ')']) == t.to_lowercase());
     if PLACEHOLDERS.contains(&bare)
         || PLACEHOLDER_STARTS.iter().any(starts_with_word)
+        || only_placeholders
+        || later
+        || template
         || repeated
         || no_letters
     {
         return Some(Hollow::Placeholder);
     }
-    // Counted only as far as the least that counts: an explanation can
-    // be pages long.
+    // Counted as a reader counts letters, only as far as the least that
+    // counts (an explanation can be pages long): an accent written as its
+    // own character belongs to its letter, and invisible characters do
+    // not count.
     if text
-        .chars()
-        .filter(|c| !invisible(*c) || c.is_whitespace())
+        .graphemes(true)
+        .filter(|g| g.chars().any(|c| !invisible(c) || c.is_whitespace()))
         .take(MIN_EXPLANATION)
         .count()
         < MIN_EXPLANATION

@@ -14,7 +14,7 @@ use super::text::wrap;
 use super::words::recurrence_text;
 use crate::lang::Lang;
 use crate::load::{Checklist, placeholder};
-use crate::model::Kind;
+use crate::model::{Kind, TEMPLATE_EXPLANATION};
 
 /// The name of the schema file `init` writes beside the template.
 pub const SCHEMA_FILE: &str = "almen.schema.json";
@@ -219,14 +219,17 @@ pub fn render(
             if item.kind == Kind::Recommendation {
                 // A comment, not a key (an explanation belongs to a deviation),
                 // and one that stays a comment when the block is uncommented.
-                out.push_str(&wrap(
-                    t(
-                        "(følger I den ikke: status = \"unmet\" eller \"partial\" og explanation = \"hvorfor, og hvad I gør i stedet\")",
-                        "(if you do not follow it: status = \"unmet\" or \"partial\" and explanation = \"why, and what you do instead\")",
+                let hint = match lang {
+                    Lang::Da => format!(
+                        "(følger I den ikke: status = \"unmet\" eller \"partial\" og explanation = \"{}\")",
+                        TEMPLATE_EXPLANATION[0]
                     ),
-                    78,
-                    "##   ",
-                ));
+                    Lang::En => format!(
+                        "(if you do not follow it: status = \"unmet\" or \"partial\" and explanation = \"{}\")",
+                        TEMPLATE_EXPLANATION[1]
+                    ),
+                };
+                out.push_str(&wrap(&hint, 78, "##   "));
             }
         }
     }

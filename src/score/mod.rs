@@ -1258,6 +1258,47 @@ mod tests {
                 "Vi er repræsenteret via vores administrationsorganisation.",
                 None,
             ),
+            // The hint of `almen init`'s template, copied as it stands.
+            ("hvorfor, og hvad I gør i stedet", Some(Hollow::Placeholder)),
+            (
+                "\"why, and what you do instead\"",
+                Some(Hollow::Placeholder),
+            ),
+            // An explanation still to come, however it goes on.
+            (
+                "Forklaring følger snarest muligt",
+                Some(Hollow::Placeholder),
+            ),
+            (
+                "Forklaringen følger på næste bestyrelsesmøde.",
+                Some(Hollow::Placeholder),
+            ),
+            (
+                "Explanation to follow after the board meeting",
+                Some(Hollow::Placeholder),
+            ),
+            // … but not where it says where the explanation comes from.
+            (
+                "Forklaringen følger af vedtægtens §5: kredsen har ingen plads til os.",
+                None,
+            ),
+            // A placeholder of one word, repeated to make up the length.
+            ("n/a n/a n/a n/a n/a n/a", Some(Hollow::Placeholder)),
+            ("TODO. todo. TODO. todo.", Some(Hollow::Placeholder)),
+            // 19 letters as a reader counts them, whether the accent is
+            // part of its letter or written after it; 20 counts.
+            ("Vi har én aftale nu", Some(Hollow::TooShort)),
+            ("Vi har e\u{301}n aftale nu", Some(Hollow::TooShort)),
+            ("Vi har e\u{301}n aftale nu!", None),
+            (
+                "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301} e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}",
+                Some(Hollow::TooShort),
+            ),
+            // Invisible characters at the ends, of every kind.
+            (
+                "Vi er for små. Nej.\u{34f}\u{180e}\u{2066}\u{fe0f}",
+                Some(Hollow::TooShort),
+            ),
             // A word from the list inside a real sentence is no placeholder.
             ("Todos udvalg har overtaget opgaven fra bestyrelsen.", None),
             (
