@@ -21,7 +21,7 @@ use super::recover::{self, RawError, Seg, backticked};
 use crate::diag::{Diag, FileId, Sources, did_you_mean, within_reach};
 use crate::lang::Lang;
 use crate::model::{
-    BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_ALIASES, STATUS_WORDS,
+    BAD_DATE, DATE_INVALID, DATE_QUOTED, DATE_TIME, FORMAT, STATUS_ALIASES, STATUS_WORDS, Status,
 };
 
 /// Parses and deserializes one registered file, collecting every problem.
@@ -251,10 +251,13 @@ fn serde_diag(lang: Lang, file: FileId, err: RawError) -> Diag {
 /// delvis`), or else the closest spelling of the whole.
 fn meant_status(unknown: &str) -> Option<&'static str> {
     let aliases = || STATUS_ALIASES.iter().map(|(alias, _)| *alias);
+    let longest = aliases().map(|a| a.chars().count()).max().unwrap_or(0);
+    if let Some(meant) = same_letters(unknown, longest) {
+        return meant;
+    }
     let mut vocabulary: Vec<&str> = aliases().flat_map(|a| a.split('-')).collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
-    let longest = aliases().map(|a| a.chars().count()).max().unwrap_or(0);
     let written: Vec<String> = status_words(unknown, longest)?
         .into_iter()
         .map(|w| {
@@ -279,6 +282,43 @@ fn meant_status(unknown: &str) -> Option<&'static str> {
 /// status word (it stays as it is), or when there are so many that, joined
 /// by hyphens, they are (n words are at least 2n - 1 characters). A value
 /// megabytes long is read only as far as it takes to tell.
+/// The status word whose letters, in order, are the letters written, or
+/// one edit in five away: a hyphen or a space left out (`følgerikke`,
+/// `ikkeopfyldt`, `følgerdelvis`). Looked for first, so that the word that
+/// turns a status round (`ikke`, `delvist`) is never dropped for the
+/// nearest word to the rest (`følger`). `Some(None)` where the nearest
+/// words mean different things: then no word is suggested at all.
+fn same_letters(unknown: &str, longest: usize) -> Option<Option<&'static str>> {
+    let letters = |text: &str, most: usize| -> Option<Vec<char>> {
+        let mut out = Vec::new();
+        for c in text.chars().filter(|c| c.is_alphanumeric()) {
+            out.extend(c.to_lowercase());
+            if out.len() > most {
+                return None;
+            }
+        }
+        Some(out)
+    };
+    let typed = letters(unknown, 2 * longest)?;
+    let mut nearest: Vec<(usize, &'static str, Status)> = STATUS_ALIASES
+        .iter()
+        .filter_map(|(alias, status)| {
+            let theirs = letters(alias, longest)?;
+            let d = strsim::generic_levenshtein(&typed, &theirs);
+            (d <= typed.len() / 5).then_some((d, *alias, *status))
+        })
+        .collect();
+    let least = nearest.iter().map(|(d, _, _)| *d).min()?;
+    nearest.retain(|(d, _, _)| *d == least);
+    let (_, alias, status) = nearest[0];
+    Some(
+        nearest
+            .iter()
+            .all(|(_, _, s)| *s == status)
+            .then_some(alias),
+    )
+}
+
 fn status_words(unknown: &str, longest: usize) -> Option<Vec<&str>> {
     let mut words = Vec::new();
     let mut word: Option<(usize, usize)> = None;
@@ -337,6 +377,16 @@ mod tests {
             ("not applicable ", Some("not-applicable")),
             ("opfylt", Some("opfyldt")),
             ("partly", Some("partial")),
+            // A hyphen left out keeps the word that turns the status round.
+            ("følgerikke", Some("følger-ikke")),
+            ("Følgerikke", Some("følger-ikke")),
+            ("ikkeopfyldt", Some("ikke-opfyldt")),
+            ("følgesikke", Some("følges-ikke")),
+            ("følgerdelvist", Some("følger-delvist")),
+            ("følgerdelvis", Some("følger-delvist")),
+            ("ikkerelevant", Some("ikke-relevant")),
+            ("notapplicable", Some("not-applicable")),
+            ("delvistopfyldt", Some("delvist-opfyldt")),
             ("done", None),
             ("", None),
         ];
