@@ -8,6 +8,7 @@ use std::path::Path;
 use almen::diag::{Code, Diag, FileId, Level, did_you_mean_hint};
 use almen::lang::Lang;
 use almen::load::display;
+use almen::render::Format;
 
 use crate::fs::{PassedOver, WriteError};
 
@@ -97,19 +98,41 @@ pub fn output_exists(lang: Lang, output: &Path) -> Diag {
 }
 
 /// E024: a report (HTML for a browser or a printer) asked for with no `-o`,
-/// while standard output is a terminal.
-pub fn report_to_terminal(lang: Lang) -> Diag {
-    Diag::new(
-        Code::E024,
-        lang.pick(
+/// while standard output is a terminal. The hint is the command that
+/// writes the document asked for: `--format` kept, a file named for it.
+pub fn report_to_terminal(lang: Lang, format: Option<Format>) -> Diag {
+    let (flag, file) = match (format, lang) {
+        (Some(Format::Markdown), Lang::Da) => (" --format markdown", "rapport.md"),
+        (Some(Format::Markdown), Lang::En) => (" --format markdown", "report.md"),
+        (Some(Format::Statement), Lang::Da) => (" --format statement", "redegørelse.html"),
+        (Some(Format::Statement), Lang::En) => (" --format statement", "statement.html"),
+        (Some(Format::StatementMarkdown), Lang::Da) => {
+            (" --format statement-markdown", "redegørelse.md")
+        }
+        (Some(Format::StatementMarkdown), Lang::En) => {
+            (" --format statement-markdown", "statement.md")
+        }
+        (_, Lang::Da) => ("", "rapport.html"),
+        (_, Lang::En) => ("", "report.html"),
+    };
+    let is_for = match format {
+        Some(Format::Statement | Format::StatementMarkdown) => lang.pick(
+            "redegørelsen er til en hjemmeside eller en printer, ikke til terminalen; intet er skrevet",
+            "the statement is for a website or a printer, not for the terminal; nothing was written",
+        ),
+        _ => lang.pick(
             "rapporten er til en browser eller en printer, ikke til terminalen; intet er skrevet",
             "the report is for a browser or a printer, not for the terminal; nothing was written",
         ),
-    )
-    .hint(lang.pick(
-        "skriv den til en fil: almen report almen.toml -o rapport.html (eller send den videre: … > rapport.html)",
-        "write it to a file: almen report almen.toml -o report.html (or redirect it: … > report.html)",
-    ))
+    };
+    Diag::new(Code::E024, is_for).hint(match lang {
+        Lang::Da => format!(
+            "skriv den til en fil: almen report almen.toml{flag} -o {file} (eller send den videre: … > {file})"
+        ),
+        Lang::En => format!(
+            "write it to a file: almen report almen.toml{flag} -o {file} (or redirect it: … > {file})"
+        ),
+    })
 }
 
 /// E026: `almen serve` could not listen on the port asked for.

@@ -40,7 +40,7 @@ pub fn run(mut opts: Report, ctx: &Context) -> Result<Exit, Failure> {
     // A page of HTML on the screen helps nobody: say where it should go,
     // before any work. Into a pipe or a file it is what was asked for.
     if opts.output.is_none() && ctx.stdio.out_terminal {
-        return Err(diags::report_to_terminal(lang).into());
+        return Err(diags::report_to_terminal(lang, opts.format).into());
     }
     let format = format(opts.format, opts.output.as_deref());
     let inputs = or_default(std::mem::take(&mut opts.inputs));

@@ -105,22 +105,34 @@ pub fn errors(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     terminal(sources, diags, lang, color, out)?;
-    count(diags.len(), lang, out)
+    // A command asked for what it cannot do (a report to the terminal, a
+    // file that is there already) has nothing wrong in its files.
+    let in_files = diags
+        .iter()
+        .any(|d| d.place.is_some() || d.subject.is_some());
+    closing(diags.len(), in_files, lang, out)
 }
 
-/// How many problems there were: the line that closes them.
+/// How many problems there were in the files read: the line that closes
+/// them.
 pub fn count(n: usize, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    closing(n, true, lang, out)
+}
+
+fn closing(n: usize, in_files: bool, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     match lang {
         Lang::Da => writeln!(
             out,
-            "fejl: {n} {} i inddata; ret {} og kør igen",
+            "fejl: {n} {}{}; ret {} og kør igen",
             if n == 1 { "problem" } else { "problemer" },
+            if in_files { " i inddata" } else { "" },
             if n == 1 { "det" } else { "dem" }
         ),
         Lang::En => writeln!(
             out,
-            "error: {n} {} in the input; fix {} and run again",
+            "error: {n} {}{}; fix {} and run again",
             if n == 1 { "problem" } else { "problems" },
+            if in_files { " in the input" } else { "" },
             if n == 1 { "it" } else { "them" }
         ),
     }

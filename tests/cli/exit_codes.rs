@@ -102,6 +102,21 @@ fn report_to_a_terminal_writes_nothing_and_says_how() {
     assert!(!seen.contains("<html"), "{seen}");
 }
 
+/// The command the hint gives writes the document asked for: the
+/// statement's hint keeps `--format statement`.
+#[test]
+fn a_statement_to_a_terminal_says_how_to_write_the_statement() {
+    let args = "report examples/almen.toml --format statement --as-of 2026-11-27 --color never";
+    let (code, seen) = crate::in_a_terminal(args);
+    assert_eq!(code, Some(2), "{seen}");
+    assert!(seen.contains("E024"), "{seen}");
+    assert!(seen.contains("redegørelsen er til"), "{seen}");
+    assert!(
+        seen.contains("almen report almen.toml --format statement -o redegørelse.html"),
+        "{seen}"
+    );
+}
+
 #[test]
 fn report_to_a_file_says_what_it_wrote() {
     let dir = tempfile::tempdir().unwrap();
