@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::{diags, walk};
 use almen::diag::{Diag, FileId};
 use almen::lang::Lang;
-use almen::load::{Assessment, FileKind, Loader};
+use almen::load::{Assessment, Loader};
 
 /// What a run of several assessments loaded.
 pub struct Gathered {
@@ -60,7 +60,7 @@ pub fn load(
                 .map_err(|d| vec![d])
                 .and_then(|()| loader.read_file(&path))
             {
-                Ok(id) if loader.kind_of(id) == Some(FileKind::Assessment) => {
+                Ok(id) if loader.found_assessment(id) => {
                     found.push(Found::Read(path, id));
                 }
                 Ok(_) => {}

@@ -307,6 +307,13 @@ impl<'a> Loader<'a> {
         FileKind::of(root.get_ref())
     }
 
+    /// Whether a registered file found in a folder is to be loaded as an
+    /// assessment (see [`FileKind::found`]).
+    pub fn found_assessment(&self, file_id: FileId) -> bool {
+        let (root, syntax) = DeTable::parse_recoverable(self.sources.text(file_id));
+        FileKind::found(root.get_ref(), &syntax) == Some(FileKind::Assessment)
+    }
+
     /// Where the value at `path` (`["organisation", "name"]`) is written
     /// in a registered file, for a diagnostic to point at; `None` where the
     /// file does not have it.
@@ -399,7 +406,7 @@ impl<'a> Loader<'a> {
         let file_id = self.read_file(path)?;
         let text = self.sources.shared(file_id);
         let (root, syntax) = DeTable::parse_recoverable(&text);
-        if FileKind::of(root.get_ref()) != Some(FileKind::Assessment) {
+        if FileKind::found(root.get_ref(), &syntax) != Some(FileKind::Assessment) {
             return Ok(None);
         }
         let base = path.parent().unwrap_or(Path::new(""));
@@ -411,8 +418,8 @@ impl<'a> Loader<'a> {
     /// Loads a registered file as what it is, parsed once to tell which
     /// and to read it: a checklist, or an assessment with its checklists
     /// and its evidence. A file with the marks of neither is taken for an
-    /// assessment when `named` (the user meant it to be checked), and is
-    /// `None` otherwise.
+    /// assessment when `named` (the user meant it to be checked) or when
+    /// it does not parse, and is `None` otherwise.
     pub fn any_at(
         &mut self,
         file_id: FileId,
@@ -422,8 +429,12 @@ impl<'a> Loader<'a> {
     ) -> Option<Result<Loaded, Vec<Diag>>> {
         let text = self.sources.shared(file_id);
         let (root, syntax) = DeTable::parse_recoverable(&text);
-        let loaded = match FileKind::of(root.get_ref()) {
-            None if !named => return None,
+        let kind = match named {
+            true => FileKind::of(root.get_ref()).or(Some(FileKind::Assessment)),
+            false => FileKind::found(root.get_ref(), &syntax),
+        };
+        let loaded = match kind {
+            None => return None,
             Some(FileKind::Checklist) => {
                 let mut diags = Vec::new();
                 let parsed = parse::parsed(
@@ -654,6 +665,19 @@ impl FileKind {
             (true, false) => Some(FileKind::Checklist),
             (false, true) => Some(FileKind::Assessment),
             _ => None,
+        }
+    }
+
+    /// What a file found in a folder is to be loaded as: what its tables
+    /// say, and an assessment when it has the marks of neither but the
+    /// parser could not read all of it. A line of junk at the top can hide
+    /// every table below it, and a submission that is broken must fail
+    /// the run, not vanish from it; TOML that parses and is neither is
+    /// passed over (`None`).
+    pub fn found(root: &DeTable<'_>, syntax: &[toml::de::Error]) -> Option<FileKind> {
+        match FileKind::of(root) {
+            None if !syntax.is_empty() => Some(FileKind::Assessment),
+            kind => kind,
         }
     }
 }

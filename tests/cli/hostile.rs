@@ -772,3 +772,54 @@ fn a_request_documented_by_nothing_eases_nothing() {
         assert_eq!(critical, ["overdue"], "{evidence}: {doc}");
     }
 }
+
+/// A submission with a line of junk at the top, which hides its tables
+/// from the parser, fails a folder run in every command that reads
+/// folders; it was passed over as if it were some other TOML, and the
+/// organisation vanished from the overview. TOML that parses and is
+/// neither an assessment nor a checklist is still passed over.
+#[test]
+fn a_broken_submission_in_a_folder_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::root();
+    fs::copy(
+        root.join("examples/almen.toml"),
+        dir.path().join("almen.toml"),
+    )
+    .unwrap();
+    crate::copy_dir(
+        &root.join("examples/dokumentation"),
+        &dir.path().join("dokumentation"),
+    );
+    let mangler = fs::read_to_string(root.join("examples/mangler.toml")).unwrap();
+    for junk in ["x\n", "<<<<<<< HEAD\n", "\"\n", "a = \"\"\"\n"] {
+        fs::write(
+            dir.path().join("fjordglimt.toml"),
+            format!("{junk}{mangler}"),
+        )
+        .unwrap();
+        fs::write(dir.path().join("andet.toml"), "foo = 1\n").unwrap();
+        let run = |args: &[&str]| {
+            let mut cmd = crate::almen_in(dir.path());
+            cmd.args(args);
+            let out = cmd.output().unwrap();
+            let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
+            (out.status.code(), said)
+        };
+        for args in [
+            &["check", ".", "--as-of", "2026-11-27"][..],
+            &["check", ".", "--summary", "--as-of", "2026-11-27"],
+            &["validate", "."],
+            &["report", ".", "-o", "o.html", "--as-of", "2026-11-27"],
+            &["calendar", ".", "-o", "c.ics", "--as-of", "2026-11-27"],
+        ] {
+            let (code, said) = run(args);
+            assert_eq!(code, Some(2), "{junk:?} {args:?}: {said}");
+            assert!(
+                said.contains("fjordglimt.toml"),
+                "{junk:?} {args:?}: {said}"
+            );
+            assert!(!said.contains("andet.toml"), "{junk:?} {args:?}: {said}");
+        }
+    }
+}
