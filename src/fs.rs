@@ -12,7 +12,7 @@ use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use almen::load::{Evidence, Fs, MAX_CHECKLIST_BYTES, Reach, is_toml, normalize};
+use almen::load::{Evidence, Fs, LinkNotToml, MAX_CHECKLIST_BYTES, Reach, is_toml, normalize};
 
 /// The most almen reads of any one file: an assessment or a checklist is a
 /// few kilobytes.
@@ -34,8 +34,17 @@ impl Fs for RealFs {
     /// Reads a whole file of at most [`MAX_FILE_BYTES`]; a larger one (or
     /// `/dev/zero`) is an error, not a process that grows until killed.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        // The open file is asked what it is: the path is looked up once.
-        let file = fs::File::open(path)?;
+        // The open file is asked what it is: the path is looked up once,
+        // and twice only where it is a link.
+        let file = match open_unless_link(path)? {
+            Some(file) => file,
+            None => match fs::canonicalize(path) {
+                Ok(target) if is_toml(&target) => fs::File::open(&target)?,
+                Ok(_) => return Err(io::Error::other(LinkNotToml)),
+                // A link to nothing, or a loop: opening it says which.
+                Err(_) => fs::File::open(path)?,
+            },
+        };
         let meta = file.metadata()?;
         if meta.is_dir() {
             return Err(io::Error::from(io::ErrorKind::IsADirectory));
@@ -119,6 +128,32 @@ impl Fs for RealFs {
             found => found,
         }
     }
+}
+
+/// `path` opened for reading, or `None` where it is a link, which is not
+/// followed.
+#[cfg(target_os = "linux")]
+fn open_unless_link(path: &Path) -> io::Result<Option<fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = rustix::fs::OFlags::NOFOLLOW.bits();
+    let opened = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.cast_signed())
+        .open(path);
+    match opened {
+        Ok(file) => Ok(Some(file)),
+        Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `path` opened for reading, or `None` where it is a link.
+#[cfg(not(target_os = "linux"))]
+fn open_unless_link(path: &Path) -> io::Result<Option<fs::File>> {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(None);
+    }
+    fs::File::open(path).map(Some)
 }
 
 /// Whether the checklist file `path` may be opened, as the system

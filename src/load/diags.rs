@@ -20,6 +20,25 @@ use crate::model::FORMAT;
 /// E001: a file that cannot be read, and why.
 pub fn cannot_read(lang: Lang, name: &str, err: &io::Error) -> Diag {
     let shown = long_excerpt(name);
+    let link = err.get_ref().is_some_and(|e| e.is::<super::LinkNotToml>());
+    if link {
+        return Diag::new(
+            Code::E001,
+            format!(
+                "{} `{shown}`: {}",
+                lang.pick("kan ikke læse", "cannot read"),
+                lang.pick(
+                    "det er et link til en fil, der ikke er en .toml-fil; den er ikke læst",
+                    "it is a link to a file that is not a .toml file; it was not read",
+                )
+            ),
+        )
+        .about(name)
+        .hint(lang.pick(
+            "giv selve .toml-filen, ikke et link til en anden slags fil",
+            "give the .toml file itself, not a link to another kind of file",
+        ));
+    }
     let why = match err.kind() {
         io::ErrorKind::NotFound => lang
             .pick("filen findes ikke", "the file does not exist")

@@ -82,7 +82,24 @@ struct Made {
 }
 
 /// What the loader needs from the file system.
+/// Why a file was not read: it is a link to a file whose name does not
+/// end in `.toml` (a `.git/config`, a `.env`, `/proc/self/environ`). A file
+/// almen reads is quoted back in its diagnostics, line by line, so a link
+/// named `almen.toml` must not make it quote another kind of file.
+#[derive(Debug)]
+pub struct LinkNotToml;
+
+impl std::fmt::Display for LinkNotToml {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a link to a file that is not a .toml file")
+    }
+}
+
+impl std::error::Error for LinkNotToml {}
+
 pub trait Fs {
+    /// The bytes of a file; a link to a file whose name does not end in
+    /// `.toml` is an error holding [`LinkNotToml`], and is not read.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     fn exists(&self, path: &Path) -> bool;
     /// The path with links and `..` resolved, when it exists: two spellings

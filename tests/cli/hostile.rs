@@ -823,3 +823,61 @@ fn a_broken_submission_in_a_folder_fails_the_run() {
         }
     }
 }
+
+/// A link named like an assessment or a checklist does not make almen
+/// read, and quote line by line, another kind of file: in CI, a pull
+/// request's `almen.toml` linked to `.git/config` printed the checkout's
+/// credentials, and a checklist `env.toml` linked to `.env` its secrets.
+/// A link to a `.toml` file is read as the file.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_that_is_not_toml_is_not_read() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join(".git")).unwrap();
+    fs::write(
+        d.join(".git/config"),
+        "[core]\nextraheader = AUTHORIZATION: basic SECRET1\n",
+    )
+    .unwrap();
+    fs::write(d.join(".env"), "API_KEY=SECRET2\n").unwrap();
+    symlink(".git/config", d.join("almen.toml")).unwrap();
+    symlink(".env", d.join("env.toml")).unwrap();
+    fs::write(
+        d.join("b.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\", \"env.toml\"]\ndate = 2026-01-01\n",
+    )
+    .unwrap();
+    for args in [
+        &["check"][..],
+        &["check", "--format", "github"],
+        &["check", "b.toml"],
+        &["check", "b.toml", "--format", "json"],
+        &["validate", "almen.toml", "b.toml"],
+    ] {
+        let mut cmd = crate::almen_in(d);
+        cmd.args(args);
+        let out = cmd.output().unwrap();
+        let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(!said.contains("SECRET"), "{args:?}: {said}");
+        assert!(said.contains("E001"), "{args:?}: {said}");
+    }
+    // A link to an assessment is the assessment.
+    fs::copy(
+        crate::root().join("examples/almen.toml"),
+        d.join("real.toml"),
+    )
+    .unwrap();
+    crate::copy_dir(
+        &crate::root().join("examples/dokumentation"),
+        &d.join("dokumentation"),
+    );
+    fs::remove_file(d.join("almen.toml")).unwrap();
+    symlink("real.toml", d.join("almen.toml")).unwrap();
+    let mut cmd = crate::almen_in(d);
+    cmd.args(["check", "--as-of", "2026-11-27"]);
+    crate::exits(cmd, 0);
+}
