@@ -15,6 +15,7 @@
 
 use std::io::{self, Write};
 
+use super::text::clean;
 use super::words::{Words, diag_line, fail_under_text, unchecked_label};
 use super::{Entry, Options};
 use crate::lang::Lang;
@@ -249,13 +250,18 @@ fn item_row<W: Write>(
     Ok(())
 }
 
-/// Text that a spreadsheet would take for a formula (`=…`, `+…`, `-…`,
-/// `@…`, or one after a tab or a carriage return) gets a leading
-/// apostrophe, which spreadsheets show as text.
+/// A cell as a spreadsheet and a terminal may show it: text that a
+/// spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`, or one
+/// after a tab or a carriage return) gets a leading apostrophe, which
+/// spreadsheets show as text; and every character a terminal would obey
+/// (an escape sequence, a carriage return) is shown escaped, as in the
+/// table, since CSV goes to standard output unless `-o` says otherwise.
+/// Line breaks are kept: a quoted cell may hold them.
 fn inert(text: &str) -> String {
+    let text = clean(text);
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
+        _ => text,
     }
 }
 

@@ -129,7 +129,10 @@ impl<'s> File<'s> {
     fn line(&mut self, range: Range<usize>, marks: &[usize]) {
         let text = &self.original[range.clone()];
         let long = text.len() > LINE_LIMIT && text.chars().count() > LINE_LIMIT;
-        if !long && !text.chars().any(|c| c != '\t' && c != '\r' && is_obeyed(c)) {
+        // A carriage return ending a line is half of a Windows line end;
+        // one anywhere else would send the cursor back over the quote.
+        let body = text.strip_suffix('\r').unwrap_or(text);
+        if !long && !body.chars().any(|c| c != '\t' && is_obeyed(c)) {
             self.push(range, text, true);
             return;
         }
@@ -161,7 +164,8 @@ impl<'s> File<'s> {
         for (i, c) in self.original[from..to].char_indices() {
             let at = from + i;
             let shown = match c {
-                '\t' | '\r' => continue,
+                '\t' => continue,
+                '\r' if at + 1 == range.end => continue,
                 c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32),
                 '\u{7f}' => Some('\u{2421}'),
                 c if is_obeyed(c) => Some('\u{fffd}'),
@@ -287,6 +291,21 @@ mod tests {
         let (shown, span, column) = quote("a = 1\nb = 2\n", 6..7);
         assert_eq!(shown, "a = 1\nb = 2\n");
         assert_eq!((span, column), (6..7, 1));
+    }
+
+    /// A carriage return inside a line would send the terminal's cursor
+    /// back over the quote; one ending a line is a Windows line end.
+    #[test]
+    fn a_carriage_return_is_shown_unless_it_ends_the_line() {
+        let text = "# x\r\u{1b}[2Ky\r\nnavn = 1\r\n";
+        let at = text.find('y').unwrap();
+        let (shown, span, _) = quote(text, at..at + 1);
+        assert_eq!(shown, "# x␍␛[2Ky\r\nnavn = 1\r\n");
+        assert_eq!(&shown[span], "y");
+        let text = "a = 1\r\nb = \r2\r\n";
+        let at = text.find('2').unwrap();
+        let (shown, _, _) = quote(text, at..at + 1);
+        assert_eq!(shown, "a = 1\r\nb = ␍2\r\n");
     }
 
     #[test]

@@ -7,7 +7,10 @@
 /// otherwise than it is.
 pub fn is_obeyed(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of
@@ -165,6 +168,11 @@ mod tests {
         );
         assert_eq!(visible("a\u{1b}[2Jb\u{9b}c"), "a\\u{1b}[2Jb\\u{9b}c");
         assert_eq!(visible("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
+        // The direction marks reorder what is around them too.
+        assert_eq!(
+            visible("a\u{200e}b\u{200f}c\u{61c}d"),
+            "a\\u{200e}b\\u{200f}c\\u{61c}d"
+        );
         assert_eq!(clean("to\nlinjer\u{7}"), "to\nlinjer\\u{7}");
         assert_eq!(visible("Æblehaven – 12 %"), "Æblehaven – 12 %");
     }

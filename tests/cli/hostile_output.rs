@@ -46,12 +46,17 @@ fn no_csv_cell_is_a_formula() {
                     );
                 } else {
                     assert!(!formula(cell), "column {i} is a formula: {cell:?}");
+                    // CSV goes to the terminal unless `-o` says otherwise.
+                    assert!(
+                        !cell.chars().any(|c| c.is_control() && c != '\n'),
+                        "column {i} has a control character: {cell:?}"
+                    );
                 }
             }
         }
         let ids: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
         assert_eq!(ids, ["F-1", "F-2", "F-3", "LNK-1"]);
-        assert_eq!(&rows[0][9], "'@Ejer\u{0}", "the owner, as before");
+        assert_eq!(&rows[0][9], "'@Ejer\\u{0}", "the owner, its NUL shown");
     }
 }
 
