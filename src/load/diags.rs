@@ -269,13 +269,55 @@ pub fn date_syntax(lang: Lang, file: FileId, span: Range<usize>, parser_message:
             .split_once(&format!("expected {what} between "))
             .map(|(_, range)| range.replace(" and ", lang.pick(" og ", " and ")))
     };
-    let label = match (lang, between("day"), between("month")) {
-        (Lang::Da, Some(r), _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
-        (Lang::Da, _, Some(r)) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
-        (Lang::Da, _, _) => "ugyldig dato".to_owned(),
-        (Lang::En, _, _) => parser_message.into_owned(),
+    // The part the parser wanted, in Danish.
+    let wanted = [
+        (
+            "a four-digit year (YYYY)",
+            "året skal skrives med fire cifre (ÅÅÅÅ)",
+        ),
+        (
+            "a two-digit month (MM)",
+            "måneden skal skrives med to cifre (MM)",
+        ),
+        (
+            "a two-digit day (DD)",
+            "dagen skal skrives med to cifre (DD)",
+        ),
+    ]
+    .into_iter()
+    .find(|(en, _)| parser_message.contains(en))
+    .map(|(_, da)| da);
+    let label = match (lang, between("day"), between("month"), wanted) {
+        (Lang::Da, Some(r), _, _) => format!("ugyldig dato: dagen skal ligge mellem {r}"),
+        (Lang::Da, _, Some(r), _) => format!("ugyldig dato: måneden skal ligge mellem {r}"),
+        (Lang::Da, _, _, Some(w)) => format!("ugyldig dato: {w}"),
+        (Lang::Da, _, _, None) => "ugyldig dato".to_owned(),
+        (Lang::En, _, _, _) => parser_message.into_owned(),
     };
     bad_date(lang, file, span, "", label)
+}
+
+/// E008: a date written as people write it (`1. maj 2026`, `01.05.2026`),
+/// which the TOML parser cannot read, under one of the keys that hold a
+/// date: said once for the line, however many errors the parser saw in it.
+pub fn date_written_otherwise(
+    lang: Lang,
+    file: FileId,
+    span: Range<usize>,
+    key: &str,
+    value: &str,
+) -> Diag {
+    let label = match lang {
+        Lang::Da => format!(
+            "`{}` er ikke en dato, almen kan læse: skriv år-måned-dag",
+            excerpt(value)
+        ),
+        Lang::En => format!(
+            "`{}` is not a date almen can read: write year-month-day",
+            excerpt(value)
+        ),
+    };
+    bad_date(lang, file, span, key, label)
 }
 
 /// E008: a value under `key` that is not a date.
@@ -321,12 +363,17 @@ fn bad_date(lang: Lang, file: FileId, span: Range<usize>, key: &str, label: Stri
     } else {
         format!("{} `{key}`", lang.pick("ugyldig dato i", "invalid date in"))
     };
+    let example = if key.is_empty() { "date" } else { key };
     Diag::new(Code::E008, message)
         .at(file, span, label)
-        .hint(lang.pick(
-            "skriv datoen som en TOML-dato uden anførselstegn, fx `date = 2026-05-20`",
-            "write the date as a TOML date without quotes, e.g. `date = 2026-05-20`",
-        ))
+        .hint(match lang {
+            Lang::Da => format!(
+                "skriv datoen som en TOML-dato uden anførselstegn, fx `{example} = 2026-05-20`"
+            ),
+            Lang::En => format!(
+                "write the date as a TOML date without quotes, e.g. `{example} = 2026-05-20`"
+            ),
+        })
 }
 
 /// E009: a word `key` does not allow, with the one probably `meant` and all `expected`.

@@ -81,16 +81,24 @@ pub(super) fn parsed<'t, T: DeserializeOwned>(
         .filter(|e| !e.span().is_some_and(|s| within(&s)))
         .collect();
     let broken: Vec<Range<usize>> = syntax.iter().filter_map(|e| e.span()).collect();
+    // Lines of a date written as people write it, said once each.
+    let mut dated: Vec<usize> = Vec::new();
     for err in syntax {
         let span = err.span().unwrap_or(0..0);
         let message = err.message();
-        diags.push(
-            if message.starts_with("invalid date") || message.contains("invalid time") {
-                diags::date_syntax(lang, file, span, message)
-            } else {
-                diags::invalid_toml(lang, file, span, message)
-            },
-        );
+        if message.starts_with("invalid date") || message.contains("invalid time") {
+            diags.push(diags::date_syntax(lang, file, span, message));
+        } else if let Some((line, key, value)) = written_date(text, span.start) {
+            if !dated.contains(&line) {
+                dated.push(line);
+                let value_text = &text[value.clone()];
+                diags.push(diags::date_written_otherwise(
+                    lang, file, value, key, value_text,
+                ));
+            }
+        } else {
+            diags.push(diags::invalid_toml(lang, file, span, message));
+        }
     }
     if let Some(diag) =
         check_format(lang, file, &root).or_else(|| check_kind(lang, file, &root, kind))
@@ -127,6 +135,37 @@ pub(super) fn parsed<'t, T: DeserializeOwned>(
         diags.push(serde_diag(lang, file, err));
     }
     value
+}
+
+/// The keys whose value is a date.
+const DATE_KEYS: [&str; 6] = [
+    "date",
+    "approved",
+    "due",
+    "requested",
+    "valid-until",
+    "updated",
+];
+
+/// Where the parser failed on a line `key = value` whose key holds a date
+/// and whose value is not quoted (`date = 1. maj 2026`): where the line
+/// starts, the key, and where the value is written. `None` for any other
+/// line: its error is the parser's to word.
+fn written_date(text: &str, at: usize) -> Option<(usize, &'static str, Range<usize>)> {
+    let at = at.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[start..end];
+    let (key, rest) = line.split_once('=')?;
+    let key = key.trim().rsplit('.').next()?.trim().trim_matches('"');
+    let key = DATE_KEYS.into_iter().find(|k| *k == key)?;
+    let value = rest.split(" #").next()?.trim_end_matches('\r');
+    let written = value.trim();
+    if written.is_empty() || written.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    let from = start + (line.len() - rest.len()) + (value.len() - value.trim_start().len());
+    Some((start, key, from..from + written.len()))
 }
 
 /// A file of another format version would only give confusing errors

@@ -458,3 +458,52 @@ fn four_mistakes_in_per_are_all_reported() {
         insta::assert_snapshot!(format!("invalid_per_four_mistakes_{lang}"), stderr);
     }
 }
+
+/// A date written as people write it is told to be written year-month-day,
+/// once for its line, under its own key: the parser's words ("string
+/// values must be quoted") sent the user to add quotes, which is E008 too.
+#[test]
+fn a_date_written_the_danish_way_says_how_to_write_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (value, key, label) in [
+        (
+            "1. maj 2026",
+            "date",
+            "`1. maj 2026` er ikke en dato, almen kan læse",
+        ),
+        (
+            "01.05.2026",
+            "date",
+            "`01.05.2026` er ikke en dato, almen kan læse",
+        ),
+        ("2026-5-1", "date", "måneden skal skrives med to cifre (MM)"),
+        (
+            "1. marts 2027",
+            "due",
+            "`1. marts 2027` er ikke en dato, almen kan læse",
+        ),
+    ] {
+        let line = if key == "due" {
+            format!("plan.action = \"Ny politik\"\nplan.due = {value}\n")
+        } else {
+            format!("date = {value}\n")
+        };
+        fs::write(
+            dir.path().join("almen.toml"),
+            format!(
+                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+                 checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-01-01\n\
+                 [answers.OMV-5]\nstatus = \"unmet\"\n{line}"
+            ),
+        )
+        .unwrap();
+        let mut cmd = check(&[]);
+        cmd.current_dir(dir.path());
+        let stderr = fails(
+            cmd,
+            &["fejl[E008]", label, &format!("fx `{key} = 2026-05-20`")],
+        );
+        assert_eq!(stderr.matches("fejl[").count(), 1, "{value}: {stderr}");
+        assert!(!stderr.contains("E004"), "{value}: {stderr}");
+    }
+}
