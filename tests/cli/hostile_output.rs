@@ -244,3 +244,44 @@ fn workflow_commands_cannot_be_forged() {
         }
     }
 }
+
+/// An explanation is quoted first on a line of the Markdown (`> …`):
+/// one starting `- `, `+ ` or `2. ` made a list of itself there.
+#[test]
+fn an_explanation_first_on_a_line_makes_no_list() {
+    let dir = tempfile::tempdir().unwrap();
+    for (explanation, quoted) in [
+        (
+            "- vi har valgt en anden vej end anbefalingen",
+            "> \\- vi har",
+        ),
+        (
+            "+ vi har valgt en anden vej end anbefalingen",
+            "> \\+ vi har",
+        ),
+        (
+            "2. vi har valgt en anden vej end anbefalingen",
+            "> 2\\. vi har",
+        ),
+    ] {
+        fs::write(
+            dir.path().join("almen.toml"),
+            format!(
+                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+                 checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-01-01\n\
+                 [answers.OMV-3]\nstatus = \"unmet\"\nexplanation = \"{explanation}\"\n"
+            ),
+        )
+        .unwrap();
+        for args in [
+            &["check", "--format", "markdown", "--as-of", "2026-11-27"][..],
+            &["report", "--format", "markdown", "--as-of", "2026-11-27"],
+        ] {
+            let mut cmd = crate::almen_in(dir.path());
+            cmd.args(args);
+            let out = cmd.output().unwrap();
+            let stdout = crate::text(&out.stdout);
+            assert!(stdout.contains(quoted), "{args:?}: {stdout}");
+        }
+    }
+}

@@ -78,7 +78,27 @@ pub(crate) fn escaping_environment() -> Environment<'static> {
         })
     });
     env.add_filter("href", |url: String| web_url(&url).unwrap_or_default());
+    // A user's text first on a line of Markdown (`> {{ x|lead }}`).
+    env.add_filter("lead", |text: String| {
+        Value::from_safe_string(markdown_lead(&text))
+    });
     env
+}
+
+/// [`markdown`], for text that stands first on a line: what would start a
+/// block there (a list item `- `, `+ `, `2. `, `1) `, a heading's
+/// underline `===`, code indented four spaces) is escaped or left out.
+pub fn markdown_lead(text: &str) -> String {
+    let text = text.trim_start_matches([' ', '\t', '\r', '\n']);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (before, rest) = if text.starts_with(['-', '+', '=']) {
+        ("\\".to_owned(), text)
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        (format!("{}\\", &text[..digits]), &text[digits..])
+    } else {
+        (String::new(), text)
+    };
+    before + &markdown(rest)
 }
 
 /// Text made inert in Markdown, in running text and in table cells: no
@@ -188,6 +208,25 @@ mod tests {
             markdown("*fed* & _kursiv_\nny linje"),
             "\\*fed\\* &amp; \\_kursiv\\_ ny linje"
         );
+    }
+
+    /// An explanation is quoted first on a line (`> …`): what starts a
+    /// block there would make a list, a heading or code of it.
+    #[test]
+    fn markdown_first_on_a_line_starts_no_block() {
+        for (text, inert) in [
+            ("- punkt", "\\- punkt"),
+            ("+ punkt", "\\+ punkt"),
+            ("2. punkt", "2\\. punkt"),
+            ("10) punkt", "10\\) punkt"),
+            ("=== x", "\\=== x"),
+            ("    kode", "kode"),
+            ("\n- punkt", "\\- punkt"),
+            ("2026 er året", "2026 er året"),
+            ("a - b", "a - b"),
+        ] {
+            assert_eq!(markdown_lead(text), inert, "{text:?}");
+        }
     }
 
     #[test]
