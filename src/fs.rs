@@ -600,6 +600,10 @@ pub enum WriteError {
     Exists,
     /// The path is a device, a pipe, a socket or a folder: never replaced.
     NotAFile,
+    /// The path is a link to a file outside the folder the link is in: a
+    /// link someone else committed could point an output at any file the
+    /// user may write (a shell's start-up file).
+    LinkOut,
     Io(io::Error),
 }
 
@@ -673,9 +677,15 @@ impl AtomicFile {
         // A link is written through, never replaced: the file it leads to
         // gets the output (and is held to the same rules), and the link
         // stays. One that leads nowhere, or to what is not a path (a pipe
-        // behind /dev/stdout), is not a file to write.
+        // behind /dev/stdout), is not a file to write; one that leads out
+        // of the folder it is in is not written through.
         let path = if is_link(path) {
-            fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?
+            let target = fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?;
+            let folder = fs::canonicalize(folder_of(path)).map_err(|_| WriteError::NotAFile)?;
+            if !target.starts_with(&folder) {
+                return Err(WriteError::LinkOut);
+            }
+            target
         } else {
             path.to_path_buf()
         };

@@ -529,6 +529,7 @@ fn write_error(lang: Lang, path: &Path, e: WriteError) -> Failure {
     match e {
         WriteError::Exists => diags::output_exists(lang, path),
         WriteError::NotAFile => diags::output_not_a_file(lang, path),
+        WriteError::LinkOut => diags::output_link_out(lang, path),
         WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
     }
     .into()

@@ -224,6 +224,26 @@ pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
     ))
 }
 
+/// E018: an output that is a link to a file outside the link's folder.
+pub fn output_link_out(lang: Lang, output: &Path) -> Diag {
+    Diag::new(
+        Code::E018,
+        format!(
+            "`{}` {}",
+            output.display(),
+            lang.pick(
+                "er et link til en fil uden for dens mappe; der skrives ikke gennem det",
+                "is a link to a file outside its folder; it is not written through"
+            )
+        ),
+    )
+    .about(display(output))
+    .hint(lang.pick(
+        "skriv til selve filen, eller slet linket",
+        "write to the file itself, or delete the link",
+    ))
+}
+
 /// W014: the GitHub Actions step summary was not written: it is one of the
 /// run's own files (`why` is `None`), or writing it failed.
 pub fn step_summary_not_written(lang: Lang, path: &Path, why: Option<&WriteError>) -> Diag {
@@ -236,6 +256,12 @@ pub fn step_summary_not_written(lang: Lang, path: &Path, why: Option<&WriteError
             .to_owned(),
         Some(WriteError::NotAFile) => lang
             .pick("den er ikke en almindelig fil", "it is not a regular file")
+            .to_owned(),
+        Some(WriteError::LinkOut) => lang
+            .pick(
+                "den er et link til en fil uden for dens mappe",
+                "it is a link to a file outside its folder",
+            )
             .to_owned(),
         Some(WriteError::Exists) => lang.pick("den findes", "it exists").to_owned(),
         Some(WriteError::Io(e)) => e.to_string(),

@@ -179,6 +179,7 @@ fn write_file(lang: Lang, path: &Path, bytes: &[u8], replace: bool) -> Result<()
         match e {
             WriteError::Exists => diags::output_exists(lang, path),
             WriteError::NotAFile => diags::output_not_a_file(lang, path),
+            WriteError::LinkOut => diags::output_link_out(lang, path),
             WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
         }
         .into()

@@ -303,6 +303,12 @@ pub fn write_error(lang: Lang, e: WriteError) -> String {
         WriteError::NotAFile => lang
             .pick("det er ikke en almindelig fil", "it is not a regular file")
             .to_owned(),
+        WriteError::LinkOut => lang
+            .pick(
+                "det er et link til en fil uden for dens mappe",
+                "it is a link to a file outside its folder",
+            )
+            .to_owned(),
         WriteError::Exists => lang.pick("filen findes", "the file exists").to_owned(),
         WriteError::Io(e) => e.to_string(),
     }

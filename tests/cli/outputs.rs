@@ -443,3 +443,35 @@ fn a_link_is_written_through_not_replaced() {
             .is_symlink()
     );
 }
+
+/// A link that leads out of its folder is not written through: in CI, a
+/// link committed as `almen.xml` could point `--also junit=almen.xml` at
+/// any file the runner may write, a shell's start-up file among them.
+#[test]
+fn a_link_out_of_its_folder_is_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "victim").unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    for name in ["out.json", "almen.xml", "r.html", "c.ics"] {
+        std::os::unix::fs::symlink("../victim.txt", repo.join(name)).unwrap();
+    }
+    let gaps = crate::root().join(GAPS);
+    let gaps = gaps.to_str().unwrap();
+    for args in [
+        &["check", gaps, "-o", "out.json", "--format", "json"][..],
+        &["check", gaps, "--also", "junit=almen.xml"],
+        &["report", gaps, "-o", "r.html"],
+        &["calendar", gaps, "-o", "c.ics"],
+    ] {
+        let mut cmd = crate::almen_in(&repo);
+        cmd.args(args);
+        let out = cmd.output().unwrap();
+        let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains("E018"), "{args:?}: {said}");
+        assert!(said.contains("uden for dens mappe"), "{args:?}: {said}");
+        assert_eq!(read(&victim), "victim", "{args:?}");
+    }
+}
