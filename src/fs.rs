@@ -682,6 +682,9 @@ impl AtomicFile {
         let path = if is_link(path) {
             let target = fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?;
             let folder = fs::canonicalize(folder_of(path)).map_err(|_| WriteError::NotAFile)?;
+            if fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+                return Err(WriteError::NotAFile);
+            }
             if !target.starts_with(&folder) {
                 return Err(WriteError::LinkOut);
             }
