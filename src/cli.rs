@@ -41,7 +41,8 @@ pub enum Command {
     ///
     /// Exit code 0: nothing at or above --fail-on and adherence not under
     /// --fail-under; 1: gaps at or above --fail-on, or adherence under
-    /// --fail-under; 2: could not check (every problem is printed).
+    /// --fail-under; 2: could not check, or wrong arguments (every problem
+    /// is printed).
     #[command(
         after_help = "Example:\n  almen check examples/almen.toml --as-of 2026-11-27\n  almen check kommunens-indsendelser/ --format json\n  almen check --format github --also sarif=almen.sarif --also junit=almen.xml"
     )]
@@ -169,7 +170,8 @@ pub struct ReportArgs {
     /// than one file, or a folder, gives the overview.
     pub assessments: Vec<PathBuf>,
 
-    /// Where to write the report (replaced if it exists) [default: standard output].
+    /// Where to write the report (replaced if it exists) [default:
+    /// standard output, when that is a file or a pipe, not a terminal].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -197,7 +199,8 @@ pub struct CalendarArgs {
     pub assessments: Vec<PathBuf>,
 
     /// Where to write the calendar (replaced if it exists, atomically)
-    /// [default: standard output].
+    /// [default: standard output, when that is a file or a pipe, not a
+    /// terminal].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -233,7 +236,7 @@ pub struct InitArgs {
     pub output: PathBuf,
 
     /// A further checklist to include, by id or path (repeatable); adds to
-    /// the built-in ones.
+    /// samarbejde-med-omverdenen, which every template has.
     #[arg(long = "checklist", value_name = "ID|PATH")]
     pub checklists: Vec<String>,
 

@@ -64,6 +64,16 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
     if !keep_theirs {
         write_file(lang, &schema_path, schema.as_bytes(), opts.force)?;
     }
+    // A checklist outside the template's folder is read only where almen
+    // runs in the folder that holds it (see `Fs::reach`): said now, not
+    // first as E021 when the file is checked from its own folder.
+    let away: Vec<String> = refs
+        .iter()
+        .filter_map(|c| c.path.as_deref())
+        .map(|p| relative_to(p, &dir))
+        .filter(|p| p.starts_with(".."))
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
     ctx.write_out(|out| {
         writeln!(
             out,
@@ -72,7 +82,21 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
             output.display(),
             refs.iter().map(|c| c.file.items.len()).sum::<usize>(),
             lang.pick("punkter at vurdere", "items to assess")
-        )
+        )?;
+        let folder = dir.display();
+        for path in &away {
+            match lang {
+                Lang::Da => writeln!(
+                    out,
+                    "Bemærk: tjeklisten `{path}` ligger uden for mappen `{folder}`, hvor selvevalueringen er; almen læser den kun, når almen køres herfra. Kopiér tjeklisten ind i `{folder}` for at tjekke derfra."
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "Note: the checklist `{path}` lies outside the folder `{folder}` that holds the assessment; almen reads it only when run from here. Copy the checklist into `{folder}` to check from there."
+                ),
+            }?;
+        }
+        Ok(())
     })?;
     Ok(Exit::Ok)
 }

@@ -695,3 +695,35 @@ fn init_writes_a_municipality_given_twice_once() {
     let err = crate::stderr_of(&cmd.assert().code(2));
     assert!(!err.contains("municipalities"), "{err}");
 }
+
+/// A template written into another folder than its checklist's says so:
+/// its `../` path is read only where almen runs from the folder above, and
+/// checked from its own folder it was E021 with no warning before.
+#[test]
+fn a_checklist_outside_the_templates_folder_is_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        crate::root().join("examples/egne-krav.toml"),
+        dir.path().join("egne-krav.toml"),
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args([
+        "init",
+        "-o",
+        "bestyrelse/almen.toml",
+        "--checklist",
+        "egne-krav.toml",
+    ]);
+    let stdout = crate::exits(cmd, 0);
+    assert!(
+        stdout
+            .contains("Bemærk: tjeklisten `../egne-krav.toml` ligger uden for mappen `bestyrelse`"),
+        "{stdout}"
+    );
+    // Beside it: no note.
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["init", "-o", "almen.toml", "--checklist", "egne-krav.toml"]);
+    let stdout = crate::exits(cmd, 0);
+    assert!(!stdout.contains("Bemærk"), "{stdout}");
+}
