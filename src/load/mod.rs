@@ -33,7 +33,7 @@ use std::sync::{Arc, OnceLock};
 
 use toml::de::DeTable;
 
-use crate::diag::{Diag, FileId, Sources};
+use crate::diag::{Diag, FileId, Level, Sources};
 use crate::lang::Lang;
 use crate::model::{Answer, AssessmentFile, ChecklistFile};
 
@@ -516,13 +516,23 @@ impl<'a> Loader<'a> {
         let Some(assessment) = parsed else {
             return Err(diags);
         };
+        let before = diags.len();
         let checklists = self.checklists_of(file_id, &assessment, base, extra, &mut diags);
+        // A checklist named but not loaded may be the one an unknown
+        // answer is for: one misspelt id is one error, not one for each
+        // of its answers.
+        let unread = diags[before..]
+            .iter()
+            .any(|d| d.code.level() == Level::Error);
         validate::assessment(
             self.lang,
             file_id,
             self.sources.text(file_id),
             &assessment,
-            assessment.assessment.checklists.len() + extra.len(),
+            validate::Named {
+                count: assessment.assessment.checklists.len() + extra.len(),
+                unread,
+            },
             &checklists,
             &mut diags,
         );
@@ -848,26 +858,32 @@ mod tests {
     #[test]
     fn a_long_value_is_quoted_in_short() {
         let long = "ø".repeat(200_000);
-        let text = format!(
-            "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
-             checklists = [\"samarbejde-med-omverdenen\", \"{long}\"]\n\
-             [answers.OMV-1]\nstatus = \"{long}\"\ndate = \"{long}\"\n\
-             [answers.\"{long}\"]\nstatus = \"met\"\n"
-        );
-        let fs = MemFs::default().file("a.toml", text.leak());
-        let mut loader = Loader::new(&fs, Lang::En);
-        let diags = loader.assessment(Path::new("a.toml"), &[]).unwrap_err();
-        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(
-            codes,
-            [Code::E012, Code::E009, Code::E008, Code::E010],
-            "{diags:?}"
-        );
-        let cut = format!("{}…", "ø".repeat(crate::diag::VALUE_LIMIT));
-        for d in &diags {
-            assert!(d.message.contains(&cut) || d.label.contains(&cut), "{d:?}");
-            for text in [&d.message, &d.label, d.hint.as_ref().unwrap_or(&d.label)] {
-                assert!(text.chars().count() < 200, "{text}");
+        // An unknown answer is not judged while a checklist named could
+        // not be loaded: it may be that checklist's.
+        for (checklist, expected) in [
+            (
+                format!(", \"{long}\""),
+                &[Code::E012, Code::E009, Code::E008][..],
+            ),
+            (String::new(), &[Code::E009, Code::E008, Code::E010][..]),
+        ] {
+            let text = format!(
+                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+                 checklists = [\"samarbejde-med-omverdenen\"{checklist}]\n\
+                 [answers.OMV-1]\nstatus = \"{long}\"\ndate = \"{long}\"\n\
+                 [answers.\"{long}\"]\nstatus = \"met\"\n"
+            );
+            let fs = MemFs::default().file("a.toml", text.leak());
+            let mut loader = Loader::new(&fs, Lang::En);
+            let diags = loader.assessment(Path::new("a.toml"), &[]).unwrap_err();
+            let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+            assert_eq!(codes, expected, "{diags:?}");
+            let cut = format!("{}…", "ø".repeat(crate::diag::VALUE_LIMIT));
+            for d in &diags {
+                assert!(d.message.contains(&cut) || d.label.contains(&cut), "{d:?}");
+                for text in [&d.message, &d.label, d.hint.as_ref().unwrap_or(&d.label)] {
+                    assert!(text.chars().count() < 200, "{text}");
+                }
             }
         }
     }

@@ -120,16 +120,26 @@ pub(super) fn checklist(
 /// Checks a parsed assessment against the checklists loaded for it.
 /// `named` is how many checklists it and the command line named, whether
 /// they loaded or not; `text` is the file's.
+/// The checklists an assessment names (and `--checklist` adds).
+pub(super) struct Named {
+    /// How many.
+    pub count: usize,
+    /// Whether one of them could not be loaded: an answer for an item no
+    /// loaded checklist has may then be that one's.
+    pub unread: bool,
+}
+
 pub(super) fn assessment(
     lang: Lang,
     file: FileId,
     text: &str,
     assessment: &AssessmentFile,
-    named: usize,
+    named: Named,
     checklists: &[Arc<Checklist>],
     diags: &mut Vec<Diag>,
 ) {
-    if named == 0 {
+    let Named { count, unread } = named;
+    if count == 0 {
         let span = key_span(text, "checklists");
         diags.push(diags::no_checklists(lang, file, span));
     }
@@ -249,7 +259,7 @@ pub(super) fn assessment(
                     id.get_ref(),
                 ));
             }
-        } else {
+        } else if !unread {
             let meant = if suggestions > 0 {
                 suggestions -= 1;
                 if all_ids.is_empty() {

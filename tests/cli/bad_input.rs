@@ -507,3 +507,30 @@ fn a_date_written_the_danish_way_says_how_to_write_it() {
         assert!(!stderr.contains("E004"), "{value}: {stderr}");
     }
 }
+
+/// A misspelt checklist id is one error: the answers for its items were
+/// each E010 too, told to add a checklist that was already named.
+#[test]
+fn a_misspelt_checklist_is_one_error_not_one_for_each_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = fs::read_to_string(crate::root().join("examples/mangler.toml")).unwrap();
+    let misspelt = example.replacen(
+        "\"samarbejde-med-omverdenen\"",
+        "\"samarbejde-med-omverden\"",
+        1,
+    );
+    assert_ne!(misspelt, example);
+    fs::write(dir.path().join("almen.toml"), misspelt).unwrap();
+    fs::copy(
+        crate::root().join("examples/egne-krav.toml"),
+        dir.path().join("egne-krav.toml"),
+    )
+    .unwrap();
+    let mut cmd = check(&[]);
+    cmd.current_dir(dir.path());
+    let stderr = fails(
+        cmd,
+        &["fejl[E012]", "mente du `samarbejde-med-omverdenen`?"],
+    );
+    assert_eq!(stderr.matches("fejl[").count(), 1, "{stderr}");
+}
