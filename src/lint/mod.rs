@@ -174,7 +174,9 @@ pub fn assessment(loaded: &Assessment, as_of: NaiveDate, lang: Lang) -> Vec<Diag
         }
         if let Some(d) = &answer.date {
             dates.push(("date", d));
-            if newest.is_none_or(|n| d.get_ref() > n.get_ref()) {
+            // A date after the as-of date is W005's: the answer's date is
+            // what is wrong, not the assessment's.
+            if d.get_ref().0 <= as_of && newest.is_none_or(|n| d.get_ref() > n.get_ref()) {
                 newest = Some(d);
             }
         }

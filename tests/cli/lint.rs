@@ -357,3 +357,23 @@ fn lint_looks_into_each_municipalitys_entry() {
     assert!(stdout.contains("advarsel[W001]"), "{stdout}");
     assert!(stdout.contains("a.toml:10:15"), "{stdout}");
 }
+
+/// An answer dated after the as-of date is W005's alone: W006 told the
+/// user to move the assessment's date after it, into the future too.
+#[test]
+fn a_future_answer_date_is_not_the_assessments_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-11-01\n\
+         [answers.OMV-1]\nstatus = \"met\"\ndate = 2026-12-01\nevidence = [\"https://x.dk/a\"]\n",
+    )
+    .unwrap();
+    let mut cmd = almen();
+    cmd.current_dir(dir.path())
+        .args(["validate", "--as-of", "2026-11-27"]);
+    let stdout = exits(cmd, 0);
+    assert!(stdout.contains("advarsel[W005]"), "{stdout}");
+    assert!(!stdout.contains("W006"), "{stdout}");
+}
