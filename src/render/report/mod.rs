@@ -432,7 +432,7 @@ fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ),
         (
             "explained_intro",
-            "Anbefalinger, bestyrelsen ikke følger fuldt ud eller finder ikke relevante, med bestyrelsens forklaring ordret. En forklaret afvigelse er i orden.",
+            "Anbefalinger, som bestyrelsen ikke følger fuldt ud eller ikke finder relevante, med bestyrelsens forklaring ordret. En forklaret afvigelse er i orden.",
             "Recommendations the board does not fully follow or finds do not apply, with the board's explanation verbatim. An explained departure is in order.",
         ),
         (
