@@ -554,6 +554,52 @@ struct Scored {
     explained: bool,
 }
 
+/// Rule 12 for an answer that holds until its `valid-until`: run out
+/// before as-of, an `expired` gap (a duty: critical, `value` 0; a
+/// recommendation: minor, `value` at most 0.5); in the item's warn-days (or
+/// 60) before, a notice. Whether it had run out.
+fn expiry(
+    item: &Item,
+    answer: &Answer,
+    as_of: NaiveDate,
+    value: &mut f64,
+    out: &mut Scored,
+    gap: &dyn Fn(Severity, Reason) -> Gap,
+) -> bool {
+    let Some(until) = answer.valid_until.as_ref().map(|v| v.get_ref().0) else {
+        return false;
+    };
+    if until < as_of {
+        let severity = if item.kind == Kind::Duty {
+            *value = 0.0;
+            Severity::Critical
+        } else {
+            *value = f64::min(*value, 0.5);
+            Severity::Minor
+        };
+        out.gaps.push(Gap {
+            due: Some(until),
+            ..gap(severity, Reason::Expired)
+        });
+        return true;
+    }
+    let warn = item
+        .warn_days
+        .as_ref()
+        .map_or(EXPIRY_WARN_DAYS, |w| *w.get_ref());
+    let days = (until - as_of).num_days();
+    if days <= i64::from(warn) {
+        out.notices.push(Notice {
+            item: item.id.get_ref().clone(),
+            reason: Upcoming::ExpiresSoon,
+            due: until,
+            days,
+            municipality: None,
+        });
+    }
+    false
+}
+
 fn score_item(
     item: &Item,
     answer: Option<&Answer>,
@@ -612,6 +658,15 @@ fn score_item(
                 .push(gap(Severity::Critical, Reason::DutyNotApplicable));
         } else if answer.explanation().is_none() {
             out.gaps.push(gap(Severity::Major, Reason::NaUnexplained));
+        } else {
+            // 12. A finding that the item does not apply can hold for a
+            // while only: run out, a duty applies again (critical, value
+            // 0, back in the score); a recommendation is a minor gap and
+            // stays out of it.
+            let mut value = 0.0;
+            if expiry(item, answer, as_of, &mut value, &mut out, &gap) && duty {
+                out.value = Some(value);
+            }
         }
         return out;
     }
@@ -676,37 +731,8 @@ fn score_item(
     // treated as overdue (a duty) or stale (a recommendation); in the
     // item's warn-days (or 60) before, a notice. An unmet answer has
     // nothing to run out.
-    if let Some(until) = answer.valid_until.as_ref().map(|v| v.get_ref().0)
-        && status != Status::Unmet
-    {
-        if until < as_of {
-            let severity = if duty {
-                value = 0.0;
-                Severity::Critical
-            } else {
-                value = f64::min(value, 0.5);
-                Severity::Minor
-            };
-            out.gaps.push(Gap {
-                due: Some(until),
-                ..gap(severity, Reason::Expired)
-            });
-        } else {
-            let warn = item
-                .warn_days
-                .as_ref()
-                .map_or(EXPIRY_WARN_DAYS, |w| *w.get_ref());
-            let days = (until - as_of).num_days();
-            if days <= i64::from(warn) {
-                out.notices.push(Notice {
-                    item: id.to_owned(),
-                    reason: Upcoming::ExpiresSoon,
-                    due: until,
-                    days,
-                    municipality: None,
-                });
-            }
-        }
+    if status != Status::Unmet {
+        expiry(item, answer, as_of, &mut value, &mut out, &gap);
     }
 
     // 5 and 6. Partial or unmet: a duty is a gap whatever the explanation; a
@@ -1435,6 +1461,54 @@ every-months = 120",
             for g in s.gaps.iter().filter(|g| g.reason == Expired) {
                 assert_eq!(g.due, Some(day("2026-08-01")), "{what}: the date is said");
             }
+        }
+    }
+
+    /// A finding that an item does not apply can be made for a while
+    /// only ("no departments in the area until 2026"): run out, a duty
+    /// that may be not applicable applies again; a recommendation is a
+    /// minor gap and stays out of the score. Before, `valid-until` on a
+    /// not-applicable answer was never looked at.
+    #[test]
+    fn rule12_not_applicable_runs_out_too() {
+        // (kind, as-of, gaps, value, notice days)
+        type Case<'a> = (&'a str, &'a str, Gaps, Option<f64>, Option<i64>);
+        let cases: &[Case] = &[
+            ("duty", "2026-08-01", &[], None, Some(0)),
+            ("recommendation", "2026-08-01", &[], None, Some(0)),
+            ("duty", "2026-06-02", &[], None, Some(60)),
+            ("duty", "2026-06-01", &[], None, None),
+            (
+                "duty",
+                "2026-08-02",
+                &[(Critical, Expired)],
+                Some(0.0),
+                None,
+            ),
+            (
+                "recommendation",
+                "2026-08-02",
+                &[(Minor, Expired)],
+                None,
+                None,
+            ),
+        ];
+        for (kind, as_of, expected, value, notice) in cases {
+            let it = item(kind, "may-be-not-applicable = true");
+            let a = answer(
+                "status = \"not-applicable\"\nvalid-until = 2026-08-01\n\
+                 explanation = \"No departments in the area until the new plan.\"",
+            );
+            let s = score(&it, Some(&a), &good(), as_of);
+            let what = format!("{kind} as of {as_of}");
+            assert_eq!(kinds(&s), sorted(expected.to_vec()), "{what}");
+            assert_eq!(s.value, *value, "{what}");
+            let days = s
+                .notices
+                .iter()
+                .find(|n| n.reason == Upcoming::ExpiresSoon)
+                .map(|n| n.days);
+            assert_eq!(days, *notice, "{what}");
         }
     }
 
