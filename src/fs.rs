@@ -549,11 +549,14 @@ pub struct Walk {
 pub enum PassedOver {
     Link,
     NotAFile,
+    /// A `.toml` file whose name starts with a dot.
+    Hidden,
 }
 
 /// The TOML files in a folder and its subfolders, in path order; hidden
-/// entries are passed over in silence, links and special files with a
-/// word (see [`Walk`]).
+/// folders (`.git`) are passed over in silence; hidden `.toml` files,
+/// links to them or to folders, and special files with a word (see
+/// [`Walk`]).
 pub fn toml_files_in(dir: &Path) -> Walk {
     let mut walk = Walk::default();
     walk_into(dir, &mut walk);
@@ -574,17 +577,25 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
     // the paths themselves took as long as reading the folder.
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, path, file_type) in entries {
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
         // `.TOML` too: a file in the folder is never passed over in silence
         // for the case of its name.
         let is_toml = is_toml(&path);
+        if name.to_string_lossy().starts_with('.') {
+            if is_toml && file_type.as_ref().is_ok_and(|t| !t.is_dir()) {
+                walk.passed_over.push((path, PassedOver::Hidden));
+            }
+            continue;
+        }
         // The entry's own type: a link is a link, not what it points to.
         match file_type {
             Ok(t) if t.is_dir() => walk_into(&path, walk),
             Ok(t) if t.is_file() && is_toml => walk.files.push(path),
             Ok(t) if t.is_symlink() && is_toml => walk.passed_over.push((path, PassedOver::Link)),
+            // A link to a folder is not walked into (a loop back up would
+            // never end), and not in silence either.
+            Ok(t) if t.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_dir()) => {
+                walk.passed_over.push((path, PassedOver::Link));
+            }
             Ok(_) if is_toml => walk.passed_over.push((path, PassedOver::NotAFile)),
             Ok(_) => {}
             Err(e) if is_toml => walk.unreadable.push((path, e)),

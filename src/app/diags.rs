@@ -46,6 +46,10 @@ pub fn passed_over(lang: Lang, path: &Path, why: PassedOver) -> Diag {
             "er ikke en almindelig fil og blev ikke læst",
             "is not a regular file and was not read",
         ),
+        PassedOver::Hidden => lang.pick(
+            "er skjult (navnet begynder med et punktum) og blev ikke læst",
+            "is hidden (its name starts with a dot) and was not read",
+        ),
     };
     Diag::new(Code::W012, format!("`{}` {what}", path.display()))
         .about(display(path))

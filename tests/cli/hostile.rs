@@ -881,3 +881,47 @@ fn a_link_to_a_file_that_is_not_toml_is_not_read() {
     cmd.args(["check", "--as-of", "2026-11-27"]);
     crate::exits(cmd, 0);
 }
+
+/// A hidden `.toml` file and a link to a folder in a folder of
+/// submissions are passed over with a word (W012), not in silence; a
+/// hidden folder (`.git`) is passed over in silence.
+#[cfg(unix)]
+#[test]
+fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let sub = d.join("indsendt");
+    fs::create_dir_all(sub.join(".git")).unwrap();
+    fs::create_dir_all(d.join("andet")).unwrap();
+    fs::copy(
+        crate::root().join("examples/almen.toml"),
+        sub.join("almen.toml"),
+    )
+    .unwrap();
+    crate::copy_dir(
+        &crate::root().join("examples/dokumentation"),
+        &sub.join("dokumentation"),
+    );
+    fs::copy(
+        crate::root().join("examples/mangler.toml"),
+        sub.join(".skjult.toml"),
+    )
+    .unwrap();
+    fs::write(sub.join(".git/config.toml"), "x = 1\n").unwrap();
+    fs::copy(
+        crate::root().join("examples/mangler.toml"),
+        d.join("andet/b.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../andet", sub.join("andet")).unwrap();
+    let mut cmd = crate::almen_in(d);
+    cmd.args(["check", "indsendt", "--as-of", "2026-11-27"]);
+    let out = cmd.output().unwrap();
+    let stderr = crate::text(&out.stderr);
+    assert!(
+        stderr.contains("advarsel[W012]: `indsendt/.skjult.toml` er skjult"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`indsendt/andet` er et link"), "{stderr}");
+    assert!(!stderr.contains(".git"), "{stderr}");
+}
