@@ -433,6 +433,188 @@ impl FailOn {
     }
 }
 
+/// The language argument errors are worded in, known before the
+/// arguments are parsed (a value parser words its error before `--lang`
+/// has a value): `--lang` as written, else `ALMEN_LANG`, else Danish.
+static EARLY_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn early_lang() -> Lang {
+    *EARLY_LANG.get_or_init(|| {
+        let mut args = std::env::args_os().skip(1);
+        let mut written = None;
+        while let Some(arg) = args.next() {
+            let arg = arg.to_string_lossy().into_owned();
+            if arg == "--" {
+                break;
+            }
+            if arg == "--lang" {
+                written = args.next().map(|v| v.to_string_lossy().into_owned());
+            } else if let Some(v) = arg.strip_prefix("--lang=") {
+                written = Some(v.to_owned());
+            }
+        }
+        let env = std::env::var("ALMEN_LANG").ok();
+        match written.or(env).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Da,
+        }
+    })
+}
+
+/// A text of a value parser's error in the language of [`early_lang`].
+fn say(da: String, en: String) -> String {
+    match early_lang() {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// Parses the command line: the command with its options, the language
+/// and the colour choice. A mistake in the arguments is said in the
+/// user's language (clap's own words are English) and exits 2; help and
+/// the version are printed as clap prints them.
+pub fn parse() -> (app::Command, Lang, Color) {
+    use clap::error::ErrorKind;
+    match Cli::try_parse() {
+        Ok(cli) => cli.into_command(),
+        Err(e)
+            if early_lang() == Lang::En
+                || matches!(
+                    e.kind(),
+                    ErrorKind::DisplayHelp
+                        | ErrorKind::DisplayVersion
+                        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                ) =>
+        {
+            e.exit()
+        }
+        Err(e) => {
+            let (message, hint) = danish(&e);
+            usage_error(Lang::Da, &message, hint.as_deref())
+        }
+    }
+}
+
+/// Prints a mistake in the arguments, with a hint and where to read more,
+/// and exits 2, as clap does.
+fn usage_error(lang: Lang, message: &str, hint: Option<&str>) -> ! {
+    use std::io::Write;
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| Cli::command().get_subcommands().any(|c| c.get_name() == a));
+    let help = match &command {
+        Some(c) => format!("almen {c} --help"),
+        None => "almen --help".to_owned(),
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}: {message}", lang.pick("fejl", "error"));
+    if let Some(hint) = hint {
+        let _ = writeln!(err, "  = {hint}");
+    }
+    let _ = writeln!(
+        err,
+        "\n{} {help}",
+        lang.pick("Mere hjælp:", "For more information, try")
+    );
+    std::process::exit(2)
+}
+
+/// A clap error in Danish: what is wrong, and how to put it right.
+fn danish(e: &clap::Error) -> (String, Option<String>) {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let list = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    // `--fail-on <FAIL_ON>` is named `--fail-on`.
+    let arg = text(ContextKind::InvalidArg)
+        .map(|a| a.split(' ').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let suggested = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.clone()),
+        _ => None,
+    };
+    let meant = suggested(ContextKind::SuggestedArg)
+        .or_else(|| suggested(ContextKind::SuggestedSubcommand))
+        .or_else(|| suggested(ContextKind::SuggestedValue))
+        .map(|s| {
+            let quoted: Vec<String> = s.iter().map(|s| format!("`{s}`")).collect();
+            format!("mente du {}?", quoted.join(" eller "))
+        });
+    // `ALMEN_LANG=de` was never typed as `--lang de`.
+    let from_env =
+        arg == "--lang" && !std::env::args().any(|a| a == "--lang" || a.starts_with("--lang="));
+    match e.kind() {
+        ErrorKind::InvalidValue if from_env => (
+            format!("ugyldigt sprog `{value}` i miljøvariablen ALMEN_LANG"),
+            Some(format!("mulige værdier: {}", list(ContextKind::ValidValue))),
+        ),
+        ErrorKind::InvalidValue => (
+            if value.is_empty() {
+                format!("`{arg}` mangler en værdi")
+            } else {
+                format!("ugyldig værdi `{value}` for `{arg}`")
+            },
+            {
+                let valid = list(ContextKind::ValidValue);
+                match (meant, valid.is_empty()) {
+                    (Some(m), false) => Some(format!("{m} Mulige værdier: {valid}")),
+                    (Some(m), true) => Some(m),
+                    (None, false) => Some(format!("mulige værdier: {valid}")),
+                    (None, true) => None,
+                }
+            },
+        ),
+        ErrorKind::ValueValidation => (
+            format!("ugyldig værdi `{value}` for `{arg}`"),
+            std::error::Error::source(e).map(ToString::to_string),
+        ),
+        ErrorKind::UnknownArgument => (format!("ukendt tilvalg `{arg}`"), meant),
+        ErrorKind::InvalidSubcommand => (
+            format!(
+                "ukendt kommando `{}`",
+                text(ContextKind::InvalidSubcommand).unwrap_or_default()
+            ),
+            meant.or_else(|| Some("se kommandoerne med almen --help".to_owned())),
+        ),
+        ErrorKind::MissingRequiredArgument => (
+            format!("mangler argumentet {}", list(ContextKind::InvalidArg)),
+            None,
+        ),
+        ErrorKind::MissingSubcommand => ("mangler en kommando".to_owned(), None),
+        ErrorKind::ArgumentConflict => (
+            match text(ContextKind::PriorArg) {
+                Some(prior) => format!("`{arg}` kan ikke bruges sammen med `{prior}`"),
+                None => format!("`{arg}` kan ikke bruges her"),
+            },
+            None,
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            (format!("forkert antal værdier for `{arg}`"), None)
+        }
+        ErrorKind::InvalidUtf8 => ("et argument er ikke gyldig UTF-8".to_owned(), None),
+        _ => (
+            "ugyldige argumenter".to_owned(),
+            Some(
+                e.render()
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            ),
+        ),
+    }
+}
+
 impl Cli {
     /// The command with its options, the language and the colour choice.
     pub fn into_command(self) -> (app::Command, Lang, Color) {
@@ -440,12 +622,14 @@ impl Cli {
             Command::Check(a)
                 if a.summary && !matches!(a.format, Format::Table | Format::Markdown) =>
             {
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
+                usage_error(
+                    self.lang,
+                    self.lang.pick(
+                        "--summary giver en tabel: brug det med --format table eller markdown",
                         "--summary gives a table: use it with --format table or markdown",
-                    )
-                    .exit()
+                    ),
+                    None,
+                )
             }
             Command::Check(a) => app::Command::Check(Check {
                 inputs: a.assessments,
@@ -560,9 +744,15 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
             .join(", ")
     };
     let Some((name, file)) = s.split_once('=') else {
-        return Err(format!(
-            "`{s}` is not FORMAT=FILE, e.g. junit=almen.xml (formats: {})",
-            names()
+        return Err(say(
+            format!(
+                "`{s}` er ikke FORMAT=FIL, fx junit=almen.xml (formater: {})",
+                names()
+            ),
+            format!(
+                "`{s}` is not FORMAT=FILE, e.g. junit=almen.xml (formats: {})",
+                names()
+            ),
         ));
     };
     let format = Format::CHECK
@@ -572,9 +762,20 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
             f.to_possible_value()
                 .is_some_and(|v| v.matches(name, false))
         })
-        .ok_or_else(|| format!("`{name}` is not a format of check; use one of {}", names()))?;
+        .ok_or_else(|| {
+            say(
+                format!(
+                    "`{name}` er ikke et format for check; brug et af {}",
+                    names()
+                ),
+                format!("`{name}` is not a format of check; use one of {}", names()),
+            )
+        })?;
     if file.is_empty() {
-        return Err(format!("`{s}` names no file, e.g. {name}=almen.{name}"));
+        return Err(say(
+            format!("`{s}` nævner ingen fil, fx {name}=almen.{name}"),
+            format!("`{s}` names no file, e.g. {name}=almen.{name}"),
+        ));
     }
     Ok((format, PathBuf::from(file)))
 }
@@ -583,16 +784,21 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
 /// standard input are relative to its folder.
 fn parse_new(s: &str) -> Result<PathBuf, String> {
     if s == "-" {
-        return Err(
+        return Err(say(
+            "NEW kan ikke være standard-input (`-`); giv den som en fil, og OLD som `-`".to_owned(),
             "NEW cannot be standard input (`-`); give it as a file, and OLD as `-`".to_owned(),
-        );
+        ));
     }
     Ok(PathBuf::from(s))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        say(
+            format!("`{s}` er ikke en dato; skriv ÅÅÅÅ-MM-DD, fx 2026-11-27"),
+            format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"),
+        )
+    })
 }
 
 fn parse_delimiter(s: &str) -> Result<char, String> {
@@ -602,7 +808,10 @@ fn parse_delimiter(s: &str) -> Result<char, String> {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii() && c != '"' && c != '\n' => Ok(c),
-                _ => Err(format!("`{s}` is not a single ASCII character (or `tab`)")),
+                _ => Err(say(
+                    format!("`{s}` er ikke ét ASCII-tegn (eller `tab`)"),
+                    format!("`{s}` is not a single ASCII character (or `tab`)"),
+                )),
             }
         }
     }
@@ -611,7 +820,10 @@ fn parse_delimiter(s: &str) -> Result<char, String> {
 fn parse_percent(s: &str) -> Result<f64, String> {
     match s.trim_end_matches('%').replace(',', ".").parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+        _ => Err(say(
+            format!("`{s}` er ikke en procentdel fra 0 til 100"),
+            format!("`{s}` is not a percentage from 0 to 100"),
+        )),
     }
 }
 

@@ -11,8 +11,6 @@ mod serve;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Checking a folder allocates and frees many small values on every core;
 /// mimalloc does that in less time than the system allocator. Without
 /// transparent huge pages: a single check would otherwise start by
@@ -21,6 +19,6 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let (command, lang, color) = cli::Cli::parse().into_command();
+    let (command, lang, color) = cli::parse();
     app::run(command, lang, color).into()
 }

@@ -373,7 +373,10 @@ fn new_cannot_be_standard_input() {
         .code(2)
         .stdout(predicate::str::is_empty());
     let stderr = stderr_of(&assert);
-    assert!(stderr.contains("NEW cannot be standard input"), "{stderr}");
+    assert!(
+        stderr.contains("NEW kan ikke være standard-input"),
+        "{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -62,7 +62,7 @@ fn fail_under_and_fail_on_combine() {
 fn bad_as_of_is_a_usage_error() {
     let mut cmd = almen();
     cmd.args(["check", "examples/almen.toml", "--as-of", "2026-13-01"]);
-    let stderr = fails(cmd, &["--as-of", "2026-13-01", "YYYY-MM-DD"]);
+    let stderr = fails(cmd, &["--as-of", "2026-13-01", "ÅÅÅÅ-MM-DD"]);
     insta::assert_snapshot!("args_bad_as_of", stderr);
 }
 
@@ -147,4 +147,77 @@ fn the_two_municipalities_example_exits_1_and_0_with_fail_on_never() {
         check(&["examples/to-kommuner.toml", "--fail-on", "never"]),
         0,
     );
+}
+
+/// A mistake in the arguments is said in the user's language, with a hint
+/// and where to read more; exit 2. `ALMEN_LANG=de` is said to be the
+/// environment's, since the user typed no `--lang`.
+#[test]
+fn argument_errors_are_said_in_danish_by_default() {
+    for (args, env, says) in [
+        (
+            &["chek"][..],
+            None,
+            &[
+                "fejl: ukendt kommando `chek`",
+                "mente du `schema` eller `check`?",
+                "Mere hjælp: almen --help",
+            ][..],
+        ),
+        (
+            &["check", "--bogus"],
+            None,
+            &[
+                "fejl: ukendt tilvalg `--bogus`",
+                "Mere hjælp: almen check --help",
+            ],
+        ),
+        (
+            &["show"],
+            None,
+            &[
+                "fejl: mangler argumentet <ITEM>",
+                "Mere hjælp: almen show --help",
+            ],
+        ),
+        (
+            &["check", "--fail-on", "majr"],
+            None,
+            &["mente du `major`? Mulige værdier: critical, major, minor, never"],
+        ),
+        (
+            &["check"],
+            Some("de"),
+            &[
+                "fejl: ugyldigt sprog `de` i miljøvariablen ALMEN_LANG",
+                "mulige værdier: da, en",
+            ],
+        ),
+        (
+            &["check", "--summary", "--format", "json"],
+            None,
+            &["fejl: --summary giver en tabel"],
+        ),
+        (
+            &["check", "--as-of", "27-11-2026", "--lang", "en"],
+            None,
+            &[
+                "error: invalid value '27-11-2026' for '--as-of <YYYY-MM-DD>'",
+                "write YYYY-MM-DD",
+            ],
+        ),
+    ] {
+        let mut cmd = almen();
+        cmd.args(args);
+        if let Some(lang) = env {
+            cmd.env("ALMEN_LANG", lang);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = crate::text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        for say in says {
+            assert!(stderr.contains(say), "{args:?}: {say:?} in {stderr}");
+        }
+    }
 }

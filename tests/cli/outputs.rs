@@ -250,14 +250,14 @@ fn an_unknown_format_is_a_usage_error() {
     for (also, says) in [
         (
             "xml=almen.xml",
-            "`xml` is not a format of check; use one of table, json, markdown, csv, junit, github, sarif",
+            "`xml` er ikke et format for check; brug et af table, json, markdown, csv, junit, github, sarif",
         ),
-        ("html=r.html", "`html` is not a format of check"),
+        ("html=r.html", "`html` er ikke et format for check"),
         (
             "almen.xml",
-            "`almen.xml` is not FORMAT=FILE, e.g. junit=almen.xml",
+            "`almen.xml` er ikke FORMAT=FIL, fx junit=almen.xml",
         ),
-        ("json=", "names no file"),
+        ("json=", "nævner ingen fil"),
     ] {
         let mut cmd = check(&[GAPS, "--also", also]);
         cmd.assert()

@@ -358,7 +358,7 @@ fn check_does_not_write_a_statement() {
     for format in ["statement", "statement-markdown"] {
         crate::fails(
             crate::check(&[MANGLER, "--format", format]),
-            &["invalid value"],
+            &["ugyldig værdi"],
         );
     }
 }
