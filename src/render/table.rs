@@ -385,7 +385,7 @@ pub(super) fn one(checked: &Checked<'_>, opts: &Options, out: &mut dyn Write) ->
     if !explained.is_empty() {
         writeln!(out)?;
         let title = lang.pick(
-            "Følg eller forklar: anbefalinger, bestyrelsen har forklaret, hvorfor den ikke følger",
+            "Følg eller forklar: forklarede afvigelser fra anbefalingerne",
             "Comply or explain: recommendations the board has explained not following",
         );
         writeln!(out, "{}", wrapped(opts, title, 0, Some("1")))?;
