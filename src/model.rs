@@ -711,13 +711,31 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     // Counted as a reader counts letters, only as far as the least that
     // counts (an explanation can be pages long): an accent written as its
     // own character belongs to its letter, and invisible characters do
-    // not count.
-    if text
-        .graphemes(true)
-        .filter(|g| g.chars().any(|c| !invisible(c) || c.is_whitespace()))
-        .take(MIN_EXPLANATION)
-        .count()
-        < MIN_EXPLANATION
+    // not count. Below U+0300 (where the combining accents begin; æ, ø
+    // and å are below it) a character is a letter of its own: most
+    // explanations are told by their first characters alone (a line end
+    // written \r\n is one).
+    let counts = |c: char| !invisible(c) || c.is_whitespace();
+    let mut plain = 0;
+    for c in text.chars() {
+        if c >= '\u{300}' || c == '\r' {
+            plain = 0;
+            break;
+        }
+        if counts(c) {
+            plain += 1;
+            if plain == MIN_EXPLANATION {
+                break;
+            }
+        }
+    }
+    if plain < MIN_EXPLANATION
+        && text
+            .graphemes(true)
+            .filter(|g| g.chars().any(counts))
+            .take(MIN_EXPLANATION)
+            .count()
+            < MIN_EXPLANATION
     {
         return Some(Hollow::TooShort);
     }

@@ -1320,6 +1320,9 @@ mod tests {
                 "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301} e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}",
                 Some(Hollow::TooShort),
             ),
+            // A Windows line end is one character to a reader.
+            ("Vi er for små.\r\nNej!", Some(Hollow::TooShort)),
+            ("Vi er for små.\r\nNej!!", None),
             // Invisible characters at the ends, of every kind.
             (
                 "Vi er for små. Nej.\u{34f}\u{180e}\u{2066}\u{fe0f}",
