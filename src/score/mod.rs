@@ -1497,7 +1497,14 @@ every-months = 120",
             ),
         ];
         for (kind, as_of, expected, value, notice) in cases {
-            let it = item(kind, "may-be-not-applicable = true");
+            // Only a duty says it may be not applicable; a recommendation
+            // always may be.
+            let extra = if *kind == "duty" {
+                "may-be-not-applicable = true"
+            } else {
+                ""
+            };
+            let it = item(kind, extra);
             let a = answer(
                 "status = \"not-applicable\"\nvalid-until = 2026-08-01\n\
                  explanation = \"No departments in the area until the new plan.\"",
