@@ -660,6 +660,24 @@ pub fn link_target(path: &Path) -> Option<PathBuf> {
     is_link(path).then(|| fs::canonicalize(path).ok()).flatten()
 }
 
+/// Whether a link on the way to `path` (the file itself, or a folder
+/// above it) leads out of the folder the link is in: `reports/x.xml`
+/// with `reports` a link to `../elsewhere`. A link at the top of the file
+/// system (`/tmp` to `/private/tmp`) leads nowhere out of `/`.
+fn leaves_its_folder(path: &Path) -> bool {
+    path.ancestors()
+        .filter(|p| !p.as_os_str().is_empty() && is_link(p))
+        .any(|link| {
+            let target = fs::canonicalize(link);
+            let folder = fs::canonicalize(folder_of(link));
+            match (target, folder) {
+                (Ok(target), Ok(folder)) => !target.starts_with(folder),
+                // A link to nothing: refused as no file to write.
+                _ => false,
+            }
+        })
+}
+
 /// Writes `bytes` to `path` atomically: all of it or nothing, the old file
 /// intact on any failure and no temporary file left behind. An existing
 /// file is only replaced when `replace` is set, and only if it is a
@@ -685,6 +703,7 @@ impl AtomicFile {
     /// Begins writing `path`; what stops it from being written at all is
     /// said now, before anything is.
     pub fn create(path: &Path, replace: bool) -> Result<AtomicFile, WriteError> {
+        let path_as_written = path;
         // A link is written through, never replaced: the file it leads to
         // gets the output (and is held to the same rules), and the link
         // stays. One that leads nowhere, or to what is not a path (a pipe
@@ -692,17 +711,16 @@ impl AtomicFile {
         // of the folder it is in is not written through.
         let path = if is_link(path) {
             let target = fs::canonicalize(path).map_err(|_| WriteError::NotAFile)?;
-            let folder = fs::canonicalize(folder_of(path)).map_err(|_| WriteError::NotAFile)?;
             if fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
                 return Err(WriteError::NotAFile);
-            }
-            if !target.starts_with(&folder) {
-                return Err(WriteError::LinkOut);
             }
             target
         } else {
             path.to_path_buf()
         };
+        if leaves_its_folder(path_as_written) {
+            return Err(WriteError::LinkOut);
+        }
         let existing = fs::metadata(&path).ok();
         if let Some(meta) = &existing {
             if !meta.is_file() {

@@ -366,7 +366,10 @@ impl Session {
         if now.as_ref().ok() != Some(&self.on_disk) {
             return Reply::html(409, self.page(&text, Some(page::Message::Changed)));
         }
-        match write_atomic(&self.path, text.as_bytes(), self.on_disk.is_some()) {
+        // An assessment that is a link is the file it leads to, as the
+        // start-up line said: that file is written, wherever it is.
+        let target = link_target(&self.path).unwrap_or_else(|| self.path.clone());
+        match write_atomic(&target, text.as_bytes(), self.on_disk.is_some()) {
             Ok(()) => {
                 self.on_disk = Some(text.clone().into_bytes());
                 self.base = text;

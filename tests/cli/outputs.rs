@@ -457,6 +457,8 @@ fn a_link_out_of_its_folder_is_not_written_through() {
     for name in ["out.json", "almen.xml", "r.html", "c.ics"] {
         std::os::unix::fs::symlink("../victim.txt", repo.join(name)).unwrap();
     }
+    // A folder on the way that is a link out counts the same.
+    std::os::unix::fs::symlink("..", repo.join("reports")).unwrap();
     let gaps = crate::root().join(GAPS);
     let gaps = gaps.to_str().unwrap();
     for args in [
@@ -464,6 +466,8 @@ fn a_link_out_of_its_folder_is_not_written_through() {
         &["check", gaps, "--also", "junit=almen.xml"],
         &["report", gaps, "-o", "r.html"],
         &["calendar", gaps, "-o", "c.ics"],
+        &["check", gaps, "--also", "junit=reports/victim.txt"],
+        &["check", gaps, "--also", "junit=reports/new.xml"],
     ] {
         let mut cmd = crate::almen_in(&repo);
         cmd.args(args);
@@ -474,4 +478,13 @@ fn a_link_out_of_its_folder_is_not_written_through() {
         assert!(said.contains("uden for dens mappe"), "{args:?}: {said}");
         assert_eq!(read(&victim), "victim", "{args:?}");
     }
+    assert!(!dir.path().join("new.xml").exists());
+    // A link to a file in a folder below it is written through.
+    fs::create_dir(repo.join("ud")).unwrap();
+    fs::write(repo.join("ud/r.json"), "old").unwrap();
+    std::os::unix::fs::symlink("ud/r.json", repo.join("r.json")).unwrap();
+    let mut cmd = crate::almen_in(&repo);
+    cmd.args(["check", gaps, "-o", "r.json", "--format", "json"]);
+    exits(cmd, 1);
+    assert!(read(&repo.join("ud/r.json")).starts_with('{'));
 }

@@ -42,6 +42,18 @@ impl Served {
     /// Serves `almen.toml` in a folder of its own, holding `text` (none:
     /// no file), with the example checklist beside it.
     pub fn start(text: Option<&str>, args: &[&str]) -> Served {
+        Served::start_with(
+            |file| {
+                if let Some(text) = text {
+                    std::fs::write(file, text).unwrap();
+                }
+            },
+            args,
+        )
+    }
+
+    /// Serves `almen.toml` in a folder of its own, made by `make`.
+    pub fn start_with(make: impl FnOnce(&Path), args: &[&str]) -> Served {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(
             root().join("examples/egne-krav.toml"),
@@ -49,9 +61,7 @@ impl Served {
         )
         .unwrap();
         let file = dir.path().join("almen.toml");
-        if let Some(text) = text {
-            std::fs::write(&file, text).unwrap();
-        }
+        make(&file);
         let mut child = Command::new(assert_cmd::cargo::cargo_bin!("almen"))
             .current_dir(dir.path())
             .env_remove("ALMEN_LANG")
@@ -1656,4 +1666,23 @@ fn every_assessment_saved_untouched_is_byte_for_byte_the_same() {
         assert_eq!(saved.status, 303, "{}: {}", file.display(), saved.body);
         assert_eq!(s.text(), text, "{}", file.display());
     }
+}
+
+/// An assessment that is a link to a file in another folder is saved into
+/// that file, as the start-up line says, and the link stays a link.
+#[cfg(unix)]
+#[test]
+fn an_assessment_that_is_a_link_is_saved_where_it_leads() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("rigtig.toml");
+    std::fs::copy(root().join("examples/almen.toml"), &target).unwrap();
+    let s = Served::start_with(
+        |file| std::os::unix::fs::symlink(&target, file).unwrap(),
+        &[],
+    );
+    let fields = [("action", "save"), ("org.name", "Boligforeningen Min")];
+    assert_eq!(s.post(&fields).status, 303);
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.contains("name = \"Boligforeningen Min\""), "{saved}");
+    assert!(std::fs::symlink_metadata(&s.file).unwrap().is_symlink());
 }
