@@ -258,7 +258,12 @@ fn item_row<W: Write>(
 /// table, since CSV goes to standard output unless `-o` says otherwise.
 /// Line breaks are kept: a quoted cell may hold them.
 fn inert(text: &str) -> String {
-    let text = clean(text);
+    // A Windows line end is a line break, not a carriage return to show.
+    let text = if text.contains("\r\n") {
+        clean(&text.replace("\r\n", "\n"))
+    } else {
+        clean(text)
+    };
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text,

@@ -105,11 +105,15 @@ pub fn errors(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     terminal(sources, diags, lang, color, out)?;
-    // A command asked for what it cannot do (a report to the terminal, a
-    // file that is there already) has nothing wrong in its files.
-    let in_files = diags
-        .iter()
-        .any(|d| d.place.is_some() || d.subject.is_some());
+    // A command asked for what it cannot do (a report to the terminal, an
+    // output that may not be written, an item no checklist has) has
+    // nothing wrong in the files it read.
+    let in_files = diags.iter().any(|d| {
+        !matches!(
+            d.code,
+            Code::E018 | Code::E019 | Code::E020 | Code::E024 | Code::E025 | Code::E026
+        )
+    });
     closing(diags.len(), in_files, lang, out)
 }
 

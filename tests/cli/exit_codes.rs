@@ -115,6 +115,25 @@ fn a_statement_to_a_terminal_says_how_to_write_the_statement() {
         seen.contains("almen report almen.toml --format statement -o redegørelse.html"),
         "{seen}"
     );
+    assert!(seen.contains("fejl: 1 problem; ret det"), "{seen}");
+}
+
+/// An output that may not be written is nothing wrong in the files read:
+/// the closing line does not say "i inddata".
+#[test]
+fn an_output_problem_is_not_said_to_be_in_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("almen.toml"), "x").unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["init", "-o", "almen.toml"]);
+    let out = cmd.output().unwrap();
+    let stderr = crate::text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("fejl[E018]"), "{stderr}");
+    assert!(
+        stderr.contains("fejl: 1 problem; ret det og kør igen"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -285,3 +285,26 @@ fn an_explanation_first_on_a_line_makes_no_list() {
         }
     }
 }
+
+/// A Windows line end in a text is a line break in its CSV cell, not a
+/// carriage return shown escaped; a lone carriage return is shown.
+#[test]
+fn a_windows_line_end_stays_a_line_break_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("almen.toml"),
+        "format = 1\r\n[organisation]\r\nname = \"X\"\r\n[assessment]\r\n\
+         checklists = [\"samarbejde-med-omverdenen\"]\r\ndate = 2026-01-01\r\n\
+         [answers.OMV-3]\r\nstatus = \"unmet\"\r\n\
+         explanation = \"\"\"Vi deltager ikke i kredsen.\r\nVi er for små\\rtil det.\"\"\"\r\n",
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "--format", "csv", "--as-of", "2026-11-27"]);
+    let out = cmd.output().unwrap();
+    let csv = crate::text(&out.stdout);
+    assert!(
+        csv.contains("Vi deltager ikke i kredsen.\nVi er for små\\rtil det."),
+        "{csv}"
+    );
+}
