@@ -617,7 +617,19 @@ const LATER_STARTS: &[&str] = &[
 ];
 
 /// The words after a [`LATER_STARTS`] that make it an explanation.
-const LATER_BUT_FROM: &[&str] = &["af", "from", "of"];
+const LATER_BUT_FROM: &[&str] = &["af", "fra", "from", "of"];
+
+/// The words of [`PLACEHOLDERS`], in order.
+static PLACEHOLDER_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<&str> = PLACEHOLDERS
+        .iter()
+        .flat_map(|p| p.split(|c: char| !(c.is_alphanumeric() || c == '/')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
 
 /// Whether a character is invisible on the page: whitespace, control and
 /// format characters (zero-width space, byte-order mark, direction marks).
@@ -681,23 +693,35 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     let first = chars.clone().next();
     let repeated = chars.all(|c| Some(c) == first);
     let no_letters = !bare.chars().any(char::is_alphanumeric);
-    // "n/a n/a n/a": every word a placeholder of one word.
-    let only_placeholders = bare.split(' ').all(|w| {
-        let w = w.trim_end_matches(['.', '!', ':', ';', ',']);
-        w.is_empty() || (!w.contains(' ') && PLACEHOLDERS.contains(&w))
-    });
+    // "n/a n/a n/a", "n/a – n/a", "ikke relevant ikke relevant": every
+    // word one of the placeholders' words. A real explanation has another
+    // word, nearly always its first.
+    let only_placeholders = bare
+        .split(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .all(|w| PLACEHOLDER_WORDS.binary_search(&w).is_ok());
+    // "Forklaring følger senere" is a promise; "Forklaring følger: …" and
+    // "Forklaringen følger af vedtægten" give the explanation.
     let later = LATER_STARTS.iter().any(|p| {
         bare.strip_prefix(*p).is_some_and(|rest| {
             let next = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
             (rest.is_empty() || !rest.starts_with(char::is_alphanumeric))
+                && !rest.contains(':')
                 && !LATER_BUT_FROM
                     .iter()
                     .any(|w| next.split(|c: char| !c.is_alphanumeric()).next() == Some(*w))
         })
     });
+    // The template's hint, however it is punctuated.
+    let letters_only = |t: &str| -> String {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let template = TEMPLATE_EXPLANATION
         .iter()
-        .any(|t| bare.trim_matches(['"', '(', ')']) == t.to_lowercase());
+        .any(|t| letters_only(bare) == letters_only(&t.to_lowercase()));
     if PLACEHOLDERS.contains(&bare)
         || PLACEHOLDER_STARTS.iter().any(starts_with_word)
         || only_placeholders
@@ -710,36 +734,48 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     }
     // Counted as a reader counts letters, only as far as the least that
     // counts (an explanation can be pages long): an accent written as its
-    // own character belongs to its letter, and invisible characters do
-    // not count. Below U+0300 (where the combining accents begin; æ, ø
-    // and å are below it) a character is a letter of its own: most
-    // explanations are told by their first characters alone (a line end
-    // written \r\n is one).
-    let counts = |c: char| !invisible(c) || c.is_whitespace();
-    let mut plain = 0;
-    for c in text.chars() {
-        if c >= '\u{300}' || c == '\r' {
-            plain = 0;
-            break;
-        }
-        if counts(c) {
-            plain += 1;
-            if plain == MIN_EXPLANATION {
-                break;
-            }
-        }
-    }
-    if plain < MIN_EXPLANATION
-        && text
-            .graphemes(true)
-            .filter(|g| g.chars().any(counts))
-            .take(MIN_EXPLANATION)
-            .count()
-            < MIN_EXPLANATION
-    {
+    // own character belongs to its letter, invisible characters do not
+    // count, and a run of spaces is one. Below U+0300 (where the combining
+    // accents begin; æ, ø and å are below it) a character is a letter of
+    // its own: most explanations are told by their first characters alone
+    // (a line end written \r\n is one).
+    let is_plain = |c: char| c < '\u{300}' && c != '\r';
+    let mut fell = false;
+    let enough = counted(text.chars().map_while(|c| {
+        fell = !is_plain(c);
+        (!fell).then_some((c.is_whitespace(), invisible(c)))
+    })) || (fell
+        && counted(text.graphemes(true).map(|g| {
+            let space = g.chars().all(char::is_whitespace);
+            (space, !space && g.chars().all(invisible))
+        })));
+    if !enough {
         return Some(Hollow::TooShort);
     }
     None
+}
+
+/// Whether the units of a text (each a space, invisible, or a letter)
+/// make up [`MIN_EXPLANATION`] as a reader counts them: a run of spaces
+/// is one, invisible units none. Stops there.
+fn counted(units: impl Iterator<Item = (bool, bool)>) -> bool {
+    let mut n = 0;
+    let mut after_space = true;
+    for (space, invisible) in units {
+        if space {
+            if !after_space {
+                n += 1;
+                after_space = true;
+            }
+        } else if !invisible {
+            n += 1;
+            after_space = false;
+        }
+        if n >= MIN_EXPLANATION {
+            return true;
+        }
+    }
+    false
 }
 
 /// What will be done about an item, by whom, by when.

@@ -1308,6 +1308,32 @@ mod tests {
                 "Forklaringen følger af vedtægtens §5: kredsen har ingen plads til os.",
                 None,
             ),
+            // … nor where it goes on to give it, or says where it is from.
+            (
+                "Forklaring følger: vi har ingen afdelinger i området endnu.",
+                None,
+            ),
+            (
+                "Forklaringen følger nedenfor: vi har ingen afdelinger i området.",
+                None,
+            ),
+            (
+                "Explanation follows: we have no departments in the area.",
+                None,
+            ),
+            (
+                "Forklaringen kommer fra direktionen, som har besluttet det.",
+                None,
+            ),
+            // Placeholders repeated, with or without something between.
+            ("n/a – n/a – n/a – n/a – n/a", Some(Hollow::Placeholder)),
+            ("n/a / n/a / n/a / n/a", Some(Hollow::Placeholder)),
+            ("ikke relevant ikke relevant", Some(Hollow::Placeholder)),
+            ("Not applicable, see below.", Some(Hollow::Placeholder)),
+            // The template's hint, however it is punctuated.
+            ("hvorfor og hvad I gør i stedet", Some(Hollow::Placeholder)),
+            // A run of spaces is one.
+            ("a                  b", Some(Hollow::TooShort)),
             // A placeholder of one word, repeated to make up the length.
             ("n/a n/a n/a n/a n/a n/a", Some(Hollow::Placeholder)),
             ("TODO. todo. TODO. todo.", Some(Hollow::Placeholder)),
