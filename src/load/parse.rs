@@ -147,24 +147,38 @@ const DATE_KEYS: [&str; 6] = [
     "updated",
 ];
 
-/// Where the parser failed on a line `key = value` whose key holds a date
-/// and whose value is not quoted (`date = 1. maj 2026`): where the line
-/// starts, the key, and where the value is written. `None` for any other
-/// line: its error is the parser's to word.
+/// Where the parser failed on a value `key = value` whose key holds a date
+/// and whose value is not quoted (`date = 1. maj 2026`, or in an inline
+/// table, `plan = { due = 1. marts 2027 }`): where the line starts, the
+/// key, and where the value is written. `None` for any other error: its
+/// words are the parser's.
 fn written_date(text: &str, at: usize) -> Option<(usize, &'static str, Range<usize>)> {
     let at = at.min(text.len());
     let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = &text[start..end];
-    let (key, rest) = line.split_once('=')?;
-    let key = key.trim().rsplit('.').next()?.trim().trim_matches('"');
+    // The last `=` before the error, and the key before it.
+    let equals = start + text[start..at.max(start)].rfind('=')?;
+    let key = text[start..equals]
+        .rsplit(['{', ','])
+        .next()?
+        .trim()
+        .rsplit('.')
+        .next()?
+        .trim()
+        .trim_matches('"');
     let key = DATE_KEYS.into_iter().find(|k| *k == key)?;
-    let value = rest.split(" #").next()?.trim_end_matches('\r');
+    let after = &text[equals + 1..end];
+    let value = after
+        .split([',', '}', ']'])
+        .next()?
+        .split(" #")
+        .next()?
+        .trim_end_matches('\r');
     let written = value.trim();
     if written.is_empty() || written.starts_with(['"', '\'', '[', '{']) {
         return None;
     }
-    let from = start + (line.len() - rest.len()) + (value.len() - value.trim_start().len());
+    let from = equals + 1 + (value.len() - value.trim_start().len());
     Some((start, key, from..from + written.len()))
 }
 

@@ -482,11 +482,23 @@ fn a_date_written_the_danish_way_says_how_to_write_it() {
             "due",
             "`1. marts 2027` er ikke en dato, almen kan læse",
         ),
+        (
+            "1. april 2027",
+            "plan",
+            "`1. april 2027` er ikke en dato, almen kan læse",
+        ),
     ] {
-        let line = if key == "due" {
-            format!("plan.action = \"Ny politik\"\nplan.due = {value}\n")
-        } else {
-            format!("date = {value}\n")
+        let (line, key) = match key {
+            "due" => (
+                format!("plan.action = \"Ny politik\"\nplan.due = {value}\n"),
+                "due",
+            ),
+            // The way the README writes a plan: an inline table.
+            "plan" => (
+                format!("plan = {{ action = \"Ny, bedre politik\", due = {value} }}\n"),
+                "due",
+            ),
+            _ => (format!("date = {value}\n"), key),
         };
         fs::write(
             dir.path().join("almen.toml"),
