@@ -592,8 +592,9 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
             Ok(t) if t.is_file() && is_toml => walk.files.push(path),
             Ok(t) if t.is_symlink() && is_toml => walk.passed_over.push((path, PassedOver::Link)),
             // A link to a folder is not walked into (a loop back up would
-            // never end), and not in silence either.
-            Ok(t) if t.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_dir()) => {
+            // never end), and not in silence either where the folder holds
+            // TOML files.
+            Ok(t) if t.is_symlink() && holds_toml(&path) => {
                 walk.passed_over.push((path, PassedOver::Link));
             }
             Ok(_) if is_toml => walk.passed_over.push((path, PassedOver::NotAFile)),
@@ -602,6 +603,11 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
             Err(_) => {}
         }
     }
+}
+
+/// Whether `path` is a folder (a link followed) with a `.toml` file in it.
+fn holds_toml(path: &Path) -> bool {
+    fs::read_dir(path).is_ok_and(|mut entries| entries.any(|e| e.is_ok_and(|e| is_toml(&e.path()))))
 }
 
 /// Why an output was not written.

@@ -51,12 +51,19 @@ pub fn passed_over(lang: Lang, path: &Path, why: PassedOver) -> Diag {
             "is hidden (its name starts with a dot) and was not read",
         ),
     };
+    let hint = match why {
+        PassedOver::Hidden => lang.pick(
+            "skjulte filer læses ikke i en mappe; omdøb filen, eller giv den direkte på kommandolinjen, hvis den skal med",
+            "hidden files are not read in a folder; rename the file, or name it on the command line if it belongs",
+        ),
+        PassedOver::Link | PassedOver::NotAFile => lang.pick(
+            "i en mappe læses kun almindelige filer og mapper; giv filen eller mappen direkte på kommandolinjen, hvis den skal med",
+            "in a folder only regular files and folders are read; name the file or folder on the command line if it belongs",
+        ),
+    };
     Diag::new(Code::W012, format!("`{}` {what}", path.display()))
         .about(display(path))
-        .hint(lang.pick(
-            "i en mappe læses kun almindelige filer; giv filen direkte på kommandolinjen, hvis den skal med",
-            "in a folder only regular files are read; name the file on the command line if it belongs",
-        ))
+        .hint(hint)
 }
 
 /// E016: a folder with no almen files in it.

@@ -914,6 +914,10 @@ fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
     )
     .unwrap();
     std::os::unix::fs::symlink("../andet", sub.join("andet")).unwrap();
+    // A link to a folder of documents only is nothing to warn about.
+    fs::create_dir_all(d.join("arkiv")).unwrap();
+    fs::write(d.join("arkiv/referat.pdf"), "%PDF").unwrap();
+    std::os::unix::fs::symlink("../arkiv", sub.join("arkiv")).unwrap();
     let mut cmd = crate::almen_in(d);
     cmd.args(["check", "indsendt", "--as-of", "2026-11-27"]);
     let out = cmd.output().unwrap();
@@ -924,4 +928,6 @@ fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
     );
     assert!(stderr.contains("`indsendt/andet` er et link"), "{stderr}");
     assert!(!stderr.contains(".git"), "{stderr}");
+    assert!(!stderr.contains("arkiv"), "{stderr}");
+    assert!(stderr.contains("omdøb filen"), "{stderr}");
 }
