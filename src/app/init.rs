@@ -67,12 +67,19 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
     // A checklist outside the template's folder is read only where almen
     // runs in the folder that holds it (see `Fs::reach`): said now, not
     // first as E021 when the file is checked from its own folder.
+    // Links followed, as the check will follow them.
+    let home = std::fs::canonicalize(&dir).ok();
     let away: Vec<String> = refs
         .iter()
         .filter_map(|c| c.path.as_deref())
-        .map(|p| relative_to(p, &dir))
-        .filter(|p| p.starts_with(".."))
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| {
+            let real = std::fs::canonicalize(p).ok();
+            match (&real, &home) {
+                (Some(real), Some(home)) => !real.starts_with(home),
+                _ => relative_to(p, &dir).starts_with(".."),
+            }
+        })
+        .map(|p| relative_to(p, &dir).to_string_lossy().replace('\\', "/"))
         .collect();
     ctx.write_out(|out| {
         writeln!(
@@ -83,16 +90,19 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
             refs.iter().map(|c| c.file.items.len()).sum::<usize>(),
             lang.pick("punkter at vurdere", "items to assess")
         )?;
-        let folder = dir.display();
+        let folder = match (&home, dir == Path::new(".")) {
+            (Some(home), true) => home.display().to_string(),
+            _ => dir.display().to_string(),
+        };
         for path in &away {
             match lang {
                 Lang::Da => writeln!(
                     out,
-                    "Bemærk: tjeklisten `{path}` ligger uden for mappen `{folder}`, hvor selvevalueringen er; almen læser den kun, når almen køres herfra. Kopiér tjeklisten ind i `{folder}` for at tjekke derfra."
+                    "Bemærk: tjeklisten `{path}` ligger uden for mappen `{folder}`, hvor selvevalueringen er; almen læser den kun, når almen køres fra en mappe, tjeklisten ligger i. Kopiér tjeklisten ind i `{folder}`, så kan selvevalueringen tjekkes hvorfra som helst."
                 ),
                 Lang::En => writeln!(
                     out,
-                    "Note: the checklist `{path}` lies outside the folder `{folder}` that holds the assessment; almen reads it only when run from here. Copy the checklist into `{folder}` to check from there."
+                    "Note: the checklist `{path}` lies outside the folder `{folder}` that holds the assessment; almen reads it only when run from a folder the checklist is in. Copy the checklist into `{folder}` to check the assessment from anywhere."
                 ),
             }?;
         }
