@@ -575,9 +575,16 @@ fn danish(e: &clap::Error) -> (String, Option<String>) {
         ),
         ErrorKind::ValueValidation => (
             format!("ugyldig værdi `{value}` for `{arg}`"),
-            std::error::Error::source(e).map(ToString::to_string),
+            std::error::Error::source(e).map(|why| number_in_danish(&why.to_string())),
         ),
-        ErrorKind::UnknownArgument => (format!("ukendt tilvalg `{arg}`"), meant),
+        ErrorKind::UnknownArgument => (
+            format!("ukendt tilvalg `{arg}`"),
+            meant.or_else(|| {
+                Some(format!(
+                    "skal `{arg}` være en værdi, fx et filnavn, så skriv `-- {arg}`"
+                ))
+            }),
+        ),
         ErrorKind::InvalidSubcommand => (
             format!(
                 "ukendt kommando `{}`",
@@ -612,6 +619,25 @@ fn danish(e: &clap::Error) -> (String, Option<String>) {
                     .to_owned(),
             ),
         ),
+    }
+}
+
+/// clap's words for a number it could not read (`--port`, `-j`), in
+/// Danish; any other text (a value parser's own, already in Danish) as it
+/// is.
+fn number_in_danish(why: &str) -> String {
+    match why {
+        "invalid digit found in string" | "cannot parse integer from empty string" => {
+            "skriv et helt tal".to_owned()
+        }
+        "number too large to fit in target type" => "tallet er for stort".to_owned(),
+        _ => match why.split_once(" is not in ").and_then(|(v, r)| {
+            let (from, to) = r.split_once("..=")?;
+            Some((v, from, to))
+        }) {
+            Some((v, from, to)) => format!("`{v}` ligger ikke mellem {from} og {to}"),
+            None => why.to_owned(),
+        },
     }
 }
 
