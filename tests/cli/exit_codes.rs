@@ -188,8 +188,22 @@ fn argument_errors_are_said_in_danish_by_default() {
             None,
             &[
                 "fejl: ukendt tilvalg `--bogus`",
+                "så skriv `-- --bogus`",
                 "Mere hjælp: almen check --help",
             ],
+        ),
+        (
+            &["check", "-j", "0"],
+            None,
+            &[
+                "ugyldig værdi `0` for `--threads`",
+                "`0` ligger ikke mellem 1 og 65535",
+            ],
+        ),
+        (
+            &["check", "-j", "x"],
+            None,
+            &["ugyldig værdi `x` for `--threads`", "skriv et helt tal"],
         ),
         (
             &["show"],
