@@ -696,14 +696,17 @@ impl FileKind {
     }
 
     /// What a file found in a folder is to be loaded as: what its tables
-    /// say, and an assessment when it has the marks of neither but the
-    /// parser could not read all of it. A line of junk at the top can hide
+    /// say, and an assessment when it has the marks of both, or of neither
+    /// but the parser could not read all of it. A line of junk at the top can hide
     /// every table below it, and a submission that is broken must fail
     /// the run, not vanish from it; TOML that parses and is neither is
     /// passed over (`None`).
     pub fn found(root: &DeTable<'_>, syntax: &[toml::de::Error]) -> Option<FileKind> {
+        let has = |k: &str| root.get(k).is_some();
+        let assessment = has("organisation") || has("assessment") || has("answers");
         match FileKind::of(root) {
-            None if !syntax.is_empty() => Some(FileKind::Assessment),
+            // A stray `[source]` in an assessment makes it no checklist.
+            None if !syntax.is_empty() || assessment => Some(FileKind::Assessment),
             kind => kind,
         }
     }

@@ -792,10 +792,18 @@ fn a_broken_submission_in_a_folder_fails_the_run() {
         &dir.path().join("dokumentation"),
     );
     let mangler = fs::read_to_string(root.join("examples/mangler.toml")).unwrap();
-    for junk in ["x\n", "<<<<<<< HEAD\n", "\"\n", "a = \"\"\"\n"] {
+    // The last: valid TOML with a checklist's table too, which makes it
+    // no checklist.
+    for (junk, after) in [
+        ("x\n", ""),
+        ("<<<<<<< HEAD\n", ""),
+        ("\"\n", ""),
+        ("a = \"\"\"\n", ""),
+        ("", "\n[source]\npublisher = \"P\"\n"),
+    ] {
         fs::write(
             dir.path().join("fjordglimt.toml"),
-            format!("{junk}{mangler}"),
+            format!("{junk}{mangler}{after}"),
         )
         .unwrap();
         fs::write(dir.path().join("andet.toml"), "foo = 1\n").unwrap();
