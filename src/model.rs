@@ -719,9 +719,14 @@ pub fn hollow(text: &str) -> Option<Hollow> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let template = TEMPLATE_EXPLANATION
-        .iter()
-        .any(|t| letters_only(bare) == letters_only(&t.to_lowercase()));
+    let template = TEMPLATE_EXPLANATION.iter().any(|t| {
+        // Only a text with no more letters than the hint can be it.
+        bare.chars()
+            .filter(|c| c.is_alphanumeric())
+            .nth(t.len())
+            .is_none()
+            && letters_only(bare) == letters_only(&t.to_lowercase())
+    });
     if PLACEHOLDERS.contains(&bare)
         || PLACEHOLDER_STARTS.iter().any(starts_with_word)
         || only_placeholders

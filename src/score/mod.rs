@@ -1332,6 +1332,10 @@ mod tests {
             ("Not applicable, see below.", Some(Hollow::Placeholder)),
             // The template's hint, however it is punctuated.
             ("hvorfor og hvad I gør i stedet", Some(Hollow::Placeholder)),
+            (
+                "hvorfor, , , , , , , , , , , , , , , , og hvad I gør i stedet",
+                Some(Hollow::Placeholder),
+            ),
             // A run of spaces is one.
             ("a                  b", Some(Hollow::TooShort)),
             // A placeholder of one word, repeated to make up the length.
