@@ -81,7 +81,6 @@ struct Made {
     make: fn() -> ChecklistFile,
 }
 
-/// What the loader needs from the file system.
 /// Why a file was not read: it is a link to a file whose name does not
 /// end in `.toml` (a `.git/config`, a `.env`, `/proc/self/environ`). A file
 /// almen reads is quoted back in its diagnostics, line by line, so a link
@@ -97,6 +96,7 @@ impl std::fmt::Display for LinkNotToml {
 
 impl std::error::Error for LinkNotToml {}
 
+/// What the loader needs from the file system.
 pub trait Fs {
     /// The bytes of a file; a link to a file whose name does not end in
     /// `.toml` is an error holding [`LinkNotToml`], and is not read.
@@ -683,12 +683,9 @@ pub enum FileKind {
 
 impl FileKind {
     /// What a parsed file is, judged by its top-level tables; `None` when
-    /// it has the marks of neither.
+    /// it has the marks of neither, or of both.
     pub fn of(root: &DeTable<'_>) -> Option<FileKind> {
-        let has = |k: &str| root.get(k).is_some();
-        let assessment = has("organisation") || has("assessment") || has("answers");
-        let checklist = has("item") || has("source");
-        match (checklist, assessment) {
+        match FileKind::marks(root) {
             (true, false) => Some(FileKind::Checklist),
             (false, true) => Some(FileKind::Assessment),
             _ => None,
@@ -696,19 +693,29 @@ impl FileKind {
     }
 
     /// What a file found in a folder is to be loaded as: what its tables
-    /// say, and an assessment when it has the marks of both, or of neither
-    /// but the parser could not read all of it. A line of junk at the top can hide
-    /// every table below it, and a submission that is broken must fail
-    /// the run, not vanish from it; TOML that parses and is neither is
-    /// passed over (`None`).
+    /// say, and an assessment when it has the marks of both (a stray
+    /// `[source]` makes an assessment no checklist), or of neither but the
+    /// parser could not read all of it. A line of junk at the top can hide
+    /// every table below it, and a submission that is broken must fail the
+    /// run, not vanish from it; TOML that parses and is neither is passed
+    /// over (`None`).
     pub fn found(root: &DeTable<'_>, syntax: &[toml::de::Error]) -> Option<FileKind> {
-        let has = |k: &str| root.get(k).is_some();
-        let assessment = has("organisation") || has("assessment") || has("answers");
-        match FileKind::of(root) {
-            // A stray `[source]` in an assessment makes it no checklist.
-            None if !syntax.is_empty() || assessment => Some(FileKind::Assessment),
-            kind => kind,
+        match FileKind::marks(root) {
+            (true, false) => Some(FileKind::Checklist),
+            (_, true) => Some(FileKind::Assessment),
+            (false, false) if !syntax.is_empty() => Some(FileKind::Assessment),
+            (false, false) => None,
         }
+    }
+
+    /// Whether a file's top-level tables are a checklist's, and whether
+    /// they are an assessment's.
+    fn marks(root: &DeTable<'_>) -> (bool, bool) {
+        let has = |k: &str| root.get(k).is_some();
+        (
+            has("item") || has("source"),
+            has("organisation") || has("assessment") || has("answers"),
+        )
     }
 }
 

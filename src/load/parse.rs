@@ -329,12 +329,6 @@ fn meant_status(unknown: &str) -> Option<&'static str> {
         .or_else(|| did_you_mean(&written.join("-"), aliases()))
 }
 
-/// The words of an unknown status (its runs of letters and digits), or
-/// `None` when it cannot be near a status word `longest` characters long
-/// at most, whatever its words are: when one word is out of reach of every
-/// status word (it stays as it is), or when there are so many that, joined
-/// by hyphens, they are (n words are at least 2n - 1 characters). A value
-/// megabytes long is read only as far as it takes to tell.
 /// The status word whose letters, in order, are the letters written, or
 /// one edit in five away: a hyphen or a space left out (`følgerikke`,
 /// `ikkeopfyldt`, `følgerdelvis`). Looked for first, so that the word that
@@ -372,6 +366,12 @@ fn same_letters(unknown: &str, longest: usize) -> Option<Option<&'static str>> {
     )
 }
 
+/// The words of an unknown status (its runs of letters and digits), or
+/// `None` when it cannot be near a status word `longest` characters long
+/// at most, whatever its words are: when one word is out of reach of every
+/// status word (it stays as it is), or when there are so many that, joined
+/// by hyphens, they are (n words are at least 2n - 1 characters). A value
+/// megabytes long is read only as far as it takes to tell.
 fn status_words(unknown: &str, longest: usize) -> Option<Vec<&str>> {
     let mut words = Vec::new();
     let mut word: Option<(usize, usize)> = None;

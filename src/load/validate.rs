@@ -117,18 +117,17 @@ pub(super) fn checklist(
     }
 }
 
-/// Checks a parsed assessment against the checklists loaded for it.
-/// `named` is how many checklists it and the command line named, whether
-/// they loaded or not; `text` is the file's.
 /// The checklists an assessment names (and `--checklist` adds).
 pub(super) struct Named {
-    /// How many.
+    /// How many, whether they loaded or not.
     pub count: usize,
     /// Whether one of them could not be loaded: an answer for an item no
     /// loaded checklist has may then be that one's.
     pub unread: bool,
 }
 
+/// Checks a parsed assessment against the checklists loaded for it;
+/// `text` is the file's.
 pub(super) fn assessment(
     lang: Lang,
     file: FileId,
