@@ -268,7 +268,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         add(opts.format, render_opts, Destination::Stdout(true));
     }
     for (format, path) in &files {
-        let file = AtomicFile::create(path, true).map_err(|e| write_error(lang, path, e))?;
+        let file = AtomicFile::create(path, true).map_err(|e| diags::not_written(lang, path, e))?;
         add(
             *format,
             file_opts,
@@ -422,7 +422,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
                 .finish(&mut file)
                 .map_err(WriteError::Io)
                 .and_then(|()| file.commit())
-                .map_err(|e| write_error(lang, &path, e))?,
+                .map_err(|e| diags::not_written(lang, &path, e))?,
             Destination::StepSummary(mut bytes, path) => {
                 // Into memory: it cannot fail to be written there.
                 let _ = writer.finish(&mut bytes);
@@ -522,17 +522,6 @@ fn push(
         Destination::File(file, _) => writer.push(part, file),
         Destination::StepSummary(bytes, _) => writer.push(part, bytes),
     }
-}
-
-/// What stops an output file from being written, as a diagnostic.
-fn write_error(lang: Lang, path: &Path, e: WriteError) -> Failure {
-    match e {
-        WriteError::Exists => diags::output_exists(lang, path),
-        WriteError::NotAFile => diags::output_not_a_file(lang, path),
-        WriteError::LinkOut => diags::output_link_out(lang, path),
-        WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
-    }
-    .into()
 }
 
 /// The jobs of a run, and the files it will read: those named, and those

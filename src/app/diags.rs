@@ -112,29 +112,31 @@ pub fn output_exists(lang: Lang, output: &Path) -> Diag {
 /// while standard output is a terminal. The hint is the command that
 /// writes the document asked for: `--format` kept, a file named for it.
 pub fn report_to_terminal(lang: Lang, format: Option<Format>) -> Diag {
-    let (flag, file) = match (format, lang) {
-        (Some(Format::Markdown), Lang::Da) => (" --format markdown", "rapport.md"),
-        (Some(Format::Markdown), Lang::En) => (" --format markdown", "report.md"),
-        (Some(Format::Statement), Lang::Da) => (" --format statement", "redegørelse.html"),
-        (Some(Format::Statement), Lang::En) => (" --format statement", "statement.html"),
-        (Some(Format::StatementMarkdown), Lang::Da) => {
-            (" --format statement-markdown", "redegørelse.md")
-        }
-        (Some(Format::StatementMarkdown), Lang::En) => {
-            (" --format statement-markdown", "statement.md")
-        }
-        (_, Lang::Da) => ("", "rapport.html"),
-        (_, Lang::En) => ("", "report.html"),
-    };
-    let is_for = match format {
-        Some(Format::Statement | Format::StatementMarkdown) => lang.pick(
+    let statement = matches!(format, Some(Format::Statement | Format::StatementMarkdown));
+    let markdown = matches!(format, Some(Format::Markdown | Format::StatementMarkdown));
+    let flag = format
+        .and_then(|f| clap::ValueEnum::to_possible_value(&f))
+        .map(|v| format!(" --format {}", v.get_name()))
+        .unwrap_or_default();
+    let file = format!(
+        "{}.{}",
+        if statement {
+            lang.pick("redegørelse", "statement")
+        } else {
+            lang.pick("rapport", "report")
+        },
+        if markdown { "md" } else { "html" }
+    );
+    let is_for = if statement {
+        lang.pick(
             "redegørelsen er til en hjemmeside eller en printer, ikke til terminalen; intet er skrevet",
             "the statement is for a website or a printer, not for the terminal; nothing was written",
-        ),
-        _ => lang.pick(
+        )
+    } else {
+        lang.pick(
             "rapporten er til en browser eller en printer, ikke til terminalen; intet er skrevet",
             "the report is for a browser or a printer, not for the terminal; nothing was written",
-        ),
+        )
     };
     Diag::new(Code::E024, is_for).hint(match lang {
         Lang::Da => format!(
@@ -233,6 +235,16 @@ pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
         "skriv til en almindelig fil, eller udelad -o for standard-output",
         "write to a regular file, or leave -o out for standard output",
     ))
+}
+
+/// E018 or E019: why an output file was not written.
+pub fn not_written(lang: Lang, output: &Path, e: WriteError) -> Diag {
+    match e {
+        WriteError::Exists => output_exists(lang, output),
+        WriteError::NotAFile => output_not_a_file(lang, output),
+        WriteError::LinkOut => output_link_out(lang, output),
+        WriteError::Io(e) => cannot_write(lang, Some(output), &e),
+    }
 }
 
 /// E018: an output that is a link to a file outside the link's folder.

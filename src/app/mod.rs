@@ -38,7 +38,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::fs::{WriteError, is_special, same_file, same_output, toml_files_in, write_atomic};
+use crate::fs::{is_special, same_file, same_output, toml_files_in, write_atomic};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::load::{BUILTINS, Checklist, Loader};
@@ -175,15 +175,7 @@ impl Context {
 
 /// Writes an output file atomically; what stops it is a diagnostic.
 fn write_file(lang: Lang, path: &Path, bytes: &[u8], replace: bool) -> Result<(), Failure> {
-    write_atomic(path, bytes, replace).map_err(|e| {
-        match e {
-            WriteError::Exists => diags::output_exists(lang, path),
-            WriteError::NotAFile => diags::output_not_a_file(lang, path),
-            WriteError::LinkOut => diags::output_link_out(lang, path),
-            WriteError::Io(e) => diags::cannot_write(lang, Some(path), &e),
-        }
-        .into()
-    })
+    write_atomic(path, bytes, replace).map_err(|e| diags::not_written(lang, path, e).into())
 }
 
 /// What stops outputs from being written, before any is: one that is one of
