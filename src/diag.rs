@@ -97,6 +97,18 @@ impl Code {
         }
     }
 
+    /// Whether a problem of this code lies in the files read, rather than
+    /// in what the command was asked to do: an output that may not be
+    /// written or is not a file (E018, E019), an item no checklist has
+    /// (E020), a document asked for on the terminal (E024), a statement of
+    /// several (E025), a port that cannot be used (E026).
+    pub fn in_the_input(self) -> bool {
+        !matches!(
+            self,
+            Code::E018 | Code::E019 | Code::E020 | Code::E024 | Code::E025 | Code::E026
+        )
+    }
+
     pub fn parse(code: &str) -> Option<Code> {
         Code::ALL
             .iter()

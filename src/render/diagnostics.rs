@@ -105,15 +105,7 @@ pub fn errors(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     terminal(sources, diags, lang, color, out)?;
-    // A command asked for what it cannot do (a report to the terminal, an
-    // output that may not be written, an item no checklist has) has
-    // nothing wrong in the files it read.
-    let in_files = diags.iter().any(|d| {
-        !matches!(
-            d.code,
-            Code::E018 | Code::E019 | Code::E020 | Code::E024 | Code::E025 | Code::E026
-        )
-    });
+    let in_files = diags.iter().any(|d| d.code.in_the_input());
     closing(diags.len(), in_files, lang, out)
 }
 
