@@ -11,6 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::app::Calendar;
 use crate::app::{self, Check, Color, Diff, Init, List, Report, Show, Validate};
+use crate::usage;
 use almen::lang::Lang;
 use almen::render::Format;
 use almen::render::report::overview::GroupBy;
@@ -433,42 +434,6 @@ impl FailOn {
     }
 }
 
-/// The language argument errors are worded in, known before the
-/// arguments are parsed (a value parser words its error before `--lang`
-/// has a value): `--lang` as written, else `ALMEN_LANG`, else Danish.
-static EARLY_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-fn early_lang() -> Lang {
-    *EARLY_LANG.get_or_init(|| {
-        let mut args = std::env::args_os().skip(1);
-        let mut written = None;
-        while let Some(arg) = args.next() {
-            let arg = arg.to_string_lossy().into_owned();
-            if arg == "--" {
-                break;
-            }
-            if arg == "--lang" {
-                written = args.next().map(|v| v.to_string_lossy().into_owned());
-            } else if let Some(v) = arg.strip_prefix("--lang=") {
-                written = Some(v.to_owned());
-            }
-        }
-        let env = std::env::var("ALMEN_LANG").ok();
-        match written.or(env).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Da,
-        }
-    })
-}
-
-/// A text of a value parser's error in the language of [`early_lang`].
-fn say(da: String, en: String) -> String {
-    match early_lang() {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
-
 /// Parses the command line: the command with its options, the language
 /// and the colour choice. A mistake in the arguments is said in the
 /// user's language (clap's own words are English) and exits 2; help and
@@ -478,7 +443,7 @@ pub fn parse() -> (app::Command, Lang, Color) {
     match Cli::try_parse() {
         Ok(cli) => cli.into_command(),
         Err(e)
-            if early_lang() == Lang::En
+            if usage::early_lang() == Lang::En
                 || matches!(
                     e.kind(),
                     ErrorKind::DisplayHelp
@@ -489,16 +454,15 @@ pub fn parse() -> (app::Command, Lang, Color) {
             e.exit()
         }
         Err(e) => {
-            let (message, hint) = danish(&e);
+            let (message, hint) = usage::danish(&e);
             usage_error(Lang::Da, &message, hint.as_deref())
         }
     }
 }
 
-/// Prints a mistake in the arguments, with a hint and where to read more,
-/// and exits 2, as clap does.
+/// Prints a mistake in the arguments (see [`usage::said`]) with where to
+/// read more, and exits 2, as clap does.
 fn usage_error(lang: Lang, message: &str, hint: Option<&str>) -> ! {
-    use std::io::Write;
     let command = std::env::args()
         .skip(1)
         .find(|a| Cli::command().get_subcommands().any(|c| c.get_name() == a));
@@ -506,139 +470,7 @@ fn usage_error(lang: Lang, message: &str, hint: Option<&str>) -> ! {
         Some(c) => format!("almen {c} --help"),
         None => "almen --help".to_owned(),
     };
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}: {message}", lang.pick("fejl", "error"));
-    if let Some(hint) = hint {
-        let _ = writeln!(err, "  = {hint}");
-    }
-    let _ = writeln!(
-        err,
-        "\n{} {help}",
-        lang.pick("Mere hjælp:", "For more information, try")
-    );
-    std::process::exit(2)
-}
-
-/// A clap error in Danish: what is wrong, and how to put it right.
-fn danish(e: &clap::Error) -> (String, Option<String>) {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let text = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
-        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
-        _ => None,
-    };
-    let list = |kind| match e.get(kind) {
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        _ => String::new(),
-    };
-    // `--fail-on <FAIL_ON>` is named `--fail-on`.
-    let arg = text(ContextKind::InvalidArg)
-        .map(|a| a.split(' ').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
-    let value = text(ContextKind::InvalidValue).unwrap_or_default();
-    let suggested = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
-        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.clone()),
-        _ => None,
-    };
-    let meant = suggested(ContextKind::SuggestedArg)
-        .or_else(|| suggested(ContextKind::SuggestedSubcommand))
-        .or_else(|| suggested(ContextKind::SuggestedValue))
-        .map(|s| {
-            let quoted: Vec<String> = s.iter().map(|s| format!("`{s}`")).collect();
-            format!("mente du {}?", quoted.join(" eller "))
-        });
-    // `ALMEN_LANG=de` was never typed as `--lang de`.
-    let from_env =
-        arg == "--lang" && !std::env::args().any(|a| a == "--lang" || a.starts_with("--lang="));
-    match e.kind() {
-        ErrorKind::InvalidValue if from_env => (
-            format!("ugyldigt sprog `{value}` i miljøvariablen ALMEN_LANG"),
-            Some(format!("mulige værdier: {}", list(ContextKind::ValidValue))),
-        ),
-        ErrorKind::InvalidValue => (
-            if value.is_empty() {
-                format!("`{arg}` mangler en værdi")
-            } else {
-                format!("ugyldig værdi `{value}` for `{arg}`")
-            },
-            {
-                let valid = list(ContextKind::ValidValue);
-                match (meant, valid.is_empty()) {
-                    (Some(m), false) => Some(format!("{m} Mulige værdier: {valid}")),
-                    (Some(m), true) => Some(m),
-                    (None, false) => Some(format!("mulige værdier: {valid}")),
-                    (None, true) => None,
-                }
-            },
-        ),
-        ErrorKind::ValueValidation => (
-            format!("ugyldig værdi `{value}` for `{arg}`"),
-            std::error::Error::source(e).map(|why| number_in_danish(&why.to_string())),
-        ),
-        ErrorKind::UnknownArgument => (
-            format!("ukendt tilvalg `{arg}`"),
-            meant.or_else(|| {
-                Some(format!(
-                    "skal `{arg}` være en værdi, fx et filnavn, så skriv `-- {arg}`"
-                ))
-            }),
-        ),
-        ErrorKind::InvalidSubcommand => (
-            format!(
-                "ukendt kommando `{}`",
-                text(ContextKind::InvalidSubcommand).unwrap_or_default()
-            ),
-            meant.or_else(|| Some("se kommandoerne med almen --help".to_owned())),
-        ),
-        ErrorKind::MissingRequiredArgument => (
-            format!("mangler argumentet {}", list(ContextKind::InvalidArg)),
-            None,
-        ),
-        ErrorKind::MissingSubcommand => ("mangler en kommando".to_owned(), None),
-        ErrorKind::ArgumentConflict => (
-            match text(ContextKind::PriorArg) {
-                Some(prior) => format!("`{arg}` kan ikke bruges sammen med `{prior}`"),
-                None => format!("`{arg}` kan ikke bruges her"),
-            },
-            None,
-        ),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            (format!("forkert antal værdier for `{arg}`"), None)
-        }
-        ErrorKind::InvalidUtf8 => ("et argument er ikke gyldig UTF-8".to_owned(), None),
-        _ => (
-            "ugyldige argumenter".to_owned(),
-            Some(
-                e.render()
-                    .to_string()
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            ),
-        ),
-    }
-}
-
-/// clap's words for a number it could not read (`--port`, `-j`), in
-/// Danish; any other text (a value parser's own, already in Danish) as it
-/// is.
-fn number_in_danish(why: &str) -> String {
-    match why {
-        "invalid digit found in string" | "cannot parse integer from empty string" => {
-            "skriv et helt tal".to_owned()
-        }
-        "number too large to fit in target type" => "tallet er for stort".to_owned(),
-        _ => match why.split_once(" is not in ").and_then(|(v, r)| {
-            let (from, to) = r.split_once("..=")?;
-            Some((v, from, to))
-        }) {
-            Some((v, from, to)) => format!("`{v}` ligger ikke mellem {from} og {to}"),
-            None => why.to_owned(),
-        },
-    }
+    usage::said(lang, message, hint, &help)
 }
 
 impl Cli {
@@ -770,7 +602,7 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
             .join(", ")
     };
     let Some((name, file)) = s.split_once('=') else {
-        return Err(say(
+        return Err(usage::say(
             format!(
                 "`{s}` er ikke FORMAT=FIL, fx junit=almen.xml (formater: {})",
                 names()
@@ -789,7 +621,7 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
                 .is_some_and(|v| v.matches(name, false))
         })
         .ok_or_else(|| {
-            say(
+            usage::say(
                 format!(
                     "`{name}` er ikke et format for check; brug et af {}",
                     names()
@@ -798,7 +630,7 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
             )
         })?;
     if file.is_empty() {
-        return Err(say(
+        return Err(usage::say(
             format!("`{s}` nævner ingen fil, fx {name}=almen.{name}"),
             format!("`{s}` names no file, e.g. {name}=almen.{name}"),
         ));
@@ -810,7 +642,7 @@ fn parse_also(s: &str) -> Result<(Format, PathBuf), String> {
 /// standard input are relative to its folder.
 fn parse_new(s: &str) -> Result<PathBuf, String> {
     if s == "-" {
-        return Err(say(
+        return Err(usage::say(
             "NEW kan ikke være standard-input (`-`); giv den som en fil, og OLD som `-`".to_owned(),
             "NEW cannot be standard input (`-`); give it as a file, and OLD as `-`".to_owned(),
         ));
@@ -820,7 +652,7 @@ fn parse_new(s: &str) -> Result<PathBuf, String> {
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-        say(
+        usage::say(
             format!("`{s}` er ikke en dato; skriv ÅÅÅÅ-MM-DD, fx 2026-11-27"),
             format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-27"),
         )
@@ -834,7 +666,7 @@ fn parse_delimiter(s: &str) -> Result<char, String> {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii() && c != '"' && c != '\n' => Ok(c),
-                _ => Err(say(
+                _ => Err(usage::say(
                     format!("`{s}` er ikke ét ASCII-tegn (eller `tab`)"),
                     format!("`{s}` is not a single ASCII character (or `tab`)"),
                 )),
@@ -846,7 +678,7 @@ fn parse_delimiter(s: &str) -> Result<char, String> {
 fn parse_percent(s: &str) -> Result<f64, String> {
     match s.trim_end_matches('%').replace(',', ".").parse::<f64>() {
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
-        _ => Err(say(
+        _ => Err(usage::say(
             format!("`{s}` er ikke en procentdel fra 0 til 100"),
             format!("`{s}` is not a percentage from 0 to 100"),
         )),

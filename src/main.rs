@@ -8,6 +8,7 @@ mod cli;
 mod fs;
 #[cfg(feature = "serve")]
 mod serve;
+mod usage;
 
 use std::process::ExitCode;
 
