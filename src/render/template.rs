@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::text::wrap;
+use super::text::{toml_string, wrap};
 use super::words::recurrence_text;
 use crate::lang::Lang;
 use crate::load::{Checklist, placeholder};
@@ -233,23 +233,6 @@ pub fn render(
             }
         }
     }
-    out
-}
-
-/// `s` as a TOML basic string, quoted and escaped.
-pub(crate) fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
     out
 }
 

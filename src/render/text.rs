@@ -145,6 +145,23 @@ pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String
     out
 }
 
+/// `s` as a TOML basic string, quoted and escaped.
+pub(crate) fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -289,12 +289,12 @@ pub fn gap_text_named(
                 (Lang::Da, true, Some(m)) => format!(
                     "Tilføj `[[answers.{}.per]]` med `municipality = {}`, status, dato og dokumentation.",
                     gap.item,
-                    super::template::toml_string(m)
+                    super::text::toml_string(m)
                 ),
                 (Lang::En, true, Some(m)) => format!(
                     "Add `[[answers.{}.per]]` with `municipality = {}`, a status, date and evidence.",
                     gap.item,
-                    super::template::toml_string(m)
+                    super::text::toml_string(m)
                 ),
                 (Lang::Da, false, Some(m)) => {
                     format!("Vælg en status for {m}, og angiv dato og dokumentation.")
