@@ -502,11 +502,7 @@ fn a_date_written_the_danish_way_says_how_to_write_it() {
         };
         fs::write(
             dir.path().join("almen.toml"),
-            format!(
-                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
-                 checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-01-01\n\
-                 [answers.OMV-5]\nstatus = \"unmet\"\n{line}"
-            ),
+            crate::assessment_with(&format!("[answers.OMV-5]\nstatus = \"unmet\"\n{line}")),
         )
         .unwrap();
         let mut cmd = check(&[]);

@@ -781,17 +781,8 @@ fn a_request_documented_by_nothing_eases_nothing() {
 #[test]
 fn a_broken_submission_in_a_folder_fails_the_run() {
     let dir = tempfile::tempdir().unwrap();
-    let root = crate::root();
-    fs::copy(
-        root.join("examples/almen.toml"),
-        dir.path().join("almen.toml"),
-    )
-    .unwrap();
-    crate::copy_dir(
-        &root.join("examples/dokumentation"),
-        &dir.path().join("dokumentation"),
-    );
-    let mangler = fs::read_to_string(root.join("examples/mangler.toml")).unwrap();
+    crate::example_into("almen.toml", dir.path(), "almen.toml");
+    let mangler = fs::read_to_string(crate::root().join("examples/mangler.toml")).unwrap();
     // The last: valid TOML with a checklist's table too, which makes it
     // no checklist.
     for (junk, after) in [
@@ -807,13 +798,6 @@ fn a_broken_submission_in_a_folder_fails_the_run() {
         )
         .unwrap();
         fs::write(dir.path().join("andet.toml"), "foo = 1\n").unwrap();
-        let run = |args: &[&str]| {
-            let mut cmd = crate::almen_in(dir.path());
-            cmd.args(args);
-            let out = cmd.output().unwrap();
-            let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
-            (out.status.code(), said)
-        };
         for args in [
             &["check", ".", "--as-of", "2026-11-27"][..],
             &["check", ".", "--summary", "--as-of", "2026-11-27"],
@@ -821,7 +805,9 @@ fn a_broken_submission_in_a_folder_fails_the_run() {
             &["report", ".", "-o", "o.html", "--as-of", "2026-11-27"],
             &["calendar", ".", "-o", "c.ics", "--as-of", "2026-11-27"],
         ] {
-            let (code, said) = run(args);
+            let mut cmd = crate::almen_in(dir.path());
+            cmd.args(args);
+            let (code, said) = crate::said(cmd);
             assert_eq!(code, Some(2), "{junk:?} {args:?}: {said}");
             assert!(
                 said.contains("fjordglimt.toml"),
@@ -867,22 +853,13 @@ fn a_link_to_a_file_that_is_not_toml_is_not_read() {
     ] {
         let mut cmd = crate::almen_in(d);
         cmd.args(args);
-        let out = cmd.output().unwrap();
-        let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        let (code, said) = crate::said(cmd);
+        assert_eq!(code, Some(2), "{args:?}: {said}");
         assert!(!said.contains("SECRET"), "{args:?}: {said}");
         assert!(said.contains("E001"), "{args:?}: {said}");
     }
     // A link to an assessment is the assessment.
-    fs::copy(
-        crate::root().join("examples/almen.toml"),
-        d.join("real.toml"),
-    )
-    .unwrap();
-    crate::copy_dir(
-        &crate::root().join("examples/dokumentation"),
-        &d.join("dokumentation"),
-    );
+    crate::example_into("almen.toml", d, "real.toml");
     fs::remove_file(d.join("almen.toml")).unwrap();
     symlink("real.toml", d.join("almen.toml")).unwrap();
     let mut cmd = crate::almen_in(d);
@@ -901,15 +878,7 @@ fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
     let sub = d.join("indsendt");
     fs::create_dir_all(sub.join(".git")).unwrap();
     fs::create_dir_all(d.join("andet")).unwrap();
-    fs::copy(
-        crate::root().join("examples/almen.toml"),
-        sub.join("almen.toml"),
-    )
-    .unwrap();
-    crate::copy_dir(
-        &crate::root().join("examples/dokumentation"),
-        &sub.join("dokumentation"),
-    );
+    crate::example_into("almen.toml", &sub, "almen.toml");
     fs::copy(
         crate::root().join("examples/mangler.toml"),
         sub.join(".skjult.toml"),

@@ -266,11 +266,9 @@ fn an_explanation_first_on_a_line_makes_no_list() {
     ] {
         fs::write(
             dir.path().join("almen.toml"),
-            format!(
-                "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
-                 checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-01-01\n\
-                 [answers.OMV-3]\nstatus = \"unmet\"\nexplanation = \"{explanation}\"\n"
-            ),
+            crate::assessment_with(&format!(
+                "[answers.OMV-3]\nstatus = \"unmet\"\nexplanation = \"{explanation}\"\n"
+            )),
         )
         .unwrap();
         for args in [

@@ -329,3 +329,31 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// An example assessment copied into `dir` as `name`, with the documents
+/// its evidence names beside it.
+fn example_into(example: &str, dir: &Path, name: &str) {
+    fs::copy(root().join("examples").join(example), dir.join(name)).unwrap();
+    copy_dir(
+        &root().join("examples/dokumentation"),
+        &dir.join("dokumentation"),
+    );
+}
+
+/// A small assessment of the built-in checklist, dated 2026-01-01, with
+/// `answers` (TOML tables) after its head.
+fn assessment_with(answers: &str) -> String {
+    format!(
+        "format = 1\n[organisation]\nname = \"X\"\n[assessment]\n\
+         checklists = [\"samarbejde-med-omverdenen\"]\ndate = 2026-01-01\n{answers}"
+    )
+}
+
+/// Runs a command: its exit code, and what it printed on both streams.
+fn said(mut cmd: Command) -> (Option<i32>, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        format!("{}{}", text(&out.stdout), text(&out.stderr)),
+    )
+}

@@ -471,9 +471,8 @@ fn a_link_out_of_its_folder_is_not_written_through() {
     ] {
         let mut cmd = crate::almen_in(&repo);
         cmd.args(args);
-        let out = cmd.output().unwrap();
-        let said = format!("{}{}", crate::text(&out.stdout), crate::text(&out.stderr));
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        let (code, said) = crate::said(cmd);
+        assert_eq!(code, Some(2), "{args:?}: {said}");
         assert!(said.contains("E018"), "{args:?}: {said}");
         assert!(said.contains("uden for dens mappe"), "{args:?}: {said}");
         assert_eq!(read(&victim), "victim", "{args:?}");
