@@ -90,22 +90,17 @@ pub fn no_files_in(lang: Lang, folder: &Path) -> Diag {
 
 /// E018: an output that exists, written without `--force`.
 pub fn output_exists(lang: Lang, output: &Path) -> Diag {
-    Diag::new(
-        Code::E018,
-        format!(
-            "`{}` {}",
-            output.display(),
-            lang.pick(
-                "findes allerede; den er ikke rørt",
-                "exists already; it was not touched"
-            )
+    refused_output(
+        output,
+        lang.pick(
+            "findes allerede; den er ikke rørt",
+            "exists already; it was not touched",
+        ),
+        lang.pick(
+            "brug --force for at erstatte den, eller vælg et andet navn med -o",
+            "use --force to replace it, or choose another name with -o",
         ),
     )
-    .about(display(output))
-    .hint(lang.pick(
-        "brug --force for at erstatte den, eller vælg et andet navn med -o",
-        "use --force to replace it, or choose another name with -o",
-    ))
 }
 
 /// E024: a report (HTML for a browser or a printer) asked for with no `-o`,
@@ -182,59 +177,51 @@ pub fn statement_of_several(lang: Lang) -> Diag {
 
 /// E018: an output that would replace one of the command's own inputs.
 pub fn output_is_input(lang: Lang, output: &Path) -> Diag {
-    Diag::new(
-        Code::E018,
-        format!(
-            "`{}` {}",
-            output.display(),
-            lang.pick(
-                "er en af de filer, kørslen læser, og bliver ikke overskrevet",
-                "is one of the files the run reads and is not overwritten"
-            )
+    refused_output(
+        output,
+        lang.pick(
+            "er en af de filer, kørslen læser, og bliver ikke overskrevet",
+            "is one of the files the run reads and is not overwritten",
         ),
+        lang.pick("vælg et andet navn", "choose another name"),
     )
-    .about(display(output))
-    .hint(lang.pick("vælg et andet navn", "choose another name"))
 }
 
 /// E018: one file named as two outputs of a run (`-o` and `--also`).
 pub fn output_twice(lang: Lang, output: &Path) -> Diag {
-    Diag::new(
-        Code::E018,
-        format!(
-            "`{}` {}",
-            output.display(),
-            lang.pick(
-                "er angivet som mere end ét uddata; det ene ville erstatte det andet",
-                "is named as more than one output; one would replace the other"
-            )
+    refused_output(
+        output,
+        lang.pick(
+            "er angivet som mere end ét uddata; det ene ville erstatte det andet",
+            "is named as more than one output; one would replace the other",
+        ),
+        lang.pick(
+            "giv hvert uddata (-o, --also) sin egen fil",
+            "give each output (-o, --also) a file of its own",
         ),
     )
-    .about(display(output))
-    .hint(lang.pick(
-        "giv hvert uddata (-o, --also) sin egen fil",
-        "give each output (-o, --also) a file of its own",
-    ))
 }
 
 /// E018: an output that is a device, a pipe, a socket or a folder.
 pub fn output_not_a_file(lang: Lang, output: &Path) -> Diag {
-    Diag::new(
-        Code::E018,
-        format!(
-            "`{}` {}",
-            output.display(),
-            lang.pick(
-                "er ikke en almindelig fil og bliver ikke erstattet",
-                "is not a regular file and is not replaced"
-            )
+    refused_output(
+        output,
+        lang.pick(
+            "er ikke en almindelig fil og bliver ikke erstattet",
+            "is not a regular file and is not replaced",
+        ),
+        lang.pick(
+            "skriv til en almindelig fil, eller udelad -o for standard-output",
+            "write to a regular file, or leave -o out for standard output",
         ),
     )
-    .about(display(output))
-    .hint(lang.pick(
-        "skriv til en almindelig fil, eller udelad -o for standard-output",
-        "write to a regular file, or leave -o out for standard output",
-    ))
+}
+
+/// E018: an output that is not written, `what` saying why.
+fn refused_output(output: &Path, what: &str, hint: &str) -> Diag {
+    Diag::new(Code::E018, format!("`{}` {what}", output.display()))
+        .about(display(output))
+        .hint(hint)
 }
 
 /// E018 or E019: why an output file was not written.
@@ -249,22 +236,17 @@ pub fn not_written(lang: Lang, output: &Path, e: WriteError) -> Diag {
 
 /// E018: an output that is a link to a file outside the link's folder.
 pub fn output_link_out(lang: Lang, output: &Path) -> Diag {
-    Diag::new(
-        Code::E018,
-        format!(
-            "`{}` {}",
-            output.display(),
-            lang.pick(
-                "er et link til en fil uden for dens mappe; der skrives ikke gennem det",
-                "is a link to a file outside its folder; it is not written through"
-            )
+    refused_output(
+        output,
+        lang.pick(
+            "er et link til en fil uden for dens mappe; der skrives ikke gennem det",
+            "is a link to a file outside its folder; it is not written through",
+        ),
+        lang.pick(
+            "skriv til selve filen, eller slet linket",
+            "write to the file itself, or delete the link",
         ),
     )
-    .about(display(output))
-    .hint(lang.pick(
-        "skriv til selve filen, eller slet linket",
-        "write to the file itself, or delete the link",
-    ))
 }
 
 /// W014: the GitHub Actions step summary was not written: it is one of the
