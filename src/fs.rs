@@ -666,6 +666,25 @@ pub fn link_target(path: &Path) -> Option<PathBuf> {
     is_link(path).then(|| fs::canonicalize(path).ok()).flatten()
 }
 
+/// Whether the file `path`, every link followed, lies outside `folder`;
+/// judged as written where either is not there.
+pub fn lies_outside(path: &Path, folder: &Path) -> bool {
+    match (fs::canonicalize(path), fs::canonicalize(folder)) {
+        (Ok(path), Ok(folder)) => !path.starts_with(folder),
+        _ => relative_to(path, folder).starts_with(".."),
+    }
+}
+
+/// A folder as a person reads it in a message: `.` as the folder's own
+/// path, which says more.
+pub fn shown_folder(dir: &Path) -> PathBuf {
+    if dir == Path::new(".") {
+        fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())
+    } else {
+        dir.to_path_buf()
+    }
+}
+
 /// Whether a link on the way to `path` (the file itself, or a folder
 /// above it) leads out of the folder the link is in: `reports/x.xml`
 /// with `reports` a link to `../elsewhere`. A link at the top of the file

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{Context, Exit, Failure, diags, load_checklists, today, write_file};
-use crate::fs::{RealFs, folder_of, make_folder, relative_to};
+use crate::fs::{RealFs, folder_of, lies_outside, make_folder, relative_to, shown_folder};
 use almen::lang::Lang;
 use almen::load::{Checklist, FileKind, Loader};
 use almen::render::template::{self, SCHEMA_FILE};
@@ -68,19 +68,14 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
     // runs in the folder that holds it (see `Fs::reach`): said now, not
     // first as E021 when the file is checked from its own folder.
     // Links followed, as the check will follow them.
-    let home = std::fs::canonicalize(&dir).ok();
     let away: Vec<String> = refs
         .iter()
         .filter_map(|c| c.path.as_deref())
-        .filter(|p| {
-            let real = std::fs::canonicalize(p).ok();
-            match (&real, &home) {
-                (Some(real), Some(home)) => !real.starts_with(home),
-                _ => relative_to(p, &dir).starts_with(".."),
-            }
-        })
+        .filter(|p| lies_outside(p, &dir))
         .map(|p| relative_to(p, &dir).to_string_lossy().replace('\\', "/"))
         .collect();
+    let folder = shown_folder(&dir);
+    let folder = folder.display();
     ctx.write_out(|out| {
         writeln!(
             out,
@@ -90,10 +85,6 @@ pub fn run(opts: Init, ctx: &Context) -> Result<Exit, Failure> {
             refs.iter().map(|c| c.file.items.len()).sum::<usize>(),
             lang.pick("punkter at vurdere", "items to assess")
         )?;
-        let folder = match (&home, dir == Path::new(".")) {
-            (Some(home), true) => home.display().to_string(),
-            _ => dir.display().to_string(),
-        };
         for path in &away {
             match lang {
                 Lang::Da => writeln!(
