@@ -446,9 +446,10 @@ impl<'a> Loader<'a> {
     ) -> Option<Result<Loaded, Vec<Diag>>> {
         let text = self.sources.shared(file_id);
         let (root, syntax) = DeTable::parse_recoverable(&text);
-        let kind = match named {
-            true => FileKind::of(root.get_ref()).or(Some(FileKind::Assessment)),
-            false => FileKind::found(root.get_ref(), &syntax),
+        let kind = if named {
+            FileKind::of(root.get_ref()).or(Some(FileKind::Assessment))
+        } else {
+            FileKind::found(root.get_ref(), &syntax)
         };
         let loaded = match kind {
             None => return None,
