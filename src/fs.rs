@@ -559,11 +559,13 @@ pub enum PassedOver {
 /// [`Walk`]).
 pub fn toml_files_in(dir: &Path) -> Walk {
     let mut walk = Walk::default();
-    walk_into(dir, &mut walk);
+    // Where the walk is, to tell a link that stays inside it from one out.
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    walk_into(dir, &root, &mut walk);
     walk
 }
 
-fn walk_into(dir: &Path, walk: &mut Walk) {
+fn walk_into(dir: &Path, root: &Path, walk: &mut Walk) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return walk.unreadable.push((dir.to_path_buf(), e)),
@@ -588,13 +590,14 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
         }
         // The entry's own type: a link is a link, not what it points to.
         match file_type {
-            Ok(t) if t.is_dir() => walk_into(&path, walk),
+            Ok(t) if t.is_dir() => walk_into(&path, root, walk),
             Ok(t) if t.is_file() && is_toml => walk.files.push(path),
             Ok(t) if t.is_symlink() && is_toml => walk.passed_over.push((path, PassedOver::Link)),
             // A link to a folder is not walked into (a loop back up would
             // never end), and not in silence either where the folder holds
-            // TOML files.
-            Ok(t) if t.is_symlink() && holds_toml(&path) => {
+            // TOML files, or lies outside the walk: what is out there is
+            // not looked at.
+            Ok(t) if t.is_symlink() && linked_folder_to_say(&path, root) => {
                 walk.passed_over.push((path, PassedOver::Link));
             }
             Ok(_) if is_toml => walk.passed_over.push((path, PassedOver::NotAFile)),
@@ -605,9 +608,18 @@ fn walk_into(dir: &Path, walk: &mut Walk) {
     }
 }
 
-/// Whether `path` is a folder (a link followed) with a `.toml` file in it.
-fn holds_toml(path: &Path) -> bool {
-    fs::read_dir(path).is_ok_and(|mut entries| entries.any(|e| e.is_ok_and(|e| is_toml(&e.path()))))
+/// Whether the link `path` to a folder is passed over with a word: it
+/// leads out of the walk's `root` (its folder is not read, so that the
+/// warning says nothing of what is out there), or to a folder inside it
+/// with a `.toml` file in it.
+fn linked_folder_to_say(path: &Path, root: &Path) -> bool {
+    match fs::canonicalize(path) {
+        Ok(target) if !target.is_dir() => false,
+        Ok(target) if target.starts_with(root) => fs::read_dir(&target)
+            .is_ok_and(|mut entries| entries.any(|e| e.is_ok_and(|e| is_toml(&e.path())))),
+        Ok(_) => true,
+        Err(_) => false,
+    }
 }
 
 /// Why an output was not written.

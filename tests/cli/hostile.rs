@@ -891,10 +891,14 @@ fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
     )
     .unwrap();
     std::os::unix::fs::symlink("../andet", sub.join("andet")).unwrap();
-    // A link to a folder of documents only is nothing to warn about.
-    fs::create_dir_all(d.join("arkiv")).unwrap();
-    fs::write(d.join("arkiv/referat.pdf"), "%PDF").unwrap();
-    std::os::unix::fs::symlink("../arkiv", sub.join("arkiv")).unwrap();
+    // A link to a folder of documents inside the walk is nothing to warn
+    // about; one out of it is said, and what is out there is not read.
+    fs::create_dir_all(sub.join("arkiv/2026")).unwrap();
+    fs::write(sub.join("arkiv/2026/referat.pdf"), "%PDF").unwrap();
+    std::os::unix::fs::symlink("arkiv/2026", sub.join("seneste")).unwrap();
+    fs::create_dir_all(d.join("ude")).unwrap();
+    fs::write(d.join("ude/referat.pdf"), "%PDF").unwrap();
+    std::os::unix::fs::symlink("../ude", sub.join("ude")).unwrap();
     let mut cmd = crate::almen_in(d);
     cmd.args(["check", "indsendt", "--as-of", "2026-11-27"]);
     let out = cmd.output().unwrap();
@@ -905,6 +909,7 @@ fn hidden_files_and_linked_folders_are_not_passed_over_in_silence() {
     );
     assert!(stderr.contains("`indsendt/andet` er et link"), "{stderr}");
     assert!(!stderr.contains(".git"), "{stderr}");
-    assert!(!stderr.contains("arkiv"), "{stderr}");
+    assert!(!stderr.contains("seneste"), "{stderr}");
+    assert!(stderr.contains("`indsendt/ude` er et link"), "{stderr}");
     assert!(stderr.contains("omdøb filen"), "{stderr}");
 }
