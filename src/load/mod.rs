@@ -18,6 +18,7 @@ mod diags;
 mod literal;
 mod parse;
 pub mod placeholder;
+mod plain;
 mod read;
 mod recover;
 mod resolve;
@@ -422,11 +423,17 @@ impl<'a> Loader<'a> {
     ) -> Result<Option<Assessment>, Vec<Diag>> {
         let file_id = self.read_file(path)?;
         let text = self.sources.shared(file_id);
+        let base = path.parent().unwrap_or(Path::new(""));
+        if let Some(file) = plain::assessment(&text) {
+            return self
+                .assessment_read(file_id, path, base, extra, file, Vec::new())
+                .map(Some)
+                .map_err(sorted);
+        }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         if FileKind::found(root.get_ref(), &syntax) != Some(FileKind::Assessment) {
             return Ok(None);
         }
-        let base = path.parent().unwrap_or(Path::new(""));
         self.assessment_parsed(file_id, path, base, extra, root, syntax)
             .map(Some)
             .map_err(sorted)
@@ -489,6 +496,9 @@ impl<'a> Loader<'a> {
         extra: &[String],
     ) -> Result<Assessment, Vec<Diag>> {
         let text = self.sources.shared(file_id);
+        if let Some(file) = plain::assessment(&text) {
+            return self.assessment_read(file_id, path, base, extra, file, Vec::new());
+        }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         self.assessment_parsed(file_id, path, base, extra, root, syntax)
     }
@@ -517,6 +527,20 @@ impl<'a> Loader<'a> {
         let Some(assessment) = parsed else {
             return Err(diags);
         };
+        self.assessment_read(file_id, path, base, extra, assessment, diags)
+    }
+
+    /// Loads an assessment read from its registered file, with the
+    /// problems reading it gave: its checklists and its evidence.
+    fn assessment_read(
+        &mut self,
+        file_id: FileId,
+        path: &Path,
+        base: &Path,
+        extra: &[String],
+        assessment: AssessmentFile,
+        mut diags: Vec<Diag>,
+    ) -> Result<Assessment, Vec<Diag>> {
         let before = diags.len();
         let checklists = self.checklists_of(file_id, &assessment, base, extra, &mut diags);
         // A checklist named but not loaded may be the one an unknown
