@@ -328,6 +328,9 @@ impl<'a> Loader<'a> {
     /// Whether a registered file found in a folder is to be loaded as an
     /// assessment (see [`FileKind::found`]).
     pub fn found_assessment(&self, file_id: FileId) -> bool {
+        if plain::assessment(self.sources.text(file_id)).is_some() {
+            return true;
+        }
         let (root, syntax) = DeTable::parse_recoverable(self.sources.text(file_id));
         FileKind::found(root.get_ref(), &syntax) == Some(FileKind::Assessment)
     }
@@ -452,6 +455,15 @@ impl<'a> Loader<'a> {
         named: bool,
     ) -> Option<Result<Loaded, Vec<Diag>>> {
         let text = self.sources.shared(file_id);
+        let base = path.parent().unwrap_or(Path::new(""));
+        if let Some(file) = plain::assessment(&text) {
+            let loaded = self.assessment_read(file_id, path, base, extra, file, Vec::new());
+            return Some(
+                loaded
+                    .map(|a| Loaded::Assessment(Box::new(a)))
+                    .map_err(sorted),
+            );
+        }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         let kind = if named {
             FileKind::of(root.get_ref()).or(Some(FileKind::Assessment))
@@ -479,11 +491,9 @@ impl<'a> Loader<'a> {
                     _ => Err(diags),
                 }
             }
-            _ => {
-                let base = path.parent().unwrap_or(Path::new(""));
-                self.assessment_parsed(file_id, path, base, extra, root, syntax)
-                    .map(|a| Loaded::Assessment(Box::new(a)))
-            }
+            _ => self
+                .assessment_parsed(file_id, path, base, extra, root, syntax)
+                .map(|a| Loaded::Assessment(Box::new(a))),
         };
         Some(loaded.map_err(sorted))
     }
