@@ -294,6 +294,13 @@ impl<'i> Reader<'_, 'i> {
     fn key(&self, event: Event) -> Option<Spanned<Cow<'i, str>>> {
         let span = event.span();
         let raw = self.source.get(event)?;
+        // A bare key of the characters every version of TOML allows in one
+        // is its own text (what decoding it would give).
+        let bare = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+        if event.encoding().is_none() && !raw.is_empty() && raw.as_bytes().iter().all(bare) {
+            let key = Cow::Borrowed(raw.as_str());
+            return Some(Spanned::new(span.start()..span.end(), key));
+        }
         let mut decoded = Cow::Borrowed("");
         let mut error: Option<ParseError> = None;
         raw.decode_key(&mut decoded, &mut error);
