@@ -464,6 +464,15 @@ impl<'a> Loader<'a> {
                     .map_err(sorted),
             );
         }
+        if let Some(file) = plain::checklist(&text) {
+            let mut diags = Vec::new();
+            let checklist = self.checklist_of(file_id, Some(path.to_path_buf()), file, &mut diags);
+            return Some(if diags.is_empty() {
+                Ok(Loaded::Checklist(Arc::new(checklist)))
+            } else {
+                Err(sorted(diags))
+            });
+        }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         let kind = if named {
             FileKind::of(root.get_ref()).or(Some(FileKind::Assessment))
@@ -675,6 +684,9 @@ impl<'a> Loader<'a> {
         path: Option<PathBuf>,
         diags: &mut Vec<Diag>,
     ) -> Option<Checklist> {
+        if let Some(file) = plain::checklist(self.sources.text(file_id)) {
+            return Some(self.checklist_of(file_id, path, file, diags));
+        }
         let file: ChecklistFile = parse::file(
             &self.sources,
             self.lang,

@@ -1,21 +1,26 @@
-//! An assessment of the plain shape, read straight from the TOML parser's
-//! events into the model: the shape `almen init` writes and nearly every
-//! assessment keeps (`format`, `[organisation]`, `[assessment]` and one
-//! `[answers.ID]` table per answer, with strings, dates and arrays of
-//! strings, and a plan as an inline table).
+//! Assessments and checklists of the plain shape, read straight from the
+//! TOML parser's events into the model. An assessment's is the shape
+//! `almen init` writes and nearly every assessment keeps: `format`,
+//! `[organisation]`, `[assessment]` and one `[answers.ID]` table per
+//! answer, with strings, dates and arrays of strings, and a plan as an
+//! inline table. A checklist's is the built-in checklists': `format`, `id`,
+//! `version` and `title`, `[source]`, and `[[item]]` tables, each text an
+//! inline table (`title = { da = "…" }`) or dotted keys (`title.da = "…"`).
 //!
 //! A folder of thousands of assessments spends most of its time reading
-//! them. The general way ([`super::parse`]) builds the document as a tree
-//! of tables and hands it to serde, which copies every value again; here
-//! each value is decoded once, into the field it belongs to.
+//! them, and a checklist of thousands of items most of its memory. The
+//! general way ([`super::parse`]) builds the document as a tree of tables
+//! and hands it to serde, which copies every value again; here each value
+//! is decoded once, into the field it belongs to.
 //!
 //! Anything else gives up (`None`) and the file is read the general way,
 //! which finds and words every problem: a syntax error, a key or a table
-//! written twice, a dotted key, an unknown field, a value of another type,
-//! a status or a date that is not one, a template placeholder, `per` and
-//! `municipalities`. So this reader never has a diagnostic of its own to
-//! make, and what it returns is what the general way returns for the same
-//! text (the tests hold the two to that).
+//! written twice, a dotted key where none belongs, an unknown field, a
+//! value of another type, a status, a date or a number that is not one, a
+//! template placeholder in an assessment, `per` and `municipalities`. So
+//! this reader never has a diagnostic of its own to make, and what it
+//! returns is what the general way returns for the same text (the tests
+//! hold the two to that).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -28,7 +33,8 @@ use toml_parser::{ParseError, Source};
 
 use super::placeholder;
 use crate::model::{
-    Answer, AssessmentFile, AssessmentMeta, Date, FORMAT, Organisation, Plan, Status,
+    Answer, AssessmentFile, AssessmentMeta, ChecklistFile, Date, Every, FORMAT, Item, Kind,
+    Organisation, Plan, Status, Text, TextList,
 };
 
 /// The deepest nesting the parser takes, as `toml` sets it.
@@ -37,6 +43,22 @@ const NESTING: u32 = 80;
 /// The assessment in `text`, when it has the plain shape and nothing in it
 /// the general reader would say anything about; `None` otherwise.
 pub(super) fn assessment(text: &str) -> Option<AssessmentFile> {
+    let events = events(text)?;
+    Reader::new(text, &events, true).document()
+}
+
+/// The checklist in `text`, when it has the plain shape (`format`, `id`,
+/// `version` and `title`, `[source]`, and `[[item]]` tables whose texts
+/// are inline tables or dotted keys) and nothing in it the general reader
+/// would say anything about; `None` otherwise.
+pub(super) fn checklist(text: &str) -> Option<ChecklistFile> {
+    let events = events(text)?;
+    Reader::new(text, &events, false).checklist()
+}
+
+/// The parser's events for `text`, as `toml` makes them; `None` at the
+/// first syntax error.
+fn events(text: &str) -> Option<Vec<Event>> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut events: Vec<Event> = Vec::with_capacity(tokens.len());
@@ -46,14 +68,7 @@ pub(super) fn assessment(text: &str) -> Option<AssessmentFile> {
         let mut guard = RecursionGuard::new(&mut whitespace, NESTING);
         toml_parser::parser::parse_document(&tokens, &mut guard, &mut error);
     }
-    if error.is_some() {
-        return None;
-    }
-    let mut reader = Reader {
-        source,
-        events: events.iter(),
-    };
-    reader.document()
+    error.is_none().then_some(events)
 }
 
 /// The table a key-value line belongs to.
@@ -114,9 +129,20 @@ impl Seen {
 struct Reader<'e, 'i> {
     source: Source<'i>,
     events: std::slice::Iter<'e, Event>,
+    /// Whether a string that is one of the template's placeholders gives
+    /// up (in an assessment, where the general reader reports it).
+    placeholders: bool,
 }
 
-impl<'i> Reader<'_, 'i> {
+impl<'e, 'i> Reader<'e, 'i> {
+    fn new(text: &'i str, events: &'e [Event], placeholders: bool) -> Self {
+        Reader {
+            source: Source::new(text),
+            events: events.iter(),
+            placeholders,
+        }
+    }
+
     /// The next event that is not whitespace, a comment or a line end.
     fn next(&mut self) -> Option<Event> {
         self.events
@@ -352,9 +378,11 @@ impl<'i> Reader<'_, 'i> {
             return None;
         }
         let value = text.get_ref();
-        let evidence = evidence && placeholder::is_evidence(value);
-        if placeholder::is_name(value) || placeholder::is_date(value) || evidence {
-            return None;
+        if self.placeholders {
+            let evidence = evidence && placeholder::is_evidence(value);
+            if placeholder::is_name(value) || placeholder::is_date(value) || evidence {
+                return None;
+            }
         }
         let span = text.span();
         Some(Spanned::new(span, text.into_inner().into_owned()))
@@ -433,6 +461,366 @@ impl<'i> Reader<'_, 'i> {
     }
 }
 
+/// A text (`Text`) or a list of texts (`TextList`) as far as it has been
+/// read: its Danish and English parts, and how it is written.
+#[derive(Default)]
+struct Texts<T> {
+    da: Option<T>,
+    en: Option<T>,
+    how: Written,
+}
+
+/// How a text is written: not yet, as an inline table (`title = { da =
+/// "…" }`), or as dotted keys (`title.da = "…"`), which may not be mixed.
+#[derive(Default, PartialEq, Eq)]
+enum Written {
+    #[default]
+    Not,
+    Inline,
+    Dotted,
+}
+
+impl Texts<String> {
+    /// A text needs its Danish part.
+    fn text(self) -> Option<Text> {
+        Some(Text {
+            da: self.da?,
+            en: self.en,
+        })
+    }
+
+    /// An optional text: none unless some part of it was written.
+    fn optional(self) -> Option<Option<Text>> {
+        match self.how {
+            Written::Not => Some(None),
+            _ => self.text().map(Some),
+        }
+    }
+}
+
+impl Texts<Vec<String>> {
+    fn list(self) -> TextList {
+        TextList {
+            da: self.da.unwrap_or_default(),
+            en: self.en,
+        }
+    }
+}
+
+/// One `[[item]]` as far as it has been read.
+#[derive(Default)]
+struct ItemParts {
+    id: Option<Spanned<String>>,
+    kind: Option<Kind>,
+    weight: Option<Spanned<f64>>,
+    title: Texts<String>,
+    guidance: Texts<String>,
+    evidence: Texts<Vec<String>>,
+    basis: Option<String>,
+    every_months: Option<Spanned<u32>>,
+    every: Option<Spanned<Every>>,
+    warn_days: Option<Spanned<u32>>,
+    counterparty: Texts<String>,
+    may_be_not_applicable: Option<Spanned<bool>>,
+}
+
+impl ItemParts {
+    fn item(self) -> Option<Item> {
+        Some(Item {
+            id: self.id?,
+            kind: self.kind?,
+            weight: self.weight,
+            title: self.title.text()?,
+            guidance: self.guidance.optional()?,
+            evidence: self.evidence.list(),
+            basis: self.basis,
+            every_months: self.every_months,
+            every: self.every,
+            warn_days: self.warn_days,
+            counterparty: self.counterparty.optional()?,
+            may_be_not_applicable: self.may_be_not_applicable,
+        })
+    }
+}
+
+#[derive(Default)]
+struct SourceParts {
+    publisher: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    updated: Option<Date>,
+    notes: Texts<String>,
+}
+
+/// The table of a checklist a key-value line belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChecklistTable {
+    Root,
+    Source,
+    Item,
+}
+
+/// A key of one part or two, the first with its span.
+type KeyPath<'i> = (Spanned<Cow<'i, str>>, Option<Cow<'i, str>>);
+
+/// Sets `slot` to what `read` reads, unless it was set before.
+fn set<T>(slot: &mut Option<T>, read: impl FnOnce() -> Option<T>) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(read()?);
+    Some(())
+}
+
+impl<'i> Reader<'_, 'i> {
+    fn checklist(&mut self) -> Option<ChecklistFile> {
+        let (mut format, mut id, mut version) = (None, None, None);
+        let mut title = Texts::default();
+        let mut source: Option<SourceParts> = None;
+        let mut items: Vec<Item> = Vec::new();
+        let mut item: Option<ItemParts> = None;
+        let mut table = ChecklistTable::Root;
+        while let Some(event) = self.next() {
+            match event.kind() {
+                EventKind::StdTableOpen => {
+                    if let Some(done) = item.take() {
+                        items.push(done.item()?);
+                    }
+                    let key = self.expect(EventKind::SimpleKey)?;
+                    if self.key(key)?.get_ref() != "source" || source.is_some() {
+                        return None;
+                    }
+                    self.expect(EventKind::StdTableClose)?;
+                    source = Some(SourceParts::default());
+                    table = ChecklistTable::Source;
+                }
+                EventKind::ArrayTableOpen => {
+                    if let Some(done) = item.take() {
+                        items.push(done.item()?);
+                    }
+                    let key = self.expect(EventKind::SimpleKey)?;
+                    if self.key(key)?.get_ref() != "item" {
+                        return None;
+                    }
+                    self.expect(EventKind::ArrayTableClose)?;
+                    item = Some(ItemParts::default());
+                    table = ChecklistTable::Item;
+                }
+                EventKind::SimpleKey => {
+                    let (key, sub) = self.key_path(event)?;
+                    let (key, sub) = (key.get_ref().as_ref(), sub.as_deref());
+                    match (table, key, sub) {
+                        (ChecklistTable::Root, "title", _) => self.text(&mut title, sub)?,
+                        (_, _, Some(_)) => match (table, key) {
+                            (ChecklistTable::Source, "notes") => {
+                                self.text(&mut source.as_mut()?.notes, sub)?;
+                            }
+                            (ChecklistTable::Item, _) => {
+                                self.item_text(item.as_mut()?, key, sub)?
+                            }
+                            _ => return None,
+                        },
+                        (ChecklistTable::Root, "format", None) => {
+                            set(&mut format, || self.format())?
+                        }
+                        (ChecklistTable::Root, "id", None) => set(&mut id, || self.string())?,
+                        (ChecklistTable::Root, "version", None) => {
+                            set(&mut version, || self.string().map(Spanned::into_inner))?;
+                        }
+                        (ChecklistTable::Source, _, None) => {
+                            self.source_field(source.as_mut()?, key)?
+                        }
+                        (ChecklistTable::Item, _, None) => self.item_field(item.as_mut()?, key)?,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        if let Some(done) = item.take() {
+            items.push(done.item()?);
+        }
+        let source = source?;
+        Some(ChecklistFile {
+            format: format?,
+            id: id?,
+            version: version?,
+            title: title.text()?,
+            source: crate::model::Source {
+                publisher: source.publisher?,
+                title: source.title?,
+                url: source.url,
+                updated: source.updated,
+                notes: source.notes.optional()?,
+            },
+            items,
+        })
+    }
+
+    /// A key of one or two parts (`title` or `title.da`), and the `=`
+    /// after it.
+    fn key_path(&mut self, event: Event) -> Option<KeyPath<'i>> {
+        let key = self.key(event)?;
+        match self.next()?.kind() {
+            EventKind::KeyValSep => Some((key, None)),
+            EventKind::KeySep => {
+                let sub = self.expect(EventKind::SimpleKey)?;
+                let sub = self.key(sub)?.into_inner();
+                self.expect(EventKind::KeyValSep)?;
+                Some((key, Some(sub)))
+            }
+            _ => None,
+        }
+    }
+
+    /// A text's value: the whole of it as an inline table (`sub` none), or
+    /// the part `sub` of it (`da` or `en`).
+    fn text(&mut self, parts: &mut Texts<String>, sub: Option<&str>) -> Option<()> {
+        self.texts(parts, sub, |r| r.string().map(Spanned::into_inner))
+    }
+
+    /// A list of texts' value, as [`Reader::text`].
+    fn list(&mut self, parts: &mut Texts<Vec<String>>, sub: Option<&str>) -> Option<()> {
+        self.texts(parts, sub, |r| {
+            let list = r.strings(false)?.into_inner();
+            Some(list.into_iter().map(Spanned::into_inner).collect())
+        })
+    }
+
+    fn texts<T>(
+        &mut self,
+        parts: &mut Texts<T>,
+        sub: Option<&str>,
+        mut read: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<()> {
+        let mut part = |r: &mut Self, parts: &mut Texts<T>, lang: &str| match lang {
+            "da" => set(&mut parts.da, || read(r)),
+            "en" => set(&mut parts.en, || read(r)),
+            _ => None,
+        };
+        if let Some(lang) = sub {
+            if parts.how == Written::Inline {
+                return None;
+            }
+            parts.how = Written::Dotted;
+            return part(self, parts, lang);
+        }
+        if parts.how != Written::Not {
+            return None;
+        }
+        parts.how = Written::Inline;
+        self.expect(EventKind::InlineTableOpen)?;
+        loop {
+            let event = self.next()?;
+            match event.kind() {
+                EventKind::InlineTableClose => return Some(()),
+                EventKind::ValueSep => {}
+                EventKind::SimpleKey => {
+                    let lang = self.key(event)?;
+                    self.expect(EventKind::KeyValSep)?;
+                    part(self, parts, lang.get_ref())?;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A dotted key of an item: a part of one of its texts.
+    fn item_text(&mut self, item: &mut ItemParts, key: &str, sub: Option<&str>) -> Option<()> {
+        match key {
+            "title" => self.text(&mut item.title, sub),
+            "guidance" => self.text(&mut item.guidance, sub),
+            "counterparty" => self.text(&mut item.counterparty, sub),
+            "evidence" => self.list(&mut item.evidence, sub),
+            _ => None,
+        }
+    }
+
+    /// One `key = value` line of an item.
+    fn item_field(&mut self, item: &mut ItemParts, key: &str) -> Option<()> {
+        match key {
+            "id" => set(&mut item.id, || self.string()),
+            "kind" => set(&mut item.kind, || match self.string()?.get_ref().as_str() {
+                "recommendation" => Some(Kind::Recommendation),
+                "duty" => Some(Kind::Duty),
+                _ => None,
+            }),
+            "weight" => set(&mut item.weight, || self.number()),
+            "basis" => set(&mut item.basis, || self.string().map(Spanned::into_inner)),
+            "every-months" => set(&mut item.every_months, || self.count()),
+            "every" => set(&mut item.every, || {
+                let word = self.string()?;
+                (word.get_ref() == "calendar-year")
+                    .then(|| Spanned::new(word.span(), Every::CalendarYear))
+            }),
+            "warn-days" => set(&mut item.warn_days, || self.count()),
+            "may-be-not-applicable" => set(&mut item.may_be_not_applicable, || self.boolean()),
+            _ => self.item_text(item, key, None),
+        }
+    }
+
+    /// One `key = value` line of `[source]`.
+    fn source_field(&mut self, source: &mut SourceParts, key: &str) -> Option<()> {
+        let mut string =
+            |slot: &mut Option<String>| set(slot, || self.string().map(Spanned::into_inner));
+        match key {
+            "publisher" => string(&mut source.publisher),
+            "title" => string(&mut source.title),
+            "url" => string(&mut source.url),
+            "updated" => set(&mut source.updated, || self.date().map(Spanned::into_inner)),
+            "notes" => self.text(&mut source.notes, None),
+            _ => None,
+        }
+    }
+
+    /// A whole number written in plain digits, as a `u32`.
+    fn count(&mut self) -> Option<Spanned<u32>> {
+        let event = self.next()?;
+        let (kind, text) = self.scalar(event)?;
+        let ScalarKind::Integer(radix) = kind else {
+            return None;
+        };
+        let digits = text.get_ref();
+        if radix.value() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Spanned::new(text.span(), digits.parse().ok()?))
+    }
+
+    /// A number written in plain digits, with or without a decimal point,
+    /// as an `f64`.
+    fn number(&mut self) -> Option<Spanned<f64>> {
+        let event = self.next()?;
+        let (kind, text) = self.scalar(event)?;
+        let digits = text.get_ref();
+        let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let value = match kind {
+            ScalarKind::Integer(radix) if radix.value() == 10 && plain(digits) => {
+                // As serde takes a TOML integer where a float belongs.
+                digits.parse::<i64>().ok()? as f64
+            }
+            ScalarKind::Float => {
+                let (whole, fraction) = digits.split_once('.')?;
+                if !(plain(whole) && plain(fraction)) {
+                    return None;
+                }
+                digits.parse().ok()?
+            }
+            _ => return None,
+        };
+        Some(Spanned::new(text.span(), value))
+    }
+
+    fn boolean(&mut self) -> Option<Spanned<bool>> {
+        let event = self.next()?;
+        let span = event.span();
+        let (ScalarKind::Boolean(value), _) = self.scalar(event)? else {
+            return None;
+        };
+        Some(Spanned::new(span.start()..span.end(), value))
+    }
+}
+
 /// Notes a table header read; `None` when it was read before.
 fn once(seen: &mut Vec<&'static str>, table: &'static str) -> Option<()> {
     if seen.contains(&table) {
@@ -503,6 +891,28 @@ mod tests {
         true
     }
 
+    /// [`agrees`], for a checklist.
+    fn agrees_checklist(text: &str) -> bool {
+        let Some(plain) = checklist(text) else {
+            return false;
+        };
+        let mut diags = Vec::new();
+        let general = parse::parsed::<ChecklistFile>(
+            "c.toml",
+            text,
+            Lang::En,
+            0,
+            FileKind::Checklist,
+            DeTable::parse_recoverable(text),
+            &mut diags,
+        );
+        let Some(general) = general.filter(|_| diags.is_empty()) else {
+            panic!("read plainly, but the general reader has something to say:\n{text}");
+        };
+        assert_eq!(format!("{plain:#?}"), format!("{general:#?}"), "{text}");
+        true
+    }
+
     /// Every assessment among the examples and the test files.
     fn written() -> Vec<String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -530,6 +940,14 @@ mod tests {
     #[test]
     fn the_examples_are_read_plainly_and_as_the_general_reader_reads_them() {
         let texts = written();
+        let checklists = texts.iter().filter(|t| agrees_checklist(t)).count();
+        assert!(checklists >= 1, "only {checklists} checklists read plainly");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for builtin in std::fs::read_dir(root.join("checklists")).unwrap() {
+            let path = builtin.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(agrees_checklist(&text), "{}", path.display());
+        }
         let plain = texts.iter().filter(|t| agrees(t)).count();
         // The examples of one municipality and the fixtures that are
         // plain: the reader is used, not passed over every time.
@@ -614,6 +1032,83 @@ status = "met"
         }
     }
 
+    #[test]
+    fn a_checklist_written_any_plain_way_is_read_as_the_general_reader_reads_it() {
+        let every = r#"format = 1
+id = "egne"
+version = "1"
+title.da = "Egne krav"
+title.en = "Own requirements"
+[[item]]
+id = "E-1"
+kind = "duty"
+weight = 2
+title = { da = "T", en = "T en" }
+guidance.da = "G"
+evidence = { da = ["a", "b"], en = ["c"] }
+basis = "LAB"
+every-months = 12
+warn-days = 30
+counterparty.da = "kommunalbestyrelsen"
+may-be-not-applicable = true
+[source]
+publisher = "P"
+title = "S"
+url = "https://x.dk"
+updated = 2026-01-01
+notes = { da = "N" }
+[[item]]
+id = "E-2"
+kind = "recommendation"
+weight = 0.5
+title.da = "U"
+every = "calendar-year"
+evidence.da = []
+"#;
+        assert!(agrees_checklist(every));
+        // Written otherwise, but read the same by both.
+        assert!(agrees_checklist(
+            &every.replace("weight = 2", "weight = 1_000")
+        ));
+        for (from, to) in [
+            ("title.en = \"Own requirements\"", "title.da = \"Igen\""),
+            ("title.en = \"Own requirements\"", "title = { da = \"x\" }"),
+            (
+                "guidance.da = \"G\"",
+                "guidance.da = \"G\"\nguidance = { da = \"G\" }",
+            ),
+            ("guidance.da = \"G\"", "guidance.fr = \"G\""),
+            ("guidance.da = \"G\"", "guidance.en = \"G\""),
+            ("weight = 2", "weight = -2"),
+            ("weight = 2", "weight = 2e0"),
+            ("weight = 0.5", "weight = nan"),
+            ("every-months = 12", "every-months = 12.0"),
+            ("every-months = 12", "every-months = 99999999999"),
+            ("kind = \"duty\"", "kind = \"Duty\""),
+            ("every = \"calendar-year\"", "every = \"year\""),
+            (
+                "may-be-not-applicable = true",
+                "may-be-not-applicable = \"yes\"",
+            ),
+            ("basis = \"LAB\"", "basis = \"LAB\"\nbasis = \"LAB\""),
+            ("updated = 2026-01-01", "updated = \"2026-01-01\""),
+            ("[source]", "[sources]"),
+            ("[source]", "[source]\n[source]"),
+            ("url = \"https://x.dk\"", "url.x = \"https://x.dk\""),
+            ("id = \"E-2\"\n", ""),
+            ("title.da = \"U\"", "title.en = \"U\""),
+            (
+                "[[item]]\nid = \"E-1\"",
+                "[[item]]\nid = \"E-1\"\n[item.title]\nda = \"x\"",
+            ),
+            ("version = \"1\"\n", ""),
+        ] {
+            let text = every.replacen(from, to, 1);
+            assert_ne!(text, every, "{from}");
+            assert!(checklist(&text).is_none(), "{text}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -643,6 +1138,33 @@ status = "met"
             }
             let edited = format!("{}{edit}{}", &text[..at], &text[end..]);
             agrees(&edited);
+        }
+
+        /// A checklist with one edit anywhere in it, likewise.
+        #[test]
+        fn an_edited_checklist_is_read_plainly_only_as_the_general_reader_reads_it(
+            which in 0usize..2,
+            at in 0usize..6000,
+            edit in prop::sample::select(vec![
+                "", "\"", "'", ".", "[", "]", "=", "\n", "#", "\\", "1", " ", "-", "{", "}",
+                ",", "x", "é", "[[item]]\n", "title.da = \"T\"\n", "da = \"T\"", "en",
+                "id = \"X\"\n", "kind = \"duty\"\n", "weight = 1.5\n", "\r\n", "\t",
+            ]),
+            cut in 0usize..3,
+        ) {
+            let file = ["examples/egne-krav.toml", "checklists/ekstern-repraesentation.toml"][which];
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let edited = format!("{}{edit}{}", &text[..at], &text[end..]);
+            agrees_checklist(&edited);
         }
     }
 }
