@@ -961,6 +961,38 @@ mod tests {
         }
     }
 
+    /// The fuzz corpus: inputs made to reach every corner of the general
+    /// reader. An assessment's input may carry a checklist after the
+    /// harness's separator; each part is read as what it is.
+    #[test]
+    fn the_fuzz_corpus_is_read_plainly_only_as_the_general_reader_reads_it() {
+        const SEPARATOR: &str = "\n%%egne.toml%%\n";
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+        let (mut read, mut all) = (0, 0);
+        for target in ["assessment", "checklist"] {
+            for entry in std::fs::read_dir(root.join(target)).unwrap() {
+                let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+                let Ok(text) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                let (first, second) = match text.split_once(SEPARATOR) {
+                    Some((a, c)) => (a, Some(c)),
+                    None => (text.as_str(), None),
+                };
+                all += 1;
+                if target == "checklist" {
+                    read += usize::from(agrees_checklist(first));
+                } else {
+                    read += usize::from(agrees(first));
+                    if let Some(c) = second {
+                        read += usize::from(agrees_checklist(c));
+                    }
+                }
+            }
+        }
+        assert!(read > 0 && all > 500, "{read} of {all} read plainly");
+    }
+
     #[test]
     fn what_the_general_reader_has_something_to_say_about_is_left_to_it() {
         let head = "format = 1\n[organisation]\nname = \"X\"\n[assessment]\nchecklists = [\"c\"]\n";
