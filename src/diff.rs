@@ -123,8 +123,12 @@ pub fn old_as_of(
 /// Whether two loaded assessments are one: the same text, the same
 /// checklists (by content) and the same evidence found.
 pub fn identical(a: &Assessment, b: &Assessment) -> bool {
-    let lists =
-        |x: &Assessment| -> Vec<String> { x.checklists.iter().map(|c| c.sha256.clone()).collect() };
+    let lists = |x: &Assessment| -> Vec<String> {
+        x.checklists
+            .iter()
+            .map(|c| c.sha256.hex().to_owned())
+            .collect()
+    };
     a.sha256 == b.sha256 && lists(a) == lists(b) && a.evidence == b.evidence
 }
 
@@ -427,7 +431,7 @@ every = "calendar-year"
             file: file.into(),
             file_id: 0,
             path: None,
-            sha256: crate::load::sha256(&text),
+            sha256: Arc::new(crate::load::Fingerprint::of(text.as_str())),
         })
     }
 

@@ -265,7 +265,7 @@ mod tests {
             file: file.into(),
             file_id: 0,
             path: None,
-            sha256: String::new(),
+            sha256: Arc::new(crate::load::Fingerprint::of("")),
         })
     }
 

@@ -156,8 +156,9 @@ pub struct Checklist {
     pub file_id: FileId,
     /// `None` for a built-in checklist.
     pub path: Option<PathBuf>,
-    /// SHA-256 of the file as read, so a report says exactly what was used.
-    pub sha256: String,
+    /// SHA-256 of the file as read, so a report says exactly what was used;
+    /// worked out when first asked for, as an assessment's.
+    pub sha256: Arc<Fingerprint>,
 }
 
 impl Checklist {
@@ -707,7 +708,7 @@ impl<'a> Loader<'a> {
     ) -> Checklist {
         validate::checklist(self.lang, file_id, self.sources.text(file_id), &file, diags);
         Checklist {
-            sha256: sha256(self.sources.text(file_id)),
+            sha256: Arc::new(Fingerprint::of(self.sources.shared(file_id))),
             file: Arc::new(file),
             file_id,
             path,
@@ -794,6 +795,14 @@ impl Fingerprint {
         Fingerprint {
             text: text.into(),
             hex: OnceLock::new(),
+        }
+    }
+
+    /// The fingerprint of a text whose SHA-256 (`hex`) is known already.
+    pub fn known(text: impl Into<Arc<str>>, hex: &str) -> Self {
+        Fingerprint {
+            text: text.into(),
+            hex: OnceLock::from(hex.to_owned()),
         }
     }
 

@@ -14,8 +14,8 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::{
-    BUILTINS, Builtin, Checklist, Fs, Loader, NamedAt, Reach, diags, display, is_path, is_toml,
-    read,
+    BUILTINS, Builtin, Checklist, Fingerprint, Fs, Loader, NamedAt, Reach, diags, display, is_path,
+    is_toml, read,
 };
 use crate::diag::{Diag, FileId, did_you_mean};
 use crate::model::{AssessmentFile, ChecklistFile};
@@ -71,7 +71,7 @@ impl ChecklistRef {
 }
 
 /// A built-in checklist as parsed, with its SHA-256.
-type Parsed = (Arc<ChecklistFile>, String);
+type Parsed = (Arc<ChecklistFile>, Arc<Fingerprint>);
 
 /// Each built-in checklist, made the first time any loader in the process
 /// asks for it: the threads checking a folder share it. It is made by code
@@ -88,7 +88,8 @@ fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
                 .iter()
                 .find(|m| m.id == builtin.id && m.from == builtin.text);
             if let Some(made) = made {
-                return Some((Arc::new((made.make)()), made.sha256.to_owned()));
+                let sha256 = Fingerprint::known(builtin.text, made.sha256);
+                return Some((Arc::new((made.make)()), Arc::new(sha256)));
             }
             let fs = NoFiles;
             let mut loader = Loader::new(&fs, crate::lang::Lang::En);

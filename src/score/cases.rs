@@ -528,7 +528,7 @@ pub(crate) fn many<'a>(n: usize, answer: impl Fn(usize) -> Option<&'a str>) -> A
             file: checklist.into(),
             file_id: 0,
             path: None,
-            sha256: String::new(),
+            sha256: Arc::new(crate::load::Fingerprint::of("")),
         })],
         evidence,
         per: Default::default(),

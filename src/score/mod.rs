@@ -2243,7 +2243,7 @@ every-months = 120",
             file: file.into(),
             file_id: 0,
             path: None,
-            sha256: String::new(),
+            sha256: Arc::new(crate::load::Fingerprint::of("")),
         })
     }
 

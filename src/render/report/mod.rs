@@ -856,7 +856,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 c.id(),
                 c.file.version
             ),
-            sha256: c.sha256.clone(),
+            sha256: c.sha256.hex().to_owned(),
         });
     }
 
