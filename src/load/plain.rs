@@ -1141,6 +1141,21 @@ evidence.da = []
         }
     }
 
+    /// The file at `path` with `cut` bytes from `at` (taken modulo its
+    /// length, and widened to whole characters) replaced by `edit`.
+    fn edited(path: &Path, at: usize, cut: usize, edit: &str) -> String {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut at = at % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        format!("{}{edit}{}", &text[..at], &text[end..])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -1159,16 +1174,7 @@ evidence.da = []
         ) {
             let example = ["almen.toml", "mangler.toml", "sidste-aar.toml"][which];
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(example);
-            let text = std::fs::read_to_string(path).unwrap();
-            let mut at = at % (text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let mut end = (at + cut).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            let edited = format!("{}{edit}{}", &text[..at], &text[end..]);
+            let edited = edited(&path, at, cut, edit);
             agrees(&edited);
         }
 
@@ -1186,16 +1192,7 @@ evidence.da = []
         ) {
             let file = ["examples/egne-krav.toml", "checklists/ekstern-repraesentation.toml"][which];
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-            let text = std::fs::read_to_string(path).unwrap();
-            let mut at = at % (text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let mut end = (at + cut).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            let edited = format!("{}{edit}{}", &text[..at], &text[end..]);
+            let edited = edited(&path, at, cut, edit);
             agrees_checklist(&edited);
         }
     }
