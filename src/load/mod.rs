@@ -419,7 +419,9 @@ impl<'a> Loader<'a> {
     /// it with its checklists and its evidence; `Ok(None)` when it is not
     /// one (a checklist beside them, or other TOML). A file that cannot be
     /// read or decoded could be an assessment: its problems are returned.
-    /// The file is parsed once, to tell what it is and to read it.
+    /// A plain assessment is read once, straight from the parser's events
+    /// ([`plain`]); any other file is parsed once more, as a tree of tables
+    /// that tells what it is and is read.
     pub fn found(
         &mut self,
         path: &Path,
@@ -430,7 +432,7 @@ impl<'a> Loader<'a> {
         let base = path.parent().unwrap_or(Path::new(""));
         if let Some(file) = plain::assessment(&text) {
             return self
-                .assessment_read(file_id, path, base, extra, file, Vec::new())
+                .assessment_of(file_id, path, base, extra, file, Vec::new())
                 .map(Some)
                 .map_err(sorted);
         }
@@ -443,9 +445,10 @@ impl<'a> Loader<'a> {
             .map_err(sorted)
     }
 
-    /// Loads a registered file as what it is, parsed once to tell which
-    /// and to read it: a checklist, or an assessment with its checklists
-    /// and its evidence. A file with the marks of neither is taken for an
+    /// Loads a registered file as what it is, a plain one read straight
+    /// from the parser's events and any other parsed once more, as a tree
+    /// of tables, to tell which and to read it: a checklist, or an
+    /// assessment with its checklists and its evidence. A file with the marks of neither is taken for an
     /// assessment when `named` (the user meant it to be checked) or when
     /// it does not parse, and is `None` otherwise.
     pub fn any_at(
@@ -458,7 +461,7 @@ impl<'a> Loader<'a> {
         let text = self.sources.shared(file_id);
         let base = path.parent().unwrap_or(Path::new(""));
         if let Some(file) = plain::assessment(&text) {
-            let loaded = self.assessment_read(file_id, path, base, extra, file, Vec::new());
+            let loaded = self.assessment_of(file_id, path, base, extra, file, Vec::new());
             return Some(
                 loaded
                     .map(|a| Loaded::Assessment(Box::new(a)))
@@ -517,7 +520,7 @@ impl<'a> Loader<'a> {
     ) -> Result<Assessment, Vec<Diag>> {
         let text = self.sources.shared(file_id);
         if let Some(file) = plain::assessment(&text) {
-            return self.assessment_read(file_id, path, base, extra, file, Vec::new());
+            return self.assessment_of(file_id, path, base, extra, file, Vec::new());
         }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         self.assessment_parsed(file_id, path, base, extra, root, syntax)
@@ -547,12 +550,12 @@ impl<'a> Loader<'a> {
         let Some(assessment) = parsed else {
             return Err(diags);
         };
-        self.assessment_read(file_id, path, base, extra, assessment, diags)
+        self.assessment_of(file_id, path, base, extra, assessment, diags)
     }
 
-    /// Loads an assessment read from its registered file, with the
-    /// problems reading it gave: its checklists and its evidence.
-    fn assessment_read(
+    /// Loads the checklists and the evidence of an assessment read from its
+    /// registered file, with the problems reading it gave.
+    fn assessment_of(
         &mut self,
         file_id: FileId,
         path: &Path,

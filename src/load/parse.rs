@@ -51,7 +51,8 @@ pub(super) fn file<T: DeserializeOwned>(
 }
 
 /// [`file`], for a file already parsed (to tell what kind of file it is):
-/// no file is parsed twice, but for one with mistakes in it. `name` is the
+/// the tree of tables is not built twice, but for a file with mistakes in
+/// it. `name` is the
 /// file's, for a diagnostic about the whole of it; `text` what was parsed.
 pub(super) fn parsed<'t, T: DeserializeOwned>(
     name: &str,
