@@ -448,9 +448,10 @@ impl<'a> Loader<'a> {
     /// Loads a registered file as what it is, a plain one read straight
     /// from the parser's events and any other parsed once more, as a tree
     /// of tables, to tell which and to read it: a checklist, or an
-    /// assessment with its checklists and its evidence. A file with the marks of neither is taken for an
-    /// assessment when `named` (the user meant it to be checked) or when
-    /// it does not parse, and is `None` otherwise.
+    /// assessment with its checklists and its evidence. A file with the
+    /// marks of neither is taken for an assessment when `named` (the user
+    /// meant it to be checked) or when it does not parse, and is `None`
+    /// otherwise.
     pub fn any_at(
         &mut self,
         file_id: FileId,
@@ -460,22 +461,23 @@ impl<'a> Loader<'a> {
     ) -> Option<Result<Loaded, Vec<Diag>>> {
         let text = self.sources.shared(file_id);
         let base = path.parent().unwrap_or(Path::new(""));
-        if let Some(file) = plain::assessment(&text) {
-            let loaded = self.assessment_of(file_id, path, base, extra, file, Vec::new());
-            return Some(
-                loaded
-                    .map(|a| Loaded::Assessment(Box::new(a)))
-                    .map_err(sorted),
-            );
-        }
-        if let Some(file) = plain::checklist(&text) {
-            let mut diags = Vec::new();
-            let checklist = self.checklist_of(file_id, Some(path.to_path_buf()), file, &mut diags);
-            return Some(if diags.is_empty() {
-                Ok(Loaded::Checklist(Arc::new(checklist)))
-            } else {
-                Err(sorted(diags))
-            });
+        match plain::either(&text) {
+            Some(plain::Plain::Assessment(file)) => {
+                let loaded = self.assessment_of(file_id, path, base, extra, file, Vec::new());
+                let loaded = loaded.map(|a| Loaded::Assessment(Box::new(a)));
+                return Some(loaded.map_err(sorted));
+            }
+            Some(plain::Plain::Checklist(file)) => {
+                let mut diags = Vec::new();
+                let path = Some(path.to_path_buf());
+                let checklist = self.checklist_of(file_id, path, file, &mut diags);
+                return Some(if diags.is_empty() {
+                    Ok(Loaded::Checklist(Arc::new(checklist)))
+                } else {
+                    Err(sorted(diags))
+                });
+            }
+            None => {}
         }
         let (root, syntax) = DeTable::parse_recoverable(&text);
         let kind = if named {

@@ -59,6 +59,24 @@ pub(super) fn checklist(text: &str) -> Option<ChecklistFile> {
     Reader::new(text, &events, false).checklist()
 }
 
+/// A plain file, of whichever kind.
+pub(super) enum Plain {
+    Assessment(AssessmentFile),
+    Checklist(ChecklistFile),
+}
+
+/// The plain assessment or checklist in `text`, its events made once for
+/// both readers; `None` when it is neither.
+pub(super) fn either(text: &str) -> Option<Plain> {
+    let events = events(text)?;
+    if let Some(file) = Reader::new(text, &events, true).document() {
+        return Some(Plain::Assessment(file));
+    }
+    Reader::new(text, &events, false)
+        .checklist()
+        .map(Plain::Checklist)
+}
+
 /// The parser's events for `text`, as `toml` makes them; `None` at the
 /// first syntax error.
 fn events(text: &str) -> Option<Vec<Event>> {
@@ -1052,6 +1070,21 @@ status = "met"
         ] {
             assert!(assessment(&text).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn either_reads_a_file_as_the_kind_it_is() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |file: &str| either(&std::fs::read_to_string(root.join(file)).unwrap());
+        assert!(matches!(
+            read("examples/almen.toml"),
+            Some(Plain::Assessment(_))
+        ));
+        assert!(matches!(
+            read("examples/egne-krav.toml"),
+            Some(Plain::Checklist(_))
+        ));
+        assert!(either("format = 1\n[other]\nx = 1\n").is_none());
     }
 
     #[test]
