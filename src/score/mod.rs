@@ -600,6 +600,43 @@ fn expiry(
     false
 }
 
+/// Rule 11, awaiting the counterparty: a documented written request turns
+/// each critical unmet, partial, overdue or expired gap into a minor one.
+/// The value stays.
+fn awaiting_counterparty(
+    item: &Item,
+    answer: &Answer,
+    evidence: &[(String, Evidence)],
+    as_of: NaiveDate,
+    out: &mut Scored,
+) {
+    if item.counterparty.is_some()
+        && let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0)
+        && requested <= as_of
+        && answer
+            .date
+            .as_ref()
+            .is_none_or(|d| requested > d.get_ref().0)
+        && documents(evidence)
+    {
+        for g in &mut out.gaps {
+            if g.severity == Severity::Critical
+                && matches!(
+                    g.reason,
+                    Reason::Unmet | Reason::Partial | Reason::Overdue | Reason::Expired
+                )
+            {
+                g.awaiting = Some(Awaiting {
+                    instead_of: g.reason,
+                    requested,
+                });
+                g.severity = Severity::Minor;
+                g.reason = Reason::AwaitingCounterparty;
+            }
+        }
+    }
+}
+
 fn score_item(
     item: &Item,
     answer: Option<&Answer>,
@@ -656,18 +693,19 @@ fn score_item(
             out.value = Some(0.0);
             out.gaps
                 .push(gap(Severity::Critical, Reason::DutyNotApplicable));
-        } else if answer.explanation().is_none() {
-            out.gaps.push(gap(Severity::Major, Reason::NaUnexplained));
-        } else {
-            // 12. A finding that the item does not apply can hold for a
-            // while only: run out, a duty applies again (critical, value
-            // 0, back in the score); a recommendation is a minor gap and
-            // stays out of it.
-            let mut value = 0.0;
-            if expiry(item, answer, as_of, &mut value, &mut out, &gap) && duty {
-                out.value = Some(value);
-            }
+            return out;
         }
+        // 12. A finding that the item does not apply can hold for a while
+        // only, explained or not: run out, a duty applies again (critical,
+        // value 0, back in the score, and eased by rule 11 as any expired
+        // duty); a recommendation is a minor gap and stays out of it.
+        if expiry(item, answer, as_of, &mut 0.0, &mut out, &gap) && duty {
+            out.value = Some(0.0);
+        }
+        if answer.explanation().is_none() {
+            out.gaps.push(gap(Severity::Major, Reason::NaUnexplained));
+        }
+        awaiting_counterparty(item, answer, evidence, as_of, &mut out);
         return out;
     }
 
@@ -752,34 +790,7 @@ fn score_item(
         }
     }
 
-    // 11. Awaiting the counterparty: a documented written request turns
-    // each critical unmet, partial, overdue or expired gap into a minor
-    // one. The value stays.
-    if item.counterparty.is_some()
-        && let Some(requested) = answer.requested.as_ref().map(|r| r.get_ref().0)
-        && requested <= as_of
-        && answer
-            .date
-            .as_ref()
-            .is_none_or(|d| requested > d.get_ref().0)
-        && documents(evidence)
-    {
-        for g in &mut out.gaps {
-            if g.severity == Severity::Critical
-                && matches!(
-                    g.reason,
-                    Reason::Unmet | Reason::Partial | Reason::Overdue | Reason::Expired
-                )
-            {
-                g.awaiting = Some(Awaiting {
-                    instead_of: g.reason,
-                    requested,
-                });
-                g.severity = Severity::Minor;
-                g.reason = Reason::AwaitingCounterparty;
-            }
-        }
-    }
+    awaiting_counterparty(item, answer, evidence, as_of, &mut out);
 
     // 7. Evidence.
     if status == Status::Met && evidence.is_empty() {
@@ -1549,7 +1560,33 @@ every-months = 120",
                 .find(|n| n.reason == Upcoming::ExpiresSoon)
                 .map(|n| n.days);
             assert_eq!(days, *notice, "{what}");
+            // Unexplained, it has run out all the same, and is unexplained
+            // besides: leaving the explanation out never scores better.
+            let bare = answer("status = \"not-applicable\"\nvalid-until = 2026-08-01");
+            let s = score(&it, Some(&bare), &good(), as_of);
+            let mut more = expected.to_vec();
+            more.push((Major, NaUnexplained));
+            assert_eq!(kinds(&s), sorted(more), "{what}, unexplained");
+            assert_eq!(s.value, *value, "{what}, unexplained");
         }
+    }
+
+    /// Rule 11 eases a not-applicable duty that has run out as it eases
+    /// any expired duty: the organisation asked the counterparty in writing.
+    #[test]
+    fn rule11_eases_a_not_applicable_duty_that_ran_out() {
+        let it = item(
+            "duty",
+            "may-be-not-applicable = true\ncounterparty = { da = \"kommunalbestyrelsen\" }",
+        );
+        let text = "status = \"not-applicable\"\nvalid-until = 2026-08-01\n\
+                    explanation = \"No departments in the area until the new plan.\"";
+        let asked = answer(&format!("{text}\nrequested = 2026-07-01"));
+        let s = score(&it, Some(&asked), &good(), "2026-08-02");
+        assert_eq!(kinds(&s), [(Minor, AwaitingCounterparty)]);
+        assert_eq!(s.value, Some(0.0));
+        let s = score(&it, Some(&answer(text)), &good(), "2026-08-02");
+        assert_eq!(kinds(&s), [(Critical, Expired)]);
     }
 
     #[test]
