@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::{diags, walk};
-use almen::diag::{Diag, FileId};
+use almen::diag::Diag;
 use almen::lang::Lang;
 use almen::load::{Assessment, Loader};
 
@@ -30,8 +30,8 @@ pub fn several(inputs: &[PathBuf]) -> bool {
 enum Found {
     /// Named on the command line; not read yet.
     Named(PathBuf),
-    /// Found in a folder and read: an assessment.
-    Read(PathBuf, FileId),
+    /// Found in a folder, read and loaded: an assessment.
+    Loaded(Box<Assessment>),
     /// Could not be read (or a folder that held no assessment), and why.
     Failed(PathBuf, Vec<Diag>),
 }
@@ -58,12 +58,10 @@ pub fn load(
         for (path, read) in walk(lang, &input, &mut passed_over) {
             match read
                 .map_err(|d| vec![d])
-                .and_then(|()| loader.read_file(&path))
+                .and_then(|()| loader.found(&path, checklists))
             {
-                Ok(id) if loader.found_assessment(id) => {
-                    found.push(Found::Read(path, id));
-                }
-                Ok(_) => {}
+                Ok(Some(a)) => found.push(Found::Loaded(Box::new(a))),
+                Ok(None) => {}
                 Err(d) => found.push(Found::Failed(path, d)),
             }
         }
@@ -76,9 +74,7 @@ pub fn load(
         .into_iter()
         .map(|f| match f {
             Found::Named(path) => loader.assessment(&path, checklists).map_err(|d| (path, d)),
-            Found::Read(path, id) => loader
-                .assessment_at(id, &path, checklists)
-                .map_err(|d| (path, d)),
+            Found::Loaded(a) => Ok(*a),
             Found::Failed(path, d) => Err((path, d)),
         })
         .collect();

@@ -326,16 +326,6 @@ impl<'a> Loader<'a> {
         FileKind::of(root.get_ref())
     }
 
-    /// Whether a registered file found in a folder is to be loaded as an
-    /// assessment (see [`FileKind::found`]).
-    pub fn found_assessment(&self, file_id: FileId) -> bool {
-        if plain::assessment(self.sources.text(file_id)).is_some() {
-            return true;
-        }
-        let (root, syntax) = DeTable::parse_recoverable(self.sources.text(file_id));
-        FileKind::found(root.get_ref(), &syntax) == Some(FileKind::Assessment)
-    }
-
     /// Where the value at `path` (`["organisation", "name"]`) is written
     /// in a registered file, for a diagnostic to point at; `None` where the
     /// file does not have it.
