@@ -250,13 +250,14 @@ fn item_row<W: Write>(
     Ok(())
 }
 
-/// A cell as a spreadsheet and a terminal may show it: text that a
-/// spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`, or one
-/// after a tab or a carriage return) gets a leading apostrophe, which
-/// spreadsheets show as text; and every character a terminal would obey
-/// (an escape sequence, a carriage return) is shown escaped, as in the
-/// table, since CSV goes to standard output unless `-o` says otherwise.
-/// Line breaks are kept: a quoted cell may hold them.
+/// A cell as a spreadsheet and a terminal may show it: every character a
+/// terminal would obey (an escape sequence, a tab, a carriage return) is
+/// shown escaped, as in the table, since CSV goes to standard output
+/// unless `-o` says otherwise; then text that a spreadsheet would take for
+/// a formula (`=…`, `+…`, `-…`, `@…`) gets a leading apostrophe, which
+/// spreadsheets show as text. A cell can no longer start with a tab or a
+/// carriage return, which spreadsheets also read a formula after. Line
+/// breaks are kept: a quoted cell may hold them.
 fn inert(text: &str) -> String {
     // A Windows line end is a line break, not a carriage return to show.
     let text = if text.contains("\r\n") {
@@ -265,7 +266,7 @@ fn inert(text: &str) -> String {
         clean(text)
     };
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        Some('=' | '+' | '-' | '@') => format!("'{text}"),
         _ => text,
     }
 }
