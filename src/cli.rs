@@ -463,8 +463,9 @@ pub fn parse() -> (app::Command, Lang, Color) {
 /// Prints a mistake in the arguments (see [`usage::said`]) with where to
 /// read more, and exits 2, as clap does.
 fn usage_error(lang: Lang, message: &str, hint: Option<&str>) -> ! {
-    let command = std::env::args()
+    let command = std::env::args_os()
         .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
         .find(|a| Cli::command().get_subcommands().any(|c| c.get_name() == a));
     let help = match &command {
         Some(c) => format!("almen {c} --help"),

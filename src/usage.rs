@@ -8,12 +8,20 @@ use std::io::Write;
 
 use almen::lang::Lang;
 
-static EARLY_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+/// The language, and whether `--lang` was written on the command line.
+static EARLY_LANG: std::sync::OnceLock<(Lang, bool)> = std::sync::OnceLock::new();
 
 /// The language argument errors are worded in, known before the
 /// arguments are parsed (a value parser words its error before `--lang`
 /// has a value): `--lang` as written, else `ALMEN_LANG`, else Danish.
 pub fn early_lang() -> Lang {
+    early().0
+}
+
+/// [`early_lang`], and whether `--lang` was written. The arguments are
+/// read as the system gives them: one that is not UTF-8 (a file name) is
+/// no `--lang`, and no reason to stop.
+fn early() -> (Lang, bool) {
     *EARLY_LANG.get_or_init(|| {
         let mut args = std::env::args_os().skip(1);
         let mut written = None;
@@ -23,16 +31,18 @@ pub fn early_lang() -> Lang {
                 break;
             }
             if arg == "--lang" {
-                written = args.next().map(|v| v.to_string_lossy().into_owned());
+                written = Some(args.next().map(|v| v.to_string_lossy().into_owned()));
             } else if let Some(v) = arg.strip_prefix("--lang=") {
-                written = Some(v.to_owned());
+                written = Some(Some(v.to_owned()));
             }
         }
+        let was_written = written.is_some();
         let env = std::env::var("ALMEN_LANG").ok();
-        match written.or(env).as_deref() {
+        let lang = match written.flatten().or(env).as_deref() {
             Some("en") => Lang::En,
             _ => Lang::Da,
-        }
+        };
+        (lang, was_written)
     })
 }
 
@@ -91,8 +101,7 @@ pub fn danish(e: &clap::Error) -> (String, Option<String>) {
             format!("mente du {}?", quoted.join(" eller "))
         });
     // `ALMEN_LANG=de` was never typed as `--lang de`.
-    let from_env =
-        arg == "--lang" && !std::env::args().any(|a| a == "--lang" || a.starts_with("--lang="));
+    let from_env = arg == "--lang" && !early().1;
     match e.kind() {
         ErrorKind::InvalidValue if from_env => (
             format!("ugyldigt sprog `{value}` i miljøvariablen ALMEN_LANG"),

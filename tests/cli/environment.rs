@@ -106,6 +106,21 @@ fn bad_almen_lang_is_a_usage_error() {
     fails(cmd, &["fr"]);
 }
 
+/// An argument that is not UTF-8 (a file name, on Unix) beside a mistake
+/// in the arguments: the mistake is said, nothing panics.
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_beside_a_mistake_is_no_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let odd = std::ffi::OsStr::from_bytes(b"\xff.toml");
+    let mut cmd = almen();
+    cmd.arg("check").arg(odd).env("ALMEN_LANG", "fr");
+    fails(cmd, &["ugyldigt sprog `fr` i miljøvariablen ALMEN_LANG"]);
+    let mut cmd = almen();
+    cmd.arg("check").arg(odd).arg("--bogus");
+    fails(cmd, &["ukendt tilvalg `--bogus`", "almen check --help"]);
+}
+
 /// `check` without `--color`, for the colour tests.
 fn check_colour(args: &[&str]) -> Command {
     let mut cmd = almen();
