@@ -634,6 +634,10 @@ static PLACEHOLDER_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::La
 /// Whether a character is invisible on the page: whitespace, control and
 /// format characters (zero-width space, byte-order mark, direction marks).
 fn invisible(c: char) -> bool {
+    if c.is_ascii() {
+        // Space and the control characters: every ASCII one of the below.
+        return c <= ' ' || c == '\x7f';
+    }
     c.is_whitespace()
         || c.is_control()
         || matches!(
@@ -670,18 +674,7 @@ pub fn hollow(text: &str) -> Option<Hollow> {
     if text.is_empty() {
         return Some(Hollow::Empty);
     }
-    // Its words, lower case, one space between each.
-    let lower = text.to_lowercase();
-    let mut words = String::with_capacity(lower.len());
-    for word in lower
-        .split(|c: char| c.is_whitespace() || invisible(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(word);
-    }
+    let words = lower_words(text);
     let bare = words.trim_end_matches(['.', '!', ':', ';', ',']).trim_end();
     let starts_with_word = |p: &&str| {
         bare.strip_prefix(*p)
@@ -758,6 +751,39 @@ pub fn hollow(text: &str) -> Option<Hollow> {
         return Some(Hollow::TooShort);
     }
     None
+}
+
+/// The words of `text`, lower case, one space between each.
+fn lower_words(text: &str) -> String {
+    // A capital sigma is lower-cased by where it stands in its word,
+    // which only lower-casing the whole text knows.
+    if text.contains('Σ') {
+        let lower = text.to_lowercase();
+        return lower
+            .split(invisible)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    // Otherwise a character at a time, in one pass.
+    let mut words = String::with_capacity(text.len());
+    let mut between = false;
+    for c in text.chars() {
+        if invisible(c) {
+            between = true;
+            continue;
+        }
+        if between && !words.is_empty() {
+            words.push(' ');
+        }
+        between = false;
+        if c.is_ascii() {
+            words.push(c.to_ascii_lowercase());
+        } else {
+            words.extend(c.to_lowercase());
+        }
+    }
+    words
 }
 
 /// Whether the units of a text (each a space, invisible, or a letter)
@@ -1031,6 +1057,47 @@ pub(crate) mod status_spellings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`lower_words`] as the whole text lower-cased and split.
+    fn lower_words_of_whole(text: &str) -> String {
+        text.to_lowercase()
+            .split(invisible)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn an_ascii_character_is_invisible_when_it_is_whitespace_or_control() {
+        for c in (0u8..=0x7f).map(char::from) {
+            assert_eq!(invisible(c), c.is_whitespace() || c.is_control(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_lower_cased_a_character_at_a_time_are_the_whole_texts() {
+        for text in [
+            "",
+            "  TBD  ",
+            "Forklaring\u{200b}FØLGER\tsenere",
+            "ΟΔΟΣ ΣΟΦΟΣ",
+            "İstanbul KELVIN \u{212a}",
+            "\u{feff}N/A\r\n",
+            "ß ẞ Æ Ø Å",
+        ] {
+            assert_eq!(lower_words(text), lower_words_of_whole(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn lower_words_agrees_with_the_whole_text_lower_cased(
+            text in "[a-zA-Z ÆØÅæøåΣσİ\u{212a}\u{200b}\u{feff}\t\n.:/-]{0,40}",
+        ) {
+            prop_assert_eq!(lower_words(&text), lower_words_of_whole(&text));
+        }
+    }
 
     /// `status` deserialized from TOML, as the loader does it.
     fn parse(word: &str) -> Result<Status, String> {
