@@ -570,19 +570,21 @@ fn walk_into(dir: &Path, root: &Path, walk: &mut Walk) {
         Ok(entries) => entries,
         Err(e) => return walk.unreadable.push((dir.to_path_buf(), e)),
     };
-    let mut entries: Vec<(OsString, PathBuf, io::Result<fs::FileType>)> = entries
+    let mut entries: Vec<(OsString, io::Result<fs::FileType>)> = entries
         .filter_map(|e| e.ok())
-        .map(|e| (e.file_name(), e.path(), e.file_type()))
+        .map(|e| (e.file_name(), e.file_type()))
         .collect();
     // In the order of their paths: siblings differ only in their names,
-    // compared as the last components of paths are, byte by byte. Sorting
-    // the paths themselves took as long as reading the folder.
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (name, path, file_type) in entries {
+    // compared as the last components of paths are, byte by byte, and no
+    // two are the same. Sorting the paths themselves took as long as
+    // reading the folder.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, file_type) in entries {
+        let path = dir.join(&name);
         // `.TOML` too: a file in the folder is never passed over in silence
         // for the case of its name.
         let is_toml = is_toml(&path);
-        if name.to_string_lossy().starts_with('.') {
+        if name.as_encoded_bytes().starts_with(b".") {
             if is_toml && file_type.as_ref().is_ok_and(|t| !t.is_dir()) {
                 walk.passed_over.push((path, PassedOver::Hidden));
             }

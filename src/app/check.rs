@@ -53,7 +53,7 @@ enum Job {
     /// Found in a folder: checked when it is an assessment.
     Found(PathBuf),
     /// Found in a folder, but could not be looked at.
-    Failed(PathBuf, Diag),
+    Failed(PathBuf, Box<Diag>),
     FolderStart,
     FolderEnd(PathBuf),
 }
@@ -117,7 +117,7 @@ impl Run<'_> {
                 .map(Some)
                 .map_err(|d| (path, d)),
             Job::Found(path) => w.loader.found(path, self.checklists).map_err(|d| (path, d)),
-            Job::Failed(path, diag) => Err((path, vec![diag.clone()])),
+            Job::Failed(path, diag) => Err((path, vec![Diag::clone(diag)])),
             Job::FolderStart => return Done::FolderStart,
             Job::FolderEnd(folder) => return Done::FolderEnd(folder.clone()),
         };
@@ -204,11 +204,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let several = inputs.len() > 1 || inputs.iter().any(|i| i.is_dir());
     // What a folder walk passed over: warnings, on standard error only.
     let mut passed_over = Vec::new();
-    let Jobs {
-        jobs,
-        named,
-        walked,
-    } = jobs(lang, inputs, &mut passed_over);
+    let mut run_jobs = jobs(lang, inputs, &mut passed_over);
 
     let render_opts = render::Options {
         lang,
@@ -243,14 +239,13 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         .collect();
     let paths: Vec<&Path> = files.iter().map(|(_, path)| *path).collect();
     // Checklists named on the command line are read too.
-    let mut named = named;
-    named.extend(
+    run_jobs.named.extend(
         opts.checklists
             .iter()
             .filter(|c| is_path(c))
             .map(PathBuf::from),
     );
-    let refused = refused_outputs_among(lang, &paths, &named, &walked);
+    let refused = refused_outputs_among(lang, &paths, &run_jobs);
     if !refused.is_empty() {
         return Err(Failure {
             sources: Sources::default(),
@@ -279,7 +274,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     // but never into a file the run reads or writes.
     let mut summary_refused = false;
     if let Some(summary) = &opts.step_summary {
-        let own = reads(summary, &named, &walked) || paths.iter().any(|p| same_output(p, summary));
+        let own = reads(summary, &run_jobs) || paths.iter().any(|p| same_output(p, summary));
         if own {
             summary_refused = true;
         } else {
@@ -323,11 +318,16 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let mut before_folder = Vec::new();
     let fs = RealFs::default();
     pool::ordered(
-        &jobs,
+        &run_jobs.jobs,
         // One file is checked here; asking how many cores there are
         // takes longer than that.
-        opts.threads
-            .unwrap_or_else(|| if jobs.len() > 1 { pool::threads() } else { 1 }),
+        opts.threads.unwrap_or_else(|| {
+            if run_jobs.jobs.len() > 1 {
+                pool::threads()
+            } else {
+                1
+            }
+        }),
         || Worker {
             loader: Loader::new(&fs, lang),
             memo: Memo::default(),
@@ -524,18 +524,26 @@ fn push(
     }
 }
 
-/// The jobs of a run, and the files it will read: those named, and those
-/// found in folders (regular files, never links).
+/// The jobs of a run, and the files it names.
 struct Jobs {
     jobs: Vec<Job>,
     named: Vec<PathBuf>,
-    walked: Vec<PathBuf>,
+}
+
+impl Jobs {
+    /// The files the walks found (regular files, never links).
+    fn walked(&self) -> impl Iterator<Item = &Path> {
+        self.jobs.iter().filter_map(|job| match job {
+            Job::Found(path) => Some(path.as_path()),
+            _ => None,
+        })
+    }
 }
 
 /// The jobs of `inputs`, files and folders of them, in path order. What a
 /// folder walk passed over is added to `passed_over`.
 fn jobs(lang: Lang, inputs: Vec<PathBuf>, passed_over: &mut Vec<Diag>) -> Jobs {
-    let (mut jobs, mut named, mut walked) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut jobs, mut named) = (Vec::new(), Vec::new());
     for input in inputs {
         if !input.is_dir() {
             named.push(input.clone());
@@ -547,51 +555,39 @@ fn jobs(lang: Lang, inputs: Vec<PathBuf>, passed_over: &mut Vec<Diag>) -> Jobs {
         // A file that cannot be read or decoded could be an assessment:
         // it is one that could not be checked, never passed over.
         jobs.push(Job::FolderStart);
-        for (path, found) in walk(lang, &input, passed_over) {
-            jobs.push(match found {
-                Ok(()) => {
-                    walked.push(path.clone());
-                    Job::Found(path)
-                }
-                Err(d) => Job::Failed(path, d),
-            });
-        }
+        let found = walk(lang, &input, passed_over);
+        jobs.reserve(found.len() + 1);
+        jobs.extend(found.into_iter().map(|(path, found)| match found {
+            Ok(()) => Job::Found(path),
+            Err(d) => Job::Failed(path, d),
+        }));
         jobs.push(Job::FolderEnd(input));
     }
-    Jobs {
-        jobs,
-        named,
-        walked,
-    }
+    Jobs { jobs, named }
 }
 
 /// Whether `path` is one of the files a run reads: one named, or one a
 /// walk found. A walk finds regular files only, so one of them is the
 /// file `path` leads to only if it has its name: only those are looked up.
-fn reads(path: &Path, named: &[PathBuf], walked: &[PathBuf]) -> bool {
+fn reads(path: &Path, jobs: &Jobs) -> bool {
     let Ok(target) = std::fs::canonicalize(path) else {
         // Nothing there: nothing the run reads.
         return false;
     };
     let name = target.file_name();
-    named.iter().any(|n| same_file(n, &target))
-        || walked
-            .iter()
+    jobs.named.iter().any(|n| same_file(n, &target))
+        || jobs
+            .walked()
             .filter(|w| w.file_name() == name)
             .any(|w| same_file(w, &target))
 }
 
 /// [`refused_outputs`], against the files a run reads, without looking up
 /// every one of thousands for each output.
-fn refused_outputs_among(
-    lang: Lang,
-    outputs: &[&Path],
-    named: &[PathBuf],
-    walked: &[PathBuf],
-) -> Vec<Diag> {
+fn refused_outputs_among(lang: Lang, outputs: &[&Path], jobs: &Jobs) -> Vec<Diag> {
     let read: Vec<PathBuf> = outputs
         .iter()
-        .filter(|o| reads(o, named, walked))
+        .filter(|o| reads(o, jobs))
         .map(|o| o.to_path_buf())
         .collect();
     refused_outputs(lang, outputs, &read)
@@ -625,7 +621,7 @@ pub(super) fn load(
         let before = loaded.len();
         for (path, read) in walk(lang, &input, passed_over) {
             match read
-                .map_err(|d| vec![d])
+                .map_err(|d| vec![*d])
                 .and_then(|()| loader.found(&path, checklists))
             {
                 Ok(Some(a)) => loaded.push(Ok(a)),

@@ -217,18 +217,23 @@ fn or_default(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
 /// sort among them, the entries that could not be read (a folder, mostly),
 /// each with its error. What the walk passed over is a warning in `diags`:
 /// nothing is skipped in silence.
-fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<(PathBuf, Result<(), Diag>)> {
+fn walk(lang: Lang, folder: &Path, diags: &mut Vec<Diag>) -> Vec<(PathBuf, Result<(), Box<Diag>>)> {
     let walk = toml_files_in(folder);
     for (path, why) in &walk.passed_over {
         diags.push(diags::passed_over(lang, path, *why));
     }
-    let mut found: Vec<(PathBuf, Result<(), Diag>)> =
-        walk.files.into_iter().map(|path| (path, Ok(()))).collect();
-    for (path, e) in walk.unreadable {
-        let diag = diags::folder_unreadable(lang, &path, &e);
-        found.push((path, Err(diag)));
+    let mut found: Vec<(PathBuf, Result<(), Box<Diag>>)> =
+        Vec::with_capacity(walk.files.len() + walk.unreadable.len());
+    found.extend(walk.files.into_iter().map(|path| (path, Ok(()))));
+    // The walk found the files in path order: only what could not be
+    // read is put in its place among them.
+    if !walk.unreadable.is_empty() {
+        for (path, e) in walk.unreadable {
+            let diag = diags::folder_unreadable(lang, &path, &e);
+            found.push((path, Err(Box::new(diag))));
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
     found
 }
 

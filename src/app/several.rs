@@ -57,7 +57,7 @@ pub fn load(
         let before = found.len();
         for (path, read) in walk(lang, &input, &mut passed_over) {
             match read
-                .map_err(|d| vec![d])
+                .map_err(|d| vec![*d])
                 .and_then(|()| loader.found(&path, checklists))
             {
                 Ok(Some(a)) => found.push(Found::Loaded(Box::new(a))),

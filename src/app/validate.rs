@@ -52,7 +52,7 @@ pub fn run(opts: Validate, ctx: &Context) -> Result<Exit, Failure> {
         for (path, read) in walk(lang, &input, &mut diags) {
             match read {
                 Ok(()) => files.push((path, false)),
-                Err(d) => diags.push(d),
+                Err(d) => diags.push(*d),
             }
         }
         let errors = diags[before.1..]
