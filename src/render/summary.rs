@@ -35,8 +35,13 @@ struct Row {
 /// more major gaps, lower adherence; then by file, so that the order is
 /// always the same.
 fn worst_first(a: &Tally, b: &Tally) -> Ordering {
+    worse(a, b).then_with(|| a.file.cmp(&b.file))
+}
+
+/// [`worst_first`] but for the file.
+fn worse(a: &Tally, b: &Tally) -> Ordering {
     match (&a.scored, &b.scored) {
-        (None, None) => a.file.cmp(&b.file),
+        (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Less,
         (Some(_), None) => Ordering::Greater,
         (Some(x), Some(y)) => {
@@ -45,15 +50,28 @@ fn worst_first(a: &Tally, b: &Tally) -> Ordering {
                 .cmp(&cx.critical)
                 .then(cy.major.cmp(&cx.major))
                 .then(x.adherence.total_cmp(&y.adherence))
-                .then_with(|| a.file.cmp(&b.file))
         }
     }
 }
 
+/// The places of `tallies` in [`worst_first`] order. Tallies come in the
+/// order of their files as a rule (a folder's, in path order), and then
+/// a stable sort needs no comparison of files: equals keep their order.
+fn worst_first_order(tallies: &[Tally]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..tallies.len()).collect();
+    if tallies.windows(2).all(|w| w[0].file <= w[1].file) {
+        order.sort_by(|&a, &b| worse(&tallies[a], &tallies[b]));
+    } else {
+        order.sort_by(|&a, &b| worst_first(&tallies[a], &tallies[b]));
+    }
+    order
+}
+
 fn rows(tallies: &[Tally], lang: Lang) -> Vec<Row> {
-    let mut sorted: Vec<&Tally> = tallies.iter().collect();
-    sorted.sort_by(|a, b| worst_first(a, b));
-    sorted.into_iter().map(|t| row(t, lang)).collect()
+    worst_first_order(tallies)
+        .into_iter()
+        .map(|i| row(&tallies[i], lang))
+        .collect()
 }
 
 fn row(t: &Tally, lang: Lang) -> Row {
@@ -248,10 +266,13 @@ pub fn table(
     let mut table = new_table(opts);
     header(&mut table, titles);
     // A row for each tally: both are kept for every entry of the run.
+    // Their order is found by sorting their places, not the rows: a row
+    // is hundreds of bytes, and moving thousands of them about took
+    // longer than the comparisons.
     debug_assert_eq!(tallies.len(), cells.len());
-    let mut rows: Vec<(&Tally, Cells)> = tallies.iter().zip(cells).collect();
-    rows.sort_by(|(a, _), (b, _)| worst_first(a, b));
-    for (_, row) in rows {
+    let order = worst_first_order(tallies);
+    let mut cells: Vec<Option<Cells>> = cells.into_iter().map(Some).collect();
+    for row in order.into_iter().filter_map(|i| cells.get_mut(i)?.take()) {
         if shows_wide {
             table.add_row(row.wide.iter().map(Cell::new));
         } else {
@@ -296,6 +317,73 @@ pub fn markdown(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::R
 mod tests {
     use super::*;
     use crate::score::Counts;
+
+    /// The order of the places is the order a sort of the tallies
+    /// themselves gives, whether they come in the order of their files or
+    /// not, with ties, files that could not be checked and a file given
+    /// twice.
+    #[test]
+    fn the_worst_first_order_of_places_is_that_of_the_tallies() {
+        let tally = |file: &str, scored: Option<(usize, usize, f64)>| Tally {
+            file: file.into(),
+            scored: scored.map(|(critical, major, adherence)| Scored {
+                organisation: String::new(),
+                municipality: None,
+                as_of: chrono::NaiveDate::MIN,
+                adherence,
+                compliant: false,
+                counts: Counts {
+                    critical,
+                    major,
+                    ..Counts::default()
+                },
+                worst: None,
+                lapsed: Vec::new(),
+            }),
+        };
+        // Deterministic, and varied: files in order, then turned about.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for round in 0..200 {
+            let len = usize::try_from(next(40)).unwrap_or(0);
+            let mut tallies: Vec<Tally> = (0..len)
+                .map(|i| {
+                    let scored = (next(5) > 0).then(|| {
+                        let adherence =
+                            [0.0, 50.0, 75.5, 100.0, -0.0][usize::try_from(next(5)).unwrap_or(0)];
+                        (
+                            usize::try_from(next(3)).unwrap_or(0),
+                            usize::try_from(next(3)).unwrap_or(0),
+                            adherence,
+                        )
+                    });
+                    let n = if next(10) == 0 { 0 } else { i };
+                    tally(&format!("sector/org-{n:03}.toml"), scored)
+                })
+                .collect();
+            tallies.sort_by(|a, b| a.file.cmp(&b.file));
+            if round % 2 == 1 {
+                tallies.reverse();
+            }
+            let mut sorted: Vec<&Tally> = tallies.iter().collect();
+            sorted.sort_by(|a, b| worst_first(a, b));
+            let by_places: Vec<&Tally> = worst_first_order(&tallies)
+                .into_iter()
+                .map(|i| &tallies[i])
+                .collect();
+            assert!(
+                sorted
+                    .iter()
+                    .zip(&by_places)
+                    .all(|(a, b)| std::ptr::eq(*a, *b)),
+                "round {round}"
+            );
+            assert_eq!(sorted.len(), by_places.len());
+        }
+    }
 
     #[test]
     fn a_stacked_cell_is_the_cell_of_its_parts_put_together() {
