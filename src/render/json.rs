@@ -555,10 +555,11 @@ impl Nested {
     }
 
     fn line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
-        if !first {
-            out.write_all(b",")?;
+        if first {
+            new_line(out, self.depth)
+        } else {
+            after_comma(out, self.depth)
         }
-        new_line(out, self.depth)
     }
 
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -580,8 +581,7 @@ impl Nested {
 /// one write where it is among the first 32 levels: there is one before
 /// every value of the output.
 fn new_line<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
-    const LINES: &[u8] = b"\n                                                                ";
-    match LINES.get(..1 + INDENT.len() * depth) {
+    match LINES.get(1..2 + INDENT.len() * depth) {
         Some(line) => out.write_all(line),
         None => {
             out.write_all(b"\n")?;
@@ -589,6 +589,21 @@ fn new_line<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
         }
     }
 }
+
+/// [`new_line`] after the comma that ends the value before it, in the
+/// same write.
+fn after_comma<W: ?Sized + Write>(out: &mut W, depth: usize) -> io::Result<()> {
+    match LINES.get(..2 + INDENT.len() * depth) {
+        Some(line) => out.write_all(line),
+        None => {
+            out.write_all(b",")?;
+            new_line(out, depth)
+        }
+    }
+}
+
+/// A comma, a line break and the indentation of 32 levels.
+const LINES: &[u8] = b",\n                                                                ";
 
 impl serde_json::ser::Formatter for Nested {
     fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
