@@ -120,7 +120,7 @@ pub struct Cells {
     wide: [String; 8],
     /// The layout a folder of organisations' names and paths mostly
     /// takes, made into cells here rather than at the end, on one core.
-    narrow: [Cell; 4],
+    narrow: Vec<Cell>,
     wide_measures: [Measure; 8],
     narrow_measures: [Measure; 4],
 }
@@ -155,7 +155,7 @@ impl Cells {
             wide_measures: m,
             narrow_measures,
             wide,
-            narrow: narrow.map(Cell::new),
+            narrow: narrow.into_iter().map(Cell::new).collect(),
         }
     }
 }
@@ -271,12 +271,15 @@ pub fn table(
     // longer than the comparisons.
     debug_assert_eq!(tallies.len(), cells.len());
     let order = worst_first_order(tallies);
-    let mut cells: Vec<Option<Cells>> = cells.into_iter().map(Some).collect();
-    for row in order.into_iter().filter_map(|i| cells.get_mut(i)?.take()) {
+    let mut cells = cells;
+    for i in order {
+        let Some(row) = cells.get_mut(i) else {
+            continue;
+        };
         if shows_wide {
             table.add_row(row.wide.iter().map(Cell::new));
         } else {
-            table.add_row(row.narrow);
+            table.add_row(std::mem::take(&mut row.narrow));
         }
     }
     fit_measured(&mut table, &columns, opts.width);
@@ -417,7 +420,7 @@ mod tests {
                 cell_text(&r.lapsed),
             ];
             assert_eq!(
-                cells.narrow.each_ref().map(Cell::content),
+                cells.narrow.iter().map(Cell::content).collect::<Vec<_>>(),
                 direct,
                 "{organisation:?}"
             );
