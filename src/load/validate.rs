@@ -71,7 +71,7 @@ pub(super) fn checklist(
     if !checklist_id.trim().is_empty() && !is_id(checklist_id) {
         diags.push(diags::bad_id(lang, file, checklist.id.span(), checklist_id));
     }
-    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::with_capacity(checklist.items.len());
     for (item, lowercase) in checklist.items.iter().zip(&lowercase) {
         let id = item.id.get_ref().as_str();
         if id.trim().is_empty() {
@@ -144,8 +144,11 @@ pub(super) fn assessment(
     }
 
     // Ids are unique across the checklists loaded together.
-    let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::new();
-    let mut item_ids: HashMap<&str, (&Checklist, &Item)> = HashMap::new();
+    // Made as large as they will be: grown an insert at a time, they were
+    // rebuilt several times for each assessment.
+    let mut checklist_ids: HashMap<&str, &Checklist> = HashMap::with_capacity(checklists.len());
+    let mut item_ids: HashMap<&str, (&Checklist, &Item)> =
+        HashMap::with_capacity(checklists.iter().map(|c| c.file.items.len()).sum());
     for checklist in checklists {
         if let Some(first) = checklist_ids.insert(checklist.id(), checklist) {
             diags.push(diags::same_checklist_id(
