@@ -269,12 +269,9 @@ pub fn gap_text_named(
     let explanation_field = names.name(lang, "explanation", |l| l.explanation);
     let item = checked.eval.item(&gap.item);
     let answer = answer_of(item, gap.municipality.as_deref());
-    let date = answer
-        .and_then(|a| a.date.as_ref())
-        .map(|d| d.get_ref().to_string())
-        .unwrap_or_default();
+    let date = Said(answer.and_then(|a| a.date.as_ref()).map(|d| d.get_ref()));
     let recurrence = item.and_then(|i| i.item.recurrence());
-    let due = gap.due.map(|d| d.to_string()).unwrap_or_default();
+    let due = Said(gap.due);
     let counterparty = item
         .and_then(|i| i.item.counterparty.as_ref())
         .map(|c| lang.text(c));
@@ -529,7 +526,7 @@ pub fn gap_text_named(
         Reason::Expired => {
             let until_field = names.name(lang, "valid-until", |l| l.valid_until);
             (
-                expired_text(lang, &due),
+                expired_text(lang, &due.to_string()),
                 match lang {
                     Lang::Da => {
                         format!("Forny det, og opdatér {date_field} og {until_field} i svaret.")
@@ -549,7 +546,7 @@ pub fn gap_text_named(
                 .unwrap_or_default();
             let who = counterparty.unwrap_or_default();
             let situation = match (lang, awaiting.map(|a| a.instead_of)) {
-                (_, Some(Reason::Expired)) => expired_text(lang, &due),
+                (_, Some(Reason::Expired)) => expired_text(lang, &due.to_string()),
                 (Lang::Da, Some(Reason::Overdue)) => {
                     format!("Sidst gjort {date}; skulle gøres igen senest {due}.")
                 }
@@ -598,6 +595,19 @@ pub fn answer_of<'a>(
 }
 
 /// What an expired answer says (rule 12): the last day it held.
+/// A value written where a text says it, and nothing where there is
+/// none: made into text only then, as most texts do not say it.
+struct Said<T>(Option<T>);
+
+impl<T: std::fmt::Display> std::fmt::Display for Said<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(value) => value.fmt(f),
+            None => Ok(()),
+        }
+    }
+}
+
 fn expired_text(lang: Lang, until: &str) -> String {
     match lang {
         Lang::Da => format!("Gyldig til og med {until}; udløbet."),
