@@ -503,7 +503,10 @@ pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::
             // thousands of items makes megabytes, which were copied to
             // grow, a doubling at a time, into memory new each time.
             out.reserve(one.eval.items.len() * ITEM_BYTES + one.eval.gaps.len() * GAP_BYTES);
-            serde_json::to_writer_pretty(&mut *out, &document(one, opts))?;
+            // The same layout as serde_json's pretty one, which writes a
+            // line's indentation two spaces at a time; this writes it at
+            // once.
+            indented(&document(one, opts), 0, out)?;
         }
         Entry::Checked(c) => indented(&document(c, opts), RESULT_INDENT, out)?,
         Entry::Unchecked(u) => indented(
