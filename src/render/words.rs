@@ -594,7 +594,6 @@ pub fn answer_of<'a>(
     }
 }
 
-/// What an expired answer says (rule 12): the last day it held.
 /// A value written where a text says it, and nothing where there is
 /// none: made into text only then, as most texts do not say it.
 struct Said<T>(Option<T>);
@@ -608,6 +607,7 @@ impl<T: std::fmt::Display> std::fmt::Display for Said<T> {
     }
 }
 
+/// What an expired answer says (rule 12): the last day it held.
 fn expired_text(lang: Lang, until: &str) -> String {
     match lang {
         Lang::Da => format!("Gyldig til og med {until}; udløbet."),
