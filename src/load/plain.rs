@@ -928,16 +928,16 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
 
-    /// What the general reader makes of `text`: the assessment, when it
-    /// has nothing to say about it.
-    fn general(text: &str) -> Option<AssessmentFile> {
+    /// What the general reader makes of `text` read as `kind`, when it has
+    /// nothing to say about it.
+    fn general<T: serde::de::DeserializeOwned>(text: &str, kind: FileKind) -> Option<T> {
         let mut diags = Vec::new();
-        let file = parse::parsed::<AssessmentFile>(
+        let file = parse::parsed::<T>(
             "a.toml",
             text,
             Lang::En,
             0,
-            FileKind::Assessment,
+            kind,
             DeTable::parse_recoverable(text),
             &mut diags,
         );
@@ -945,38 +945,30 @@ mod tests {
     }
 
     /// Whenever this reader reads a text, the general reader reads the
-    /// same assessment from it, spans and all, with nothing to say.
-    fn agrees(text: &str) -> bool {
-        let Some(plain) = assessment(text) else {
+    /// same file from it, spans and all, with nothing to say.
+    fn same<T: std::fmt::Debug + serde::de::DeserializeOwned>(
+        plain: Option<T>,
+        text: &str,
+        kind: FileKind,
+    ) -> bool {
+        let Some(plain) = plain else {
             return false;
         };
-        let Some(general) = general(text) else {
+        let Some(general) = general::<T>(text, kind) else {
             panic!("read plainly, but the general reader has something to say:\n{text}");
         };
         assert_eq!(format!("{plain:#?}"), format!("{general:#?}"), "{text}");
         true
     }
 
-    /// [`agrees`], for a checklist.
+    /// [`same`], for an assessment.
+    fn agrees(text: &str) -> bool {
+        same(assessment(text), text, FileKind::Assessment)
+    }
+
+    /// [`same`], for a checklist.
     fn agrees_checklist(text: &str) -> bool {
-        let Some(plain) = checklist(text) else {
-            return false;
-        };
-        let mut diags = Vec::new();
-        let general = parse::parsed::<ChecklistFile>(
-            "c.toml",
-            text,
-            Lang::En,
-            0,
-            FileKind::Checklist,
-            DeTable::parse_recoverable(text),
-            &mut diags,
-        );
-        let Some(general) = general.filter(|_| diags.is_empty()) else {
-            panic!("read plainly, but the general reader has something to say:\n{text}");
-        };
-        assert_eq!(format!("{plain:#?}"), format!("{general:#?}"), "{text}");
-        true
+        same(checklist(text), text, FileKind::Checklist)
     }
 
     /// A day read without TOML's date parser is the day it reads, and one
