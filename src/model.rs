@@ -758,12 +758,7 @@ fn lower_words(text: &str) -> String {
     // A capital sigma is lower-cased by where it stands in its word,
     // which only lower-casing the whole text knows.
     if text.contains('Σ') {
-        let lower = text.to_lowercase();
-        return lower
-            .split(invisible)
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        return lower_words_of_whole(text);
     }
     // Otherwise a character at a time, in one pass.
     let mut words = String::with_capacity(text.len());
@@ -784,6 +779,15 @@ fn lower_words(text: &str) -> String {
         }
     }
     words
+}
+
+/// [`lower_words`] the slow way: the whole text lower-cased, then split.
+fn lower_words_of_whole(text: &str) -> String {
+    text.to_lowercase()
+        .split(invisible)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether the units of a text (each a space, invisible, or a letter)
@@ -1058,15 +1062,6 @@ pub(crate) mod status_spellings {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// [`lower_words`] as the whole text lower-cased and split.
-    fn lower_words_of_whole(text: &str) -> String {
-        text.to_lowercase()
-            .split(invisible)
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
 
     #[test]
     fn an_ascii_character_is_invisible_when_it_is_whitespace_or_control() {
