@@ -670,10 +670,76 @@ pub fn trim_invisible(text: &str) -> &str {
 /// explanation has at least [`MIN_EXPLANATION`] characters and is not a
 /// placeholder.
 pub fn hollow(text: &str) -> Option<Hollow> {
+    hollow_as(text, true)
+}
+
+/// [`hollow`], with `quick` taking a text whose first word is plainly its
+/// own ([`plainly_worded`]) for no placeholder without reading the rest.
+fn hollow_as(text: &str, quick: bool) -> Option<Hollow> {
     let text = trim_invisible(text);
     if text.is_empty() {
         return Some(Hollow::Empty);
     }
+    if !(quick && plainly_worded(text)) && placeholder(text) {
+        return Some(Hollow::Placeholder);
+    }
+    // Counted as a reader counts letters, only as far as the least that
+    // counts (an explanation can be pages long): an accent written as its
+    // own character belongs to its letter, invisible characters do not
+    // count, and a run of spaces is one. Below U+0300 (where the combining
+    // accents begin; æ, ø and å are below it) a character is a letter of
+    // its own: most explanations are told by their first characters alone
+    // (a line end written \r\n is one).
+    let is_plain = |c: char| c < '\u{300}' && c != '\r';
+    let mut fell = false;
+    let enough = counted(text.chars().map_while(|c| {
+        fell = !is_plain(c);
+        (!fell).then_some((c.is_whitespace(), invisible(c)))
+    })) || (fell
+        && counted(text.graphemes(true).map(|g| {
+            let space = g.chars().all(char::is_whitespace);
+            (space, !space && g.chars().all(invisible))
+        })));
+    if !enough {
+        return Some(Hollow::TooShort);
+    }
+    None
+}
+
+/// Whether `text`, trimmed, begins with a word that no placeholder begins
+/// with, so that it is none: two or more different ASCII letters or
+/// digits, ended by an ASCII character other than `/` (or by the end),
+/// neither a word of [`PLACEHOLDERS`] nor the first of the template's
+/// hint. Every way a text can be a placeholder is a way its first word is
+/// (one of those words, one character repeated, or none at all), so most
+/// explanations are told by their first word, however long they are.
+fn plainly_worded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    let (Some(first), Some(word)) = (bytes.first(), text.get(..end)) else {
+        return false;
+    };
+    if bytes.get(end).is_some_and(|b| *b == b'/' || !b.is_ascii()) {
+        return false;
+    }
+    let repeated = word.bytes().all(|b| b.eq_ignore_ascii_case(first));
+    let template = TEMPLATE_EXPLANATION.iter().any(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    });
+    !repeated
+        && !template
+        && !PLACEHOLDER_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `text`, trimmed and not empty, is a placeholder.
+fn placeholder(text: &str) -> bool {
     let words = lower_words(text);
     let bare = words.trim_end_matches(['.', '!', ':', ';', ',']).trim_end();
     let starts_with_word = |p: &&str| {
@@ -720,37 +786,13 @@ pub fn hollow(text: &str) -> Option<Hollow> {
             .is_none()
             && letters_only(bare) == letters_only(&t.to_lowercase())
     });
-    if PLACEHOLDERS.contains(&bare)
+    PLACEHOLDERS.contains(&bare)
         || PLACEHOLDER_STARTS.iter().any(starts_with_word)
         || only_placeholders
         || later
         || template
         || repeated
         || no_letters
-    {
-        return Some(Hollow::Placeholder);
-    }
-    // Counted as a reader counts letters, only as far as the least that
-    // counts (an explanation can be pages long): an accent written as its
-    // own character belongs to its letter, invisible characters do not
-    // count, and a run of spaces is one. Below U+0300 (where the combining
-    // accents begin; æ, ø and å are below it) a character is a letter of
-    // its own: most explanations are told by their first characters alone
-    // (a line end written \r\n is one).
-    let is_plain = |c: char| c < '\u{300}' && c != '\r';
-    let mut fell = false;
-    let enough = counted(text.chars().map_while(|c| {
-        fell = !is_plain(c);
-        (!fell).then_some((c.is_whitespace(), invisible(c)))
-    })) || (fell
-        && counted(text.graphemes(true).map(|g| {
-            let space = g.chars().all(char::is_whitespace);
-            (space, !space && g.chars().all(invisible))
-        })));
-    if !enough {
-        return Some(Hollow::TooShort);
-    }
-    None
 }
 
 /// The words of `text`, lower case, one space between each.
@@ -1091,6 +1133,90 @@ mod tests {
             text in "[a-zA-Z ÆØÅæøåΣσİ\u{212a}\u{200b}\u{feff}\t\n.:/-]{0,40}",
         ) {
             prop_assert_eq!(lower_words(&text), lower_words_of_whole(&text));
+        }
+
+        #[test]
+        fn hollow_the_quick_way_is_hollow_the_whole_way(text in near_placeholders()) {
+            prop_assert_eq!(hollow_as(&text, true), hollow_as(&text, false));
+        }
+    }
+
+    /// Texts made of the pieces placeholders are made of, and of words
+    /// near them.
+    fn near_placeholders() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<&'static str> = PLACEHOLDERS.to_vec();
+        pieces.extend(PLACEHOLDER_STARTS);
+        pieces.extend(LATER_STARTS);
+        pieces.extend(LATER_BUT_FROM);
+        pieces.extend(TEMPLATE_EXPLANATION);
+        pieces.extend([
+            "TBD",
+            "Tbdx",
+            "N/A",
+            "n",
+            "/",
+            "a",
+            "aaaa",
+            "AaA",
+            "ab",
+            "Why",
+            "HVORFOR",
+            "Bestyrelsen",
+            "har valgt",
+            "2026",
+            " ",
+            "  ",
+            ".",
+            ":",
+            ",",
+            "!",
+            "-",
+            "\t",
+            "\r\n",
+            "\u{200b}",
+            "\u{feff}",
+            "æ",
+            "Ø",
+            "Σ",
+            "\u{212a}",
+            "İ",
+            "e\u{301}",
+            "x",
+        ]);
+        prop::collection::vec(prop::sample::select(pieces), 0..8).prop_map(|p| p.concat())
+    }
+
+    #[test]
+    fn a_plainly_worded_text_is_hollow_as_the_whole_reading_says() {
+        let mut texts: Vec<String> = PLACEHOLDERS.iter().map(|p| p.to_string()).collect();
+        for p in PLACEHOLDERS.iter().chain(&TEMPLATE_EXPLANATION) {
+            texts.push(format!("{p} og mere til, så teksten er lang nok"));
+            texts.push(format!("Bestyrelsen: {p}"));
+            texts.push(p.to_uppercase());
+        }
+        texts.extend(
+            [
+                "Bestyrelsen har valgt en anden løsning, fordi organisationen er lille.",
+                "Tbdx er vores eget ord for det, og det er forklaret her.",
+                "Ab",
+                "Aaaa aaaa aaaa aaaa aaaa",
+                "Why, and what you do instead",
+                "N/A fordi vi ikke har nogen afdelinger i kommunen",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            assert_eq!(hollow_as(text, true), hollow_as(text, false), "{text:?}");
+        }
+        // The quick way is taken, and by an ordinary explanation; not for
+        // a first word that goes on past a `/` or into a letter outside
+        // ASCII, whatever that word is.
+        assert!(plainly_worded(
+            "Bestyrelsen har valgt en anden løsning, fordi organisationen er lille."
+        ));
+        assert!(plainly_worded("Bestyrelsen"));
+        for text in ["Ab/cd er forklaret her", "Bestyrelsesmødeløsning", "tbd"] {
+            assert!(!plainly_worded(text), "{text:?}");
         }
     }
 
