@@ -18,6 +18,9 @@ use almen::load::{Evidence, Fs, LinkNotToml, MAX_CHECKLIST_BYTES, Reach, is_toml
 /// few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
+/// The room a file is first read into: an assessment in one read.
+const FIRST_READ: usize = 8 << 10;
+
 /// The real file system, as the loader sees it.
 #[derive(Default)]
 pub struct RealFs {
@@ -45,11 +48,11 @@ impl Fs for RealFs {
                 Err(_) => fs::File::open(path)?,
             },
         };
-        let meta = file.metadata()?;
-        if meta.is_dir() {
-            return Err(io::Error::from(io::ErrorKind::IsADirectory));
-        }
-        let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize + 1);
+        // Not asked its size: a folder's assessments are each a few
+        // kilobytes, and one call the fewer for each of thousands of
+        // files is worth more than room made to measure. Reading a folder
+        // fails as such (`IsADirectory`).
+        let mut bytes = Vec::with_capacity(FIRST_READ);
         file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(io::Error::from(io::ErrorKind::FileTooLarge));

@@ -33,6 +33,27 @@ fn missing_default_file_is_e001() {
 }
 
 #[test]
+fn a_checklist_given_that_is_a_folder_is_e001_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("egen.toml")).unwrap();
+    fs::copy(
+        root().join("tests/fixtures/valid/kun-mindre.toml"),
+        dir.path().join("a.toml"),
+    )
+    .unwrap();
+    let mut cmd = crate::almen_in(dir.path());
+    cmd.args(["check", "a.toml", "--checklist", "egen.toml"]);
+    fails(
+        cmd,
+        &[
+            "E001",
+            "kan ikke læse `egen.toml`: det er en mappe",
+            "brug `almen check MAPPE`",
+        ],
+    );
+}
+
+#[test]
 fn file_that_is_not_utf8_is_e002() {
     let dir = tempfile::tempdir().unwrap();
     // Latin-1 "Blåbær": 0xE5 and 0xE6 are not UTF-8 on their own.
