@@ -27,6 +27,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use chrono::NaiveDate;
 use toml::Spanned;
@@ -189,7 +190,7 @@ impl<'e, 'i> Reader<'e, 'i> {
             match event.kind() {
                 EventKind::StdTableOpen => {
                     if let Some(done) = answer.take() {
-                        finish_answer(&mut parts, done);
+                        finish_answer(&mut parts, done)?;
                     }
                     let first = self.expect(EventKind::SimpleKey)?;
                     let first = self.key(first)?;
@@ -215,9 +216,6 @@ impl<'e, 'i> Reader<'e, 'i> {
                             let span = id.span();
                             let id = Spanned::new(span, id.into_inner().into_owned());
                             self.expect(EventKind::StdTableClose)?;
-                            if parts.answers.contains_key(&id) {
-                                return None;
-                            }
                             answer = Some(AnswerParts {
                                 id,
                                 answer: empty_answer(),
@@ -275,7 +273,7 @@ impl<'e, 'i> Reader<'e, 'i> {
             }
         }
         if let Some(done) = answer.take() {
-            finish_answer(&mut parts, done);
+            finish_answer(&mut parts, done)?;
         }
         let organisation = parts.organisation?;
         let assessment = parts.assessment?;
@@ -879,8 +877,16 @@ fn empty_answer() -> Answer {
 }
 
 /// Keeps a finished answer (its header refused an id read before).
-fn finish_answer(parts: &mut Parts, done: AnswerParts) {
-    parts.answers.insert(done.id, done.answer);
+/// Adds the answer read to the others; `None` when its table was defined
+/// before, which the general reader reports.
+fn finish_answer(parts: &mut Parts, done: AnswerParts) -> Option<()> {
+    match parts.answers.entry(done.id) {
+        Entry::Vacant(slot) => {
+            slot.insert(done.answer);
+            Some(())
+        }
+        Entry::Occupied(_) => None,
+    }
 }
 
 /// The day `text` is, when it is written `YYYY-MM-DD` and there is such a
