@@ -1202,6 +1202,8 @@ mod tests {
                 "Aaaa aaaa aaaa aaaa aaaa",
                 "Why, and what you do instead",
                 "N/A fordi vi ikke har nogen afdelinger i kommunen",
+                // A Kelvin sign lower-cases to `k`: "ikke relevant".
+                "Ik\u{212a}e relevant",
             ]
             .map(String::from),
         );

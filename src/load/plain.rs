@@ -876,7 +876,6 @@ fn empty_answer() -> Answer {
     }
 }
 
-/// Keeps a finished answer (its header refused an id read before).
 /// Adds the answer read to the others; `None` when its table was defined
 /// before, which the general reader reports.
 fn finish_answer(parts: &mut Parts, done: AnswerParts) -> Option<()> {
@@ -1162,6 +1161,7 @@ status = "met"
         assert!(agrees(every), "{every}");
         for tail in [
             "[answers.A]\nstatus = \"met\"\n[answers.A]\nstatus = \"met\"\n",
+            "[answers.A]\nstatus = \"met\"\n[answers.A]\nstatus = \"met\"\n[answers.B]\nstatus = \"met\"\n",
             "[answers.A]\nstatus = \"met\"\nstatus = \"met\"\n",
             "[answers.A]\nstatus = \"done\"\n",
             "[answers.A]\nstatus = 1\n",
