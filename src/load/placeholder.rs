@@ -33,19 +33,33 @@ pub const EVIDENCE: [&str; 2] = ["sti/til/dokument.pdf", "path/to/document.pdf"]
 
 /// Whether a value is the template's organisation name.
 pub fn is_name(value: &str) -> bool {
-    NAME.iter().any(|n| n.eq_ignore_ascii_case(value.trim()))
+    let value = trimmed(value);
+    NAME.iter().any(|n| n.eq_ignore_ascii_case(value))
 }
 
 /// Whether a value is the template's date.
 pub fn is_date(value: &str) -> bool {
     // Upper case has no fewer characters: anything longer than ten is no
     // placeholder, and needs no upper-case copy to say so.
-    let value = value.trim();
+    let value = trimmed(value);
     // Ten characters, of which at most four are two bytes long (`å`): a
     // test of the length rules out nearly every value without a copy.
     (10..=14).contains(&value.len())
         && value.chars().nth(10).is_none()
         && DATE.contains(&value.to_uppercase().as_str())
+}
+
+/// `value.trim()`, told at a glance for a value that begins and ends with
+/// a visible ASCII character, as nearly every one does: every string of
+/// an assessment is asked whether it is a placeholder.
+fn trimmed(value: &str) -> &str {
+    let visible = |b: &u8| b.is_ascii_graphic();
+    let bytes = value.as_bytes();
+    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+        value
+    } else {
+        value.trim()
+    }
 }
 
 /// Whether an evidence entry is the template's path, however it is spelt
@@ -169,6 +183,16 @@ impl Found {
 mod tests {
     use super::*;
     use crate::diag::Code;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_value_told_at_a_glance_is_trimmed_as_trim_trims_it(
+            value in "[ a-zA-Z.\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{2003}\u{3000}\u{200b}\u{feff}æ]{0,12}",
+        ) {
+            prop_assert_eq!(trimmed(&value), value.trim());
+        }
+    }
 
     #[test]
     fn placeholders_are_known_in_both_languages_and_spellings() {
