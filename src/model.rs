@@ -907,13 +907,9 @@ impl<'de> Deserialize<'de> for Date {
                     DatetimeText::Other(dt) => dt,
                 };
                 match (dt.date, dt.time, dt.offset) {
-                    (Some(d), None, None) => {
-                        NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                            .map(Date)
-                            .ok_or_else(|| {
-                                de::Error::custom(format_args!("{BAD_DATE}{DATE_INVALID}:{d}"))
-                            })
-                    }
+                    (Some(d), None, None) => calendar_day(d).map(Date).ok_or_else(|| {
+                        de::Error::custom(format_args!("{BAD_DATE}{DATE_INVALID}:{d}"))
+                    }),
                     _ => Err(de::Error::custom(format_args!(
                         "{BAD_DATE}{DATE_TIME}:{dt}"
                     ))),
@@ -985,7 +981,7 @@ impl<'de> Deserialize<'de> for DatetimeText {
 
 /// `YYYY-MM-DD`, a date of the calendar, as a date; `None` for any other
 /// text, which is left for `toml` to parse (and to find fault with).
-fn plain_date(text: &str) -> Option<NaiveDate> {
+pub(crate) fn plain_date(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
         b[range].iter().try_fold(0u32, |n, &d| {
@@ -997,6 +993,12 @@ fn plain_date(text: &str) -> Option<NaiveDate> {
     }
     let year = i32::try_from(digits(0..4)?).ok()?;
     NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
+/// The day of the calendar a TOML date is, if there is one (TOML knows no
+/// 30 February either, but its `Date` holds any numbers).
+pub(crate) fn calendar_day(d: toml::value::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }
 
 impl JsonSchema for Date {
@@ -1346,10 +1348,46 @@ mod tests {
         let whole = Some(7..7 + value.len());
         match (doc.date.date, doc.date.time, doc.date.offset) {
             (Some(d), None, None) => {
-                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                    .ok_or_else(|| (format!("{BAD_DATE}{DATE_INVALID}:{d}"), whole))
+                calendar_day(d).ok_or_else(|| (format!("{BAD_DATE}{DATE_INVALID}:{d}"), whole))
             }
             _ => Err((format!("{BAD_DATE}{DATE_TIME}:{}", doc.date), whole)),
+        }
+    }
+
+    /// A day read without TOML's date parser is the day it reads, and one
+    /// it reads as no day (or as more than a day) is none.
+    #[test]
+    fn a_day_read_directly_is_the_day_toml_reads() {
+        let mut texts: Vec<String> = Vec::new();
+        for year in [0, 1, 4, 100, 400, 1900, 2000, 2024, 2026, 9999] {
+            for month in 0..=13 {
+                for day in [0, 1, 28, 29, 30, 31, 32] {
+                    texts.push(format!("{year:04}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        texts.extend(
+            [
+                "2026-1-01",
+                "2026-01-1",
+                "+026-01-01",
+                "2026-01-01T10:00:00",
+                "2026/01/01",
+                "２026-01-01",
+            ]
+            .map(str::to_owned),
+        );
+        for text in &texts {
+            let toml = text.parse::<toml::value::Datetime>().ok().and_then(|d| {
+                match (d.date, d.time, d.offset) {
+                    (Some(d), None, None) => calendar_day(d),
+                    _ => None,
+                }
+            });
+            match plain_date(text) {
+                Some(day) => assert_eq!(Some(day), toml, "{text}"),
+                None => assert!(toml.is_none() || text.len() != 10, "{text}"),
+            }
         }
     }
 
