@@ -105,39 +105,24 @@ impl Measure {
         }
     }
 
-    /// [`Measure::of`] a text of ASCII alone, in one pass over its bytes:
-    /// a character is a byte, and the summary has a cell of nearly every
-    /// text for each of thousands of rows.
+    /// [`Measure::of`] a text of ASCII alone, where a character is a byte:
+    /// the summary has a cell of nearly every text for each of thousands
+    /// of rows.
     fn of_ascii(content: &[u8]) -> Measure {
         let mut m = Measure::default();
-        let (mut word, mut slash, mut line) = (0, false, 0);
-        let end_word = |m: &mut Measure, word: &mut usize, slash: &mut bool| {
-            m.words = m.words.max(*word);
-            if !*slash {
-                m.words_no_paths = m.words_no_paths.max(*word);
-            }
-            (*word, *slash) = (0, false);
-        };
-        for (i, &b) in content.iter().enumerate() {
-            if char::from(b).is_whitespace() {
-                end_word(&mut m, &mut word, &mut slash);
-            } else {
-                word += 1;
-                slash |= b == b'/';
-            }
-            if b == b'\n' {
-                // `lines` leaves out a line's `\r\n` ending, both bytes.
-                let cr = usize::from(i > 0 && content[i - 1] == b'\r');
-                m.lines = m.lines.max(line - cr);
-                line = 0;
-            } else {
-                line += 1;
+        for word in content.split(|&b| char::from(b).is_whitespace()) {
+            m.words = m.words.max(word.len());
+            if !word.contains(&b'/') {
+                m.words_no_paths = m.words_no_paths.max(word.len());
             }
         }
-        end_word(&mut m, &mut word, &mut slash);
-        // The last line, which `lines` leaves out only when it is empty;
-        // a `\r` that ends the text is kept, as `lines` keeps it.
-        m.lines = m.lines.max(line);
+        // As `lines` counts them: a line ended by `\r\n` without its `\r`,
+        // and the last line, which has no ending, as it is.
+        let mut lines = content.split(|&b| b == b'\n');
+        let last = lines.next_back().map_or(0, <[u8]>::len);
+        m.lines = lines
+            .map(|line| line.strip_suffix(b"\r").unwrap_or(line).len())
+            .fold(last, usize::max);
         m
     }
 
