@@ -526,7 +526,7 @@ pub fn gap_text_named(
         Reason::Expired => {
             let until_field = names.name(lang, "valid-until", |l| l.valid_until);
             (
-                expired_text(lang, &due.to_string()),
+                expired_text(lang, &due),
                 match lang {
                     Lang::Da => {
                         format!("Forny det, og opdatér {date_field} og {until_field} i svaret.")
@@ -546,7 +546,7 @@ pub fn gap_text_named(
                 .unwrap_or_default();
             let who = counterparty.unwrap_or_default();
             let situation = match (lang, awaiting.map(|a| a.instead_of)) {
-                (_, Some(Reason::Expired)) => expired_text(lang, &due.to_string()),
+                (_, Some(Reason::Expired)) => expired_text(lang, &due),
                 (Lang::Da, Some(Reason::Overdue)) => {
                     format!("Sidst gjort {date}; skulle gøres igen senest {due}.")
                 }
@@ -608,7 +608,7 @@ impl<T: std::fmt::Display> std::fmt::Display for Said<T> {
 }
 
 /// What an expired answer says (rule 12): the last day it held.
-fn expired_text(lang: Lang, until: &str) -> String {
+fn expired_text(lang: Lang, until: &impl std::fmt::Display) -> String {
     match lang {
         Lang::Da => format!("Gyldig til og med {until}; udløbet."),
         Lang::En => format!("Valid until {until}; expired."),
