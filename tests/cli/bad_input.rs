@@ -36,13 +36,9 @@ fn missing_default_file_is_e001() {
 fn a_checklist_given_that_is_a_folder_is_e001_saying_so() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("egen.toml")).unwrap();
-    fs::copy(
-        root().join("tests/fixtures/valid/kun-mindre.toml"),
-        dir.path().join("a.toml"),
-    )
-    .unwrap();
-    let mut cmd = crate::almen_in(dir.path());
-    cmd.args(["check", "a.toml", "--checklist", "egen.toml"]);
+    let assessment = root().join("tests/fixtures/valid/kun-mindre.toml");
+    let mut cmd = check(&[assessment.to_str().unwrap(), "--checklist", "egen.toml"]);
+    cmd.current_dir(dir.path());
     fails(
         cmd,
         &[
