@@ -16,6 +16,7 @@ pub mod lang;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod pool;
 pub mod render;
 pub mod schema;
 pub mod score;

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::pool::{self, Go};
 use super::{Context, Exit, Failure, diags, or_default, refused_outputs, today, walk};
 use crate::fs::{AtomicFile, RealFs, WriteError, append, same_file, same_output};
 use almen::diag::{Diag, Sources};
 use almen::lang::Lang;
 use almen::load::{Assessment, Loader, display, is_path, is_toml};
+use almen::pool::{self, Go};
 use almen::render::diagnostics::JsonDiag;
 use almen::render::stream::{self, Memo, Part, Tally, Writer};
 use almen::render::{self, Entry, Format, Unchecked};
@@ -253,11 +253,20 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         });
     }
 
+    // One file is checked here; asking how many cores there are takes
+    // longer than that.
+    let threads = opts.threads.unwrap_or_else(|| {
+        if run_jobs.jobs.len() > 1 {
+            pool::threads()
+        } else {
+            1
+        }
+    });
     let mut outputs: Vec<(Writer, Destination)> = Vec::new();
     let mut sinks = Vec::new();
     let mut add = |format: Format, opts: render::Options, to: Destination| {
         sinks.push(Sink { format, opts });
-        outputs.push((Writer::new(format, &opts), to));
+        outputs.push((Writer::new(format, &opts).threads(threads), to));
     };
     if opts.output.is_none() {
         add(opts.format, render_opts, Destination::Stdout(true));
@@ -319,15 +328,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let fs = RealFs::default();
     pool::ordered(
         &run_jobs.jobs,
-        // One file is checked here; asking how many cores there are
-        // takes longer than that.
-        opts.threads.unwrap_or_else(|| {
-            if run_jobs.jobs.len() > 1 {
-                pool::threads()
-            } else {
-                1
-            }
-        }),
+        threads,
         || Worker {
             loader: Loader::new(&fs, lang),
             memo: Memo::default(),
@@ -405,7 +406,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             .as_ref()
             .is_some_and(|s| read.iter().any(|r| same_file(r, s)));
     let mut summary = None;
-    for (writer, to) in outputs {
+    for (mut writer, to) in outputs {
         match to {
             Destination::Stdout(shown) => {
                 let out: &mut dyn Write = if shown {
@@ -429,6 +430,10 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
                 summary = Some((path, bytes));
             }
         }
+        // What the writer kept of each entry, thousands of values made on
+        // other threads, is not freed one value at a time: the run ends
+        // here, and its memory with it.
+        std::mem::forget(writer);
     }
     // Not being able to write the step summary is a warning: the check
     // itself was done.

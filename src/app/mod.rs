@@ -14,7 +14,6 @@ pub mod diags;
 mod diff;
 mod exit;
 mod init;
-mod pool;
 mod report;
 mod several;
 mod stdio;

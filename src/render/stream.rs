@@ -111,6 +111,8 @@ pub struct Writer {
     rows: Vec<Tally>,
     /// The terminal summary: each entry's row, made ready.
     cells: Vec<summary::Cells>,
+    /// How many threads may make what closes the output.
+    threads: usize,
     /// Whether what opens the output is written.
     opened: bool,
     /// JSON: the parts before the first checked assessment, whose as-of
@@ -131,12 +133,20 @@ impl Writer {
             totals: Totals::default(),
             rows: Vec::new(),
             cells: Vec::new(),
+            threads: 1,
             opened: false,
             waiting: Vec::new(),
             many: false,
             suites: Vec::new(),
             sarif: sarif::Share::default(),
         }
+    }
+
+    /// What closes the output is made on up to `threads` threads.
+    #[must_use]
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
     }
 
     /// The next entry's part.
@@ -209,14 +219,14 @@ impl Writer {
     }
 
     /// Writes what closes the output.
-    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.opened {
             self.open(None, true, out)?;
         }
         let (opts, rows) = (&self.opts, &self.rows);
         match self.format {
             Format::Table if opts.summary => {
-                summary::table(rows, std::mem::take(&mut self.cells), opts, out)?;
+                summary::table(rows, &self.cells, opts, self.threads, out)?;
             }
             Format::Markdown if opts.summary => summary::markdown(rows, opts, out)?,
             Format::Table if rows.len() > 1 => {

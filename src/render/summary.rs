@@ -6,13 +6,9 @@
 use std::cmp::Ordering;
 use std::io::{self, Write};
 
-use comfy_table::Cell;
-
 use super::Options;
 use super::report::layout::markdown as inert;
-use super::table::{
-    Measure, cell_text, fit_measured, fits_measured, header, new_table, paint, wrapped, write_table,
-};
+use super::table::{Measure, cell_text, fits_measured, paint, wrapped, write_rows};
 use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
 use crate::lang::Lang;
@@ -119,8 +115,8 @@ fn row(t: &Tally, lang: Lang) -> Row {
 pub struct Cells {
     wide: [String; 8],
     /// The layout a folder of organisations' names and paths mostly
-    /// takes, made into cells here rather than at the end, on one core.
-    narrow: Vec<Cell>,
+    /// takes, its cells stacked here rather than at the end.
+    narrow: [String; 4],
     wide_measures: [Measure; 8],
     narrow_measures: [Measure; 4],
 }
@@ -155,7 +151,7 @@ impl Cells {
             wide_measures: m,
             narrow_measures,
             wide,
-            narrow: narrow.into_iter().map(Cell::new).collect(),
+            narrow,
         }
     }
 }
@@ -226,11 +222,12 @@ fn headings(lang: Lang) -> [&'static str; 8] {
 }
 
 /// The summary as a terminal table, of each tally and its row's
-/// [`Cells`].
+/// [`Cells`], made on up to `threads` threads.
 pub fn table(
     tallies: &[Tally],
-    cells: Vec<Cells>,
+    cells: &[Cells],
     opts: &Options,
+    threads: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = opts.lang;
@@ -263,32 +260,24 @@ pub fn table(
             .collect();
         (&stacked, narrow)
     };
-    let mut table = new_table(opts);
-    header(&mut table, titles);
     // A row for each tally: both are kept for every entry of the run.
     // Their order is found by sorting their places, not the rows: a row
     // is hundreds of bytes, and moving thousands of them about took
     // longer than the comparisons.
     debug_assert_eq!(tallies.len(), cells.len());
-    let order = worst_first_order(tallies);
-    let mut cells = cells;
-    for i in order {
-        let Some(row) = cells.get_mut(i) else {
-            continue;
-        };
-        if shows_wide {
-            table.add_row(row.wide.iter().map(Cell::new));
-        } else {
-            table.add_row(std::mem::take(&mut row.narrow));
-        }
-    }
-    fit_measured(&mut table, &columns, opts.width);
+    let rows: Vec<&[String]> = worst_first_order(tallies)
+        .into_iter()
+        .filter_map(|i| cells.get(i))
+        .map(|row| -> &[String] {
+            if shows_wide { &row.wide } else { &row.narrow }
+        })
+        .collect();
     writeln!(
         out,
         "{}",
         paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
     )?;
-    write_table(&table, out)?;
+    write_rows(titles, &rows, &columns, opts, threads, out)?;
     writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 
@@ -419,11 +408,7 @@ mod tests {
                 cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor)),
                 cell_text(&r.lapsed),
             ];
-            assert_eq!(
-                cells.narrow.iter().map(Cell::content).collect::<Vec<_>>(),
-                direct,
-                "{organisation:?}"
-            );
+            assert_eq!(cells.narrow, direct, "{organisation:?}");
             assert_eq!(
                 cells.narrow_measures,
                 direct.each_ref().map(|t| Measure::of(t)),

@@ -1,6 +1,7 @@
 //! The terminal table: header, gaps, comply-or-explain, deadlines, verdict.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use comfy_table::{
@@ -16,6 +17,7 @@ use super::words::{
 use super::{Options, Unchecked, exit_reasons};
 use crate::diag::cut;
 use crate::lang::Lang;
+use crate::pool::{self, Go};
 use crate::score::Severity;
 use crate::score::{Checked, summary_of};
 
@@ -284,6 +286,218 @@ pub(super) fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> 
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The most rows a table is laid out and made in one piece with; a table
+/// of more is made in parts of this many rows, as [`write_rows`] says.
+pub(super) const PART: usize = 512;
+
+/// Writes the table of `titles` and `rows`, each row its cells' texts as
+/// [`cell_text`] makes them, laid out as [`fit_measured`] lays out a table
+/// of `columns`, and a line break: the bytes `write_table` writes for the
+/// table made whole.
+///
+/// comfy-table lays a table out whole, from every line of every cell, and
+/// makes all of its lines before the first can be written: for thousands
+/// of rows, on one core, most of a run's time and memory. Here a table of
+/// more than [`PART`] rows is laid out once, from one line of each shape
+/// ([`shape`]: lines of one shape lay out alike), and then made [`PART`]
+/// rows at a time, up to `threads` parts at once, each part's columns as
+/// wide as the layout says.
+pub(super) fn write_rows(
+    titles: &[&str],
+    rows: &[&[String]],
+    columns: &[Measure],
+    opts: &Options,
+    threads: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    in_parts(titles, rows, columns, opts, (threads, PART), out)
+}
+
+/// [`write_rows`], in parts of `size` rows made on up to `threads`
+/// threads.
+fn in_parts(
+    titles: &[&str],
+    rows: &[&[String]],
+    columns: &[Measure],
+    opts: &Options,
+    (threads, size): (usize, usize),
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let size = size.max(1);
+    let widths = if rows.len() > size {
+        laid_out(titles, rows, columns, opts, (threads, size))
+    } else {
+        None
+    };
+    let Some(widths) = widths else {
+        let mut table = new_table(opts);
+        header(&mut table, titles);
+        for row in rows {
+            table.add_row(row.iter().map(Cell::new));
+        }
+        fit_measured(&mut table, columns, opts.width);
+        return write_table(&table, out);
+    };
+    // Between two parts, the line between two rows: that of a table of
+    // two rows of one line each.
+    let empty = vec![String::new(); widths.len()];
+    let between = part(None, &[&empty, &empty], &widths, opts)
+        .lines()
+        .nth(2)
+        .unwrap_or_default();
+    let parts: Vec<(usize, &[&[String]])> = rows.chunks(size).enumerate().collect();
+    let last = parts.len() - 1;
+    let mut written = Ok(());
+    pool::ordered(
+        &parts,
+        threads,
+        || (),
+        |(), &(i, rows)| {
+            let titles = (i == 0).then_some(titles);
+            (
+                i,
+                part(titles, rows, &widths, opts)
+                    .lines()
+                    .collect::<Vec<_>>(),
+            )
+        },
+        |(i, lines)| {
+            // Each part is a table of its own: its top border gives way to
+            // the line between rows, and its bottom border to the next part.
+            let from = usize::from(i > 0);
+            let to = if i == last {
+                lines.len()
+            } else {
+                lines.len().saturating_sub(1)
+            };
+            let between = (i > 0).then_some(between.as_str());
+            let lines = lines.get(from..to).unwrap_or_default();
+            written = between
+                .into_iter()
+                .chain(lines.iter().map(String::as_str))
+                .try_for_each(|line| {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")
+                });
+            if written.is_ok() { Go::On } else { Go::Stop }
+        },
+    );
+    written
+}
+
+/// A part of a table laid out before: `titles` if it is the first, `rows`,
+/// and each column as wide as `widths` says, borders and padding in.
+fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Options) -> Table {
+    let mut table = new_table(opts);
+    if let Some(titles) = titles {
+        header(&mut table, titles);
+    }
+    for row in rows {
+        table.add_row(row.iter().map(Cell::new));
+    }
+    for (column, width) in table.column_iter_mut().zip(widths) {
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*width)));
+    }
+    table
+}
+
+/// The width of each column, borders and padding in, that comfy-table
+/// gives the table of `titles` and `rows` laid out whole: that which it
+/// gives a table of the same titles and one row, each cell of which has
+/// one line of each [`shape`] of its column's lines. comfy-table lays a
+/// column out from the widest of its lines, and from how wide each line
+/// is once split between words to fit a width; both are the same for two
+/// lines of a shape. `None` where the widths cannot be read.
+fn laid_out(
+    titles: &[&str],
+    rows: &[&[String]],
+    columns: &[Measure],
+    opts: &Options,
+    (threads, size): (usize, usize),
+) -> Option<Vec<u16>> {
+    let count = titles.len();
+    let parts: Vec<&[&[String]]> = rows.chunks(size).collect();
+    let mut shapes = vec![BTreeSet::new(); count];
+    pool::ordered(
+        &parts,
+        threads,
+        || (),
+        |(), rows| shapes_of(rows, count),
+        |found| {
+            for (into, from) in shapes.iter_mut().zip(found) {
+                into.extend(from);
+            }
+            Go::On
+        },
+    );
+    let mut proxy = new_table(opts);
+    header(&mut proxy, titles);
+    proxy.add_row(shapes.iter().map(|lines| {
+        Cell::new_owned(
+            lines
+                .iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<&str>>()
+                .join("\n"),
+        )
+    }));
+    fit_measured(&mut proxy, columns, opts.width);
+    let top = proxy.lines().next()?;
+    let mut chars = top.chars();
+    let (_, _) = (chars.next()?, chars.next_back()?);
+    let inner = chars.as_str();
+    let fill = inner.chars().next()?;
+    let widths: Vec<u16> = inner
+        .split(|c| c != fill)
+        .map(|run| u16::try_from(run.chars().count()).ok())
+        .collect::<Option<_>>()?;
+    (widths.len() == count && widths.iter().all(|w| *w > 0)).then_some(widths)
+}
+
+/// The shapes of the lines of each of `count` columns of `rows`.
+fn shapes_of<'a>(rows: &[&'a [String]], count: usize) -> Vec<BTreeSet<Cow<'a, str>>> {
+    let mut shapes = vec![BTreeSet::new(); count];
+    let mut shaped = String::new();
+    for row in rows {
+        for (set, text) in shapes.iter_mut().zip(row.iter()) {
+            for line in text.split('\n') {
+                let shape = if shape(line, &mut shaped) {
+                    shaped.as_str()
+                } else {
+                    line
+                };
+                if !set.contains(shape) {
+                    set.insert(if shape.len() == line.len() && shape == line {
+                        Cow::Borrowed(line)
+                    } else {
+                        Cow::Owned(shape.to_owned())
+                    });
+                }
+            }
+        }
+    }
+    shapes
+}
+
+/// What comfy-table's layout sees of a line of a cell. A line of
+/// characters that are each one column wide and one grapheme, whatever
+/// is beside them (ASCII's and Latin-1's printable ones), is as wide as
+/// it has characters and is split at its spaces and, for a word too long,
+/// after as many characters as fit: its shape is its spaces, and an `x`
+/// for each other character, put in `shaped`. Any other line is its own
+/// shape, and `false` says so.
+fn shape(line: &str, shaped: &mut String) -> bool {
+    shaped.clear();
+    for c in line.chars() {
+        match c {
+            ' ' => shaped.push(' '),
+            '!'..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{ff}' => shaped.push('x'),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Text on lines of at most the width, wrapped between words, each line
@@ -858,6 +1072,74 @@ mod tests {
         ) {
             prop_assert_eq!(Measure::of_ascii(text.as_bytes()), Measure::of_text(&text));
         }
+
+        /// The table made in parts is, byte for byte, the table made
+        /// whole: words of one column wide letters, and of those that are
+        /// not (wide, joined, combining, marks), too long for any column,
+        /// tables wider and narrower than the width, with and without
+        /// colour.
+        #[test]
+        fn a_table_made_in_parts_is_the_table_made_whole(
+            titles in proptest::collection::vec(text(), 1..6),
+            texts in proptest::collection::vec(text(), 1..200),
+            width in 10u16..160,
+            size in 1usize..7,
+            threads in 1usize..4,
+            color: bool,
+        ) {
+            let count = titles.len();
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let texts: Vec<String> = texts.iter().map(|t| cell_text(t)).collect();
+            let rows: Vec<&[String]> = texts.chunks_exact(count).collect();
+            let opts = Options { width, color, ..Options::plain(Lang::Da) };
+            let mut whole = new_table(&opts);
+            header(&mut whole, &titles);
+            for row in &rows {
+                whole.add_row(row.iter().map(Cell::new));
+            }
+            let columns = measures(&whole);
+            let mut expected = Vec::new();
+            fit_measured(&mut whole, &columns, width);
+            write_table(&whole, &mut expected).unwrap();
+            let mut made = Vec::new();
+            in_parts(&titles, &rows, &columns, &opts, (threads, size), &mut made).unwrap();
+            prop_assert_eq!(String::from_utf8_lossy(&made), String::from_utf8_lossy(&expected));
+        }
+    }
+
+    /// Text of words, each of a kind [`shape`] treats one way or another,
+    /// between spaces and line breaks.
+    fn text() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "x",
+            "ab",
+            "Boligforeningen",
+            "Næstved",
+            "afd.",
+            "(1960)",
+            "sector/org-06180.toml",
+            "✔",
+            "✘",
+            "–",
+            "漢字漢字",
+            "e\u{301}e\u{301}",
+            "👍🏽",
+            "a\u{200d}b",
+            "1\u{fe0f}\u{20e3}",
+            "\u{ad}",
+            "\u{a0}",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "øøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøø",
+            "漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢",
+            "",
+        ]);
+        let between = prop::sample::select(vec![" ", " ", " ", "\n", "  "]);
+        proptest::collection::vec((words, between), 0..8).prop_map(|parts| {
+            parts
+                .into_iter()
+                .flat_map(|(word, between)| [word, between])
+                .collect()
+        })
     }
 
     #[test]

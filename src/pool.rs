@@ -1,7 +1,7 @@
-//! Work on every core, results in order: the assessments of a folder are
-//! independent, so each thread takes the next one; their results are
-//! handed on in the order of the jobs, each as soon as it and all before
-//! it are done.
+//! Work on every core, results in order: jobs that are independent (the
+//! assessments of a folder, the parts of a long table) are each taken by
+//! the next thread free; their results are handed on in the order of the
+//! jobs, each as soon as it and all before it are done.
 
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
