@@ -201,10 +201,15 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let as_of = opts.as_of.unwrap_or_else(today);
 
     let inputs = or_default(opts.inputs);
-    let several = inputs.len() > 1 || inputs.iter().any(|i| i.is_dir());
+    let named = inputs.len();
     // What a folder walk passed over: warnings, on standard error only.
     let mut passed_over = Vec::new();
     let mut run_jobs = jobs(lang, inputs, &mut passed_over);
+    let several = named > 1
+        || run_jobs
+            .jobs
+            .iter()
+            .any(|job| matches!(job, Job::FolderStart));
 
     let render_opts = render::Options {
         lang,

@@ -581,8 +581,9 @@ impl<'a> Loader<'a> {
         }
 
         // Only now, with every answer for a loaded item, is the evidence
-        // worth looking up.
-        let look_up = |evidence: &[toml::Spanned<String>]| -> Vec<(String, Evidence)> {
+        // worth looking up: each entry once, however many answers name it.
+        let mut found: BTreeMap<String, Evidence> = BTreeMap::new();
+        let mut look_up = |evidence: &[toml::Spanned<String>]| -> Vec<(String, Evidence)> {
             evidence
                 .iter()
                 .map(|e| {
@@ -590,7 +591,14 @@ impl<'a> Loader<'a> {
                     let state = if is_url(&entry) {
                         Evidence::Url
                     } else {
-                        self.fs.evidence(base, &entry)
+                        match found.get(&entry) {
+                            Some(state) => *state,
+                            None => {
+                                let state = self.fs.evidence(base, &entry);
+                                found.insert(entry.clone(), state);
+                                state
+                            }
+                        }
                     };
                     (entry, state)
                 })
@@ -881,6 +889,8 @@ mod tests {
     pub(super) struct MemFs {
         files: Vec<(PathBuf, &'static str)>,
         folders: Vec<PathBuf>,
+        /// Each evidence entry looked up, in turn.
+        looked_up: std::cell::RefCell<Vec<String>>,
     }
 
     impl MemFs {
@@ -920,13 +930,60 @@ mod tests {
         fn canonical(&self, path: &Path) -> Option<PathBuf> {
             self.exists(path).then(|| plain(path))
         }
-        fn evidence(&self, _: &Path, _: &str) -> Evidence {
+        fn evidence(&self, _: &Path, entry: &str) -> Evidence {
+            self.looked_up.borrow_mut().push(entry.to_owned());
             Evidence::Missing
         }
 
         fn reach(&self, _: &Path, _: &Path) -> Reach {
             Reach::Allowed
         }
+    }
+
+    /// Evidence named by several answers, and by one answer twice, is
+    /// looked up once, and is what it is for each of them.
+    #[test]
+    fn each_evidence_entry_is_looked_up_once() {
+        let fs = MemFs::default().file(
+            "a.toml",
+            r#"format = 1
+
+[organisation]
+name = "Boligforeningen"
+municipality = "Aarhus Kommune"
+
+[assessment]
+date = 2026-03-01
+checklists = ["samarbejde-med-omverdenen"]
+
+[answers.OMV-1]
+status = "met"
+date = 2026-02-01
+evidence = ["referat.md", "referat.md", "https://example.org/a"]
+
+[answers.OMV-2]
+status = "met"
+date = 2026-02-01
+evidence = ["referat.md", "vedtaegt.pdf"]
+"#,
+        );
+        let mut loader = Loader::new(&fs, Lang::En);
+        let assessment = loader.assessment(Path::new("a.toml"), &[]).unwrap();
+        assert_eq!(*fs.looked_up.borrow(), ["referat.md", "vedtaegt.pdf"]);
+        let states = |id: &str| assessment.evidence[id].clone();
+        let missing = |e: &str| (e.to_owned(), Evidence::Missing);
+        assert_eq!(
+            states("OMV-1"),
+            [
+                missing("referat.md"),
+                missing("referat.md"),
+                ("https://example.org/a".to_owned(), Evidence::Url)
+            ]
+        );
+        assert_eq!(
+            states("OMV-2"),
+            [missing("referat.md"), missing("vedtaegt.pdf")]
+        );
     }
 
     #[test]
