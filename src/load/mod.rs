@@ -646,7 +646,7 @@ impl<'a> Loader<'a> {
         let (mut lines, mut assessment_line) = (BTreeMap::new(), 1);
         let (mut line, mut from) = (1, 0);
         let count_to = |offset: usize, line: &mut usize, from: &mut usize| {
-            *line += line_breaks(&text.as_bytes()[*from..offset]);
+            *line += memchr::memchr_iter(b'\n', &text.as_bytes()[*from..offset]).count();
             *from = offset;
         };
         for (offset, id) in at {
@@ -852,36 +852,10 @@ pub fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// How many line breaks `bytes` has. Counted in a byte, 255 bytes at a
-/// time, the compiler counts sixteen bytes or more at once, with the
-/// instructions every x86-64 processor has: nothing is asked of the
-/// processor first, which a check of one file would spend more on than
-/// on counting.
-fn line_breaks(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::Code;
-
-    proptest::proptest! {
-        /// Line breaks counted 255 bytes at a time are all of them, in
-        /// texts longer than that and with runs of 255 and more.
-        #[test]
-        fn every_line_break_is_counted(
-            text in proptest::collection::vec(proptest::sample::select(vec![b'\n', b'a', 0xff]), 0..2000),
-            run in 0usize..600,
-        ) {
-            let mut text = text;
-            text.extend(std::iter::repeat_n(b'\n', run));
-            proptest::prop_assert_eq!(line_breaks(&text), text.iter().filter(|&&b| b == b'\n').count());
-        }
-    }
 
     /// Files in memory, and folders, which exist but cannot be read;
     /// nothing else exists. `./` is the only way to spell a path twice.

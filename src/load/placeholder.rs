@@ -75,7 +75,7 @@ pub fn is_evidence(entry: &str) -> bool {
                 .get(dot + 1..dot + 4)
                 .is_some_and(|ext| ext.eq_ignore_ascii_case(b"pdf"))
     };
-    if !(0..bytes.len()).any(|i| bytes[i] == b'.' && named_here(i)) {
+    if !memchr::memchr_iter(b'.', bytes).any(named_here) {
         return false;
     }
     // However it is spelt, the path ends in the template's file name: a
