@@ -325,6 +325,7 @@ fn in_parts(
     (threads, size): (usize, usize),
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    debug_assert!(rows.iter().all(|row| row.len() == titles.len()));
     let size = size.max(1);
     let widths = if rows.len() > size {
         laid_out(titles, rows, columns, opts, (threads, size))
@@ -1082,7 +1083,7 @@ mod tests {
         fn a_table_made_in_parts_is_the_table_made_whole(
             titles in proptest::collection::vec(text(), 1..6),
             texts in proptest::collection::vec(text(), 1..200),
-            width in 10u16..160,
+            width in 10u16..400,
             size in 1usize..7,
             threads in 1usize..4,
             color: bool,
@@ -1128,6 +1129,16 @@ mod tests {
             "1\u{fe0f}\u{20e3}",
             "\u{ad}",
             "\u{a0}",
+            "©",
+            "®",
+            "©\u{fe0f}",
+            "®\u{200d}©",
+            "ø\u{301}",
+            "\u{a0}\u{301}",
+            "x\u{a0}y",
+            "½ÿ¡",
+            "\u{ac}\u{ae}",
+            "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             "øøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøøø",
             "漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢漢",
