@@ -201,11 +201,11 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     let as_of = opts.as_of.unwrap_or_else(today);
 
     let inputs = or_default(opts.inputs);
-    let named = inputs.len();
+    let given = inputs.len();
     // What a folder walk passed over: warnings, on standard error only.
     let mut passed_over = Vec::new();
     let mut run_jobs = jobs(lang, inputs, &mut passed_over);
-    let several = named > 1
+    let several = given > 1
         || run_jobs
             .jobs
             .iter()

@@ -333,11 +333,7 @@ fn in_parts(
         None
     };
     let Some(widths) = widths else {
-        let mut table = new_table(opts);
-        header(&mut table, titles);
-        for row in rows {
-            table.add_row(row.iter().map(Cell::new));
-        }
+        let mut table = table_of(Some(titles), rows, opts);
         fit_measured(&mut table, columns, opts.width);
         return write_table(&table, out);
     };
@@ -388,9 +384,8 @@ fn in_parts(
     written
 }
 
-/// A part of a table laid out before: `titles` if it is the first, `rows`,
-/// and each column as wide as `widths` says, borders and padding in.
-fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Options) -> Table {
+/// The table of `titles`, if it has them, and `rows`, not laid out.
+fn table_of(titles: Option<&[&str]>, rows: &[&[String]], opts: &Options) -> Table {
     let mut table = new_table(opts);
     if let Some(titles) = titles {
         header(&mut table, titles);
@@ -398,6 +393,13 @@ fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Opti
     for row in rows {
         table.add_row(row.iter().map(Cell::new));
     }
+    table
+}
+
+/// A part of a table laid out before: `titles` if it is the first, `rows`,
+/// and each column as wide as `widths` says, borders and padding in.
+fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Options) -> Table {
+    let mut table = table_of(titles, rows, opts);
     for (column, width) in table.column_iter_mut().zip(widths) {
         column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*width)));
     }
@@ -445,9 +447,12 @@ fn laid_out(
         )
     }));
     fit_measured(&mut proxy, columns, opts.width);
+    // `╭───┬────╮`: between the corners, a run of the border for each
+    // column.
     let top = proxy.lines().next()?;
     let mut chars = top.chars();
-    let (_, _) = (chars.next()?, chars.next_back()?);
+    chars.next()?;
+    chars.next_back()?;
     let inner = chars.as_str();
     let fill = inner.chars().next()?;
     let widths: Vec<u16> = inner
@@ -470,7 +475,7 @@ fn shapes_of<'a>(rows: &[&'a [String]], count: usize) -> Vec<BTreeSet<Cow<'a, st
                     line
                 };
                 if !set.contains(shape) {
-                    set.insert(if shape.len() == line.len() && shape == line {
+                    set.insert(if shape == line {
                         Cow::Borrowed(line)
                     } else {
                         Cow::Owned(shape.to_owned())
@@ -1093,11 +1098,7 @@ mod tests {
             let texts: Vec<String> = texts.iter().map(|t| cell_text(t)).collect();
             let rows: Vec<&[String]> = texts.chunks_exact(count).collect();
             let opts = Options { width, color, ..Options::plain(Lang::Da) };
-            let mut whole = new_table(&opts);
-            header(&mut whole, &titles);
-            for row in &rows {
-                whole.add_row(row.iter().map(Cell::new));
-            }
+            let mut whole = table_of(Some(&titles), &rows, &opts);
             let columns = measures(&whole);
             let mut expected = Vec::new();
             fit_measured(&mut whole, &columns, width);
