@@ -11,12 +11,12 @@ use std::thread;
 
 /// The most results done ahead of the one awaited: a file that takes long
 /// holds the threads back rather than letting results pile up behind it.
-const AHEAD: usize = 64;
+const AHEAD: usize = 96;
 
 /// The most jobs a thread takes at once. Taking and handing back jobs in
 /// runs rather than one by one spares a wake-up of the thread that takes
 /// the results, and a lock, for each of thousands of small files.
-const RUN: usize = 16;
+const RUN: usize = 32;
 
 /// How many threads to use when none is asked for: one per core.
 pub fn threads() -> usize {
