@@ -267,11 +267,14 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             1
         }
     });
+    // At most one entry for each job.
+    let entries = run_jobs.jobs.len();
     let mut outputs: Vec<(Writer, Destination)> = Vec::new();
     let mut sinks = Vec::new();
     let mut add = |format: Format, opts: render::Options, to: Destination| {
         sinks.push(Sink { format, opts });
-        outputs.push((Writer::new(format, &opts).threads(threads), to));
+        let writer = Writer::new(format, &opts).threads(threads).entries(entries);
+        outputs.push((writer, to));
     };
     if opts.output.is_none() {
         add(opts.format, render_opts, Destination::Stdout(true));

@@ -54,8 +54,9 @@ pub fn part(
     memo: &mut Memo,
 ) -> io::Result<Part> {
     // An assessment's part is a few kilobytes: room for it from the start
-    // spares growing it step by step.
-    let mut bytes = Vec::with_capacity(PART_BYTES);
+    // spares growing it step by step. A summary's part has no text.
+    let summary = opts.summary && matches!(format, Format::Table | Format::Markdown);
+    let mut bytes = Vec::with_capacity(if summary { 0 } else { PART_BYTES });
     let mut rest = Rest::Nothing;
     let tally = Tally::of(entry);
     let out = &mut bytes;
@@ -146,6 +147,20 @@ impl Writer {
     #[must_use]
     pub fn threads(mut self, threads: usize) -> Self {
         self.threads = threads;
+        self
+    }
+
+    /// Room for the rows of `entries` entries, where the output ends with
+    /// a row for each: one allocation rather than one doubling after
+    /// another, each copying all before it into memory touched anew.
+    #[must_use]
+    pub fn entries(mut self, entries: usize) -> Self {
+        if matches!(self.format, Format::Table) || self.opts.summary {
+            self.rows.reserve_exact(entries);
+        }
+        if matches!(self.format, Format::Table) && self.opts.summary {
+            self.cells.reserve_exact(entries);
+        }
         self
     }
 
