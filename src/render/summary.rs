@@ -3,28 +3,57 @@
 //! and the ids of the lapsed duties, worst first. A file that could not be
 //! checked is a row of its own, first: it is the worst of all.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use super::Options;
 use super::report::layout::markdown as inert;
-use super::table::{Measure, cell_text, fits_measured, paint, wrapped, write_rows};
+use super::table::{Measure, cell_text, fits_measured, paint, push_cell_text, wrapped, write_rows};
 use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
 use crate::lang::Lang;
 use crate::score::summary_of;
 
 /// One organisation's row, in the words of both formats.
-struct Row {
-    file: String,
-    organisation: String,
-    municipality: String,
+struct Row<'t> {
+    file: &'t str,
+    organisation: &'t str,
+    municipality: &'t str,
     adherence: String,
     verdict: &'static str,
-    critical: String,
-    major: String,
-    minor: String,
-    lapsed: String,
+    critical: Shown<'t>,
+    major: Shown<'t>,
+    minor: Shown<'t>,
+    lapsed: Shown<'t>,
+}
+
+/// A cell of a count or a list, written as it is shown.
+#[derive(Clone, Copy)]
+enum Shown<'t> {
+    /// Nothing to show: a file not checked, or no lapsed duty.
+    Dash,
+    Count(usize),
+    /// Ids, separated by commas.
+    Ids(&'t [String]),
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Dash => f.write_str("–"),
+            Shown::Count(n) => write!(f, "{n}"),
+            Shown::Ids(ids) => {
+                for (i, id) in ids.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(id)?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Worst first: a file that could not be checked, then more critical gaps,
@@ -36,16 +65,24 @@ fn worst_first(a: &Tally, b: &Tally) -> Ordering {
 
 /// [`worst_first`] but for the file.
 fn worse(a: &Tally, b: &Tally) -> Ordering {
-    match (&a.scored, &b.scored) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (Some(x), Some(y)) => {
-            let (cx, cy) = (x.counts, y.counts);
-            cy.critical
-                .cmp(&cx.critical)
-                .then(cy.major.cmp(&cx.major))
-                .then(x.adherence.total_cmp(&y.adherence))
+    badness(a).cmp(&badness(b))
+}
+
+/// What [`worse`] compares, as a key: the less, the worse.
+fn badness(t: &Tally) -> (bool, Reverse<usize>, Reverse<usize>, i64) {
+    match &t.scored {
+        None => (false, Reverse(0), Reverse(0), 0),
+        Some(s) => {
+            // The adherence as a whole number that orders as
+            // `f64::total_cmp` orders adherences.
+            let bits = s.adherence.to_bits() as i64;
+            let adherence = bits ^ ((((bits >> 63) as u64) >> 1) as i64);
+            (
+                true,
+                Reverse(s.counts.critical),
+                Reverse(s.counts.major),
+                adherence,
+            )
         }
     }
 }
@@ -54,54 +91,60 @@ fn worse(a: &Tally, b: &Tally) -> Ordering {
 /// order of their files as a rule (a folder's, in path order), and then
 /// a stable sort needs no comparison of files: equals keep their order.
 fn worst_first_order(tallies: &[Tally]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..tallies.len()).collect();
     if tallies.windows(2).all(|w| w[0].file <= w[1].file) {
-        order.sort_by(|&a, &b| worse(&tallies[a], &tallies[b]));
-    } else {
-        order.sort_by(|&a, &b| worst_first(&tallies[a], &tallies[b]));
+        // Each key made once, and ties kept in order by the place.
+        let mut keyed: Vec<_> = tallies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (badness(t), i))
+            .collect();
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, i)| i).collect();
     }
+    let mut order: Vec<usize> = (0..tallies.len()).collect();
+    order.sort_by(|&a, &b| worst_first(&tallies[a], &tallies[b]));
     order
 }
 
-fn rows(tallies: &[Tally], lang: Lang) -> Vec<Row> {
+fn rows(tallies: &[Tally], lang: Lang) -> Vec<Row<'_>> {
     worst_first_order(tallies)
         .into_iter()
         .map(|i| row(&tallies[i], lang))
         .collect()
 }
 
-fn row(t: &Tally, lang: Lang) -> Row {
+fn row(t: &Tally, lang: Lang) -> Row<'_> {
     match &t.scored {
         None => Row {
-            file: t.file.clone(),
-            organisation: "–".into(),
-            municipality: "–".into(),
+            file: &t.file,
+            organisation: "–",
+            municipality: "–",
             adherence: "–".into(),
             verdict: unchecked_label(lang),
-            critical: "–".into(),
-            major: "–".into(),
-            minor: "–".into(),
-            lapsed: "–".into(),
+            critical: Shown::Dash,
+            major: Shown::Dash,
+            minor: Shown::Dash,
+            lapsed: Shown::Dash,
         },
         Some(c) => {
             let n = c.counts;
             Row {
-                file: t.file.clone(),
-                organisation: c.organisation.clone(),
-                municipality: c.municipality.clone().unwrap_or_else(|| "–".into()),
+                file: &t.file,
+                organisation: &c.organisation,
+                municipality: c.municipality.as_deref().unwrap_or("–"),
                 adherence: lang.percent(c.adherence),
                 verdict: if c.compliant {
                     lang.pick("✔ overholdt", "✔ compliant")
                 } else {
                     lang.pick("✘ ikke overholdt", "✘ not compliant")
                 },
-                critical: n.critical.to_string(),
-                major: n.major.to_string(),
-                minor: n.minor.to_string(),
+                critical: Shown::Count(n.critical),
+                major: Shown::Count(n.major),
+                minor: Shown::Count(n.minor),
                 lapsed: if c.lapsed.is_empty() {
-                    "–".into()
+                    Shown::Dash
                 } else {
-                    c.lapsed.join(", ")
+                    Shown::Ids(&c.lapsed)
                 },
             }
         }
@@ -113,46 +156,85 @@ fn row(t: &Tally, lang: Lang) -> Row {
 /// that checked the assessment, so that what is left at the end, once
 /// every row is in, is to sort them and lay the table out.
 pub struct Cells {
-    wide: [String; 8],
-    /// The layout a folder of organisations' names and paths mostly
-    /// takes, its cells stacked here rather than at the end.
-    narrow: [String; 4],
-    wide_measures: [Measure; 8],
-    narrow_measures: [Measure; 4],
+    /// The wide layout's eight cells and the narrow one's cell of counts,
+    /// one after another, each but the last followed by a line break. A
+    /// cell of the narrow layout stacks two wide ones (one under the
+    /// other) or is one of them: each is one run of this text.
+    text: String,
+    /// Where each of the nine cells ends in `text`.
+    ends: [u32; 9],
+    measures: [Measure; 9],
 }
 
 impl Cells {
     pub fn of(tally: &Tally, lang: Lang) -> Cells {
         let r = row(tally, lang);
-        let who = format!("{}\n{}", r.organisation, r.file);
-        let wide = [
-            cell_text(&who),
-            cell_text(&r.municipality),
-            cell_text(&r.adherence),
-            cell_text(r.verdict),
-            cell_text(&r.critical),
-            cell_text(&r.major),
-            cell_text(&r.minor),
-            cell_text(&r.lapsed),
-        ];
-        let m = wide.each_ref().map(|t| Measure::of(t));
-        // A stacked cell is wide cells one under the other: its text and
-        // its measure are theirs, put together (a cell's text is made a
-        // character and a word at a time, and a line break ends both).
-        let counts = cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor));
-        let narrow_measures = [m[0].max(m[1]), m[2].max(m[3]), Measure::of(&counts), m[7]];
-        let narrow = [
-            format!("{}\n{}", wide[0], wide[1]),
-            format!("{}\n{}", wide[2], wide[3]),
-            counts,
-            wide[7].clone(),
-        ];
-        Cells {
-            wide_measures: m,
-            narrow_measures,
-            wide,
-            narrow,
+        let mut cells = Cells {
+            text: String::with_capacity(r.file.len() + r.organisation.len() + 96),
+            ends: [0; 9],
+            measures: [Measure::default(); 9],
+        };
+        // Each cell is made a cell's text straight into `text`: none is a
+        // string of its own. Those put together are put together in `raw`.
+        let mut raw = String::new();
+        let mut at = 0;
+        let mut cell = |cells: &mut Cells, text: &str| {
+            if at > 0 {
+                cells.text.push('\n');
+            }
+            push_cell_text(text, &mut cells.text);
+            cells.ends[at] = u32::try_from(cells.text.len()).unwrap_or(u32::MAX);
+            at += 1;
+        };
+        let _ = write!(raw, "{}\n{}", r.organisation, r.file);
+        cell(&mut cells, &raw);
+        cell(&mut cells, r.municipality);
+        cell(&mut cells, &r.adherence);
+        cell(&mut cells, r.verdict);
+        for shown in [r.critical, r.major, r.minor, r.lapsed] {
+            raw.clear();
+            let _ = write!(raw, "{shown}");
+            cell(&mut cells, &raw);
         }
+        raw.clear();
+        let _ = write!(raw, "{} / {} / {}", r.critical, r.major, r.minor);
+        cell(&mut cells, &raw);
+        cells.measures = std::array::from_fn(|i| Measure::of(cells.cells(i, i)));
+        cells
+    }
+
+    /// The text of the cells `first` to `last`, one under the other.
+    fn cells(&self, first: usize, last: usize) -> &str {
+        let start = match first {
+            0 => 0,
+            _ => self.ends[first - 1] as usize + 1,
+        };
+        self.text
+            .get(start..self.ends[last] as usize)
+            .unwrap_or_default()
+    }
+
+    /// The wide layout's cells.
+    fn wide(&self) -> [&str; 8] {
+        std::array::from_fn(|i| self.cells(i, i))
+    }
+
+    /// The narrow layout's cells' measures: a stacked cell's is that of
+    /// the cells in it (a cell's text is made a character and a word at a
+    /// time, and a line break ends both).
+    fn narrow_measures(&self) -> [Measure; 4] {
+        let m = &self.measures;
+        [m[0].max(m[1]), m[2].max(m[3]), m[8], m[7]]
+    }
+
+    /// The narrow layout's cells.
+    fn narrow(&self) -> [&str; 4] {
+        [
+            self.cells(0, 1),
+            self.cells(2, 3),
+            self.cells(8, 8),
+            self.cells(7, 7),
+        ]
     }
 }
 
@@ -249,14 +331,14 @@ pub fn table(
             .fold(Measure::of(&cell_text(heading)), Measure::max)
     };
     let wide: Vec<Measure> = (0..h.len())
-        .map(|i| column(h[i], &|c| c.wide_measures[i]))
+        .map(|i| column(h[i], &|c| c.measures[i]))
         .collect();
     let shows_wide = fits_measured(&wide, opts.width, true);
     let (titles, columns): (&[&str], Vec<Measure>) = if shows_wide {
         (&h, wide)
     } else {
         let narrow = (0..stacked.len())
-            .map(|i| column(stacked[i], &|c| c.narrow_measures[i]))
+            .map(|i| column(stacked[i], &|c| c.narrow_measures()[i]))
             .collect();
         (&stacked, narrow)
     };
@@ -265,12 +347,28 @@ pub fn table(
     // is hundreds of bytes, and moving thousands of them about took
     // longer than the comparisons.
     debug_assert_eq!(tallies.len(), cells.len());
-    let rows: Vec<&[String]> = worst_first_order(tallies)
-        .into_iter()
-        .filter_map(|i| cells.get(i))
-        .map(|row| -> &[String] {
-            if shows_wide { &row.wide } else { &row.narrow }
-        })
+    let order = worst_first_order(tallies).into_iter();
+    let (wide, narrow): (Vec<[&str; 8]>, Vec<[&str; 4]>) = if shows_wide {
+        (
+            order
+                .filter_map(|i| cells.get(i))
+                .map(Cells::wide)
+                .collect(),
+            Vec::new(),
+        )
+    } else {
+        (
+            Vec::new(),
+            order
+                .filter_map(|i| cells.get(i))
+                .map(Cells::narrow)
+                .collect(),
+        )
+    };
+    let rows: Vec<&[&str]> = wide
+        .iter()
+        .map(|row| -> &[&str] { row })
+        .chain(narrow.iter().map(|row| -> &[&str] { row }))
         .collect();
     writeln!(
         out,
@@ -291,13 +389,13 @@ pub fn markdown(tallies: &[Tally], opts: &Options, out: &mut dyn Write) -> io::R
     for r in rows(tallies, lang) {
         let cells = [
             format!("{} ({})", r.organisation, r.file),
-            r.municipality,
+            r.municipality.to_owned(),
             r.adherence,
             r.verdict.to_owned(),
-            r.critical,
-            r.major,
-            r.minor,
-            r.lapsed,
+            r.critical.to_string(),
+            r.major.to_string(),
+            r.minor.to_string(),
+            r.lapsed.to_string(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| inert(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
@@ -396,7 +494,7 @@ mod tests {
                     compliant: false,
                     counts: Counts::default(),
                     worst: None,
-                    lapsed: vec!["A".into(), "B/C".into()],
+                    lapsed: vec!["A".into(), "B/C".into(), organisation.into()],
                 }),
             };
             let cells = Cells::of(&tally, Lang::Da);
@@ -406,12 +504,29 @@ mod tests {
                 cell_text(&format!("{who}\n{}", r.municipality)),
                 cell_text(&format!("{}\n{}", r.adherence, r.verdict)),
                 cell_text(&format!("{} / {} / {}", r.critical, r.major, r.minor)),
-                cell_text(&r.lapsed),
+                cell_text(&r.lapsed.to_string()),
             ];
-            assert_eq!(cells.narrow, direct, "{organisation:?}");
+            assert_eq!(cells.narrow(), direct.each_ref().map(String::as_str));
             assert_eq!(
-                cells.narrow_measures,
+                cells.narrow_measures(),
                 direct.each_ref().map(|t| Measure::of(t)),
+                "{organisation:?}"
+            );
+            let wide = [
+                who,
+                r.municipality.to_owned(),
+                r.adherence.clone(),
+                r.verdict.to_owned(),
+                r.critical.to_string(),
+                r.major.to_string(),
+                r.minor.to_string(),
+                r.lapsed.to_string(),
+            ]
+            .map(|t| cell_text(&t));
+            assert_eq!(cells.wide(), wide.each_ref().map(String::as_str));
+            assert_eq!(
+                std::array::from_fn(|i| cells.measures[i]),
+                wide.each_ref().map(|t| Measure::of(t)),
                 "{organisation:?}"
             );
         }

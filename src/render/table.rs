@@ -9,7 +9,7 @@ use comfy_table::{
 };
 
 use super::tally::{Scored, Tally};
-use super::text::{clean, visible, wrap_hanging};
+use super::text::{clean, push_clean, visible, wrap_hanging};
 use super::words::{
     Words, date_opt, days_text, gap_text, in_municipality, notice_when, unchecked_label,
     unchecked_text, verdict as verdict_words,
@@ -44,13 +44,24 @@ pub(super) fn cell<T: ToString>(text: T) -> Cell {
 
 /// The text of a [`cell`] of `text`.
 pub(super) fn cell_text(text: &str) -> String {
-    clean(&short_words(text))
+    let mut out = String::with_capacity(text.len());
+    push_cell_text(text, &mut out);
+    out
+}
+
+/// [`cell_text`], put at the end of `out`.
+pub(super) fn push_cell_text(text: &str, out: &mut String) {
+    push_clean(&short_words(text), out);
 }
 
 /// `text` with each word longer than [`WORD_LIMIT`] characters cut to that
 /// and `…`. A word is what comfy-table wraps as one: no space, no line
 /// break in it.
 fn short_words(text: &str) -> Cow<'_, str> {
+    // A word of more characters has more bytes.
+    if text.len() <= WORD_LIMIT {
+        return Cow::Borrowed(text);
+    }
     let long = |word: &str| word.len() > WORD_LIMIT && word.chars().nth(WORD_LIMIT).is_some();
     if !text.split([' ', '\n']).any(long) {
         return Cow::Borrowed(text);
@@ -89,61 +100,61 @@ fn frame(columns: usize) -> usize {
 
 /// What laying a column out needs to know of its cells, header included:
 /// its longest word, with paths and links counted as words and without
-/// (a word with a `/` in it), and its longest line, in characters.
+/// (a word with a `/` in it), and its longest line, in characters. Kept
+/// for each of thousands of summary rows, it is small: no cell is longer
+/// than a file may be.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Measure {
-    words: usize,
-    words_no_paths: usize,
-    lines: usize,
+    words: u32,
+    words_no_paths: u32,
+    lines: u32,
+}
+
+/// A length, as a [`Measure`] keeps it.
+fn length(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Measure {
-    /// The measure of a cell's text.
+    /// The measure of a cell's text: its words are what
+    /// `str::split_whitespace` splits it into, its lines what `str::lines`
+    /// does, each counted in characters, all in one pass (the summary has
+    /// a cell of nearly every text for each of thousands of rows).
     pub(super) fn of(content: &str) -> Measure {
-        if content.is_ascii() {
-            Measure::of_ascii(content.as_bytes())
-        } else {
-            Measure::of_text(content)
-        }
-    }
-
-    /// [`Measure::of`] a text of ASCII alone, where a character is a byte:
-    /// the summary has a cell of nearly every text for each of thousands
-    /// of rows.
-    fn of_ascii(content: &[u8]) -> Measure {
-        let mut m = Measure::default();
-        for word in content.split(|&b| char::from(b).is_whitespace()) {
-            m.words = m.words.max(word.len());
-            if !word.contains(&b'/') {
-                m.words_no_paths = m.words_no_paths.max(word.len());
+        let (mut words, mut words_no_paths, mut lines) = (0, 0, 0);
+        // The word and the line so far, whether the word is a path, and
+        // whether the line so far ends in `\r`.
+        let (mut word, mut path, mut line, mut cr) = (0, false, 0, false);
+        for c in content.chars() {
+            if c == '\n' {
+                // A line ended by `\r\n` is without its `\r`.
+                lines = lines.max(line - usize::from(cr));
+                line = 0;
+            } else {
+                line += 1;
+            }
+            cr = c == '\r';
+            if c.is_whitespace() {
+                words = words.max(word);
+                if !path {
+                    words_no_paths = words_no_paths.max(word);
+                }
+                (word, path) = (0, false);
+            } else {
+                word += 1;
+                path |= c == '/';
             }
         }
-        // As `lines` counts them: a line ended by `\r\n` without its `\r`,
-        // and the last line, which has no ending, as it is.
-        let mut lines = content.split(|&b| b == b'\n');
-        let last = lines.next_back().map_or(0, <[u8]>::len);
-        m.lines = lines
-            .map(|line| line.strip_suffix(b"\r").unwrap_or(line).len())
-            .fold(last, usize::max);
-        m
-    }
-
-    /// [`Measure::of`] any text, a character at a time.
-    fn of_text(content: &str) -> Measure {
-        let mut m = Measure::default();
-        for word in content.split_whitespace() {
-            let n = word.chars().count();
-            m.words = m.words.max(n);
-            if !word.contains('/') {
-                m.words_no_paths = m.words_no_paths.max(n);
-            }
+        words = words.max(word);
+        if !path {
+            words_no_paths = words_no_paths.max(word);
         }
-        m.lines = content
-            .lines()
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        m
+        // The last line, which has no ending, as it is.
+        Measure {
+            words: length(words),
+            words_no_paths: length(words_no_paths),
+            lines: length(lines.max(line)),
+        }
     }
 
     /// The measure of a column holding the cells of both.
@@ -159,10 +170,15 @@ impl Measure {
     /// and is split where the column ends if it must be.
     fn word(&self, paths: bool) -> usize {
         if paths {
-            self.words
+            self.words as usize
         } else {
-            self.words_no_paths
+            self.words_no_paths as usize
         }
+    }
+
+    /// The longest line.
+    fn line(&self) -> usize {
+        self.lines as usize
     }
 }
 
@@ -190,8 +206,8 @@ pub(super) fn fits_measured(columns: &[Measure], width: u16, paths: bool) -> boo
     let needed: usize = columns
         .iter()
         .map(|m| {
-            let w = m.word(paths);
-            if m.lines <= LABEL { w.max(m.lines) } else { w }
+            let (w, line) = (m.word(paths), m.line());
+            if line <= LABEL { w.max(line) } else { w }
         })
         .sum();
     needed + frame(columns.len()) <= usize::from(width)
@@ -227,7 +243,7 @@ pub(super) fn fit_measured(table: &mut Table, columns: &[Measure], width: u16) {
     let mut spare = room - lower.iter().sum::<usize>();
     let labels: Vec<usize> = columns
         .iter()
-        .map(|m| if m.lines <= LABEL { m.lines } else { 0 })
+        .map(|m| if m.line() <= LABEL { m.line() } else { 0 })
         .collect();
     widen(&mut lower, &labels, &mut spare, true);
     let whole: Vec<usize> = columns.iter().map(|m| m.word(true)).collect();
@@ -290,7 +306,9 @@ pub(super) fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> 
 
 /// The most rows a table is laid out and made in one piece with; a table
 /// of more is made in parts of this many rows, as [`write_rows`] says.
-pub(super) const PART: usize = 512;
+/// comfy-table holds a part's cells several times over while it makes
+/// it: parts of 512 rows of the summary touched twice the memory.
+pub(super) const PART: usize = 128;
 
 /// Writes the table of `titles` and `rows`, each row its cells' texts as
 /// [`cell_text`] makes them, laid out as [`fit_measured`] lays out a table
@@ -306,7 +324,7 @@ pub(super) const PART: usize = 512;
 /// wide as the layout says.
 pub(super) fn write_rows(
     titles: &[&str],
-    rows: &[&[String]],
+    rows: &[&[&str]],
     columns: &[Measure],
     opts: &Options,
     threads: usize,
@@ -319,7 +337,7 @@ pub(super) fn write_rows(
 /// threads.
 fn in_parts(
     titles: &[&str],
-    rows: &[&[String]],
+    rows: &[&[&str]],
     columns: &[Measure],
     opts: &Options,
     (threads, size): (usize, usize),
@@ -339,12 +357,12 @@ fn in_parts(
     };
     // Between two parts, the line between two rows: that of a table of
     // two rows of one line each.
-    let empty = vec![String::new(); widths.len()];
+    let empty = vec![""; widths.len()];
     let between = part(None, &[&empty, &empty], &widths, opts)
         .lines()
         .nth(2)
         .unwrap_or_default();
-    let parts: Vec<(usize, &[&[String]])> = rows.chunks(size).enumerate().collect();
+    let parts: Vec<(usize, &[&[&str]])> = rows.chunks(size).enumerate().collect();
     let last = parts.len() - 1;
     let mut written = Ok(());
     pool::ordered(
@@ -385,7 +403,7 @@ fn in_parts(
 }
 
 /// The table of `titles`, if it has them, and `rows`, not laid out.
-fn table_of(titles: Option<&[&str]>, rows: &[&[String]], opts: &Options) -> Table {
+fn table_of(titles: Option<&[&str]>, rows: &[&[&str]], opts: &Options) -> Table {
     let mut table = new_table(opts);
     if let Some(titles) = titles {
         header(&mut table, titles);
@@ -398,7 +416,7 @@ fn table_of(titles: Option<&[&str]>, rows: &[&[String]], opts: &Options) -> Tabl
 
 /// A part of a table laid out before: `titles` if it is the first, `rows`,
 /// and each column as wide as `widths` says, borders and padding in.
-fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Options) -> Table {
+fn part(titles: Option<&[&str]>, rows: &[&[&str]], widths: &[u16], opts: &Options) -> Table {
     let mut table = table_of(titles, rows, opts);
     for (column, width) in table.column_iter_mut().zip(widths) {
         column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*width)));
@@ -415,13 +433,13 @@ fn part(titles: Option<&[&str]>, rows: &[&[String]], widths: &[u16], opts: &Opti
 /// lines of a shape. `None` where the widths cannot be read.
 fn laid_out(
     titles: &[&str],
-    rows: &[&[String]],
+    rows: &[&[&str]],
     columns: &[Measure],
     opts: &Options,
     (threads, size): (usize, usize),
 ) -> Option<Vec<u16>> {
     let count = titles.len();
-    let parts: Vec<&[&[String]]> = rows.chunks(size).collect();
+    let parts: Vec<&[&[&str]]> = rows.chunks(size).collect();
     let mut shapes = vec![BTreeSet::new(); count];
     pool::ordered(
         &parts,
@@ -463,7 +481,7 @@ fn laid_out(
 }
 
 /// The shapes of the lines of each of `count` columns of `rows`.
-fn shapes_of<'a>(rows: &[&'a [String]], count: usize) -> Vec<BTreeSet<Cow<'a, str>>> {
+fn shapes_of<'a>(rows: &[&[&'a str]], count: usize) -> Vec<BTreeSet<Cow<'a, str>>> {
     let mut shapes = vec![BTreeSet::new(); count];
     let mut shaped = String::new();
     for row in rows {
@@ -1073,10 +1091,20 @@ mod tests {
 
     proptest! {
         #[test]
-        fn a_text_of_ascii_is_measured_as_any_text_is(
-            text in "[ab/ \t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{7f}]{0,16}",
+        fn a_text_is_measured_as_its_words_and_lines_say(
+            text in "[aæ🦀/ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1c}\u{1f}\u{7f}\u{2028}\u{3000}]{0,16}",
         ) {
-            prop_assert_eq!(Measure::of_ascii(text.as_bytes()), Measure::of_text(&text));
+            let longest = |pieces: &mut dyn Iterator<Item = &str>| {
+                pieces.map(|p| p.chars().count()).max().unwrap_or(0)
+            };
+            let expected = Measure {
+                words: length(longest(&mut text.split_whitespace())),
+                words_no_paths: length(longest(
+                    &mut text.split_whitespace().filter(|w| !w.contains('/')),
+                )),
+                lines: length(longest(&mut text.lines())),
+            };
+            prop_assert_eq!(Measure::of(&text), expected);
         }
 
         /// The table made in parts is, byte for byte, the table made
@@ -1096,7 +1124,8 @@ mod tests {
             let count = titles.len();
             let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
             let texts: Vec<String> = texts.iter().map(|t| cell_text(t)).collect();
-            let rows: Vec<&[String]> = texts.chunks_exact(count).collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let rows: Vec<&[&str]> = texts.chunks_exact(count).collect();
             let opts = Options { width, color, ..Options::plain(Lang::Da) };
             let mut whole = table_of(Some(&titles), &rows, &opts);
             let columns = measures(&whole);

@@ -48,21 +48,26 @@ pub fn visible(text: &str) -> String {
 /// As [`visible`], but line breaks are kept: for text inside a table cell,
 /// where every line starts with the cell's border.
 pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_clean(text, &mut out);
+    out
+}
+
+/// [`clean`], put at the end of `out`.
+pub fn push_clean(text: &str, out: &mut String) {
     let kept = |c: char| c == '\n' || !is_obeyed(c);
     // Nearly every text has nothing to escape: copied whole, it is not
     // built up a character at a time.
     if text.chars().all(kept) {
-        return text.to_owned();
+        return out.push_str(text);
     }
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if kept(c) {
             out.push(c);
         } else {
-            escape(c, &mut out);
+            escape(c, out);
         }
     }
-    out
 }
 
 /// A user's text for a document that a parser reads (XML, HTML): as
