@@ -77,15 +77,24 @@ pub(super) fn either(text: &str) -> Option<Plain> {
         .map(Plain::Checklist)
 }
 
-/// The parser's events for `text`, as `toml` makes them; `None` at the
-/// first syntax error.
+/// The parser's events for `text`, as `toml` makes them, but whitespace,
+/// comments and line ends, which the readers pass over (checked all the
+/// same); `None` at the first syntax error.
 fn events(text: &str) -> Option<Vec<Event>> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut events: Vec<Event> = Vec::with_capacity(tokens.len());
     let mut error: Option<ParseError> = None;
     {
-        let mut whitespace = ValidateWhitespace::new(&mut events, source);
+        let mut kept = |event: Event| {
+            if !matches!(
+                event.kind(),
+                EventKind::Whitespace | EventKind::Comment | EventKind::Newline
+            ) {
+                events.push(event);
+            }
+        };
+        let mut whitespace = ValidateWhitespace::new(&mut kept, source);
         let mut guard = RecursionGuard::new(&mut whitespace, NESTING);
         toml_parser::parser::parse_document(&tokens, &mut guard, &mut error);
     }
@@ -164,16 +173,9 @@ impl<'e, 'i> Reader<'e, 'i> {
         }
     }
 
-    /// The next event that is not whitespace, a comment or a line end.
+    /// The next event ([`events`] has no whitespace, comment or line end).
     fn next(&mut self) -> Option<Event> {
-        self.events
-            .find(|e| {
-                !matches!(
-                    e.kind(),
-                    EventKind::Whitespace | EventKind::Comment | EventKind::Newline
-                )
-            })
-            .copied()
+        self.events.next().copied()
     }
 
     /// The next event, when it is of `kind`.
