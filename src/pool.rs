@@ -24,9 +24,10 @@ pub fn threads() -> usize {
 }
 
 /// How many jobs a thread takes at once: [`RUN`], or fewer where there
-/// are not several runs for each thread, so that every thread has work.
+/// are not eight runs for each thread, so that every thread has work and
+/// the threads finish together (the parts of a table are few and long).
 fn run_length(jobs: usize, threads: usize) -> usize {
-    (jobs / (threads * 4)).clamp(1, RUN)
+    (jobs / (threads * 8)).clamp(1, RUN)
 }
 
 /// Runs `work` on each of `jobs` on up to `threads` threads, each with a

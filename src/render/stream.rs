@@ -111,7 +111,7 @@ pub struct Writer {
     /// Each entry's tally, where the output ends with a row for each.
     rows: Vec<Tally>,
     /// The terminal summary: each entry's row, made ready.
-    cells: Vec<summary::Cells>,
+    cells: summary::Rows,
     /// How many threads may make what closes the output.
     threads: usize,
     /// Whether what opens the output is written.
@@ -133,7 +133,7 @@ impl Writer {
             written: 0,
             totals: Totals::default(),
             rows: Vec::new(),
-            cells: Vec::new(),
+            cells: summary::Rows::default(),
             threads: 1,
             opened: false,
             waiting: Vec::new(),
@@ -159,7 +159,7 @@ impl Writer {
             self.rows.reserve_exact(entries);
         }
         if matches!(self.format, Format::Table) && self.opts.summary {
-            self.cells.reserve_exact(entries);
+            self.cells.reserve(entries);
         }
         self
     }

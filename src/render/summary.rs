@@ -219,12 +219,10 @@ impl Cells {
         std::array::from_fn(|i| self.cells(i, i))
     }
 
-    /// The narrow layout's cells' measures: a stacked cell's is that of
-    /// the cells in it (a cell's text is made a character and a word at a
-    /// time, and a line break ends both).
+    /// The narrow layout's cells' measures.
+    #[cfg(test)]
     fn narrow_measures(&self) -> [Measure; 4] {
-        let m = &self.measures;
-        [m[0].max(m[1]), m[2].max(m[3]), m[8], m[7]]
+        narrow(&self.measures)
     }
 
     /// The narrow layout's cells.
@@ -235,6 +233,37 @@ impl Cells {
             self.cells(8, 8),
             self.cells(7, 7),
         ]
+    }
+}
+
+/// From the measures of the nine cells of [`Cells`], or of their
+/// columns, those of the narrow layout's four: a stacked cell's is that
+/// of the cells in it (a cell's text is made a character and a word at a
+/// time, and a line break ends both).
+fn narrow(m: &[Measure; 9]) -> [Measure; 4] {
+    [m[0].max(m[1]), m[2].max(m[3]), m[8], m[7]]
+}
+
+/// A summary's rows as they come in, and the measures of their columns so
+/// far: the columns are measured as the rows come, not all at the end.
+#[derive(Default)]
+pub struct Rows {
+    cells: Vec<Cells>,
+    /// Of each of the nine cells of [`Cells`], the measure of its column.
+    measures: [Measure; 9],
+}
+
+impl Rows {
+    /// Room for `rows` more.
+    pub fn reserve(&mut self, rows: usize) {
+        self.cells.reserve_exact(rows);
+    }
+
+    pub fn push(&mut self, cells: Cells) {
+        for (column, cell) in self.measures.iter_mut().zip(cells.measures) {
+            *column = column.max(cell);
+        }
+        self.cells.push(cells);
     }
 }
 
@@ -307,7 +336,7 @@ fn headings(lang: Lang) -> [&'static str; 8] {
 /// [`Cells`], made on up to `threads` threads.
 pub fn table(
     tallies: &[Tally],
-    cells: &[Cells],
+    rows: &Rows,
     opts: &Options,
     threads: usize,
     out: &mut dyn Write,
@@ -321,27 +350,27 @@ pub fn table(
         h[7].to_owned(),
     ];
     let stacked = stacked.each_ref().map(String::as_str);
-    // One row per organisation, thousands of them: the rows came measured,
-    // and only the layout that is shown is made, the wide one where it
-    // fits without splitting a word.
-    let column = |heading: &str, each: &dyn Fn(&Cells) -> Measure| {
-        cells
-            .iter()
-            .map(each)
-            .fold(Measure::of(&cell_text(heading)), Measure::max)
-    };
-    let wide: Vec<Measure> = (0..h.len())
-        .map(|i| column(h[i], &|c| c.measures[i]))
+    // One row per organisation, thousands of them: the columns came
+    // measured, and only the layout that is shown is made, the wide one
+    // where it fits without splitting a word.
+    let column = |heading: &str, measure: Measure| Measure::of(&cell_text(heading)).max(measure);
+    let wide: Vec<Measure> = h
+        .iter()
+        .zip(&rows.measures)
+        .map(|(h, m)| column(h, *m))
         .collect();
     let shows_wide = fits_measured(&wide, opts.width, true);
     let (titles, columns): (&[&str], Vec<Measure>) = if shows_wide {
         (&h, wide)
     } else {
-        let narrow = (0..stacked.len())
-            .map(|i| column(stacked[i], &|c| c.narrow_measures()[i]))
+        let narrow = stacked
+            .iter()
+            .zip(narrow(&rows.measures))
+            .map(|(h, m)| column(h, m))
             .collect();
         (&stacked, narrow)
     };
+    let cells = &rows.cells;
     // A row for each tally: both are kept for every entry of the run.
     // Their order is found by sorting their places, not the rows: a row
     // is hundreds of bytes, and moving thousands of them about took
@@ -530,5 +559,47 @@ mod tests {
                 "{organisation:?}"
             );
         }
+    }
+
+    /// The columns measured row by row, as the rows come in, are those
+    /// measured from every row at the end, in both layouts.
+    #[test]
+    fn the_columns_measured_as_rows_come_are_those_of_all_the_rows() {
+        let mut rows = Rows::default();
+        let mut all = Vec::new();
+        for (i, name) in [
+            "Kort",
+            "Et meget længere navn på en boligforening",
+            "a/b/c/d/e/f",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let tally = Tally {
+                file: format!("sektor/{}.toml", "x".repeat(i * 7)),
+                scored: (i != 1).then(|| Scored {
+                    organisation: name.into(),
+                    municipality: None,
+                    as_of: chrono::NaiveDate::MIN,
+                    adherence: 12.5 * i as f64,
+                    compliant: i == 0,
+                    counts: Counts {
+                        critical: i * 1_000,
+                        ..Counts::default()
+                    },
+                    worst: None,
+                    lapsed: vec!["STY-1".repeat(i + 1)],
+                }),
+            };
+            all.push(Cells::of(&tally, Lang::Da));
+            rows.push(Cells::of(&tally, Lang::Da));
+        }
+        let each = |f: &dyn Fn(&Cells) -> Measure| {
+            all.iter().map(f).fold(Measure::default(), Measure::max)
+        };
+        let wide: [Measure; 9] = std::array::from_fn(|i| each(&|c| c.measures[i]));
+        assert_eq!(rows.measures, wide);
+        let stacked: [Measure; 4] = std::array::from_fn(|i| each(&|c| c.narrow_measures()[i]));
+        assert_eq!(narrow(&rows.measures), stacked);
     }
 }
