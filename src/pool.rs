@@ -18,6 +18,10 @@ const AHEAD: usize = 96;
 /// the results, and a lock, for each of thousands of small files.
 const RUN: usize = 32;
 
+// A thread waits for a run that would end more than `AHEAD` results past
+// the one awaited: the run that starts there must never wait.
+const _: () = assert!(RUN <= AHEAD);
+
 /// How many threads to use when none is asked for: one per core.
 pub fn threads() -> usize {
     thread::available_parallelism().map_or(1, NonZeroUsize::get)

@@ -55,8 +55,8 @@ pub fn part(
 ) -> io::Result<Part> {
     // An assessment's part is a few kilobytes: room for it from the start
     // spares growing it step by step. A summary's part has no text.
-    let summary = opts.summary && matches!(format, Format::Table | Format::Markdown);
-    let mut bytes = Vec::with_capacity(if summary { 0 } else { PART_BYTES });
+    let no_text = opts.summary && matches!(format, Format::Table | Format::Markdown);
+    let mut bytes = Vec::with_capacity(if no_text { 0 } else { PART_BYTES });
     let mut rest = Rest::Nothing;
     let tally = Tally::of(entry);
     let out = &mut bytes;

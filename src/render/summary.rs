@@ -89,7 +89,7 @@ fn badness(t: &Tally) -> (bool, Reverse<usize>, Reverse<usize>, i64) {
 
 /// The places of `tallies` in [`worst_first`] order. Tallies come in the
 /// order of their files as a rule (a folder's, in path order), and then
-/// a stable sort needs no comparison of files: equals keep their order.
+/// no file needs comparing: equals are ordered by their places.
 fn worst_first_order(tallies: &[Tally]) -> Vec<usize> {
     if tallies.windows(2).all(|w| w[0].file <= w[1].file) {
         // Each key made once, and ties kept in order by the place.
@@ -159,7 +159,7 @@ pub struct Cells {
     /// The wide layout's eight cells and the narrow one's cell of counts,
     /// one after another, each but the last followed by a line break. A
     /// cell of the narrow layout stacks two wide ones (one under the
-    /// other) or is one of them: each is one run of this text.
+    /// other), or is one of the nine: each is one run of this text.
     text: String,
     /// Where each of the nine cells ends in `text`.
     ends: [u32; 9],
@@ -363,12 +363,12 @@ pub fn table(
     let (titles, columns): (&[&str], Vec<Measure>) = if shows_wide {
         (&h, wide)
     } else {
-        let narrow = stacked
+        let columns = stacked
             .iter()
             .zip(narrow(&rows.measures))
             .map(|(h, m)| column(h, m))
             .collect();
-        (&stacked, narrow)
+        (&stacked, columns)
     };
     let cells = &rows.cells;
     // A row for each tally: both are kept for every entry of the run.
@@ -377,7 +377,7 @@ pub fn table(
     // longer than the comparisons.
     debug_assert_eq!(tallies.len(), cells.len());
     let order = worst_first_order(tallies).into_iter();
-    let (wide, narrow): (Vec<[&str; 8]>, Vec<[&str; 4]>) = if shows_wide {
+    let (wide_rows, narrow_rows): (Vec<[&str; 8]>, Vec<[&str; 4]>) = if shows_wide {
         (
             order
                 .filter_map(|i| cells.get(i))
@@ -394,17 +394,17 @@ pub fn table(
                 .collect(),
         )
     };
-    let rows: Vec<&[&str]> = wide
+    let shown: Vec<&[&str]> = wide_rows
         .iter()
         .map(|row| -> &[&str] { row })
-        .chain(narrow.iter().map(|row| -> &[&str] { row }))
+        .chain(narrow_rows.iter().map(|row| -> &[&str] { row }))
         .collect();
     writeln!(
         out,
         "{}",
         paint(opts, lang.pick("Samlet oversigt", "Summary"), "1")
     )?;
-    write_rows(titles, &rows, &columns, opts, threads, out)?;
+    write_rows(titles, &shown, &columns, opts, threads, out)?;
     writeln!(out, "{}", wrapped(opts, &totals(tallies, lang), 0, None))
 }
 
@@ -471,8 +471,8 @@ mod tests {
             let mut tallies: Vec<Tally> = (0..len)
                 .map(|i| {
                     let scored = (next(5) > 0).then(|| {
-                        let adherence =
-                            [0.0, 50.0, 75.5, 100.0, -0.0][usize::try_from(next(5)).unwrap_or(0)];
+                        let adherence = [0.0, 50.0, 75.5, 100.0, -0.0, -12.5, f64::NAN, -f64::NAN]
+                            [usize::try_from(next(8)).unwrap_or(0)];
                         (
                             usize::try_from(next(3)).unwrap_or(0),
                             usize::try_from(next(3)).unwrap_or(0),
@@ -488,7 +488,18 @@ mod tests {
                 tallies.reverse();
             }
             let mut sorted: Vec<&Tally> = tallies.iter().collect();
-            sorted.sort_by(|a, b| worst_first(a, b));
+            // The order as a comparison of two tallies says it.
+            sorted.sort_by(|a, b| {
+                let worse = match (&a.scored, &b.scored) {
+                    (None, None) => Ordering::Equal,
+                    (None, Some(_)) => Ordering::Less,
+                    (Some(_), None) => Ordering::Greater,
+                    (Some(x), Some(y)) => (y.counts.critical.cmp(&x.counts.critical))
+                        .then(y.counts.major.cmp(&x.counts.major))
+                        .then(x.adherence.total_cmp(&y.adherence)),
+                };
+                worse.then_with(|| a.file.cmp(&b.file))
+            });
             let by_places: Vec<&Tally> = worst_first_order(&tallies)
                 .into_iter()
                 .map(|i| &tallies[i])

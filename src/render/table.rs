@@ -101,8 +101,8 @@ fn frame(columns: usize) -> usize {
 /// What laying a column out needs to know of its cells, header included:
 /// its longest word, with paths and links counted as words and without
 /// (a word with a `/` in it), and its longest line, in characters. Kept
-/// for each of thousands of summary rows, it is small: no cell is longer
-/// than a file may be.
+/// for each of thousands of summary rows, it is small: a cell's text is
+/// at most a few times the 16 MiB a file may be, far under 2^32.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Measure {
     words: u32,
