@@ -591,14 +591,9 @@ impl<'a> Loader<'a> {
                     let state = if is_url(&entry) {
                         Evidence::Url
                     } else {
-                        match found.get(&entry) {
-                            Some(state) => *state,
-                            None => {
-                                let state = self.fs.evidence(base, &entry);
-                                found.insert(entry.clone(), state);
-                                state
-                            }
-                        }
+                        *found
+                            .entry(entry.clone())
+                            .or_insert_with(|| self.fs.evidence(base, &entry))
                     };
                     (entry, state)
                 })

@@ -111,7 +111,7 @@ pub struct Writer {
     /// Each entry's tally, where the output ends with a row for each.
     rows: Vec<Tally>,
     /// The terminal summary: each entry's row, made ready.
-    cells: summary::Rows,
+    summary_rows: summary::Rows,
     /// How many threads may make what closes the output.
     threads: usize,
     /// Whether what opens the output is written.
@@ -133,7 +133,7 @@ impl Writer {
             written: 0,
             totals: Totals::default(),
             rows: Vec::new(),
-            cells: summary::Rows::default(),
+            summary_rows: summary::Rows::default(),
             threads: 1,
             opened: false,
             waiting: Vec::new(),
@@ -155,13 +155,19 @@ impl Writer {
     /// another, each copying all before it into memory touched anew.
     #[must_use]
     pub fn entries(mut self, entries: usize) -> Self {
-        if matches!(self.format, Format::Table) || self.opts.summary {
+        if self.keeps_tallies() {
             self.rows.reserve_exact(entries);
         }
         if matches!(self.format, Format::Table) && self.opts.summary {
-            self.cells.reserve(entries);
+            self.summary_rows.reserve(entries);
         }
         self
+    }
+
+    /// Whether the output ends with a row for each entry (an overview or
+    /// a summary), made from its tally.
+    fn keeps_tallies(&self) -> bool {
+        matches!(self.format, Format::Table) || self.opts.summary
     }
 
     /// The next entry's part.
@@ -223,11 +229,11 @@ impl Writer {
             Rest::Nothing => {}
             Rest::Suite(suite) => self.suites.push(suite),
             Rest::Sarif(share) => self.sarif.add(share),
-            Rest::Row(cells) => self.cells.push(*cells),
+            Rest::Row(cells) => self.summary_rows.push(*cells),
         }
         self.written += 1;
         self.totals.add(&part.tally, &self.opts);
-        if matches!(self.format, Format::Table) || self.opts.summary {
+        if self.keeps_tallies() {
             self.rows.push(part.tally);
         }
         Ok(())
@@ -241,7 +247,7 @@ impl Writer {
         let (opts, rows) = (&self.opts, &self.rows);
         match self.format {
             Format::Table if opts.summary => {
-                summary::table(rows, &self.cells, opts, self.threads, out)?;
+                summary::table(rows, &self.summary_rows, opts, self.threads, out)?;
             }
             Format::Markdown if opts.summary => summary::markdown(rows, opts, out)?,
             Format::Table if rows.len() > 1 => {

@@ -9,7 +9,9 @@ use std::io::{self, Write};
 
 use super::Options;
 use super::report::layout::markdown as inert;
-use super::table::{Measure, cell_text, fits_measured, paint, push_cell_text, wrapped, write_rows};
+use super::table::{
+    Measure, cell_text, fits_measured, length, paint, push_cell_text, wrapped, write_rows,
+};
 use super::tally::{Scored, Tally};
 use super::words::unchecked_label;
 use crate::lang::Lang;
@@ -183,7 +185,7 @@ impl Cells {
                 cells.text.push('\n');
             }
             push_cell_text(text, &mut cells.text);
-            cells.ends[at] = u32::try_from(cells.text.len()).unwrap_or(u32::MAX);
+            cells.ends[at] = length(cells.text.len());
             at += 1;
         };
         let _ = write!(raw, "{}\n{}", r.organisation, r.file);

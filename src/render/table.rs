@@ -111,7 +111,7 @@ pub(super) struct Measure {
 }
 
 /// A length, as a [`Measure`] keeps it.
-fn length(n: usize) -> u32 {
+pub(super) fn length(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -59,7 +59,8 @@ pub fn push_clean(text: &str, out: &mut String) {
     // Nearly every text has nothing to escape: copied whole, it is not
     // built up a character at a time.
     if text.chars().all(kept) {
-        return out.push_str(text);
+        out.push_str(text);
+        return;
     }
     for c in text.chars() {
         if kept(c) {
