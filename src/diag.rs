@@ -246,9 +246,27 @@ pub struct Sources {
 /// is never indexed at all.
 struct Source {
     name: String,
-    /// Shared, so a file can be parsed while the loader adds others.
-    text: Arc<str>,
+    text: Held,
     index: OnceLock<Index>,
+}
+
+/// A file's text: a built-in checklist's is the program's own and is
+/// never copied; a file read is shared, so it can be parsed while the
+/// loader adds others.
+enum Held {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for Held {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Held::Static(text) => text,
+            Held::Shared(text) => text,
+        }
+    }
 }
 
 /// Where lines and characters start in a text.
@@ -287,7 +305,7 @@ impl Index {
 }
 
 impl Source {
-    fn new(name: String, text: Arc<str>) -> Self {
+    fn new(name: String, text: Held) -> Self {
         Source {
             name,
             text,
@@ -334,15 +352,26 @@ fn starts_of_chars(bytes: &[u8]) -> usize {
 
 impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
-        self.files.push(Source::new(name.into(), text.into()));
+        self.files
+            .push(Source::new(name.into(), Held::Shared(text.into())));
+        self.files.len() - 1
+    }
+
+    /// Adds a text the program holds itself (a built-in checklist's),
+    /// without copying it.
+    pub fn add_static(&mut self, name: impl Into<String>, text: &'static str) -> FileId {
+        self.files
+            .push(Source::new(name.into(), Held::Static(text)));
         self.files.len() - 1
     }
 
     /// The text of a file, to parse while others are added.
     pub fn shared(&self, file: FileId) -> Arc<str> {
-        self.files
-            .get(file)
-            .map_or_else(|| Arc::from(""), |f| Arc::clone(&f.text))
+        match self.files.get(file).map(|f| &f.text) {
+            Some(Held::Shared(text)) => Arc::clone(text),
+            Some(Held::Static(text)) => Arc::from(*text),
+            None => Arc::from(""),
+        }
     }
 
     /// Lets the text of a file go once nothing will point into it again
@@ -350,7 +379,7 @@ impl Sources {
     /// is not held in memory. Its name stays; its text is then empty.
     pub fn release(&mut self, file: FileId) {
         if let Some(f) = self.files.get_mut(file) {
-            *f = Source::new(std::mem::take(&mut f.name), Arc::from(""));
+            *f = Source::new(std::mem::take(&mut f.name), Held::Static(""));
         }
     }
 

@@ -2,6 +2,8 @@
 //! the way each reader does. A leaf: the words for what scoring finds
 //! (severity, reason, status, kind) are the renderers' (`render::words`).
 
+use std::borrow::Cow;
+
 use crate::model::{Text, TextList};
 
 /// The language of everything almen prints. Danish is the default.
@@ -28,7 +30,7 @@ impl Lang {
         }
     }
 
-    pub fn list(self, list: &TextList) -> &[String] {
+    pub fn list(self, list: &TextList) -> &[Cow<'static, str>] {
         match (self, &list.en) {
             (Lang::En, Some(en)) => en,
             _ => &list.da,

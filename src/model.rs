@@ -27,9 +27,9 @@ const ID_PATTERN: &str = r"^[\p{L}\p{N}][\p{L}\p{N}._-]*$";
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Danish text (required).
-    pub da: String,
+    pub da: Cow<'static, str>,
     /// English text; Danish is shown where it is missing.
-    pub en: Option<String>,
+    pub en: Option<Cow<'static, str>>,
 }
 
 /// A list of texts in Danish and, optionally, English.
@@ -38,9 +38,9 @@ pub struct Text {
 pub struct TextList {
     /// Danish entries.
     #[serde(default)]
-    pub da: Vec<String>,
+    pub da: Vec<Cow<'static, str>>,
     /// English entries; the Danish ones are shown where this is missing.
-    pub en: Option<Vec<String>>,
+    pub en: Option<Vec<Cow<'static, str>>>,
 }
 
 /// A checklist file: a set of items one organisation is assessed against.
@@ -55,7 +55,7 @@ pub struct ChecklistFile {
     #[schemars(with = "String", length(min = 1, max = 40), regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
     /// The version of the content the checklist encodes.
-    pub version: String,
+    pub version: Cow<'static, str>,
     /// The checklist's title.
     pub title: Text,
     /// Where the content comes from.
@@ -70,11 +70,11 @@ pub struct ChecklistFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Source {
     /// Who publishes the content.
-    pub publisher: String,
+    pub publisher: Cow<'static, str>,
     /// The title of the source.
-    pub title: String,
+    pub title: Cow<'static, str>,
     /// Where the source can be read.
-    pub url: Option<String>,
+    pub url: Option<Cow<'static, str>>,
     /// When the source was last updated.
     pub updated: Option<Date>,
     /// What could not be verified, said once for the whole checklist.
@@ -115,7 +115,7 @@ pub struct Item {
     #[serde(default)]
     pub evidence: TextList,
     /// The source or legal basis.
-    pub basis: Option<String>,
+    pub basis: Option<Cow<'static, str>>,
     /// A rolling interval: the answer's `date` must be at most this many
     /// months old. Not together with `every`.
     #[schemars(with = "Option<u32>", range(min = 1, max = 1200))]

@@ -5,6 +5,7 @@
 //! `builtin.rs` was not written anew, and writes it anew with
 //! `ALMEN_WRITE_BUILTINS=1 cargo test --lib builtins`.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use toml::Spanned;
@@ -22,6 +23,13 @@ impl Literal for String {
     fn literal(&self, out: &mut String) {
         // Debug of a string is a Rust string literal.
         let _ = write!(out, "{self:?}.to_owned()");
+    }
+}
+
+impl Literal for Cow<'static, str> {
+    fn literal(&self, out: &mut String) {
+        // Borrowed from the program itself: making it copies nothing.
+        let _ = write!(out, "Cow::Borrowed({self:?})");
     }
 }
 
@@ -149,6 +157,7 @@ fn source() -> String {
     let mut out = String::from(
         "//! The built-in checklists, made from `checklists/*.toml` by\n\
          //! `load/literal.rs`: do not edit; see there.\n\n\
+         use std::borrow::Cow;\n\n\
          use toml::Spanned;\n\n\
          use super::Made;\n\
          use crate::model::{ChecklistFile, Every, Item, Kind, Source, Text, TextList};\n\n\

@@ -526,8 +526,8 @@ impl Texts<String> {
     /// A text needs its Danish part.
     fn text(self) -> Option<Text> {
         Some(Text {
-            da: self.da?,
-            en: self.en,
+            da: self.da?.into(),
+            en: self.en.map(Into::into),
         })
     }
 
@@ -542,9 +542,10 @@ impl Texts<String> {
 
 impl Texts<Vec<String>> {
     fn list(self) -> TextList {
+        let texts = |list: Vec<String>| list.into_iter().map(Into::into).collect();
         TextList {
-            da: self.da.unwrap_or_default(),
-            en: self.en,
+            da: self.da.map(texts).unwrap_or_default(),
+            en: self.en.map(texts),
         }
     }
 }
@@ -575,7 +576,7 @@ impl ItemParts {
             title: self.title.text()?,
             guidance: self.guidance.optional()?,
             evidence: self.evidence.list(),
-            basis: self.basis,
+            basis: self.basis.map(Into::into),
             every_months: self.every_months,
             every: self.every,
             warn_days: self.warn_days,
@@ -686,12 +687,12 @@ impl<'i> Reader<'_, 'i> {
         Some(ChecklistFile {
             format: format?,
             id: id?,
-            version: version?,
+            version: version?.into(),
             title: title.text()?,
             source: crate::model::Source {
-                publisher: source.publisher?,
-                title: source.title?,
-                url: source.url,
+                publisher: source.publisher?.into(),
+                title: source.title?.into(),
+                url: source.url.map(Into::into),
                 updated: source.updated,
                 notes: source.notes.optional()?,
             },

@@ -93,7 +93,7 @@ fn parsed_builtin(builtin: &'static Builtin) -> Option<&'static Parsed> {
             }
             let fs = NoFiles;
             let mut loader = Loader::new(&fs, crate::lang::Lang::En);
-            let file_id = loader.sources.add(builtin.id, builtin.text);
+            let file_id = loader.sources.add_static(builtin.id, builtin.text);
             let mut diags = Vec::new();
             let checklist = loader.checklist_file(file_id, None, &mut diags)?;
             diags
@@ -225,7 +225,7 @@ impl Loader<'_> {
         let loaded = match reference {
             ChecklistRef::Builtin(builtin) => {
                 let name = diags::builtin_name(self.lang, builtin.id);
-                let file_id = self.sources.add(name, builtin.text);
+                let file_id = self.sources.add_static(name, builtin.text);
                 match parsed_builtin(builtin) {
                     Some((file, sha256)) => Some(Checklist {
                         file: file.clone(),

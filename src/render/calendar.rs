@@ -222,7 +222,7 @@ fn event(
         &organisation.name,
     ));
     let basis = match &r.item.basis {
-        Some(basis) => basis.clone(),
+        Some(basis) => basis.to_string(),
         None => c
             .assessment
             .checklists

@@ -635,8 +635,12 @@ fn checklists(session: &Session, doc: &DocumentMut) -> Vec<ChecklistView> {
                         duty: item.kind == Kind::Duty,
                         recurrence: item.recurrence().map(|r| recurrence_text(lang, r)),
                         guidance: item.guidance.as_ref().map(|g| lang.text(g).to_owned()),
-                        evidence: lang.list(&item.evidence).to_vec(),
-                        basis: item.basis.clone(),
+                        evidence: lang
+                            .list(&item.evidence)
+                            .iter()
+                            .map(|e| e.to_string())
+                            .collect(),
+                        basis: item.basis.as_deref().map(str::to_owned),
                         counterparty: item.counterparty.as_ref().map(|c| lang.text(c).to_owned()),
                         answer,
                         per,

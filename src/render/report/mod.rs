@@ -660,7 +660,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                 .filter(|_| serious)
                 .map(|t| board_guidance(lang.text(t)))
                 .filter(|t| !t.is_empty()),
-            basis: r.item.basis.clone(),
+            basis: r.item.basis.as_deref().map(str::to_owned),
         });
     }
 
@@ -821,11 +821,11 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
             let f = &c.file;
             SourceView {
                 checklist: c.id().to_owned(),
-                version: f.version.clone(),
+                version: f.version.to_string(),
                 title: lang.text(&f.title).to_owned(),
-                publisher: f.source.publisher.clone(),
-                source_title: f.source.title.clone(),
-                url: f.source.url.clone(),
+                publisher: f.source.publisher.to_string(),
+                source_title: f.source.title.to_string(),
+                url: f.source.url.as_deref().map(str::to_owned),
                 updated: f.source.updated.map(|d| long(d.0)),
                 notes: f.source.notes.as_ref().map(|n| lang.text(n).to_owned()),
                 bases: f
@@ -834,7 +834,7 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Report {
                     .filter_map(|i| {
                         Some(Basis {
                             item: i.id.get_ref().clone(),
-                            basis: i.basis.clone()?,
+                            basis: i.basis.as_deref()?.to_owned(),
                         })
                     })
                     .collect(),

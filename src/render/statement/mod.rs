@@ -253,10 +253,10 @@ pub fn build(checked: &Checked<'_>, lang: Lang) -> Statement {
             let f = &c.file;
             Section {
                 title: lang.text(&f.title).to_owned(),
-                version: f.version.clone(),
-                publisher: f.source.publisher.clone(),
-                source_title: f.source.title.clone(),
-                url: f.source.url.clone(),
+                version: f.version.to_string(),
+                publisher: f.source.publisher.to_string(),
+                source_title: f.source.title.to_string(),
+                url: f.source.url.as_deref().map(str::to_owned),
                 updated: f.source.updated.map(|d| long(d.0)),
                 recommendations: Vec::new(),
                 duties: Vec::new(),
