@@ -9,15 +9,20 @@ together, some 30.
 
     cargo build --release --locked
     python3 link/hot-text.py target/release/almen
+    python3 link/hot-text.py --check target/release/almen
 
 runs the binary under valgrind's callgrind for each command below, keeps
 every function it ran that the binary defines, and writes the section
-patterns. A pattern leaves out what changes from build to build (the
-hash of a Rust symbol, the disambiguator of a crate), so the file stays
-right while the code changes; a function it misses is only placed with
-the rest of the code. build.rs hands the file to the linker (Linux).
+patterns; `--check` tells how many of them still match a function. A
+pattern leaves out what changes from build to build (the hash of a Rust
+symbol, the disambiguator of a crate), so the file stays right while the
+code changes, though a generic function's pattern then takes in all its
+copies; a function it misses is only placed with the rest of the code.
+The standard library's symbols change with the Rust release. build.rs
+hands the file to the linker (Linux).
 """
 
+import fnmatch
 import os
 import re
 import subprocess
@@ -39,11 +44,15 @@ def ran(binary, args):
     """The symbols of the functions one run of the binary calls."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "callgrind.out")
-        subprocess.run(
+        run = subprocess.run(
             ["valgrind", "--tool=callgrind", "--demangle=no",
              "--callgrind-out-file=" + out, binary, *args],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True,
         )
+        # A check with gaps exits 1; anything else is not a check.
+        if run.returncode not in (0, 1) or not os.path.exists(out):
+            sys.exit("almen %s: exit %d\n%s" % (" ".join(args), run.returncode, run.stderr))
         names = set()
         with open(out, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -62,21 +71,40 @@ def defined(binary):
 
 
 def pattern(symbol):
-    # A legacy Rust symbol ends in its hash, a copy the compiler made
-    # local in a number; a v0 symbol names each crate with a
-    # disambiguator.
-    symbol = re.sub(r"17h[0-9a-f]{16}E$", "*", symbol)
-    symbol = re.sub(r"(\.llvm)?\.\d+$", "*", symbol)
+    """The symbol without what changes from build to build: the hash that
+    ends a legacy Rust symbol, the number the compiler gives a copy it
+    made local, and the disambiguator a v0 symbol gives each crate."""
+    symbol = re.sub(r"(17h[0-9a-f]{16}E)?(\.llvm)?\.\d+$|17h[0-9a-f]{16}E$", "*", symbol)
     return re.sub(r"Cs[0-9A-Za-z]+_", "Cs*_", symbol)
 
 
+def patterns_in(script):
+    with open(script, encoding="utf-8") as f:
+        return re.findall(r"\*\(\.text\.(\S+)\)", f.read())
+
+
+def check(binary):
+    """How many of the script's patterns still name a function of the
+    binary: the list goes stale as the code changes."""
+    have = defined(binary)
+    patterns = patterns_in(os.path.join(HERE, "hot-text.ld"))
+    stale = [p for p in patterns
+             if not any(fnmatch.fnmatchcase(s, p) for s in have
+                        if s.startswith(p.split("*")[0]))]
+    for p in stale:
+        print("matches nothing:", p)
+    print("%d of %d patterns match a function" % (len(patterns) - len(stale), len(patterns)))
+
+
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/almen"
-    binary = os.path.abspath(binary)
+    args = sys.argv[1:]
+    if args[:1] == ["--check"]:
+        return check(os.path.abspath(args[1] if len(args) > 1 else "target/release/almen"))
+    binary = os.path.abspath(args[0] if args else "target/release/almen")
     have = defined(binary)
     symbols = set()
-    for args in COMMANDS:
-        symbols |= ran(binary, args) & have
+    for command in COMMANDS:
+        symbols |= ran(binary, command) & have
     patterns = sorted({pattern(s) for s in symbols})
     lines = [
         "/* The functions a single `almen check` runs, together at the start",

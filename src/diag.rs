@@ -253,7 +253,7 @@ struct Source {
 /// A file's text: a built-in checklist's is the program's own and is
 /// never copied; a file read is shared, so it can be parsed while the
 /// loader adds others.
-enum Held {
+pub enum Held {
     Static(&'static str),
     Shared(Arc<str>),
 }

@@ -34,7 +34,7 @@ use std::sync::{Arc, OnceLock};
 
 use toml::de::DeTable;
 
-use crate::diag::{Diag, FileId, Level, Sources};
+use crate::diag::{Diag, FileId, Held, Level, Sources};
 use crate::lang::Lang;
 use crate::model::{Answer, AssessmentFile, ChecklistFile};
 
@@ -784,22 +784,23 @@ pub fn is_toml(path: &Path) -> bool {
 /// The SHA-256 of a text, worked out the first time it is asked for: a
 /// report shows it, a check of thousands of files does not need it.
 pub struct Fingerprint {
-    text: Arc<str>,
+    text: Held,
     hex: OnceLock<String>,
 }
 
 impl Fingerprint {
     pub fn of(text: impl Into<Arc<str>>) -> Self {
         Fingerprint {
-            text: text.into(),
+            text: Held::Shared(text.into()),
             hex: OnceLock::new(),
         }
     }
 
-    /// The fingerprint of a text whose SHA-256 (`hex`) is known already.
-    pub fn known(text: impl Into<Arc<str>>, hex: &str) -> Self {
+    /// The fingerprint of a built-in checklist's text, whose SHA-256
+    /// (`hex`) is known already: the text is not copied.
+    pub fn known(text: &'static str, hex: &str) -> Self {
         Fingerprint {
-            text: text.into(),
+            text: Held::Static(text),
             hex: OnceLock::from(hex.to_owned()),
         }
     }
@@ -812,7 +813,7 @@ impl Fingerprint {
 
 impl PartialEq for Fingerprint {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        *self.text == *other.text
     }
 }
 
