@@ -67,12 +67,18 @@ pub fn ordered<J, S, R>(
     let moved = Condvar::new();
     // A run's results, by the index of its first job.
     let (send, receive) = mpsc::channel::<(usize, Vec<R>)>();
+    let halt = Halt {
+        stop: &stop,
+        taken: &taken,
+        moved: &moved,
+    };
     thread::scope(|scope| {
         for _ in 0..threads {
             let send = send.clone();
             let (next, stop, taken, moved) = (&next, &stop, &taken, &moved);
-            let (init, work) = (&init, &work);
+            let (init, work, halt) = (&init, &work, &halt);
             scope.spawn(move || {
+                let _halt = OnPanic(halt);
                 let mut state = init();
                 loop {
                     let first = next.fetch_add(run, Ordering::Relaxed);
@@ -99,6 +105,7 @@ pub fn ordered<J, S, R>(
             });
         }
         drop(send);
+        let _halt = OnPanic(&halt);
         // Runs that came before their turn, by how many runs ahead they are.
         let mut early: VecDeque<Option<Vec<R>>> = VecDeque::new();
         let mut turn = 0;
@@ -113,12 +120,7 @@ pub fn ordered<J, S, R>(
                 for result in results {
                     turn += 1;
                     if take(result) == Go::Stop {
-                        // Under the lock: a thread that has looked and is
-                        // about to wait cannot miss it.
-                        let held = taken.lock().unwrap_or_else(PoisonError::into_inner);
-                        stop.store(true, Ordering::Relaxed);
-                        drop(held);
-                        moved.notify_all();
+                        halt.now();
                         return;
                     }
                 }
@@ -134,6 +136,37 @@ pub fn ordered<J, S, R>(
 pub enum Go {
     On,
     Stop,
+}
+
+/// Stopping the work: no job is begun after, and no thread waits on.
+struct Halt<'a> {
+    stop: &'a AtomicBool,
+    taken: &'a Mutex<usize>,
+    moved: &'a Condvar,
+}
+
+impl Halt<'_> {
+    fn now(&self) {
+        // Under the lock: a thread that has looked and is about to wait
+        // cannot miss it.
+        let held = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        self.stop.store(true, Ordering::Relaxed);
+        drop(held);
+        self.moved.notify_all();
+    }
+}
+
+/// Stops the work if the thread that holds it panics: the others would
+/// otherwise wait for results that never come, and the run would hang
+/// rather than end with the panic.
+struct OnPanic<'a, 'b>(&'a Halt<'b>);
+
+impl Drop for OnPanic<'_, '_> {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            self.0.now();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -163,6 +196,37 @@ mod tests {
                 },
             );
             assert_eq!(seen, jobs.iter().map(|j| j * 2).collect::<Vec<_>>());
+        }
+    }
+
+    /// A job that panics, or a result whose taking does, ends the run
+    /// with the panic, however far ahead the other threads are: none
+    /// waits for a result that will never come.
+    #[test]
+    fn a_panic_ends_the_run_and_does_not_hang_it() {
+        for (in_work, threads) in [(true, 2), (true, 3), (false, 2)] {
+            let (done, finished) = mpsc::channel();
+            thread::spawn(move || {
+                let jobs: Vec<u32> = (0..20_000).collect();
+                let outcome = std::panic::catch_unwind(|| {
+                    ordered(
+                        &jobs,
+                        threads,
+                        || (),
+                        |(), &j| {
+                            assert!(!(in_work && j == 100), "a job panics");
+                            j
+                        },
+                        |j| {
+                            assert!(in_work || j != 100, "a taking panics");
+                            Go::On
+                        },
+                    );
+                });
+                let _ = done.send(outcome.is_err());
+            });
+            let panicked = finished.recv_timeout(std::time::Duration::from_secs(20));
+            assert_eq!(panicked, Ok(true), "in work: {in_work}, threads: {threads}");
         }
     }
 
