@@ -620,7 +620,11 @@ impl<'i> Reader<'_, 'i> {
         let (mut format, mut id, mut version) = (None, None, None);
         let mut title = Texts::default();
         let mut source: Option<SourceParts> = None;
-        let mut items: Vec<Item> = Vec::new();
+        // Room for every `[[item]]` at once: a checklist of thousands of
+        // items is not copied to ever larger room as it is read.
+        let headers = self.events.as_slice().iter();
+        let headers = headers.filter(|e| e.kind() == EventKind::ArrayTableOpen);
+        let mut items: Vec<Item> = Vec::with_capacity(headers.count());
         let mut item: Option<ItemParts> = None;
         let mut table = ChecklistTable::Root;
         while let Some(event) = self.next() {
