@@ -73,6 +73,9 @@ pub fn ordered<J, S, R>(
         moved: &moved,
     };
     thread::scope(|scope| {
+        // First: a thread that cannot be started panics here, and those
+        // started before it must not wait on.
+        let _halt = OnPanic(&halt);
         for _ in 0..threads {
             let send = send.clone();
             let (next, stop, taken, moved) = (&next, &stop, &taken, &moved);
@@ -105,7 +108,6 @@ pub fn ordered<J, S, R>(
             });
         }
         drop(send);
-        let _halt = OnPanic(&halt);
         // Runs that came before their turn, by how many runs ahead they are.
         let mut early: VecDeque<Option<Vec<R>>> = VecDeque::new();
         let mut turn = 0;

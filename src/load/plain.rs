@@ -603,6 +603,10 @@ enum ChecklistTable {
     Item,
 }
 
+/// The fewest bytes an item of a checklist takes: `[[item]]`, and an
+/// `id`, a `kind` and a `title` of a character each.
+const ITEM_BYTES_AT_LEAST: usize = 40;
+
 /// A key of one part or two.
 type KeyPath<'i> = (Cow<'i, str>, Option<Cow<'i, str>>);
 
@@ -621,10 +625,15 @@ impl<'i> Reader<'_, 'i> {
         let mut title = Texts::default();
         let mut source: Option<SourceParts> = None;
         // Room for every `[[item]]` at once: a checklist of thousands of
-        // items is not copied to ever larger room as it is read.
+        // items is not copied to ever larger room as it is read. No more
+        // than an item of the fewest bytes allows: headers alone are no
+        // items.
         let headers = self.events.as_slice().iter();
         let headers = headers.filter(|e| e.kind() == EventKind::ArrayTableOpen);
-        let mut items: Vec<Item> = Vec::with_capacity(headers.count());
+        let room = headers
+            .count()
+            .min(self.source.input().len() / ITEM_BYTES_AT_LEAST);
+        let mut items: Vec<Item> = Vec::with_capacity(room);
         let mut item: Option<ItemParts> = None;
         let mut table = ChecklistTable::Root;
         while let Some(event) = self.next() {

@@ -43,12 +43,8 @@ enum Rest {
     Row(Box<summary::Cells>),
 }
 
-/// What an entry's part is given room for at first, and for each of its
-/// items: the JSON of an item with a gap is some 600 bytes. Room given and
-/// not written is never touched; room too small is copied to room twice
-/// as large, again and again for an assessment of thousands of items.
+/// What an entry's part is given room for at first.
 const PART_BYTES: usize = 1 << 14;
-const ITEM_BYTES: usize = 1 << 10;
 
 /// Makes an entry's part of an output in `format`.
 pub fn part(
@@ -60,11 +56,7 @@ pub fn part(
     // An assessment's part is a few kilobytes: room for it from the start
     // spares growing it step by step. A summary's part has no text.
     let no_text = opts.summary && matches!(format, Format::Table | Format::Markdown);
-    let room = match entry {
-        Entry::Checked(c) => PART_BYTES.max(c.eval.items.len().saturating_mul(ITEM_BYTES)),
-        Entry::Unchecked(_) => PART_BYTES,
-    };
-    let mut bytes = Vec::with_capacity(if no_text { 0 } else { room });
+    let mut bytes = Vec::with_capacity(if no_text { 0 } else { PART_BYTES });
     let mut rest = Rest::Nothing;
     let tally = Tally::of(entry);
     let out = &mut bytes;
