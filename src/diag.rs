@@ -352,20 +352,23 @@ fn starts_of_chars(bytes: &[u8]) -> usize {
 
 impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
-        self.files
-            .push(Source::new(name.into(), Held::Shared(text.into())));
-        self.files.len() - 1
+        self.push(name.into(), Held::Shared(text.into()))
     }
 
     /// Adds a text the program holds itself (a built-in checklist's),
     /// without copying it.
     pub fn add_static(&mut self, name: impl Into<String>, text: &'static str) -> FileId {
-        self.files
-            .push(Source::new(name.into(), Held::Static(text)));
+        self.push(name.into(), Held::Static(text))
+    }
+
+    fn push(&mut self, name: String, text: Held) -> FileId {
+        self.files.push(Source::new(name, text));
         self.files.len() - 1
     }
 
-    /// The text of a file, to parse while others are added.
+    /// The text of a file, to parse while others are added. A built-in
+    /// checklist's is copied here, the one time it is parsed: when its
+    /// text changed since `load/builtin.rs` was written from it.
     pub fn shared(&self, file: FileId) -> Arc<str> {
         match self.files.get(file).map(|f| &f.text) {
             Some(Held::Shared(text)) => Arc::clone(text),

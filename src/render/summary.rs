@@ -221,12 +221,6 @@ impl Cells {
         std::array::from_fn(|i| self.cells(i, i))
     }
 
-    /// The narrow layout's cells' measures.
-    #[cfg(test)]
-    fn narrow_measures(&self) -> [Measure; 4] {
-        narrow(&self.measures)
-    }
-
     /// The narrow layout's cells.
     fn narrow(&self) -> [&str; 4] {
         [
@@ -550,7 +544,7 @@ mod tests {
             ];
             assert_eq!(cells.narrow(), direct.each_ref().map(String::as_str));
             assert_eq!(
-                cells.narrow_measures(),
+                narrow(&cells.measures),
                 direct.each_ref().map(|t| Measure::of(t)),
                 "{organisation:?}"
             );
@@ -612,7 +606,7 @@ mod tests {
         };
         let wide: [Measure; 9] = std::array::from_fn(|i| each(&|c| c.measures[i]));
         assert_eq!(rows.measures, wide);
-        let stacked: [Measure; 4] = std::array::from_fn(|i| each(&|c| c.narrow_measures()[i]));
+        let stacked: [Measure; 4] = std::array::from_fn(|i| each(&|c| narrow(&c.measures)[i]));
         assert_eq!(narrow(&rows.measures), stacked);
     }
 }
