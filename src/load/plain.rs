@@ -31,6 +31,7 @@ use std::collections::btree_map::Entry;
 
 use toml::Spanned;
 use toml_parser::decoder::{Encoding, ScalarKind};
+use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Source};
 
@@ -46,8 +47,15 @@ const NESTING: u32 = 80;
 /// The assessment in `text`, when it has the plain shape and nothing in it
 /// the general reader would say anything about; `None` otherwise.
 pub(super) fn assessment(text: &str) -> Option<AssessmentFile> {
-    let events = events(text)?;
-    Reader::new(text, &events, true).document()
+    assessment_in(text, PIECE_BYTES)
+}
+
+/// [`assessment`], the text lexed and parsed in pieces of `piece` bytes
+/// at least.
+fn assessment_in(text: &str, piece: usize) -> Option<AssessmentFile> {
+    let mut events = Events::in_pieces_of(text, piece);
+    let file = Reader::new(text, &mut events, true).document();
+    file.filter(|_| events.complete())
 }
 
 /// The checklist in `text`, when it has the plain shape (`format`, `id`,
@@ -55,8 +63,15 @@ pub(super) fn assessment(text: &str) -> Option<AssessmentFile> {
 /// are inline tables or dotted keys) and nothing in it the general reader
 /// would say anything about; `None` otherwise.
 pub(super) fn checklist(text: &str) -> Option<ChecklistFile> {
-    let events = events(text)?;
-    Reader::new(text, &events, false).checklist()
+    checklist_in(text, PIECE_BYTES)
+}
+
+/// [`checklist`], the text lexed and parsed in pieces of `piece` bytes at
+/// least.
+fn checklist_in(text: &str, piece: usize) -> Option<ChecklistFile> {
+    let mut events = Events::in_pieces_of(text, piece);
+    let file = Reader::new(text, &mut events, false).checklist();
+    file.filter(|_| events.complete())
 }
 
 /// A plain file, of whichever kind.
@@ -65,40 +80,161 @@ pub(super) enum Plain {
     Checklist(ChecklistFile),
 }
 
-/// The plain assessment or checklist in `text`, its events made once for
-/// both readers; `None` when it is neither.
+/// The plain assessment or checklist in `text`; `None` when it is
+/// neither. A checklist is seldom found where assessments are looked
+/// for, and gives up as an assessment at its first key or two: only then
+/// is it read again, as a checklist.
 pub(super) fn either(text: &str) -> Option<Plain> {
-    let events = events(text)?;
-    if let Some(file) = Reader::new(text, &events, true).document() {
+    if let Some(file) = assessment(text) {
         return Some(Plain::Assessment(file));
     }
-    Reader::new(text, &events, false)
-        .checklist()
-        .map(Plain::Checklist)
+    checklist(text).map(Plain::Checklist)
 }
 
-/// The parser's events for `text`, as `toml` makes them, but whitespace,
+/// How many bytes a piece of a text has at least (but the last): a text
+/// of this many bytes or fewer, an assessment, is lexed and parsed at
+/// once; a checklist of thousands of items a piece at a time.
+const PIECE_BYTES: usize = 1 << 16;
+
+/// The parser's events for a text, as `toml` makes them, but whitespace,
 /// comments and line ends, which the readers pass over (checked all the
-/// same); `None` at the first syntax error.
-fn events(text: &str) -> Option<Vec<Event>> {
-    let source = Source::new(text);
-    let tokens = source.lex().into_vec();
-    let mut events: Vec<Event> = Vec::with_capacity(tokens.len());
-    let mut error: Option<ParseError> = None;
-    {
+/// same).
+///
+/// A long text is lexed and parsed a piece at a time, so that a text of a
+/// megabyte is not held as tokens and events many times its size. A piece
+/// ends before a line that begins with `[` (a table's header, mostly),
+/// where its tokens end with that line end and every bracket in them is
+/// closed: there, in TOML, an expression ends and none reaches across,
+/// and the lexer begins anew at each token, so the pieces' tokens and
+/// events are the whole text's. Where a piece's tokens do not end so (a
+/// multi-line string or an array goes on), the rest of the text is one
+/// piece. A piece that ends where the parser is in the middle of
+/// something is a syntax error of its own, so a text with a syntax error
+/// never comes through as one without.
+struct Events<'i> {
+    text: &'i str,
+    /// Where the next piece begins.
+    from: usize,
+    /// The current piece's events, and the next to hand out.
+    events: Vec<Event>,
+    at: usize,
+    /// The first syntax error.
+    error: Option<ParseError>,
+    /// How many bytes a piece has at least.
+    piece: usize,
+}
+
+impl<'i> Events<'i> {
+    fn in_pieces_of(text: &'i str, piece: usize) -> Self {
+        Events {
+            text,
+            from: 0,
+            events: Vec::new(),
+            at: 0,
+            error: None,
+            piece,
+        }
+    }
+
+    /// The next event; `None` at the end, and from the first syntax error.
+    #[inline]
+    fn next(&mut self) -> Option<Event> {
+        if let Some(&event) = self.events.get(self.at) {
+            self.at += 1;
+            return Some(event);
+        }
+        self.next_piece()
+    }
+
+    /// The first event of the next piece that has one.
+    #[inline(never)]
+    fn next_piece(&mut self) -> Option<Event> {
+        while self.at == self.events.len() {
+            if self.from == self.text.len() || self.error.is_some() {
+                return None;
+            }
+            self.parse_piece();
+        }
+        self.at += 1;
+        Some(self.events[self.at - 1])
+    }
+
+    /// Whether every event was handed out, and the text has no syntax
+    /// error.
+    fn complete(&mut self) -> bool {
+        self.next().is_none() && self.error.is_none()
+    }
+
+    /// Lexes the next piece and parses it into `events`.
+    fn parse_piece(&mut self) {
+        let rest = &self.text[self.from..];
+        let mut piece = rest;
+        let mut tokens = None;
+        if let Some(end) = piece_end(rest.as_bytes(), self.piece) {
+            let cut = Source::new(&rest[..end]).lex().into_vec();
+            if ends_expressions(&cut, end) {
+                piece = &rest[..end];
+                tokens = Some(cut);
+            }
+        }
+        let tokens = tokens.unwrap_or_else(|| Source::new(piece).lex().into_vec());
+        let offset = self.from;
+        self.from += piece.len();
+        self.events.clear();
+        self.events.reserve(tokens.len());
+        self.at = 0;
+        let events = &mut self.events;
         let mut kept = |event: Event| {
             if !matches!(
                 event.kind(),
                 EventKind::Whitespace | EventKind::Comment | EventKind::Newline
             ) {
-                events.push(event);
+                events.push(match offset {
+                    0 => event,
+                    _ => {
+                        Event::new_unchecked(event.kind(), event.encoding(), event.span() + offset)
+                    }
+                });
             }
         };
-        let mut whitespace = ValidateWhitespace::new(&mut kept, source);
+        let mut whitespace = ValidateWhitespace::new(&mut kept, Source::new(piece));
         let mut guard = RecursionGuard::new(&mut whitespace, NESTING);
-        toml_parser::parser::parse_document(&tokens, &mut guard, &mut error);
+        toml_parser::parser::parse_document(&tokens, &mut guard, &mut self.error);
     }
-    error.is_none().then_some(events)
+}
+
+/// Where a piece of `rest` of at least `least` bytes could end: after the
+/// first line end that a `[` follows, from there on.
+fn piece_end(rest: &[u8], least: usize) -> Option<usize> {
+    let after = rest.get(least.checked_sub(1)?..)?;
+    let at = after.windows(2).position(|pair| pair == b"\n[")?;
+    Some(least + at)
+}
+
+/// Whether a piece's tokens end with a line end that ends it (at `end`),
+/// with every bracket before it closed: where an expression ends.
+fn ends_expressions(tokens: &[Token], end: usize) -> bool {
+    let last = match tokens {
+        [.., last, eof] if eof.kind() == TokenKind::Eof => last,
+        _ => return false,
+    };
+    if last.kind() != TokenKind::Newline || last.span().end() != end {
+        return false;
+    }
+    let mut open = 0usize;
+    for token in tokens {
+        match token.kind() {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => open += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                let Some(less) = open.checked_sub(1) else {
+                    return false;
+                };
+                open = less;
+            }
+            _ => {}
+        }
+    }
+    open == 0
 }
 
 /// The table a key-value line belongs to.
@@ -158,24 +294,24 @@ impl Seen {
 
 struct Reader<'e, 'i> {
     source: Source<'i>,
-    events: std::slice::Iter<'e, Event>,
+    events: &'e mut Events<'i>,
     /// Whether a string that is one of the template's placeholders gives
     /// up (in an assessment, where the general reader reports it).
     placeholders: bool,
 }
 
 impl<'e, 'i> Reader<'e, 'i> {
-    fn new(text: &'i str, events: &'e [Event], placeholders: bool) -> Self {
+    fn new(text: &'i str, events: &'e mut Events<'i>, placeholders: bool) -> Self {
         Reader {
             source: Source::new(text),
-            events: events.iter(),
+            events,
             placeholders,
         }
     }
 
     /// The next event ([`events`] has no whitespace, comment or line end).
     fn next(&mut self) -> Option<Event> {
-        self.events.next().copied()
+        self.events.next()
     }
 
     /// The next event, when it is of `kind`.
@@ -625,14 +761,12 @@ impl<'i> Reader<'_, 'i> {
         let mut title = Texts::default();
         let mut source: Option<SourceParts> = None;
         // Room for every `[[item]]` at once: a checklist of thousands of
-        // items is not copied to ever larger room as it is read. No more
-        // than an item of the fewest bytes allows: headers alone are no
-        // items.
-        let headers = self.events.as_slice().iter();
-        let headers = headers.filter(|e| e.kind() == EventKind::ArrayTableOpen);
-        let room = headers
-            .count()
-            .min(self.source.input().len() / ITEM_BYTES_AT_LEAST);
+        // items is not copied to ever larger room as it is read. Each
+        // header has two `[`; no more than an item of the fewest bytes
+        // allows: brackets alone are no items.
+        let text = self.source.input().as_bytes();
+        let brackets = text.iter().filter(|&&b| b == b'[').count();
+        let room = (brackets / 2).min(text.len() / ITEM_BYTES_AT_LEAST);
         let mut items: Vec<Item> = Vec::with_capacity(room);
         let mut item: Option<ItemParts> = None;
         let mut table = ChecklistTable::Root;
@@ -966,12 +1100,28 @@ mod tests {
 
     /// [`same`], for an assessment.
     fn agrees(text: &str) -> bool {
-        same(assessment(text), text, FileKind::Assessment)
+        same(in_pieces(text, assessment_in), text, FileKind::Assessment)
     }
 
     /// [`same`], for a checklist.
     fn agrees_checklist(text: &str) -> bool {
-        same(checklist(text), text, FileKind::Checklist)
+        same(in_pieces(text, checklist_in), text, FileKind::Checklist)
+    }
+
+    /// What `read` makes of `text` as a whole, when it makes the same of
+    /// it read in pieces of every size here: one a line (or more, where a
+    /// line does not begin with `[`), and of a few lines.
+    fn in_pieces<T: std::fmt::Debug>(text: &str, read: fn(&str, usize) -> Option<T>) -> Option<T> {
+        let whole = read(text, usize::MAX);
+        let shown = format!("{whole:#?}");
+        for piece in [1, 2, 16, 64] {
+            let pieces = format!("{:#?}", read(text, piece));
+            assert!(
+                pieces == shown,
+                "in pieces of {piece}: {pieces}\nwhole: {shown}\n{text}"
+            );
+        }
+        whole
     }
 
     /// A string taken as written is one TOML's decoder reads as that very
@@ -1143,7 +1293,7 @@ status = "met"
             "[source]\n",
         ] {
             let text = format!("{head}{tail}");
-            assert!(assessment(&text).is_none(), "{text}");
+            assert!(in_pieces(&text, assessment_in).is_none(), "{text}");
         }
         for text in [
             plain.replace("format = 1", "format = 2"),
@@ -1154,7 +1304,7 @@ status = "met"
             plain.replace("[organisation]\nname = \"X\"\n", ""),
             plain.replace("name = \"X\"", "name = \"X\"\nmunicipalities = [\"K\"]"),
         ] {
-            assert!(assessment(&text).is_none(), "{text}");
+            assert!(in_pieces(&text, assessment_in).is_none(), "{text}");
         }
     }
 
@@ -1246,7 +1396,49 @@ evidence.da = []
         ] {
             let text = every.replacen(from, to, 1);
             assert_ne!(text, every, "{from}");
-            assert!(checklist(&text).is_none(), "{text}");
+            assert!(in_pieces(&text, checklist_in).is_none(), "{text}");
+        }
+    }
+
+    /// A piece ends only where an expression does: never in a multi-line
+    /// string or array, nor in an inline table that goes on over lines,
+    /// though a line there begins with `[`; and never after a bracket that
+    /// closed none. Each text is read as a whole and in pieces of every
+    /// size by [`in_pieces`], which must agree.
+    #[test]
+    fn a_piece_ends_only_where_an_expression_does() {
+        let head = "format = 1\nid = \"p\"\nversion = \"1\"\ntitle.da = \"T\"\n\
+                    [source]\npublisher = \"P\"\ntitle = \"S\"\n";
+        let item = |i: usize, rest: &str| {
+            format!("[[item]]\nid = \"P-{i}\"\nkind = \"duty\"\ntitle.da = \"T\"\n{rest}")
+        };
+        let text = |rest: &str| format!("{head}{}{}{}", item(1, ""), item(2, rest), item(3, ""));
+        // Read plainly, in pieces as a whole: a `[` after a line end in a
+        // string or an array begins no header.
+        for rest in [
+            "guidance.da = \"\"\"\n[[item]]\nid = \"X\"\n\"\"\"\n",
+            "guidance.da = '''\n[x]\n'''\n",
+            "evidence.da = [\n\"a\",\n\"b\"\n]\n",
+            // An inline table over lines, which TOML 1.1 allows.
+            "guidance = {\nda = \"G\",\n}\n",
+        ] {
+            assert!(agrees_checklist(&text(rest)), "{}", text(rest));
+        }
+        // Not read plainly, whole or in pieces: the general reader has a
+        // word for each.
+        for rest in [
+            // An array whose next line begins with `[`.
+            "evidence.da = [\n[\"a\"],\n]\n",
+            // A bracket that closes none, and one never closed.
+            "guidance.da = \"G\" ]\n",
+            "evidence.da = [\"a\"\n",
+            "guidance.da = \"\"\"never closed\n",
+        ] {
+            assert!(
+                in_pieces(&text(rest), checklist_in).is_none(),
+                "{}",
+                text(rest)
+            );
         }
     }
 
