@@ -48,12 +48,25 @@ impl Fs for RealFs {
                 Err(_) => fs::File::open(path)?,
             },
         };
-        // Not asked its size: a folder's assessments are each a few
-        // kilobytes, and one call the fewer for each of thousands of
-        // files is worth more than room made to measure. Reading a folder
-        // fails as such (`IsADirectory`).
+        // Asked its size only when it fills the first read: a folder's
+        // assessments are each a few kilobytes, and one call the fewer for
+        // each of thousands of files is worth more than room made to
+        // measure. A larger file, a checklist of thousands of items, is
+        // then given room for the rest at once, rather than copied to ever
+        // larger room. Reading a folder fails as such (`IsADirectory`).
         let mut bytes = Vec::with_capacity(FIRST_READ);
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        let mut limited = (&file).take(MAX_FILE_BYTES + 1);
+        let first = limited
+            .by_ref()
+            .take(FIRST_READ as u64)
+            .read_to_end(&mut bytes)?;
+        if first == FIRST_READ {
+            let size = file
+                .metadata()
+                .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_sub(first));
+            limited.read_to_end(&mut bytes)?;
+        }
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(io::Error::from(io::ErrorKind::FileTooLarge));
         }

@@ -392,8 +392,11 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         .collect();
     let no_evidence = Vec::new();
     let listed = loaded.file.organisation.listed();
-    let mut items = Vec::new();
-    let mut gaps = Vec::new();
+    // Room for every item's result, and a gap for each, at once: a
+    // checklist of thousands of items is not copied to ever larger room.
+    let room: usize = loaded.checklists.iter().map(|k| k.file.items.len()).sum();
+    let mut items = Vec::with_capacity(room);
+    let mut gaps = Vec::with_capacity(room);
     let mut notices = Vec::new();
     for checklist in &loaded.checklists {
         for item in &checklist.file.items {
