@@ -66,6 +66,8 @@ enum Done {
     FolderEnd(PathBuf),
     /// An entry of the output: a file checked, or one that could not be.
     Entry(Finished),
+    /// A checked entry, written already; whether to go on.
+    Written(Go),
 }
 
 /// An entry as every output has it, made on the thread that checked it.
@@ -108,7 +110,9 @@ struct Worker<'f> {
 }
 
 impl Run<'_> {
-    fn job(&self, w: &mut Worker<'_>, job: &Job) -> Done {
+    /// Does a job. With `straight`, a checked entry is written by it at
+    /// once ([`Done::Written`]), rather than made into parts.
+    fn job(&self, w: &mut Worker<'_>, job: &Job, straight: Option<&mut Taker<'_>>) -> Done {
         let from = w.loader.sources.len();
         let loaded = match job {
             Job::Named(path) => w
@@ -126,7 +130,10 @@ impl Run<'_> {
             Ok(Some(a)) => {
                 let read = a.checklists.iter().filter_map(|k| k.path.clone()).collect();
                 let entry = Entry::Checked(Checked::new(&a, self.as_of));
-                Done::Entry(self.finish(&mut w.memo, &entry, read))
+                match straight {
+                    Some(taker) => Done::Written(taker.checked(&entry, &mut w.memo, read)),
+                    None => Done::Entry(self.finish(&mut w.memo, &entry, read)),
+                }
             }
             Err((path, diags)) => {
                 Done::Entry(self.unchecked(&w.loader.sources, &mut w.memo, path, &diags))
@@ -304,7 +311,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
     }
 
     let mut err = ctx.stdio.err();
-    let mut problems = passed_over.len();
+    let problems = passed_over.len();
     if !passed_over.is_empty() {
         let none = Sources::default();
         let _ =
@@ -328,69 +335,49 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         opts: render_opts,
         err_color: ctx.stdio.err_color,
     };
-    let mut tally = Totals::default();
-    let mut failed: Option<(Option<PathBuf>, std::io::Error)> = None;
-    let mut read: BTreeSet<PathBuf> = BTreeSet::new();
-    // For each folder being walked, how many entries there were before it.
-    let mut before_folder = Vec::new();
+    let mut taker = Taker {
+        lang,
+        several,
+        opts: render_opts,
+        outputs: &mut outputs,
+        stdout: &mut stdout,
+        err: &mut err,
+        tally: Totals::default(),
+        problems,
+        read: BTreeSet::new(),
+        before_folder: Vec::new(),
+        failed: None,
+    };
     let fs = RealFs::default();
-    pool::ordered(
-        &run_jobs.jobs,
-        threads,
-        || Worker {
-            loader: Loader::new(&fs, lang),
-            memo: Memo::default(),
-        },
-        |w, job| run.job(w, job),
-        |done| {
-            let finished = match done {
-                Done::Skipped => return Go::On,
-                Done::FolderStart => {
-                    before_folder.push(tally.entries);
-                    return Go::On;
-                }
-                Done::FolderEnd(folder) => {
-                    if before_folder.pop() != Some(tally.entries) {
-                        return Go::On;
-                    }
-                    // A folder with no assessment is an entry of its own;
-                    // what says so points into no file.
-                    let diag = diags::no_files_in(lang, &folder);
-                    run.unchecked(&Sources::default(), &mut Memo::default(), &folder, &[diag])
-                }
-                Done::Entry(finished) => finished,
-            };
-            if tally.entries == 0 && !several && !finished.checked {
-                for (_, to) in &mut outputs {
-                    if let Destination::Stdout(shown) = to {
-                        *shown = false;
-                    }
-                }
+    let worker = || Worker {
+        loader: Loader::new(&fs, lang),
+        memo: Memo::default(),
+    };
+    if threads == 1 {
+        // In turn, each checked entry made straight into the outputs.
+        let mut w = worker();
+        for job in &run_jobs.jobs {
+            let done = run.job(&mut w, job, Some(&mut taker));
+            if taker.take(&run, done) == Go::Stop {
+                break;
             }
-            tally.entries += 1;
-            tally.unchecked |= !finished.checked;
-            tally.failed |= finished.fails;
-            problems += finished.problems;
-            read.extend(finished.read);
-            if !finished.errors.is_empty() {
-                let _ = err.write_all(&finished.errors);
-            }
-            let parts = match finished.parts {
-                Ok(parts) => parts,
-                Err((i, e)) => {
-                    failed = Some((outputs[i].1.path(), e));
-                    return Go::Stop;
-                }
-            };
-            for ((writer, to), part) in outputs.iter_mut().zip(parts) {
-                if let Err(e) = push(writer, to, part, &mut stdout) {
-                    failed = Some((to.path(), e));
-                    return Go::Stop;
-                }
-            }
-            Go::On
-        },
-    );
+        }
+    } else {
+        pool::ordered(
+            &run_jobs.jobs,
+            threads,
+            worker,
+            |w, job| run.job(w, job, None),
+            |done| taker.take(&run, done),
+        );
+    }
+    let Taker {
+        tally,
+        problems,
+        read,
+        failed,
+        ..
+    } = taker;
     if let Some((path, e)) = failed {
         return Err(diags::cannot_write(lang, path.as_deref(), &e).into());
     }
@@ -513,27 +500,127 @@ struct Totals {
     failed: bool,
 }
 
+/// What the run does with each job's result, in the order of the jobs:
+/// keeps what decides the exit code, and writes each entry's part of
+/// every output.
+struct Taker<'t> {
+    lang: Lang,
+    several: bool,
+    /// How an entry's failing is decided.
+    opts: render::Options,
+    outputs: &'t mut [(Writer, Destination)],
+    stdout: &'t mut dyn Write,
+    err: &'t mut dyn Write,
+    tally: Totals,
+    /// How many problems were found, warnings of the walk included.
+    problems: usize,
+    /// The checklist files read: no output may replace one.
+    read: BTreeSet<PathBuf>,
+    /// For each folder being walked, how many entries there were before it.
+    before_folder: Vec<usize>,
+    /// The output that could not be written, and why: the run stops.
+    failed: Option<(Option<PathBuf>, std::io::Error)>,
+}
+
+impl Taker<'_> {
+    fn take(&mut self, run: &Run<'_>, done: Done) -> Go {
+        let finished = match done {
+            Done::Skipped => return Go::On,
+            Done::Written(go) => return go,
+            Done::FolderStart => {
+                self.before_folder.push(self.tally.entries);
+                return Go::On;
+            }
+            Done::FolderEnd(folder) => {
+                if self.before_folder.pop() != Some(self.tally.entries) {
+                    return Go::On;
+                }
+                // A folder with no assessment is an entry of its own;
+                // what says so points into no file.
+                let diag = diags::no_files_in(self.lang, &folder);
+                run.unchecked(&Sources::default(), &mut Memo::default(), &folder, &[diag])
+            }
+            Done::Entry(finished) => finished,
+        };
+        self.begin(finished.checked, finished.fails, finished.problems);
+        self.read.extend(finished.read);
+        if !finished.errors.is_empty() {
+            let _ = self.err.write_all(&finished.errors);
+        }
+        let parts = match finished.parts {
+            Ok(parts) => parts,
+            Err((i, e)) => {
+                self.failed = Some((self.outputs[i].1.path(), e));
+                return Go::Stop;
+            }
+        };
+        for ((writer, to), part) in self.outputs.iter_mut().zip(parts) {
+            if let Err(e) = to.write(self.stdout, |out| writer.push(part, out)) {
+                self.failed = Some((to.path(), e));
+                return Go::Stop;
+            }
+        }
+        Go::On
+    }
+
+    /// A checked entry, made straight into each output in its turn.
+    fn checked(&mut self, entry: &Entry<'_>, memo: &mut Memo, read: Vec<PathBuf>) -> Go {
+        let tally = Tally::of(entry);
+        self.begin(true, tally.fails(&self.opts), 0);
+        self.read.extend(read);
+        // The tally is copied for all outputs but the last.
+        let mut tally = Some(tally);
+        let last = self.outputs.len().saturating_sub(1);
+        for (i, (writer, to)) in self.outputs.iter_mut().enumerate() {
+            let Some(this) = (if i == last {
+                tally.take()
+            } else {
+                tally.clone()
+            }) else {
+                break;
+            };
+            let written = to.write(self.stdout, |out| writer.push_entry(entry, this, memo, out));
+            if let Err(e) = written {
+                self.failed = Some((to.path(), e));
+                return Go::Stop;
+            }
+        }
+        Go::On
+    }
+
+    /// Counts an entry: what decides the exit code. The one file asked
+    /// for, when it could not be checked, has nothing on standard output.
+    fn begin(&mut self, checked: bool, fails: bool, problems: usize) {
+        if self.tally.entries == 0 && !self.several && !checked {
+            for (_, to) in self.outputs.iter_mut() {
+                if let Destination::Stdout(shown) = to {
+                    *shown = false;
+                }
+            }
+        }
+        self.tally.entries += 1;
+        self.tally.unchecked |= !checked;
+        self.tally.failed |= fails;
+        self.problems += problems;
+    }
+}
+
 impl Destination {
+    /// Hands `write` where this output's text goes.
+    fn write<R>(&mut self, stdout: &mut dyn Write, write: impl FnOnce(&mut dyn Write) -> R) -> R {
+        match self {
+            Destination::Stdout(true) => write(stdout),
+            Destination::Stdout(false) => write(&mut std::io::sink()),
+            Destination::File(file, _) => write(file),
+            Destination::StepSummary(bytes, _) => write(bytes),
+        }
+    }
+
     fn path(&self) -> Option<PathBuf> {
         match self {
             Destination::Stdout(_) => None,
             Destination::File(_, path) | Destination::StepSummary(_, path) => Some(path.clone()),
         }
-    }
-}
-
-/// Writes an entry's part to its output.
-fn push(
-    writer: &mut Writer,
-    to: &mut Destination,
-    part: Part,
-    stdout: &mut dyn Write,
-) -> std::io::Result<()> {
-    match to {
-        Destination::Stdout(true) => writer.push(part, stdout),
-        Destination::Stdout(false) => writer.push(part, &mut std::io::sink()),
-        Destination::File(file, _) => writer.push(part, file),
-        Destination::StepSummary(bytes, _) => writer.push(part, bytes),
     }
 }
 

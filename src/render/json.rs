@@ -4,6 +4,8 @@
 //! [`schema`] derives `almen schema result` from them, so the schema cannot
 //! drift from the output.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -122,9 +124,45 @@ struct Document<'a> {
     /// it; left out without.
     #[serde(skip_serializing_if = "Option::is_none")]
     fail_under: Option<FailUnder>,
-    items: Vec<Item<'a>>,
-    gaps: Vec<Gap<'a>>,
+    items: Each<'a, Item<'a>>,
+    gaps: Each<'a, Gap<'a>>,
     notices: Vec<Notice<'a>>,
+}
+
+/// A list written one element at a time, each made as it is written: the
+/// JSON of a checklist of thousands of items holds no view of them all,
+/// nor thousands of gaps' texts at once. Its schema is the list's.
+struct Each<'a, T>(Cell<Option<Box<dyn Iterator<Item = T> + 'a>>>);
+
+impl<'a, T> Each<'a, T> {
+    fn new(elements: impl Iterator<Item = T> + 'a) -> Self {
+        Each(Cell::new(Some(Box::new(elements))))
+    }
+}
+
+impl<T: Serialize> Serialize for Each<'_, T> {
+    /// Writes the elements; a second time, none: they are made once.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Each<'_, T> {
+    fn inline_schema() -> bool {
+        Vec::<T>::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Vec::<T>::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        Vec::<T>::json_schema(generator)
+    }
 }
 
 /// `--fail-under` as it decides the exit code: for one assessment, whether
@@ -361,11 +399,8 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
             threshold,
             breached: opts.under(c).is_some(),
         }),
-        items: c
-            .eval
-            .items
-            .iter()
-            .map(|r| Item {
+        items: Each::new(c.eval.items.iter().map(move |r| {
+            Item {
                 id: r.id(),
                 checklist: r.checklist,
                 kind: r.item.kind,
@@ -429,27 +464,22 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                             .collect(),
                     })
                     .collect(),
-            })
-            .collect(),
-        gaps: c
-            .eval
-            .gaps
-            .iter()
-            .map(|g| {
-                let (message, fix) = gap_text(lang, g, c);
-                Gap {
-                    item: &g.item,
-                    severity: g.severity,
-                    reason: g.reason,
-                    message,
-                    fix,
-                    due: g.due,
-                    requested: g.awaiting.map(|a| a.requested),
-                    instead_of: g.awaiting.map(|a| a.instead_of),
-                    municipality: g.municipality.as_deref(),
-                }
-            })
-            .collect(),
+            }
+        })),
+        gaps: Each::new(c.eval.gaps.iter().map(move |g| {
+            let (message, fix) = gap_text(lang, g, c);
+            Gap {
+                item: &g.item,
+                severity: g.severity,
+                reason: g.reason,
+                message,
+                fix,
+                due: g.due,
+                requested: g.awaiting.map(|a| a.requested),
+                instead_of: g.awaiting.map(|a| a.instead_of),
+                municipality: g.municipality.as_deref(),
+            }
+        })),
         notices: c
             .eval
             .notices
@@ -495,19 +525,12 @@ pub fn schema() -> Schema {
 
 /// An entry's part: the document of the one assessment asked for, or one
 /// of the results of several, indented as it sits in them.
-pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::Result<()> {
+pub(super) fn part<W: Write>(entry: &Entry<'_>, opts: &Options, out: &mut W) -> io::Result<()> {
     // Written straight from the structs, so fields keep the contract's order.
     match entry {
-        Entry::Checked(one) if !opts.several => {
-            // Room for the whole document at once: a checklist of
-            // thousands of items makes megabytes, which were copied to
-            // grow, a doubling at a time, into memory new each time.
-            out.reserve(one.eval.items.len() * ITEM_BYTES + one.eval.gaps.len() * GAP_BYTES);
-            // The same layout as serde_json's pretty one, which writes a
-            // line's indentation two spaces at a time; this writes it at
-            // once.
-            indented(&document(one, opts), 0, out)?;
-        }
+        // The same layout as serde_json's pretty one, which writes a
+        // line's indentation two spaces at a time; this writes it at once.
+        Entry::Checked(one) if !opts.several => indented(&document(one, opts), 0, out)?,
         Entry::Checked(c) => indented(&document(c, opts), RESULT_INDENT, out)?,
         Entry::Unchecked(u) => indented(
             &Unchecked {
@@ -522,6 +545,19 @@ pub(super) fn part(entry: &Entry<'_>, opts: &Options, out: &mut Vec<u8>) -> io::
     Ok(())
 }
 
+/// Room for an entry's part at once, where it is the document of the one
+/// assessment asked for: a checklist of thousands of items makes
+/// megabytes, which were copied to grow, a doubling at a time, into
+/// memory new each time.
+pub(super) fn room(entry: &Entry<'_>, opts: &Options) -> usize {
+    match entry {
+        Entry::Checked(one) if !opts.several => {
+            one.eval.items.len() * ITEM_BYTES + one.eval.gaps.len() * GAP_BYTES
+        }
+        _ => 0,
+    }
+}
+
 /// About how many bytes an item, and a gap, take in the JSON of one
 /// assessment (an item with one evidence entry and its gap take 575).
 const ITEM_BYTES: usize = 400;
@@ -532,9 +568,9 @@ const RESULT_INDENT: usize = 2;
 
 /// `value` as pretty JSON nested `levels` deep, as it is written inside
 /// the document of several: serde_json's pretty layout, begun further in.
-fn indented(value: &impl Serialize, levels: usize, out: &mut Vec<u8>) -> io::Result<()> {
+fn indented<W: Write>(value: &impl Serialize, levels: usize, out: &mut W) -> io::Result<()> {
     for _ in 0..levels {
-        out.extend_from_slice(INDENT);
+        out.write_all(INDENT)?;
     }
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::new(levels));
     value.serialize(&mut ser).map_err(io::Error::from)

@@ -225,7 +225,8 @@ pub fn render(
     let mut memo = stream::Memo::default();
     let mut writer = stream::Writer::new(format, opts);
     for entry in entries {
-        writer.push(stream::part(format, entry, opts, &mut memo)?, out)?;
+        let tally = stream::Tally::of(entry);
+        writer.push_entry(entry, tally, &mut memo, out)?;
     }
     writer.finish(out)
 }

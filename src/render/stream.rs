@@ -46,6 +46,11 @@ enum Rest {
 /// What an entry's part is given room for at first.
 const PART_BYTES: usize = 1 << 14;
 
+/// How much of an entry made straight into its output is held before it
+/// is written: as much as standard output holds, so that what is written
+/// to it goes straight on.
+const STRAIGHT_BYTES: usize = 1 << 16;
+
 /// Makes an entry's part of an output in `format`.
 pub fn part(
     format: Format,
@@ -55,16 +60,39 @@ pub fn part(
 ) -> io::Result<Part> {
     // An assessment's part is a few kilobytes: room for it from the start
     // spares growing it step by step. A summary's part has no text.
-    let no_text = opts.summary && matches!(format, Format::Table | Format::Markdown);
-    let mut bytes = Vec::with_capacity(if no_text { 0 } else { PART_BYTES });
-    let mut rest = Rest::Nothing;
+    let room = match format {
+        _ if no_text(format, opts) => 0,
+        Format::Json => json::room(entry, opts).max(PART_BYTES),
+        _ => PART_BYTES,
+    };
+    let mut bytes = Vec::with_capacity(room);
     let tally = Tally::of(entry);
-    let out = &mut bytes;
+    let rest = make(format, entry, &tally, opts, memo, &mut bytes)?;
+    Ok(Part { bytes, tally, rest })
+}
+
+/// Whether a format's parts have no text: a summary is laid out at the
+/// end, from the tallies.
+fn no_text(format: Format, opts: &Options) -> bool {
+    opts.summary && matches!(format, Format::Table | Format::Markdown)
+}
+
+/// Writes an entry's part of an output in `format` to `out`, and returns
+/// what is kept of it for the end.
+fn make<W: Write>(
+    format: Format,
+    entry: &Entry<'_>,
+    tally: &Tally,
+    opts: &Options,
+    memo: &mut Memo,
+    out: &mut W,
+) -> io::Result<Rest> {
+    let mut rest = Rest::Nothing;
     match (format, entry) {
-        // A summary is laid out at the end, from the tallies; the terminal
-        // table's row is made here, on the thread that checked the entry.
+        // The terminal table's row is made here, on the thread that
+        // checked the entry.
         (Format::Table, _) if opts.summary => {
-            rest = Rest::Row(Box::new(summary::Cells::of(&tally, opts.lang)))
+            rest = Rest::Row(Box::new(summary::Cells::of(tally, opts.lang)))
         }
         (Format::Markdown, _) if opts.summary => {}
         (Format::Table, Entry::Checked(c)) => table::one(c, opts, out)?,
@@ -96,7 +124,7 @@ pub fn part(
         (Format::Github, _) => github::entry(entry, opts, out)?,
         (Format::Sarif, _) => rest = Rest::Sarif(sarif::share(entry, opts, memo)),
     }
-    Ok(Part { bytes, tally, rest })
+    Ok(rest)
 }
 
 /// Puts the parts of one output together, in order, and writes each as
@@ -172,22 +200,52 @@ impl Writer {
 
     /// The next entry's part.
     pub fn push(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
+        if !self.ready(&part.tally, out)? {
+            self.waiting.push(part);
+            return Ok(());
+        }
+        self.write(part, out)
+    }
+
+    /// The next entry, made straight into `out` in its turn: one of
+    /// thousands of items is not first held whole in memory, then copied.
+    /// `tally` is [`Tally::of`] the entry.
+    pub fn push_entry(
+        &mut self,
+        entry: &Entry<'_>,
+        tally: Tally,
+        memo: &mut Memo,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if !self.ready(&tally, out)? {
+            let part = part(self.format, entry, &self.opts, memo)?;
+            self.waiting.push(part);
+            return Ok(());
+        }
+        self.separate(out)?;
+        let mut straight = io::BufWriter::with_capacity(STRAIGHT_BYTES, out);
+        let rest = make(self.format, entry, &tally, &self.opts, memo, &mut straight)?;
+        straight.flush()?;
+        self.record(tally, rest);
+        Ok(())
+    }
+
+    /// Opens the output, where the entry of `tally` is the first that can
+    /// open it; `false` when it is to wait for one that can.
+    fn ready(&mut self, tally: &Tally, out: &mut dyn Write) -> io::Result<bool> {
         if !self.opened {
-            match (self.format, &part.tally.scored) {
+            match (self.format, &tally.scored) {
                 // The JSON of several opens with the as-of date of the
                 // first that was checked.
                 (Format::Json, Some(s)) => {
                     let as_of = s.as_of;
                     self.open(Some(as_of), false, out)?;
                 }
-                (Format::Json, None) => {
-                    self.waiting.push(part);
-                    return Ok(());
-                }
+                (Format::Json, None) => return Ok(false),
                 _ => self.open(None, false, out)?,
             }
         }
-        self.write(part, out)
+        Ok(true)
     }
 
     /// Writes what opens the output, and the parts that waited for it.
@@ -216,6 +274,14 @@ impl Writer {
     }
 
     fn write(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
+        self.separate(out)?;
+        out.write_all(&part.bytes)?;
+        self.record(part.tally, part.rest);
+        Ok(())
+    }
+
+    /// What goes between an entry's part and the one before it.
+    fn separate(&self, out: &mut dyn Write) -> io::Result<()> {
         let first = self.written == 0;
         match self.format {
             Format::Table | Format::Markdown if self.opts.summary => {}
@@ -224,19 +290,22 @@ impl Writer {
             Format::Json if self.many => json::between(first, out)?,
             _ => {}
         }
-        out.write_all(&part.bytes)?;
-        match part.rest {
+        Ok(())
+    }
+
+    /// Keeps what the end needs of an entry written.
+    fn record(&mut self, tally: Tally, rest: Rest) {
+        match rest {
             Rest::Nothing => {}
             Rest::Suite(suite) => self.suites.push(suite),
             Rest::Sarif(share) => self.sarif.add(share),
             Rest::Row(cells) => self.summary_rows.push(*cells),
         }
         self.written += 1;
-        self.totals.add(&part.tally, &self.opts);
+        self.totals.add(&tally, &self.opts);
         if self.keeps_tallies() {
-            self.rows.push(part.tally);
+            self.rows.push(tally);
         }
-        Ok(())
     }
 
     /// Writes what closes the output.

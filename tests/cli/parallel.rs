@@ -125,3 +125,35 @@ fn outputs_written_on_many_threads_are_those_of_one() {
         assert!(one == two, "{ext} differs");
     }
 }
+
+/// The JSON of several opens with the as-of date of the first file that
+/// was checked: a file before it that could not be checked waits for it,
+/// whether each checked file is written out at once (one thread) or made
+/// on another thread.
+#[test]
+fn json_waits_for_the_first_file_checked_on_one_thread_and_on_many() {
+    let run = |threads: &str| {
+        check(&[
+            "tests/fixtures/invalid/unknown-key.toml",
+            "examples/almen.toml",
+            "examples/mangler.toml",
+            "--format",
+            "json",
+            "-j",
+            threads,
+        ])
+        .output()
+        .unwrap()
+    };
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(doc["as_of"], crate::AS_OF);
+    let results = doc["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["error"], true);
+    assert_eq!(results[1]["file"], "examples/almen.toml");
+    let two = run("2");
+    assert!(two.stdout == one.stdout, "stdout differs");
+    assert!(two.stderr == one.stderr, "stderr differs");
+}
