@@ -353,7 +353,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         loader: Loader::new(&fs, lang),
         memo: Memo::default(),
     };
-    if threads == 1 {
+    if threads.min(run_jobs.jobs.len()) <= 1 {
         // In turn, each checked entry made straight into the outputs.
         let mut w = worker();
         for job in &run_jobs.jobs {

@@ -81,14 +81,19 @@ pub(super) enum Plain {
 }
 
 /// The plain assessment or checklist in `text`; `None` when it is
-/// neither. A checklist is seldom found where assessments are looked
-/// for, and gives up as an assessment at its first key or two: only then
-/// is it read again, as a checklist.
+/// neither. A text is lexed and parsed once for both readers, but where
+/// the first read on past the first piece.
 pub(super) fn either(text: &str) -> Option<Plain> {
-    if let Some(file) = assessment(text) {
+    let mut events = Events::in_pieces_of(text, PIECE_BYTES);
+    let file = Reader::new(text, &mut events, true).document();
+    if let Some(file) = file.filter(|_| events.complete()) {
         return Some(Plain::Assessment(file));
     }
-    checklist(text).map(Plain::Checklist)
+    if !events.rewind() {
+        return None;
+    }
+    let file = Reader::new(text, &mut events, false).checklist();
+    file.filter(|_| events.complete()).map(Plain::Checklist)
 }
 
 /// How many bytes a piece of a text has at least (but the last): a text
@@ -122,6 +127,8 @@ struct Events<'i> {
     error: Option<ParseError>,
     /// How many bytes a piece has at least.
     piece: usize,
+    /// Where the piece of the events in hand begins.
+    offset: usize,
 }
 
 impl<'i> Events<'i> {
@@ -133,10 +140,12 @@ impl<'i> Events<'i> {
             at: 0,
             error: None,
             piece,
+            offset: 0,
         }
     }
 
-    /// The next event; `None` at the end, and from the first syntax error.
+    /// The next event; `None` at the end, and after the piece with the
+    /// first syntax error.
     #[inline]
     fn next(&mut self) -> Option<Event> {
         if let Some(&event) = self.events.get(self.at) {
@@ -165,6 +174,23 @@ impl<'i> Events<'i> {
         self.next().is_none() && self.error.is_none()
     }
 
+    /// Begins again at the first event, for another reader; `false` when
+    /// the text has a syntax error, which no reader takes.
+    fn rewind(&mut self) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        self.at = 0;
+        // The events in hand are the first piece's, or a later piece's,
+        // after which the text is lexed and parsed again from its start.
+        if self.offset != 0 {
+            self.from = 0;
+            self.offset = 0;
+            self.events.clear();
+        }
+        true
+    }
+
     /// Lexes the next piece and parses it into `events`.
     fn parse_piece(&mut self) {
         let rest = &self.text[self.from..];
@@ -179,6 +205,7 @@ impl<'i> Events<'i> {
         }
         let tokens = tokens.unwrap_or_else(|| Source::new(piece).lex().into_vec());
         let offset = self.from;
+        self.offset = offset;
         self.from += piece.len();
         self.events.clear();
         self.events.reserve(tokens.len());
@@ -309,7 +336,7 @@ impl<'e, 'i> Reader<'e, 'i> {
         }
     }
 
-    /// The next event ([`events`] has no whitespace, comment or line end).
+    /// The next event ([`Events`] has no whitespace, comment or line end).
     fn next(&mut self) -> Option<Event> {
         self.events.next()
     }
@@ -761,12 +788,12 @@ impl<'i> Reader<'_, 'i> {
         let mut title = Texts::default();
         let mut source: Option<SourceParts> = None;
         // Room for every `[[item]]` at once: a checklist of thousands of
-        // items is not copied to ever larger room as it is read. Each
-        // header has two `[`; no more than an item of the fewest bytes
-        // allows: brackets alone are no items.
+        // items is not copied to ever larger room as it is read. No more
+        // than an item of the fewest bytes allows: headers alone are no
+        // items.
         let text = self.source.input().as_bytes();
-        let brackets = text.iter().filter(|&&b| b == b'[').count();
-        let room = (brackets / 2).min(text.len() / ITEM_BYTES_AT_LEAST);
+        let headers = memchr::memmem::find_iter(text, b"[[").count();
+        let room = headers.min(text.len() / ITEM_BYTES_AT_LEAST);
         let mut items: Vec<Item> = Vec::with_capacity(room);
         let mut item: Option<ItemParts> = None;
         let mut table = ChecklistTable::Root;
@@ -1321,6 +1348,23 @@ status = "met"
             Some(Plain::Checklist(_))
         ));
         assert!(either("format = 1\n[other]\nx = 1\n").is_none());
+        // A checklist of many pieces is read again from its start, as
+        // what it is, and is what the checklist reader makes of it.
+        let long = std::fs::read_to_string(root.join("examples/egne-krav.toml")).unwrap();
+        let items = (0..5_000)
+            .map(|i| format!("[[item]]\nid = \"L-{i}\"\nkind = \"duty\"\ntitle.da = \"T\"\n"))
+            .collect::<String>();
+        let long = long + &items;
+        assert!(long.len() > 2 * PIECE_BYTES);
+        let Some(Plain::Checklist(file)) = either(&long) else {
+            panic!("a long checklist is read as one");
+        };
+        assert_eq!(
+            format!("{:?}", Some(file)),
+            format!("{:?}", checklist(&long))
+        );
+        // A syntax error is neither, however long the text.
+        assert!(either(&(long + "[[item]\n")).is_none());
     }
 
     #[test]
@@ -1398,6 +1442,32 @@ evidence.da = []
             assert_ne!(text, every, "{from}");
             assert!(in_pieces(&text, checklist_in).is_none(), "{text}");
         }
+    }
+
+    /// Begun again, the events are the same, whether the first piece or
+    /// a later one is in hand.
+    #[test]
+    fn events_begun_again_are_the_same() {
+        let text: String = (0..200)
+            .map(|i| format!("[[item]]\nid = \"R-{i}\"\ntitle.da = \"T\"\n"))
+            .collect();
+        let all =
+            |events: &mut Events<'_>| std::iter::from_fn(|| events.next()).collect::<Vec<_>>();
+        let whole = all(&mut Events::in_pieces_of(&text, usize::MAX));
+        // `[[`, `item`, `]]`; `id`, `=`, its value; `title`, `.`, `da`, `=`, its value.
+        assert_eq!(whole.len(), 200 * 11);
+        for read_first in [0, 3, 500, whole.len()] {
+            let mut events = Events::in_pieces_of(&text, 64);
+            for _ in 0..read_first {
+                events.next();
+            }
+            assert!(events.rewind());
+            assert_eq!(all(&mut events), whole, "after {read_first}");
+            assert!(events.complete());
+        }
+        let mut broken = Events::in_pieces_of("a = [\n", 64);
+        while broken.next().is_some() {}
+        assert!(!broken.rewind(), "a syntax error is no text to read again");
     }
 
     /// A piece ends only where an expression does: never in a multi-line

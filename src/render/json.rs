@@ -547,8 +547,8 @@ pub(super) fn part<W: Write>(entry: &Entry<'_>, opts: &Options, out: &mut W) -> 
 
 /// Room for an entry's part at once, where it is the document of the one
 /// assessment asked for: a checklist of thousands of items makes
-/// megabytes, which were copied to grow, a doubling at a time, into
-/// memory new each time.
+/// megabytes, which would otherwise be copied to grow, a doubling at a
+/// time, into memory new each time.
 pub(super) fn room(entry: &Entry<'_>, opts: &Options) -> usize {
     match entry {
         Entry::Checked(one) if !opts.several => {

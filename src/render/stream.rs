@@ -1,13 +1,15 @@
 //! Output made one assessment at a time. Each [`Entry`] becomes a [`Part`]
 //! on whichever thread checked it; a [`Writer`] puts the parts together in
 //! the order given, with what opens and closes each format, and writes
-//! each as soon as it is its turn. What a format's closing part needs of
-//! an assessment (a summary row, totals) is its [`Tally`]: the assessment
-//! itself is let go once its part is made, so a folder of thousands is
-//! never held in memory at once.
+//! each as soon as it is its turn. On one thread, an entry is made
+//! straight into the output in its turn ([`Writer::push_entry`]), with
+//! the same bytes around it, rather than held whole first. What a
+//! format's closing part needs of an assessment (a summary row, totals)
+//! is its [`Tally`]: the assessment itself is let go once its part is
+//! made, so a folder of thousands is never held in memory at once.
 //!
-//! [`super::render`] is this, one entry after another: there is one way to
-//! render, however many threads made the parts.
+//! [`super::render`] is this, one entry after another: one way to render,
+//! however many threads made the parts.
 
 use std::io::{self, Write};
 
@@ -65,8 +67,19 @@ pub fn part(
         Format::Json => json::room(entry, opts).max(PART_BYTES),
         _ => PART_BYTES,
     };
+    made(format, entry, Tally::of(entry), opts, memo, room)
+}
+
+/// [`part`], of an entry whose tally is made, given `room` at first.
+fn made(
+    format: Format,
+    entry: &Entry<'_>,
+    tally: Tally,
+    opts: &Options,
+    memo: &mut Memo,
+    room: usize,
+) -> io::Result<Part> {
     let mut bytes = Vec::with_capacity(room);
-    let tally = Tally::of(entry);
     let rest = make(format, entry, &tally, opts, memo, &mut bytes)?;
     Ok(Part { bytes, tally, rest })
 }
@@ -218,14 +231,28 @@ impl Writer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         if !self.ready(&tally, out)? {
-            let part = part(self.format, entry, &self.opts, memo)?;
+            // Only a file that could not be checked waits: its part is
+            // short.
+            let part = made(self.format, entry, tally, &self.opts, memo, PART_BYTES)?;
             self.waiting.push(part);
             return Ok(());
         }
         self.separate(out)?;
         let mut straight = io::BufWriter::with_capacity(STRAIGHT_BYTES, out);
-        let rest = make(self.format, entry, &tally, &self.opts, memo, &mut straight)?;
-        straight.flush()?;
+        let rest = match make(self.format, entry, &tally, &self.opts, memo, &mut straight) {
+            Ok(rest) => rest,
+            Err(e) => {
+                // What was made of a part that could not be made whole is
+                // not written.
+                drop(straight.into_parts());
+                return Err(e);
+            }
+        };
+        // What is held is written on, and no more: `out` keeps its own
+        // buffer until the run ends.
+        straight
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
         self.record(tally, rest);
         Ok(())
     }

@@ -392,8 +392,9 @@ pub fn evaluate(loaded: &Assessment, as_of: NaiveDate) -> Evaluation<'_> {
         .collect();
     let no_evidence = Vec::new();
     let listed = loaded.file.organisation.listed();
-    // Room for every item's result, and a gap for each, at once: a
-    // checklist of thousands of items is not copied to ever larger room.
+    // Room for every item's result at once, and for as many gaps (room
+    // for all where no item has more than one): a checklist of thousands
+    // of items is not copied to ever larger room.
     let room: usize = loaded.checklists.iter().map(|k| k.file.items.len()).sum();
     let mut items = Vec::with_capacity(room);
     let mut gaps = Vec::with_capacity(room);
