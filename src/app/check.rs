@@ -336,9 +336,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         err_color: ctx.stdio.err_color,
     };
     let mut taker = Taker {
-        lang,
-        several,
-        opts: render_opts,
+        run: &run,
         outputs: &mut outputs,
         stdout: &mut stdout,
         err: &mut err,
@@ -358,7 +356,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
         let mut w = worker();
         for job in &run_jobs.jobs {
             let done = run.job(&mut w, job, Some(&mut taker));
-            if taker.take(&run, done) == Go::Stop {
+            if taker.take(done) == Go::Stop {
                 break;
             }
         }
@@ -368,7 +366,7 @@ pub fn run(opts: Check, ctx: &Context) -> Result<Exit, Failure> {
             threads,
             worker,
             |w, job| run.job(w, job, None),
-            |done| taker.take(&run, done),
+            |done| taker.take(done),
         );
     }
     let Taker {
@@ -504,10 +502,7 @@ struct Totals {
 /// keeps what decides the exit code, and writes each entry's part of
 /// every output.
 struct Taker<'t> {
-    lang: Lang,
-    several: bool,
-    /// How an entry's failing is decided.
-    opts: render::Options,
+    run: &'t Run<'t>,
     outputs: &'t mut [(Writer, Destination)],
     stdout: &'t mut dyn Write,
     err: &'t mut dyn Write,
@@ -523,7 +518,7 @@ struct Taker<'t> {
 }
 
 impl Taker<'_> {
-    fn take(&mut self, run: &Run<'_>, done: Done) -> Go {
+    fn take(&mut self, done: Done) -> Go {
         let finished = match done {
             Done::Skipped => return Go::On,
             Done::Written(go) => return go,
@@ -537,8 +532,9 @@ impl Taker<'_> {
                 }
                 // A folder with no assessment is an entry of its own;
                 // what says so points into no file.
-                let diag = diags::no_files_in(self.lang, &folder);
-                run.unchecked(&Sources::default(), &mut Memo::default(), &folder, &[diag])
+                let diag = diags::no_files_in(self.run.lang, &folder);
+                self.run
+                    .unchecked(&Sources::default(), &mut Memo::default(), &folder, &[diag])
             }
             Done::Entry(finished) => finished,
         };
@@ -566,20 +562,12 @@ impl Taker<'_> {
     /// A checked entry, made straight into each output in its turn.
     fn checked(&mut self, entry: &Entry<'_>, memo: &mut Memo, read: Vec<PathBuf>) -> Go {
         let tally = Tally::of(entry);
-        self.begin(true, tally.fails(&self.opts), 0);
+        self.begin(true, tally.fails(&self.run.opts), 0);
         self.read.extend(read);
-        // The tally is copied for all outputs but the last.
-        let mut tally = Some(tally);
-        let last = self.outputs.len().saturating_sub(1);
-        for (i, (writer, to)) in self.outputs.iter_mut().enumerate() {
-            let Some(this) = (if i == last {
-                tally.take()
-            } else {
-                tally.clone()
-            }) else {
-                break;
-            };
-            let written = to.write(self.stdout, |out| writer.push_entry(entry, this, memo, out));
+        for (writer, to) in self.outputs.iter_mut() {
+            let written = to.write(self.stdout, |out| {
+                writer.push_entry(entry, &tally, memo, out)
+            });
             if let Err(e) = written {
                 self.failed = Some((to.path(), e));
                 return Go::Stop;
@@ -591,7 +579,7 @@ impl Taker<'_> {
     /// Counts an entry: what decides the exit code. The one file asked
     /// for, when it could not be checked, has nothing on standard output.
     fn begin(&mut self, checked: bool, fails: bool, problems: usize) {
-        if self.tally.entries == 0 && !self.several && !checked {
+        if self.tally.entries == 0 && !self.run.opts.several && !checked {
             for (_, to) in self.outputs.iter_mut() {
                 if let Destination::Stdout(shown) = to {
                     *shown = false;

@@ -225,8 +225,7 @@ pub fn render(
     let mut memo = stream::Memo::default();
     let mut writer = stream::Writer::new(format, opts);
     for entry in entries {
-        let tally = stream::Tally::of(entry);
-        writer.push_entry(entry, tally, &mut memo, out)?;
+        writer.push_entry(entry, &stream::Tally::of(entry), &mut memo, out)?;
     }
     writer.finish(out)
 }

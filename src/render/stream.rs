@@ -11,6 +11,7 @@
 //! [`super::render`] is this, one entry after another: one way to render,
 //! however many threads made the parts.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
@@ -222,24 +223,25 @@ impl Writer {
 
     /// The next entry, made straight into `out` in its turn: one of
     /// thousands of items is not first held whole in memory, then copied.
-    /// `tally` is [`Tally::of`] the entry.
+    /// `tally` is [`Tally::of`] the entry, made once for every output.
     pub fn push_entry(
         &mut self,
         entry: &Entry<'_>,
-        tally: Tally,
+        tally: &Tally,
         memo: &mut Memo,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        if !self.ready(&tally, out)? {
+        if !self.ready(tally, out)? {
             // Only a file that could not be checked waits: its part is
             // short.
+            let tally = tally.clone();
             let part = made(self.format, entry, tally, &self.opts, memo, PART_BYTES)?;
             self.waiting.push(part);
             return Ok(());
         }
         self.separate(out)?;
         let mut straight = io::BufWriter::with_capacity(STRAIGHT_BYTES, out);
-        let rest = match make(self.format, entry, &tally, &self.opts, memo, &mut straight) {
+        let rest = match make(self.format, entry, tally, &self.opts, memo, &mut straight) {
             Ok(rest) => rest,
             Err(e) => {
                 // What was made of a part that could not be made whole is
@@ -253,7 +255,7 @@ impl Writer {
         straight
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
-        self.record(tally, rest);
+        self.record(Cow::Borrowed(tally), rest);
         Ok(())
     }
 
@@ -303,7 +305,7 @@ impl Writer {
     fn write(&mut self, part: Part, out: &mut dyn Write) -> io::Result<()> {
         self.separate(out)?;
         out.write_all(&part.bytes)?;
-        self.record(part.tally, part.rest);
+        self.record(Cow::Owned(part.tally), part.rest);
         Ok(())
     }
 
@@ -320,8 +322,9 @@ impl Writer {
         Ok(())
     }
 
-    /// Keeps what the end needs of an entry written.
-    fn record(&mut self, tally: Tally, rest: Rest) {
+    /// Keeps what the end needs of an entry written: its tally is copied
+    /// only where the output ends with a row for each.
+    fn record(&mut self, tally: Cow<'_, Tally>, rest: Rest) {
         match rest {
             Rest::Nothing => {}
             Rest::Suite(suite) => self.suites.push(suite),
@@ -331,7 +334,7 @@ impl Writer {
         self.written += 1;
         self.totals.add(&tally, &self.opts);
         if self.keeps_tallies() {
-            self.rows.push(tally);
+            self.rows.push(tally.into_owned());
         }
     }
 
