@@ -17,10 +17,11 @@ use super::diagnostics::JsonDiag;
 use super::tally::Totals;
 use super::words::gap_text;
 use super::{Entry, Options};
+use crate::lang::Lang;
 use crate::load::Evidence;
 use crate::model::{Kind, Status};
 use crate::score::Checked;
-use crate::score::{Counts, Reason, Severity, Upcoming};
+use crate::score::{Counts, Gap as ScoredGap, Reason, Severity, Upcoming};
 
 /// Dates as chrono writes them (`2026-05-20`), without its formatting
 /// machinery: the JSON of a folder has thousands of them, and writing one
@@ -264,8 +265,9 @@ struct EvidenceEntry<'a> {
     state: Evidence,
 }
 
+/// A gap, as `check --format json` and `diff --format json` give it.
 #[derive(Serialize, JsonSchema)]
-struct Gap<'a> {
+pub(super) struct Gap<'a> {
     item: &'a str,
     severity: Severity,
     reason: Reason,
@@ -466,20 +468,7 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                     .collect(),
             }
         })),
-        gaps: Each::new(c.eval.gaps.iter().map(move |g| {
-            let (message, fix) = gap_text(lang, g, c);
-            Gap {
-                item: &g.item,
-                severity: g.severity,
-                reason: g.reason,
-                message,
-                fix,
-                due: g.due,
-                requested: g.awaiting.map(|a| a.requested),
-                instead_of: g.awaiting.map(|a| a.instead_of),
-                municipality: g.municipality.as_deref(),
-            }
-        })),
+        gaps: Each::new(c.eval.gaps.iter().map(move |g| gap(g, c, lang))),
         notices: c
             .eval
             .notices
@@ -492,6 +481,22 @@ fn document<'a>(c: &'a Checked<'a>, opts: &Options) -> Document<'a> {
                 municipality: n.municipality.as_deref(),
             })
             .collect(),
+    }
+}
+
+/// A gap of `c`, worded in `lang`.
+pub(super) fn gap<'a>(g: &'a ScoredGap, c: &Checked<'_>, lang: Lang) -> Gap<'a> {
+    let (message, fix) = gap_text(lang, g, c);
+    Gap {
+        item: &g.item,
+        severity: g.severity,
+        reason: g.reason,
+        message,
+        fix,
+        due: g.due,
+        requested: g.awaiting.map(|a| a.requested),
+        instead_of: g.awaiting.map(|a| a.instead_of),
+        municipality: g.municipality.as_deref(),
     }
 }
 

@@ -10,13 +10,12 @@ use schemars::generate::{Contract, SchemaSettings};
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
-use super::super::json::status_schema;
-use super::super::words::gap_text;
+use super::super::json::{Gap, gap, status_schema};
 use super::Options;
 use crate::diff::{Diff, Direction, Field, ItemChange, OldDate};
 use crate::load::Evidence;
 use crate::model::{Answer, Kind, Status};
-use crate::score::{Checked, Counts, Gap as ScoredGap, ItemResult, Reason, Severity};
+use crate::score::{Checked, Counts, ItemResult, Reason, Severity};
 
 /// What `diff --format json` prints.
 #[derive(Serialize, JsonSchema)]
@@ -157,25 +156,6 @@ struct GapKind {
     reason: Reason,
 }
 
-/// A gap opened or closed, as `check --format json` gives it.
-#[derive(Serialize, JsonSchema)]
-struct Gap<'a> {
-    item: &'a str,
-    severity: Severity,
-    reason: Reason,
-    message: String,
-    fix: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    due: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    requested: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instead_of: Option<Reason>,
-    /// The municipality of the `per` entry the gap is of.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    municipality: Option<&'a str>,
-}
-
 /// An item only one side has.
 #[derive(Serialize, JsonSchema)]
 struct Only<'a> {
@@ -275,21 +255,6 @@ fn change<'a>(c: &'a ItemChange<'a>, diff: &'a Diff<'a>, opts: &Options) -> Chan
     }
 }
 
-fn gap<'a>(g: &'a ScoredGap, c: &Checked<'_>, opts: &Options) -> Gap<'a> {
-    let (message, fix) = gap_text(opts.lang, g, c);
-    Gap {
-        item: &g.item,
-        severity: g.severity,
-        reason: g.reason,
-        message,
-        fix,
-        due: g.due,
-        requested: g.awaiting.map(|a| a.requested),
-        instead_of: g.awaiting.map(|a| a.instead_of),
-        municipality: g.municipality.as_deref(),
-    }
-}
-
 fn only<'a>(r: &'a ItemResult<'a>, opts: &Options) -> Only<'a> {
     Only {
         id: r.id(),
@@ -324,8 +289,16 @@ pub fn render(diff: &Diff<'_>, opts: &Options, out: &mut dyn Write) -> io::Resul
         regression: diff.regression(),
         adherence_change: diff.adherence_change(),
         items: diff.items.iter().map(|c| change(c, diff, opts)).collect(),
-        opened: diff.opened.iter().map(|g| gap(g, diff.new, opts)).collect(),
-        closed: diff.closed.iter().map(|g| gap(g, diff.old, opts)).collect(),
+        opened: diff
+            .opened
+            .iter()
+            .map(|g| gap(g, diff.new, opts.lang))
+            .collect(),
+        closed: diff
+            .closed
+            .iter()
+            .map(|g| gap(g, diff.old, opts.lang))
+            .collect(),
         only_old: diff.only_old.iter().map(|r| only(r, opts)).collect(),
         only_new: diff.only_new.iter().map(|r| only(r, opts)).collect(),
     };
